@@ -1,0 +1,58 @@
+/**
+ * Typed domain errors with stable codes. The HTTP layer maps them to status codes in one place
+ * (src/http/error-handler.ts); the CLI prints their message without a stack trace.
+ */
+
+/** Where in the input a problem is: a field path, a cell, a line. */
+export interface ErrorPlace {
+  field?: string;
+  cell?: { table: string; row: string[]; column: string[] };
+  index?: number;
+  line?: number;
+}
+
+/** Base class: a stable code, a Chinese message for the user, and details. */
+export class DomainError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly details: { place?: ErrorPlace; problems?: ProblemDetail[] } = {},
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** One problem in a list of problems (a file can have many). */
+export interface ProblemDetail {
+  message: string;
+  place?: ErrorPlace;
+}
+
+/** Input that is malformed or breaks a rule of the format (HTTP 400). */
+export class ValidationError extends DomainError {
+  constructor(message: string, place?: ErrorPlace, problems?: ProblemDetail[]) {
+    super('VALIDATION_FAILED', message, { place, problems });
+  }
+}
+
+/** A thing that does not exist (HTTP 404). */
+export class NotFoundError extends DomainError {
+  constructor(message: string) {
+    super('NOT_FOUND', message);
+  }
+}
+
+/** A request that conflicts with the current state, e.g. editing a published report (HTTP 409). */
+export class ConflictError extends DomainError {
+  constructor(message: string, code = 'CONFLICT') {
+    super(code, message);
+  }
+}
+
+/** Input too large to accept (HTTP 413). */
+export class TooLargeError extends DomainError {
+  constructor(message: string) {
+    super('PAYLOAD_TOO_LARGE', message);
+  }
+}
