@@ -37,6 +37,10 @@ class Problems {
 function readValue(raw: Obj, kind: ValueKind, where: string, index: number, problems: Problems): CellValue | undefined {
   const value = raw.value;
   const place = { field: `cells[${index}].value`, index };
+  if (kind !== 'amount' && raw.unit !== undefined && raw.unit !== null) {
+    problems.add(`${where}不是金额单元格，不能带单位`, { field: `cells[${index}].unit`, index });
+    return undefined;
+  }
   if (value === null) return null;
   if (value === undefined) {
     problems.add(`${where}缺少 value（空白单元格请写 null）`, place);
@@ -66,9 +70,6 @@ function readValue(raw: Obj, kind: ValueKind, where: string, index: number, prob
       return undefined;
     }
     return { amount: value, unit: unit === null || unit === '' ? null : unit };
-  }
-  if (raw.unit !== undefined && raw.unit !== null) {
-    problems.add(`${where}不是金额单元格，不能带单位`, { field: `cells[${index}].unit`, index });
   }
   return value;
 }
