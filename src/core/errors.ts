@@ -45,8 +45,8 @@ export class NotFoundError extends DomainError {
 
 /** A request that conflicts with the current state, e.g. editing a published report (HTTP 409). */
 export class ConflictError extends DomainError {
-  constructor(message: string, code = 'CONFLICT') {
-    super(code, message);
+  constructor(message: string, code = 'CONFLICT', problems?: ProblemDetail[]) {
+    super(code, message, problems ? { problems } : {});
   }
 }
 

@@ -1,0 +1,20 @@
+/**
+ * Row types of the `agencies` table. Agencies form a tree: a government, its departments and
+ * their subordinate units. Rows are never deleted; `archived` (0/1) hides one.
+ */
+import type { Generated, Insertable, Selectable } from 'kysely';
+
+export interface AgencyTable {
+  id: Generated<number>;
+  name: string;
+  parent_id: number | null;
+  /** 'government' | 'department' | 'unit' */
+  kind: string;
+  created_at: string;
+  created_by: string;
+  /** 0 or 1. */
+  archived: number;
+}
+
+export type AgencyRow = Selectable<AgencyTable>;
+export type NewAgencyRow = Insertable<AgencyTable>;

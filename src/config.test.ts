@@ -1,0 +1,36 @@
+import assert from 'node:assert/strict';
+import { it } from 'node:test';
+import { ConfigError, loadConfig } from './config.js';
+
+it('defaults to SQLite under ./data, port 3000 on 127.0.0.1', () => {
+  assert.deepEqual(loadConfig({}, '/srv/gongkai'), {
+    databaseUrl: null, dataDir: '/srv/gongkai/data', sqliteFile: '/srv/gongkai/data/gongkai.sqlite', port: 3000, host: '127.0.0.1',
+  });
+});
+
+it('reads PostgreSQL URLs, the data directory, port and host', () => {
+  const config = loadConfig({
+    DATABASE_URL: 'postgresql://gk:secret@db:5432/gongkai', GONGKAI_DATA_DIR: 'var/gk', PORT: '8080', HOST: '0.0.0.0',
+  }, '/srv');
+  assert.equal(config.databaseUrl, 'postgresql://gk:secret@db:5432/gongkai');
+  assert.equal(config.dataDir, '/srv/var/gk');
+  assert.equal(config.port, 8080);
+  assert.equal(config.host, '0.0.0.0');
+  assert.equal(loadConfig({ DATABASE_URL: 'postgres:///gongkai' }).databaseUrl, 'postgres:///gongkai');
+  assert.equal(loadConfig({ DATABASE_URL: '  ', GONGKAI_DATA_DIR: '/abs' }).sqliteFile, '/abs/gongkai.sqlite');
+});
+
+it('names the variable of a bad value in Chinese and English', () => {
+  const fails = (env: NodeJS.ProcessEnv, variable: string) =>
+    assert.throws(() => loadConfig(env), (e: unknown) =>
+      e instanceof ConfigError && e.variable === variable && e.code === 'CONFIG_INVALID'
+      && e.message.includes(`环境变量 ${variable}`) && e.message.includes(`Invalid ${variable}`));
+  fails({ DATABASE_URL: 'mysql://localhost/gk' }, 'DATABASE_URL');
+  fails({ DATABASE_URL: 'sqlite:./x.db' }, 'DATABASE_URL');
+  fails({ PORT: '0' }, 'PORT');
+  fails({ PORT: '65536' }, 'PORT');
+  fails({ PORT: '80a' }, 'PORT');
+  fails({ PORT: '3000.5' }, 'PORT');
+  fails({ HOST: 'a b' }, 'HOST');
+  fails({ HOST: 'http://x' }, 'HOST');
+});

@@ -1,0 +1,91 @@
+/**
+ * Runtime configuration from environment variables, validated once at start. A bad value stops
+ * the program with a message naming the variable (in Chinese and English), never a later crash.
+ */
+import { isAbsolute, join, resolve } from 'node:path';
+import { DomainError } from './core/errors.js';
+
+/** Validated configuration. `databaseUrl` null means the SQLite file `sqliteFile`. */
+export interface Config {
+  /** postgres:// or postgresql:// URL; null → SQLite. */
+  databaseUrl: string | null;
+  /** Absolute directory for the SQLite file and other local data. */
+  dataDir: string;
+  /** Absolute path of the SQLite database file (used when databaseUrl is null). */
+  sqliteFile: string;
+  port: number;
+  host: string;
+}
+
+/** A configuration value that cannot be used. */
+export class ConfigError extends DomainError {
+  constructor(readonly variable: string, message: string) {
+    super('CONFIG_INVALID', message, { place: { field: variable } });
+  }
+}
+
+const SQLITE_FILE_NAME = 'gongkai.sqlite';
+
+function fail(variable: string, value: string, zh: string, en: string): never {
+  throw new ConfigError(variable, `环境变量 ${variable} 的值“${value}”无效：${zh}。Invalid ${variable}="${value}": ${en}.`);
+}
+
+/** Treats unset and whitespace-only as absent. */
+function read(env: NodeJS.ProcessEnv, name: string): string | undefined {
+  const value = env[name];
+  return value === undefined || value.trim() === '' ? undefined : value.trim();
+}
+
+function readDatabaseUrl(env: NodeJS.ProcessEnv): string | null {
+  const url = read(env, 'DATABASE_URL');
+  if (url === undefined) return null;
+  if (!/^postgres(ql)?:\/\//i.test(url)) {
+    fail('DATABASE_URL', url, '仅支持 postgres:// 或 postgresql:// 开头的 PostgreSQL 连接地址；使用 SQLite 时请不要设置该变量',
+      'only postgres:// or postgresql:// URLs are supported; leave it unset to use SQLite');
+  }
+  try {
+    // postgresql:///dbname (local socket) has no host; the URL parser still accepts it.
+    new URL(url);
+  } catch {
+    fail('DATABASE_URL', url, '不是有效的连接地址', 'not a valid URL');
+  }
+  return url;
+}
+
+function readPort(env: NodeJS.ProcessEnv): number {
+  const text = read(env, 'PORT');
+  if (text === undefined) return 3000;
+  const port = /^\d+$/.test(text) ? Number(text) : NaN;
+  if (!Number.isInteger(port) || port < 1 || port > 65535) {
+    fail('PORT', text, '端口应为 1 至 65535 之间的整数', 'the port must be an integer from 1 to 65535');
+  }
+  return port;
+}
+
+function readHost(env: NodeJS.ProcessEnv): string {
+  const host = read(env, 'HOST');
+  if (host === undefined) return '127.0.0.1';
+  if (/\s/.test(host) || /[/?#@]/.test(host)) {
+    fail('HOST', host, '应为主机名或 IP 地址（如 127.0.0.1、0.0.0.0、::）', 'expected a host name or IP address (e.g. 127.0.0.1, 0.0.0.0, ::)');
+  }
+  return host;
+}
+
+/**
+ * Reads and validates the configuration: DATABASE_URL (PostgreSQL; absent → SQLite),
+ * GONGKAI_DATA_DIR (default ./data, resolved against `cwd`), PORT (default 3000), HOST
+ * (default 127.0.0.1). Throws ConfigError naming the variable on a bad value.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): Config {
+  const databaseUrl = readDatabaseUrl(env);
+  const dirText = read(env, 'GONGKAI_DATA_DIR') ?? './data';
+  if (dirText.includes('\0')) fail('GONGKAI_DATA_DIR', dirText, '路径中不能含有空字符', 'the path must not contain NUL');
+  const dataDir = isAbsolute(dirText) ? resolve(dirText) : resolve(cwd, dirText);
+  return {
+    databaseUrl,
+    dataDir,
+    sqliteFile: join(dataDir, SQLITE_FILE_NAME),
+    port: readPort(env),
+    host: readHost(env),
+  };
+}

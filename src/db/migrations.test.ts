@@ -1,0 +1,37 @@
+import assert from 'node:assert/strict';
+import { it } from 'node:test';
+import { sql } from 'kysely';
+import { forEachDialect } from '../../test/db-helpers.js';
+import { migrate } from './migrations.js';
+
+forEachDialect('migrations', (ctx) => {
+  it('apply once and are idempotent afterwards', async () => {
+    const { db } = await ctx.fresh({ migrate: false });
+    assert.deepEqual(await migrate(db), ['0001_initial']);
+    assert.deepEqual(await migrate(db), []);
+    assert.deepEqual(await migrate(db), []);
+    const tables = (await db.introspection.getTables()).map((t) => t.name).filter((n) => !n.startsWith('kysely_')).sort();
+    assert.deepEqual(tables, ['agencies', 'report_events', 'report_versions', 'reports']);
+  });
+
+  it('numbers ids, counts as numbers, keeps text dates as text, enforces constraints', async () => {
+    const { db } = ctx;
+    const row = await db.insertInto('agencies')
+      .values({ name: '迁移测试机关', parent_id: null, kind: 'government', created_at: '2024-01-01T00:00:00.000Z', created_by: 't', archived: 0 })
+      .returningAll().executeTakeFirstOrThrow();
+    assert.equal(typeof row.id, 'number');
+    const { n } = await db.selectFrom('agencies').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    assert.equal(typeof n, 'number');
+    // On PostgreSQL a date value must come back as the same text, not a JS Date shifted by time zone.
+    const date = ctx.dialect === 'postgres' ? sql`cast(${'2020-01-18'} as date)` : sql`${'2020-01-18'}`;
+    const { d } = await sql<{ d: unknown }>`select ${date} as d`.execute(db).then((r) => r.rows[0]!);
+    assert.equal(d, '2020-01-18');
+    // Unknown kind, duplicate name and dangling parent are refused by the database itself.
+    await assert.rejects(db.insertInto('agencies')
+      .values({ name: '坏类型', parent_id: null, kind: 'bureau', created_at: 'x', created_by: 't', archived: 0 }).execute());
+    await assert.rejects(db.insertInto('agencies')
+      .values({ name: '迁移测试机关', parent_id: null, kind: 'government', created_at: 'x', created_by: 't', archived: 0 }).execute());
+    await assert.rejects(db.insertInto('agencies')
+      .values({ name: '无上级', parent_id: 424242, kind: 'department', created_at: 'x', created_by: 't', archived: 0 }).execute());
+  });
+});

@@ -1,0 +1,13 @@
+/**
+ * The one database schema, shared by SQLite and PostgreSQL. Portable conventions: dates are
+ * YYYY-MM-DD text, timestamps ISO text, booleans 0/1 integers, JSON documents text.
+ */
+import type { AgencyTable } from '../agencies/agency.table.js';
+import type { ReportEventTable, ReportTable, ReportVersionTable } from '../reports/report.table.js';
+
+export interface Database {
+  agencies: AgencyTable;
+  reports: ReportTable;
+  report_versions: ReportVersionTable;
+  report_events: ReportEventTable;
+}

@@ -1,0 +1,98 @@
+/**
+ * SQL for reports, their versions and events (the only place that queries these tables). Takes a
+ * Kysely instance or a transaction; the service decides the transaction boundary.
+ */
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
+import type {
+  NewReportEventRow, NewReportRow, ReportEventRow, ReportPatch, ReportRow, ReportVersionRow,
+} from './report.table.js';
+
+type Q = Kysely<Database>;
+
+/** A report row with its agency's name. */
+export type ReportWithAgencyRow = ReportRow & { agency_name: string };
+
+export interface ReportRowFilter {
+  agencyId?: number;
+  year?: number;
+  status?: string;
+}
+
+function reportsWithAgency(db: Q) {
+  return db.selectFrom('reports')
+    .innerJoin('agencies', 'agencies.id', 'reports.agency_id')
+    .selectAll('reports')
+    .select('agencies.name as agency_name');
+}
+
+/** Reports matching the filter: newest year first, then by agency name. */
+export function listReportRows(db: Q, filter: ReportRowFilter = {}): Promise<ReportWithAgencyRow[]> {
+  let q = reportsWithAgency(db);
+  if (filter.agencyId !== undefined) q = q.where('reports.agency_id', '=', filter.agencyId);
+  if (filter.year !== undefined) q = q.where('reports.year', '=', filter.year);
+  if (filter.status !== undefined) q = q.where('reports.status', '=', filter.status);
+  return q.orderBy('reports.year', 'desc').orderBy('agencies.name').orderBy('reports.id').execute();
+}
+
+/** One report by id. */
+export function findReportRow(db: Q, id: number): Promise<ReportWithAgencyRow | undefined> {
+  return reportsWithAgency(db).where('reports.id', '=', id).executeTakeFirst();
+}
+
+/** The report of an agency for a year. */
+export function findReportRowByAgencyYear(db: Q, agencyId: number, year: number): Promise<ReportWithAgencyRow | undefined> {
+  return reportsWithAgency(db).where('reports.agency_id', '=', agencyId).where('reports.year', '=', year).executeTakeFirst();
+}
+
+/** Inserts a report row and returns its id. */
+export async function insertReportRow(db: Q, row: NewReportRow): Promise<number> {
+  const { id } = await db.insertInto('reports').values(row).returning('id').executeTakeFirstOrThrow();
+  return id;
+}
+
+/**
+ * Updates a report row. With `expectedVersion` the update only applies while the row is still at
+ * that version (optimistic lock); returns how many rows changed.
+ */
+export async function updateReportRow(db: Q, id: number, patch: ReportPatch, expectedVersion?: number): Promise<number> {
+  let q = db.updateTable('reports').set(patch).where('id', '=', id);
+  if (expectedVersion !== undefined) q = q.where('current_version', '=', expectedVersion);
+  const result = await q.executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/** Inserts a version of a report's document. */
+export async function insertVersionRow(db: Q, row: ReportVersionRow): Promise<void> {
+  await db.insertInto('report_versions').values(row).execute();
+}
+
+/** One version (document included). */
+export function findVersionRow(db: Q, reportId: number, version: number): Promise<ReportVersionRow | undefined> {
+  return db.selectFrom('report_versions').selectAll()
+    .where('report_id', '=', reportId).where('version', '=', version).executeTakeFirst();
+}
+
+/** The versions of a report without their documents, oldest first. */
+export function listVersionRows(db: Q, reportId: number): Promise<Omit<ReportVersionRow, 'document'>[]> {
+  return db.selectFrom('report_versions')
+    .select(['report_id', 'version', 'actor', 'created_at', 'note'])
+    .where('report_id', '=', reportId).orderBy('version').execute();
+}
+
+/** Number of versions of a report. */
+export async function countVersionRows(db: Q, reportId: number): Promise<number> {
+  const { n } = await db.selectFrom('report_versions').select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('report_id', '=', reportId).executeTakeFirstOrThrow();
+  return Number(n);
+}
+
+/** Records an event. */
+export async function insertEventRow(db: Q, row: NewReportEventRow): Promise<void> {
+  await db.insertInto('report_events').values(row).execute();
+}
+
+/** The events of a report in the order they happened. */
+export function listEventRows(db: Q, reportId: number): Promise<ReportEventRow[]> {
+  return db.selectFrom('report_events').selectAll().where('report_id', '=', reportId).orderBy('id').execute();
+}

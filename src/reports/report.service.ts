@@ -1,0 +1,330 @@
+/**
+ * Annual reports: create, import, edit (every save a new version and an event), check and publish.
+ * Status moves draft → checked → published; a published report is immutable (its record is the
+ * statutory publication, 条例 Art. 49–50). Services return domain types, never rows.
+ */
+import type { Kysely } from 'kysely';
+import { agencyService } from '../agencies/agency.service.js';
+import { checkReport, type CheckReport } from '../core/checks/check-report.js';
+import type { Clock } from '../core/clock.js';
+import { ConflictError, NotFoundError, ValidationError } from '../core/errors.js';
+import type { FormatId } from '../core/format/format-types.js';
+import { formatForYear, getFormat } from '../core/format/registry.js';
+import { newReport } from '../core/report/new-report.js';
+import type { ReportDocument } from '../core/report/report-model.js';
+import type { Database } from '../db/schema.js';
+import { normalizeDocument } from './report-document.js';
+import { diffDocuments } from './report-diff.js';
+import {
+  countVersionRows, findReportRow, findReportRowByAgencyYear, findVersionRow, insertEventRow, insertReportRow,
+  insertVersionRow, listEventRows, listReportRows, listVersionRows, updateReportRow, type ReportWithAgencyRow,
+} from './report.repository.js';
+
+export type ReportStatus = 'draft' | 'checked' | 'published';
+export const REPORT_STATUSES: readonly ReportStatus[] = ['draft', 'checked', 'published'];
+/** Chinese names of the statuses. */
+export const STATUS_NAMES: Readonly<Record<ReportStatus, string>> = { draft: '草稿', checked: '已校验', published: '已发布' };
+
+export interface ReportSummary {
+  id: number;
+  agencyId: number;
+  agencyName: string;
+  year: number;
+  format: FormatId;
+  status: ReportStatus;
+  version: number;
+  issuedOn: string | null;
+  createdAt: string;
+  updatedAt: string;
+  publishedAt: string | null;
+}
+
+export interface StoredReport extends ReportSummary {
+  document: ReportDocument;
+}
+
+export interface ReportVersionInfo {
+  version: number;
+  createdAt: string;
+  actor: string;
+  note: string | null;
+}
+
+export interface ReportEvent {
+  id: number;
+  reportId: number;
+  at: string;
+  actor: string;
+  type: string;
+  old: unknown;
+  new: unknown;
+}
+
+export interface ReportFilter {
+  agencyId?: number;
+  year?: number;
+  status?: ReportStatus;
+}
+
+type Q = Kysely<Database>;
+
+/** Failed hard rules named in a refusal, at most this many (the rest are counted). */
+const MAX_NAMED_FAILURES = 10;
+
+function toSummary(row: ReportWithAgencyRow): ReportSummary {
+  return {
+    id: row.id, agencyId: row.agency_id, agencyName: row.agency_name, year: row.year, format: row.format as FormatId,
+    status: row.status as ReportStatus, version: row.current_version, issuedOn: row.issued_on,
+    createdAt: row.created_at, updatedAt: row.updated_at, publishedAt: row.published_at,
+  };
+}
+
+const json = (value: unknown): string | null => (value === null || value === undefined ? null : JSON.stringify(value));
+const parse = (text: string | null): unknown => (text === null ? null : JSON.parse(text));
+
+function isUniqueViolation(e: unknown): boolean {
+  const err = e as { code?: string; message?: string };
+  return err?.code === '23505' || /^SQLITE_CONSTRAINT_(UNIQUE|PRIMARYKEY)$/.test(err?.code ?? '') || /UNIQUE constraint failed/.test(err?.message ?? '');
+}
+
+function publishedError(row: ReportWithAgencyRow): ConflictError {
+  return new ConflictError(`${row.agency_name}${row.year}年度报告已发布，不能修改（已发布的报告不可更改）`, 'REPORT_PUBLISHED');
+}
+
+function changedError(): ConflictError {
+  return new ConflictError('年度报告已被他人同时修改，请刷新后重试', 'REPORT_CHANGED');
+}
+
+/** Report operations on a database or a transaction; the clock stamps every change. */
+export function reportService(db: Kysely<Database>, clock: Clock) {
+  /** Runs writes atomically: inside the caller's transaction if there is one, else in a new one. */
+  const atomically = <T>(work: (q: Q) => Promise<T>): Promise<T> =>
+    db.isTransaction ? work(db) : db.transaction().execute(work);
+
+  async function loadRow(q: Q, id: number): Promise<ReportWithAgencyRow> {
+    const row = Number.isSafeInteger(id) ? await findReportRow(q, id) : undefined;
+    if (!row) throw new NotFoundError(`未找到年度报告：编号 ${id}`);
+    return row;
+  }
+
+  async function loadDocument(q: Q, reportId: number, version: number): Promise<ReportDocument> {
+    const row = Number.isSafeInteger(version) ? await findVersionRow(q, reportId, version) : undefined;
+    if (!row) throw new NotFoundError(`年度报告（编号 ${reportId}）没有第 ${version} 版`);
+    return JSON.parse(row.document) as ReportDocument;
+  }
+
+  async function stored(q: Q, row: ReportWithAgencyRow): Promise<StoredReport> {
+    return { ...toSummary(row), document: await loadDocument(q, row.id, row.current_version) };
+  }
+
+  async function event(q: Q, reportId: number, actor: string, type: string, old: unknown, next: unknown, at = clock()) {
+    await insertEventRow(q, { report_id: reportId, at, actor, type, old: json(old), new: json(next) });
+  }
+
+  async function previousDocument(q: Q, agencyId: number, year: number): Promise<ReportDocument | null> {
+    const row = await findReportRowByAgencyYear(q, agencyId, year - 1);
+    return row ? loadDocument(q, row.id, row.current_version) : null;
+  }
+
+  /** Inserts a new report with `doc` as version 1. */
+  async function insertReport(q: Q, agencyId: number, doc: ReportDocument, actor: string, type: string, note: string | null) {
+    const now = clock();
+    let id: number;
+    try {
+      id = await insertReportRow(q, {
+        agency_id: agencyId, year: doc.year, format: doc.format, status: 'draft', current_version: 1,
+        issued_on: doc.issuedOn, created_at: now, updated_at: now, published_at: null,
+      });
+    } catch (e) {
+      if (isUniqueViolation(e)) throw new ConflictError(`${doc.agency.name}${doc.year}年度报告已存在`, 'REPORT_EXISTS');
+      throw e;
+    }
+    await insertVersionRow(q, { report_id: id, version: 1, document: JSON.stringify(doc), actor, created_at: now, note });
+    await event(q, id, actor, type, null, { version: 1, agencyId, year: doc.year, format: doc.format }, now);
+    return stored(q, await loadRow(q, id));
+  }
+
+  /**
+   * Saves `doc` as the next version of a report that is not published, with an event holding what
+   * changed. A checked report becomes a draft again: its checks no longer describe its content.
+   */
+  async function saveVersion(q: Q, row: ReportWithAgencyRow, doc: ReportDocument, actor: string, type: string, note: string | null) {
+    if (row.status === 'published') throw publishedError(row);
+    const now = clock();
+    const before = await loadDocument(q, row.id, row.current_version);
+    const version = row.current_version + 1;
+    try {
+      await insertVersionRow(q, { report_id: row.id, version, document: JSON.stringify(doc), actor, created_at: now, note });
+    } catch (e) {
+      if (isUniqueViolation(e)) throw changedError();
+      throw e;
+    }
+    const status: ReportStatus = row.status === 'checked' ? 'draft' : (row.status as ReportStatus);
+    const updated = await updateReportRow(q, row.id, {
+      current_version: version, format: doc.format, issued_on: doc.issuedOn, status, updated_at: now,
+    }, row.current_version);
+    if (updated !== 1) throw changedError();
+    const change = diffDocuments(before, doc);
+    await event(q, row.id, actor, type,
+      { version: row.current_version, ...change.old }, { version, changed: change.changed, ...change.new }, now);
+    if (status !== row.status) {
+      await event(q, row.id, actor, 'status-changed', { status: row.status }, { status, reason: '内容已修改，需重新校验' }, now);
+    }
+    return stored(q, await loadRow(q, row.id));
+  }
+
+  async function runChecks(q: Q, row: ReportWithAgencyRow): Promise<{ doc: ReportDocument; checks: CheckReport }> {
+    const doc = await loadDocument(q, row.id, row.current_version);
+    return { doc, checks: checkReport(doc, { previous: await previousDocument(q, row.agency_id, row.year) }) };
+  }
+
+  const failedErrors = (checks: CheckReport) => checks.results.filter((r) => r.severity === 'error' && r.status === 'fail');
+
+  return {
+    /** Reports matching the filter, newest year first (no documents loaded). */
+    async list(filter: ReportFilter = {}): Promise<ReportSummary[]> {
+      if (filter.status !== undefined && !REPORT_STATUSES.includes(filter.status)) {
+        throw new ValidationError(`报告状态“${String(filter.status)}”无效，应为 ${REPORT_STATUSES.join('、')}`, { field: 'status' });
+      }
+      return (await listReportRows(db, filter)).map(toSummary);
+    },
+
+    /** A report with its current document. */
+    async get(id: number): Promise<StoredReport> {
+      return stored(db, await loadRow(db, id));
+    },
+
+    /** A report as it was at a given version (summary fields describe that version). */
+    async getVersion(id: number, version: number): Promise<StoredReport> {
+      const row = await loadRow(db, id);
+      const document = await loadDocument(db, id, version);
+      const info = (await listVersionRows(db, id)).find((v) => v.version === version)!;
+      return { ...toSummary(row), version, format: document.format, issuedOn: document.issuedOn, updatedAt: info.created_at, document };
+    },
+
+    /** The saved versions of a report, oldest first. */
+    async versions(id: number): Promise<ReportVersionInfo[]> {
+      await loadRow(db, id);
+      return (await listVersionRows(db, id)).map((v) => ({ version: v.version, createdAt: v.created_at, actor: v.actor, note: v.note }));
+    },
+
+    /** Number of saved versions (cheap; no documents loaded). */
+    async versionCount(id: number): Promise<number> {
+      await loadRow(db, id);
+      return countVersionRows(db, id);
+    },
+
+    /** The audit trail of a report in order. */
+    async events(id: number): Promise<ReportEvent[]> {
+      await loadRow(db, id);
+      return (await listEventRows(db, id)).map((e) => ({
+        id: e.id, reportId: e.report_id, at: e.at, actor: e.actor, type: e.type, old: parse(e.old), new: parse(e.new),
+      }));
+    },
+
+    /** The report of an agency for a year, or null. */
+    async findByAgencyYear(agencyId: number, year: number): Promise<StoredReport | null> {
+      const row = await findReportRowByAgencyYear(db, agencyId, year);
+      return row ? stored(db, row) : null;
+    },
+
+    /** Starts an empty report (every cell blank) for an agency and year. */
+    async create(input: { agencyId: number; year: number; format?: FormatId }, actor: string): Promise<StoredReport> {
+      if (!Number.isInteger(input.year)) throw new ValidationError(`年度“${String(input.year)}”无效，应为整数（如 2019）`, { field: 'year' });
+      formatForYear(input.year); // a year without a national format is refused even with an explicit format
+      const format = input.format === undefined ? undefined : getFormat(input.format).id;
+      return atomically(async (q) => {
+        const agency = await agencyService(q, clock).get(input.agencyId);
+        if (await findReportRowByAgencyYear(q, agency.id, input.year)) {
+          throw new ConflictError(`${agency.name}${input.year}年度报告已存在`, 'REPORT_EXISTS');
+        }
+        return insertReport(q, agency.id, newReport(agency.name, input.year, format), actor, 'created', null);
+      });
+    },
+
+    /**
+     * Stores an imported document: the agency is `options.agencyId` or the one named in the
+     * document. A new agency-year becomes a new report; an existing draft gets a new version; a
+     * published report is refused (ConflictError REPORT_PUBLISHED).
+     */
+    async importDocument(doc: ReportDocument, options: { agencyId?: number }, actor: string, note: string | null = '导入'): Promise<StoredReport> {
+      return atomically(async (q) => {
+        const agencies = agencyService(q, clock);
+        const name = typeof doc?.agency?.name === 'string' ? doc.agency.name.trim() : '';
+        const agency = options.agencyId !== undefined ? await agencies.get(options.agencyId) : await agencies.findByName(name);
+        if (!agency) throw new NotFoundError(`未找到机关：${name || '（报告未写明机关名称）'}；请先登记该机关，或导入时指定机关`);
+        const normal = normalizeDocument(doc, agency.name);
+        const existing = await findReportRowByAgencyYear(q, agency.id, normal.year);
+        if (!existing) return insertReport(q, agency.id, normal, actor, 'imported', note);
+        return saveVersion(q, existing, normal, actor, 'imported', note);
+      });
+    },
+
+    /** Saves a new version of a report that is not published. */
+    async update(id: number, doc: ReportDocument, actor: string, note: string | null = null): Promise<StoredReport> {
+      return atomically(async (q) => {
+        const row = await loadRow(q, id);
+        if (row.status === 'published') throw publishedError(row);
+        return saveVersion(q, row, normalizeDocument(doc, row.agency_name, row.year), actor, 'updated', note);
+      });
+    },
+
+    /**
+     * Runs the checks against the agency's previous-year report. Without hard failures a draft
+     * becomes checked; with any, a checked report returns to draft. Published reports only report.
+     */
+    async check(id: number, actor: string): Promise<{ report: StoredReport; checks: CheckReport }> {
+      return atomically(async (q) => {
+        const row = await loadRow(q, id);
+        const { checks } = await runChecks(q, row);
+        if (row.status === 'published') return { report: await stored(q, row), checks };
+        const status: ReportStatus = checks.ok ? 'checked' : 'draft';
+        const now = clock();
+        if (status !== row.status) await updateReportRow(q, id, { status, updated_at: now });
+        const failed = failedErrors(checks);
+        await event(q, id, actor, 'checked', { status: row.status }, {
+          status, version: row.current_version, hardFailures: checks.hardFailures, warnings: checks.warnings,
+          failed: failed.slice(0, MAX_NAMED_FAILURES).map((r) => ({ id: r.id, title: r.title })),
+        }, now);
+        return { report: await stored(q, await loadRow(q, id)), checks };
+      });
+    },
+
+    /**
+     * Publishes a report: refused while any hard rule fails (REPORT_HAS_ERRORS, naming the rules)
+     * or without a date of issue (REPORT_NOT_DATED). Afterwards the report is immutable.
+     */
+    async publish(id: number, actor: string): Promise<StoredReport> {
+      return atomically(async (q) => {
+        const row = await loadRow(q, id);
+        if (row.status === 'published') throw new ConflictError(`${row.agency_name}${row.year}年度报告已发布`, 'REPORT_PUBLISHED');
+        const { doc, checks } = await runChecks(q, row);
+        const failed = failedErrors(checks);
+        if (failed.length > 0) {
+          const titles = [...new Set(failed.map((r) => r.title))];
+          const more = titles.length > MAX_NAMED_FAILURES ? `等 ${titles.length} 项` : '';
+          throw new ConflictError(
+            `年度报告存在 ${failed.length} 处错误，不能发布：${titles.slice(0, MAX_NAMED_FAILURES).join('；')}${more}`,
+            'REPORT_HAS_ERRORS',
+            failed.map((r) => ({ message: `${r.title}：${r.values ?? r.expression}`, place: r.cells[0] ? { cell: r.cells[0] } : undefined })),
+          );
+        }
+        if (!doc.issuedOn) throw new ConflictError('年度报告尚未填写成文日期，不能发布', 'REPORT_NOT_DATED');
+        const now = clock();
+        const updated = await updateReportRow(q, id, { status: 'published', published_at: now, updated_at: now }, row.current_version);
+        if (updated !== 1) throw changedError();
+        await event(q, id, actor, 'published', { status: row.status }, {
+          status: 'published', version: row.current_version, issuedOn: doc.issuedOn, warnings: checks.warnings,
+        }, now);
+        return stored(q, await loadRow(q, id));
+      });
+    },
+
+    /** The same agency's report for the year before (its current version), or null. */
+    previousDocument(agencyId: number, year: number): Promise<ReportDocument | null> {
+      return previousDocument(db, agencyId, year);
+    },
+  };
+}
+
+export type ReportService = ReturnType<typeof reportService>;

@@ -1,0 +1,51 @@
+/**
+ * Row types of the report tables. A report row holds the state (status, current version); every
+ * saved document is a row of `report_versions` (JSON text) and every change a row of
+ * `report_events` (who, when, what: old → new as JSON text). Nothing is hard-deleted.
+ */
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+export interface ReportTable {
+  id: Generated<number>;
+  agency_id: number;
+  year: number;
+  /** FormatId: '2019' | '2021' */
+  format: string;
+  /** 'draft' | 'checked' | 'published' */
+  status: string;
+  current_version: number;
+  /** YYYY-MM-DD or null. */
+  issued_on: string | null;
+  created_at: string;
+  updated_at: string;
+  published_at: string | null;
+}
+
+export interface ReportVersionTable {
+  report_id: number;
+  version: number;
+  /** The ReportDocument as JSON text. */
+  document: string;
+  actor: string;
+  created_at: string;
+  note: string | null;
+}
+
+export interface ReportEventTable {
+  id: Generated<number>;
+  report_id: number;
+  at: string;
+  actor: string;
+  type: string;
+  /** JSON text or null. */
+  old: string | null;
+  /** JSON text or null. */
+  new: string | null;
+}
+
+export type ReportRow = Selectable<ReportTable>;
+export type NewReportRow = Insertable<ReportTable>;
+export type ReportPatch = Updateable<ReportTable>;
+export type ReportVersionRow = Selectable<ReportVersionTable>;
+export type ReportEventRow = Selectable<ReportEventTable>;
+export type NewReportEventRow = Insertable<ReportEventTable>;
