@@ -1,0 +1,136 @@
+/**
+ * The API client: JSON in and out, and every failure turned into an ApiError carrying the
+ * server's Chinese message and its list of problems, so screens can show them as they are.
+ */
+import type {
+  Agency, AgencyKind, ApiErrorBody, CheckResponse, FormatId, InterchangeReport, Problem, ReportDetail,
+  ReportEvent, ReportStatus, ReportSummary, ReportVersionInfo,
+} from './api-types.js';
+
+/** A failed API call: the server's code, message and problems. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly problems: Problem[] = [],
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+function isErrorBody(body: unknown): body is ApiErrorBody {
+  return typeof body === 'object' && body !== null && typeof (body as ApiErrorBody).message === 'string';
+}
+
+const ACTOR_KEY = 'gongkai.actor';
+
+/** The name recorded as who did an operation (no login yet: the server reads x-gongkai-user). */
+export function getActor(): string {
+  try {
+    return globalThis.localStorage?.getItem(ACTOR_KEY) ?? '';
+  } catch {
+    return '';
+  }
+}
+
+/** Remembers the operator's name in this browser. */
+export function setActor(name: string): void {
+  try {
+    if (name.trim()) globalThis.localStorage?.setItem(ACTOR_KEY, name.trim());
+    else globalThis.localStorage?.removeItem(ACTOR_KEY);
+  } catch {
+    // Storage unavailable (private mode): the name is simply not kept.
+  }
+}
+
+/** Sends a request and parses the JSON answer; a non-2xx answer throws ApiError. */
+export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  const actor = getActor();
+  if (actor) headers['x-gongkai-user'] = encodeURIComponent(actor);
+  const init: RequestInit = { method, headers };
+  if (body !== undefined) {
+    headers['content-type'] = 'application/json';
+    init.body = typeof body === 'string' ? body : JSON.stringify(body);
+  }
+  let response: Response;
+  try {
+    response = await fetch(path, init);
+  } catch {
+    throw new ApiError(0, 'NETWORK', '无法连接服务器，请检查网络后重试。');
+  }
+  const text = await response.text();
+  let parsed: unknown = null;
+  if (text) {
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      parsed = null;
+    }
+  }
+  if (!response.ok) {
+    if (isErrorBody(parsed)) {
+      throw new ApiError(response.status, parsed.code ?? 'ERROR', parsed.message, parsed.problems ?? []);
+    }
+    throw new ApiError(response.status, 'HTTP_' + response.status, `服务器返回错误（HTTP ${response.status}）。`);
+  }
+  return parsed as T;
+}
+
+function query(params: Record<string, string | number | undefined | null>): string {
+  const search = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') search.set(k, String(v));
+  const s = search.toString();
+  return s ? `?${s}` : '';
+}
+
+export interface ReportFilter {
+  agencyId?: number;
+  year?: number;
+  status?: ReportStatus;
+}
+
+/** Typed calls of the API used by the screens. */
+export const api = {
+  agencies: () => request<Agency[]>('GET', '/api/agencies'),
+  createAgency: (input: { name: string; kind: AgencyKind; parentId?: number | null }) =>
+    request<Agency>('POST', '/api/agencies', input),
+  reports: (filter: ReportFilter = {}) => request<ReportSummary[]>('GET', `/api/reports${query({ ...filter })}`),
+  createReport: (input: { agencyId: number; year: number; format?: FormatId }) =>
+    request<unknown>('POST', '/api/reports', input),
+  /** Sends an interchange file as the user chose it (text), so the server judges it as written. */
+  importReport: (text: string) => request<unknown>('POST', '/api/reports/import', text),
+  report: async (id: number): Promise<ReportDetail> => detailOf(await request<unknown>('GET', `/api/reports/${id}`)),
+  saveReport: (id: number, document: InterchangeReport) => request<unknown>('PUT', `/api/reports/${id}`, document),
+  checkReport: (id: number) => request<CheckResponse>('POST', `/api/reports/${id}/check`, {}),
+  publishReport: (id: number) => request<unknown>('POST', `/api/reports/${id}/publish`, {}),
+  versions: (id: number) => request<ReportVersionInfo[]>('GET', `/api/reports/${id}/versions`),
+  events: (id: number) => request<ReportEvent[]>('GET', `/api/reports/${id}/events`),
+};
+
+/**
+ * Splits a report answer into summary and document. The server sends the summary fields and
+ * `document` side by side; `{ report, document }` is accepted too.
+ */
+export function detailOf(answer: unknown): ReportDetail {
+  const a = answer as Partial<ReportDetail> & ReportSummary & { document: ReportDetail['document'] };
+  if (a.report && a.document) return { report: a.report, document: a.document };
+  const { document, ...summary } = a;
+  return { report: summary as ReportSummary, document };
+}
+
+/** Download address of a report in a format. */
+export function downloadUrl(id: number, kind: 'html' | 'docx' | 'pdf' | 'json'): string {
+  return `/api/reports/${id}/download.${kind}`;
+}
+
+/** The id of a created/imported report, whatever wrapping the server uses. */
+export function reportIdOf(answer: unknown): number | null {
+  if (typeof answer !== 'object' || answer === null) return null;
+  const a = answer as { id?: unknown; report?: { id?: unknown } };
+  if (typeof a.id === 'number') return a.id;
+  if (a.report && typeof a.report.id === 'number') return a.report.id;
+  return null;
+}

@@ -1,0 +1,44 @@
+/**
+ * A small hash router: the server serves the UI as static files at /admin/, so every screen
+ * lives behind the hash (/admin/#/reports/3) and a reload never asks the server for a path.
+ */
+import { useEffect, useState } from 'react';
+
+export type Route =
+  | { name: 'reports' }
+  | { name: 'report'; id: number }
+  | { name: 'agencies' };
+
+/** Reads a route from a location hash (#/reports/3); anything unknown is the report list. */
+export function parseRoute(hash: string): Route {
+  const path = hash.replace(/^#/, '');
+  const report = /^\/reports\/(\d+)\/?$/.exec(path);
+  if (report) return { name: 'report', id: Number(report[1]) };
+  if (/^\/agencies\/?$/.test(path)) return { name: 'agencies' };
+  return { name: 'reports' };
+}
+
+/** The hash of a route. */
+export function routeHref(route: Route): string {
+  switch (route.name) {
+    case 'report': return `#/reports/${route.id}`;
+    case 'agencies': return '#/agencies';
+    default: return '#/';
+  }
+}
+
+/** Goes to a route. */
+export function navigate(route: Route): void {
+  window.location.hash = routeHref(route);
+}
+
+/** The current route, updated on every hash change. */
+export function useRoute(): Route {
+  const [route, setRoute] = useState<Route>(() => parseRoute(window.location.hash));
+  useEffect(() => {
+    const onChange = () => setRoute(parseRoute(window.location.hash));
+    window.addEventListener('hashchange', onChange);
+    return () => window.removeEventListener('hashchange', onChange);
+  }, []);
+  return route;
+}
