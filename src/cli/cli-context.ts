@@ -1,0 +1,97 @@
+/**
+ * What a command gets: its arguments, output streams, and the database opened on first use
+ * (same configuration as the server: loadConfig → openDatabase → migrate → demo data on an empty
+ * database). Commands that need no database (render, check with --previous) never open one, and
+ * the database modules are loaded only when needed.
+ */
+import type { agencyService } from '../agencies/agency.service.js';
+import { systemClock, type Clock } from '../core/clock.js';
+import { DomainError } from '../core/errors.js';
+import type { Db } from '../db/database.js';
+import type { reportService } from '../reports/report.service.js';
+import { CliError } from './cli-errors.js';
+
+/** The database handle the services take: a Kysely instance or a transaction. */
+export type DbHandle = Db['db'];
+
+/** The actor recorded in the audit trail for changes made from the command line. */
+export const CLI_ACTOR = 'cli';
+
+/** The services a command uses. */
+export interface Services {
+  agencies: ReturnType<typeof agencyService>;
+  reports: ReturnType<typeof reportService>;
+}
+
+/** Per-invocation context passed to every command. */
+export interface CliContext {
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+  clock: Clock;
+  out(text: string): void;
+  err(text: string): void;
+  /** Services bound to the database outside a transaction (reads). Opens the database once. */
+  services(): Promise<Services>;
+  /** Runs work inside one transaction with the services bound to it. */
+  transaction<T>(work: (services: Services) => Promise<T>): Promise<T>;
+  /** Closes the database if it was opened. */
+  close(): Promise<void>;
+}
+
+interface Opened {
+  db: Db;
+  bind(handle: DbHandle): Services;
+}
+
+async function open(env: NodeJS.ProcessEnv, clock: Clock): Promise<Opened> {
+  const [{ loadConfig }, { openDatabase }, { migrate }, { ensureDemoData }, { agencyService }, { reportService }] = await Promise.all([
+    import('../config.js'), import('../db/database.js'), import('../db/migrations.js'), import('../demo/seed-demo.js'),
+    import('../agencies/agency.service.js'), import('../reports/report.service.js'),
+  ]);
+  const config = loadConfig(env);
+  let db: Db;
+  try {
+    db = await openDatabase(config);
+  } catch (e) {
+    if (e instanceof DomainError) throw e;
+    // Not a bug: a wrong URL, a server that is down, a directory that cannot be written.
+    const where = config.databaseUrl ? 'PostgreSQL 数据库' : `SQLite 数据库 ${config.sqliteFile}`;
+    throw new CliError(`无法打开 ${where}：${(e as Error).message}`);
+  }
+  try {
+    await migrate(db.db);
+    await ensureDemoData(db.db, clock);
+  } catch (e) {
+    await db.close().catch(() => undefined);
+    throw e;
+  }
+  return { db, bind: (handle) => ({ agencies: agencyService(handle, clock), reports: reportService(handle, clock) }) };
+}
+
+/** Creates the context; the database is opened lazily. */
+export function createContext(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): CliContext {
+  const clock = systemClock;
+  let opened: Promise<Opened> | null = null;
+  const database = () => (opened ??= open(env, clock));
+  return {
+    env,
+    cwd,
+    clock,
+    out: (text) => void process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
+    err: (text) => void process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
+    services: async () => {
+      const { db, bind } = await database();
+      return bind(db.db);
+    },
+    transaction: async (work) => {
+      const { db, bind } = await database();
+      return db.db.transaction().execute((trx) => work(bind(trx)));
+    },
+    close: async () => {
+      if (!opened) return;
+      const current = await opened.catch(() => null);
+      opened = null;
+      await current?.db.close();
+    },
+  };
+}

@@ -1,0 +1,86 @@
+/**
+ * Dispatch of the gongkai command line: finds the command, runs it, turns every failure into a
+ * message and an exit code, and always closes the database.
+ */
+import { type CliContext } from './cli-context.js';
+import { describeError, EXIT_ERROR, UsageError } from './cli-errors.js';
+import { AGENCY_USAGE, MAIN_USAGE, REPORT_USAGE } from './usage.js';
+
+type Command = (args: string[], ctx: CliContext) => Promise<number>;
+
+// Commands load on demand: `report list` need not load the PDF and Word renderers, nor `report
+// render` the database drivers.
+const lazy = <M>(load: () => Promise<M>, pick: (m: M) => Command): Command =>
+  async (args, ctx) => pick(await load())(args, ctx);
+
+const GROUPS: Record<string, { usage: string; commands: Record<string, Command> }> = {
+  report: {
+    usage: REPORT_USAGE,
+    commands: {
+      check: lazy(() => import('./commands/report-check.js'), (m) => m.reportCheckCommand),
+      render: lazy(() => import('./commands/report-render.js'), (m) => m.reportRenderCommand),
+      import: lazy(() => import('./commands/report-import.js'), (m) => m.reportImportCommand),
+      export: lazy(() => import('./commands/report-export.js'), (m) => m.reportExportCommand),
+      list: lazy(() => import('./commands/report-list.js'), (m) => m.reportListCommand),
+    },
+  },
+  agency: {
+    usage: AGENCY_USAGE,
+    commands: {
+      list: lazy(() => import('./commands/agency-commands.js'), (m) => m.agencyListCommand),
+      add: lazy(() => import('./commands/agency-commands.js'), (m) => m.agencyAddCommand),
+    },
+  },
+};
+
+const isHelp = (arg: string | undefined) => arg === '--help' || arg === '-h' || arg === 'help';
+
+function findCommand(argv: string[], ctx: CliContext): { command: Command; args: string[] } | number {
+  const [groupName, commandName, ...rest] = argv;
+  if (groupName === undefined) {
+    ctx.err(MAIN_USAGE);
+    return EXIT_ERROR;
+  }
+  if (isHelp(groupName)) {
+    ctx.out(MAIN_USAGE);
+    return 0;
+  }
+  const group = Object.hasOwn(GROUPS, groupName) ? GROUPS[groupName] : undefined;
+  if (!group) {
+    const message = groupName.startsWith('-') ? `未知选项 ${groupName}` : `未知命令“${groupName}”`;
+    throw new UsageError(message, MAIN_USAGE);
+  }
+  if (commandName === undefined) {
+    ctx.err(group.usage);
+    return EXIT_ERROR;
+  }
+  if (isHelp(commandName)) {
+    ctx.out(group.usage);
+    return 0;
+  }
+  const command = Object.hasOwn(group.commands, commandName) ? group.commands[commandName] : undefined;
+  if (!command) throw new UsageError(`未知命令“${groupName} ${commandName}”`, group.usage);
+  return { command, args: rest };
+}
+
+/** Runs the command line `argv` (without node and script); returns the exit code. */
+export async function runCli(argv: string[], ctx: CliContext): Promise<number> {
+  const debug = ctx.env.GONGKAI_DEBUG === '1';
+  let code: number;
+  try {
+    const found = findCommand(argv, ctx);
+    code = typeof found === 'number' ? found : await found.command(found.args, ctx);
+  } catch (e) {
+    const { lines, exitCode } = describeError(e, debug);
+    ctx.err(lines.join('\n'));
+    code = exitCode;
+  }
+  try {
+    await ctx.close();
+  } catch (e) {
+    const { lines, exitCode } = describeError(e, debug);
+    ctx.err(lines.join('\n'));
+    code ||= exitCode;
+  }
+  return code;
+}
