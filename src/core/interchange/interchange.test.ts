@@ -126,3 +126,14 @@ describe('decoding report files', () => {
     assert.throws(() => decodeReportFile(new Uint8Array(20 * 1024 * 1024)), /文件过大（20.0 MB）/);
   });
 });
+
+describe('UTF-8 validation', () => {
+  it('points at the lead byte of a broken sequence and accepts valid text', async () => {
+    const { firstInvalidUtf8 } = await import('./decode.js');
+    assert.equal(firstInvalidUtf8(Uint8Array.from([0x7b, 0x22, 0xe9, 0x22, 0x7d])), 2);
+    assert.equal(firstInvalidUtf8(Buffer.from('政府信息公开 ok')), -1);
+    assert.equal(firstInvalidUtf8(Uint8Array.from([0xed, 0xa0, 0x80])), 0, 'a surrogate is invalid');
+    assert.equal(firstInvalidUtf8(Uint8Array.from([0xc0, 0xaf])), 0, 'an overlong form is invalid');
+    assert.equal(firstInvalidUtf8(Buffer.from('表三', 'utf8').subarray(0, 5)), 3, 'a truncated character');
+  });
+});
