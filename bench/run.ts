@@ -1,0 +1,45 @@
+/**
+ * `npm run bench`: per-operation medians for one annual report (check, interchange import/export,
+ * HTML, DOCX, PDF), with the data size and the machine, compared with the previous run
+ * (kept in data/bench-last.json, which is not committed).
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { checkReport } from '../src/core/checks/check-report.js';
+import { fromInterchange } from '../src/core/interchange/from-interchange.js';
+import { toInterchange } from '../src/core/interchange/to-interchange.js';
+import { renderDocx } from '../src/render/docx/render-docx.js';
+import { renderHtml } from '../src/render/html/render-html.js';
+import { renderPdf } from '../src/render/pdf/render-pdf.js';
+import { formatMs, measure, type Figure } from './measure.js';
+
+const fixture = new URL('../test/fixtures/full-2021.json', import.meta.url);
+const raw = JSON.parse(readFileSync(fixture, 'utf8'));
+const report = fromInterchange(raw);
+const previous = fromInterchange(JSON.parse(readFileSync(new URL('../test/fixtures/full-2020.json', import.meta.url), 'utf8')));
+const filled = Object.values(report.cells).filter((v) => v !== null).length;
+
+console.log(`机器：${os.cpus()[0]?.model ?? '未知 CPU'} × ${os.cpus().length}，${(os.totalmem() / 2 ** 30).toFixed(0)} GiB，Node ${process.version}，${os.platform()} ${os.release()}`);
+console.log(`数据：1 份 ${report.year} 年度报告（${report.format} 格式），${Object.keys(report.cells).length} 个单元格（${filled} 个有值），${report.extraRows.length} 个自设行，含上一年度报告用于跨年度检查`);
+console.log('');
+
+const figures: Figure[] = [
+  await measure('check (all rules, with previous year)', () => checkReport(report, { previous }), { runs: 500, warmup: 50, target: 1 }),
+  await measure('interchange import (validate)', () => fromInterchange(raw), { runs: 500, warmup: 50 }),
+  await measure('interchange export', () => toInterchange(report), { runs: 500, warmup: 50 }),
+  await measure('render HTML', () => renderHtml(report), { runs: 200, warmup: 20, target: 10 }),
+  await measure('render DOCX', () => renderDocx(report), { runs: 30, warmup: 3, target: 150 }),
+  await measure('render PDF', () => renderPdf(report), { runs: 10, warmup: 2, target: 1500 }),
+];
+
+const lastFile = new URL('../data/bench-last.json', import.meta.url);
+const last: Record<string, number> = existsSync(lastFile) ? JSON.parse(readFileSync(lastFile, 'utf8')) : {};
+const pad = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - s.length));
+console.log(`${pad('operation', 40)}${pad('median', 12)}${pad('runs', 6)}${pad('target', 12)}${pad('status', 8)}previous`);
+for (const f of figures) {
+  const status = f.target === undefined ? '' : f.medianMs < f.target ? 'ok' : 'SLOW';
+  const prev = last[f.name] === undefined ? '—' : `${formatMs(last[f.name]!)} (${f.medianMs <= last[f.name]! ? '' : '+'}${(((f.medianMs - last[f.name]!) / last[f.name]!) * 100).toFixed(0)}%)`;
+  console.log(`${pad(f.name, 40)}${pad(formatMs(f.medianMs), 12)}${pad(String(f.runs), 6)}${pad(f.target === undefined ? '' : `< ${formatMs(f.target)}`, 12)}${pad(status, 8)}${prev}`);
+}
+mkdirSync(new URL('../data/', import.meta.url), { recursive: true });
+writeFileSync(lastFile, JSON.stringify(Object.fromEntries(figures.map((f) => [f.name, f.medianMs])), null, 2));
