@@ -35,7 +35,7 @@ export const InterchangeReportSchema = Type.Object(
     preamble: Paragraphs,
     sections: Type.Array(
       Type.Object({
-        key: Type.Union(['一', '二', '三', '四', '五', '六'].map((k) => Type.Literal(k))),
+        key: Type.Union([Type.Literal('一'), Type.Literal('二'), Type.Literal('三'), Type.Literal('四'), Type.Literal('五'), Type.Literal('六')]),
         heading: Type.String(),
         paragraphs: Paragraphs,
         parts: Type.Array(Type.Object({ heading: Type.String(), paragraphs: Paragraphs })),

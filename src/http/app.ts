@@ -1,0 +1,98 @@
+/**
+ * The HTTP application: the JSON API (documented by OpenAPI, Swagger UI at /docs), the interchange
+ * JSON Schema, the public portal and, when built, the admin web UI at /admin/. The database and
+ * clock are injected, so tests build the same app on SQLite or PostgreSQL.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { agencyRoutes } from '../agencies/agency.routes.js';
+import { NotFoundError } from '../core/errors.js';
+import { InterchangeReportSchema } from '../core/interchange/interchange-schema.js';
+import { errorPage } from '../portal/portal-layout.js';
+import { portalRoutes } from '../portal/portal.routes.js';
+import { reportRoutes } from '../reports/report.routes.js';
+import type { AppContext } from './context.js';
+import { installErrorHandler } from './error-handler.js';
+import { BODY_LIMIT, installJsonParser } from './json-body.js';
+import { createRenderCache } from './render-cache.js';
+
+/** Options of buildApp: the injected database and clock, and Fastify's logger setting. */
+export interface BuildAppOptions extends AppContext {
+  logger?: FastifyServerOptions['logger'];
+  /** Folder of the built admin UI; defaults to web/dist of the project, served only if it exists. */
+  adminDir?: string;
+}
+
+const API_DESCRIPTION = [
+  '政府信息公开工作年度报告的结构化数据接口：机关、报告的导入、保存（版本）、校验（勾稽关系）、发布与下载。',
+  '',
+  '错误统一返回 `{ code, message, problems? }`，message 为中文说明并指明问题位置。',
+  '当前版本尚未启用登录：操作人取自请求头 `x-gongkai-user`（可用百分号编码的 UTF-8），缺省为 anonymous。',
+].join('\n');
+
+/** Paths answered in JSON even when an error occurs; everything else is a page for readers. */
+function isApiPath(url: string): boolean {
+  return /^\/(api|schema|docs)(\/|$|\?)/.test(url);
+}
+
+/** Where the built admin UI is looked for: web/dist of the project. */
+export function defaultAdminDir(): string {
+  return fileURLToPath(new URL('../../web/dist/', import.meta.url));
+}
+
+/** Builds the app (not listening). Call `await app.ready()` or `app.inject()` in tests. */
+export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+  const ctx: AppContext = { db: options.db, clock: options.clock, renderCache: options.renderCache ?? createRenderCache() };
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: BODY_LIMIT,
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  installJsonParser(app);
+  installErrorHandler(app, {
+    htmlPage: (request, error) => (isApiPath(request.url) ? null : errorPage(error.statusCode, error.body.message)),
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: '公开 Gongkai API', version: '0.1.0', description: API_DESCRIPTION },
+      tags: [
+        { name: '机关', description: '发布年度报告的行政机关' },
+        { name: '报告', description: '政府信息公开工作年度报告' },
+        { name: '交换格式', description: '年度报告交换格式的 JSON Schema' },
+      ],
+    },
+  });
+  await app.register(swaggerUi, {
+    routePrefix: '/docs',
+    uiConfig: { docExpansion: 'list', deepLinking: true },
+    theme: { title: '公开 Gongkai API 文档' },
+  });
+
+  app.get('/schema/report-interchange.json', {
+    schema: { tags: ['交换格式'], summary: '年度报告交换格式的 JSON Schema' },
+  }, async (_request, reply) => reply.type('application/schema+json; charset=utf-8').send(JSON.stringify(InterchangeReportSchema, null, 2)));
+
+  await app.register(agencyRoutes, ctx);
+  await app.register(reportRoutes, ctx);
+  await app.register(portalRoutes, ctx);
+
+  const adminDir = options.adminDir ?? defaultAdminDir();
+  if (existsSync(adminDir)) {
+    await app.register(fastifyStatic, { root: adminDir, prefix: '/admin/', decorateReply: false, index: ['index.html'] });
+    app.get('/admin', { schema: { hide: true } }, async (_request, reply) => reply.redirect('/admin/'));
+  }
+
+  app.setNotFoundHandler(async (request) => {
+    const path = request.url.split('?')[0] ?? '';
+    throw new NotFoundError(isApiPath(request.url) ? `未找到接口：${request.method} ${path}` : `未找到页面“${path}”`);
+  });
+
+  return app;
+}

@@ -1,0 +1,158 @@
+/**
+ * Report API: list, create, import, read, update (new version), check, publish, history and
+ * downloads. Every mutating route runs its service call in one transaction (the edge opens it).
+ */
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply } from 'fastify';
+import { Type } from 'typebox';
+import { fromInterchange } from '../core/interchange/from-interchange.js';
+import { toInterchange } from '../core/interchange/to-interchange.js';
+import { actorOf, inTransaction, type AppContext } from '../http/context.js';
+import { documentBodyCompiler } from '../http/json-body.js';
+import { contentDisposition, renderReport, reportFileName, type OutputFormat } from '../render/render-report.js';
+import { reportService, type ReportSummary, type StoredReport } from './report.service.js';
+import {
+  CheckResponseSchema, CreateReportBody, DownloadParams, errorResponses, IdParams, ImportQuery, InterchangeDocumentSchema,
+  ListReportsQuery, ReportDetailSchema, ReportEventSchema, ReportSummarySchema, ReportVersionInfoSchema, VersionParams,
+} from './report.schema.js';
+
+const TAGS = ['报告'];
+
+const binary = { schema: Type.String({ format: 'binary' }) };
+/** A download's 200 response for OpenAPI: one media type per file type (the body is sent as bytes, never serialized). */
+const FILE_RESPONSE = {
+  description: '文件内容；Content-Disposition 带中文文件名（RFC 5987），HTML 为 inline，其余为 attachment',
+  content: {
+    'text/html': binary,
+    'application/vnd.openxmlformats-officedocument.wordprocessingml.document': binary,
+    'application/pdf': binary,
+    'application/json': { schema: InterchangeDocumentSchema },
+  },
+};
+
+/** The summary fields of a stored report (the document left out). */
+export function summaryOf(report: StoredReport | ReportSummary): ReportSummary {
+  const { id, agencyId, agencyName, year, format, status, version, issuedOn, createdAt, updatedAt, publishedAt } = report;
+  return { id, agencyId, agencyName, year, format, status, version, issuedOn, createdAt, updatedAt, publishedAt };
+}
+
+/** Summary plus the document in interchange form (every cell, blanks as null). */
+export function detailOf(report: StoredReport) {
+  return { ...summaryOf(report), document: toInterchange(report.document) };
+}
+
+/** Registers the /api/reports routes. */
+export const reportRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, ctx) => {
+  const read = () => reportService(ctx.db.db, ctx.clock);
+
+  app.get('/api/reports', {
+    schema: {
+      tags: TAGS, summary: '报告列表', querystring: ListReportsQuery,
+      response: { 200: Type.Array(ReportSummarySchema), ...errorResponses(400) },
+    },
+  }, async (request) => (await read().list(request.query)).map(summaryOf));
+
+  app.post('/api/reports', {
+    schema: {
+      tags: TAGS, summary: '新建空白报告（全部单元格为空白）', body: CreateReportBody,
+      response: { 201: ReportDetailSchema, ...errorResponses(400, 404, 409) },
+    },
+  }, async (request, reply) => {
+    const actor = actorOf(request);
+    const created = await inTransaction(ctx, (trx) => reportService(trx, ctx.clock).create(request.body, actor));
+    return reply.code(201).send(detailOf(created));
+  });
+
+  app.post('/api/reports/import', {
+    validatorCompiler: documentBodyCompiler,
+    schema: {
+      tags: TAGS,
+      summary: '导入报告（交换格式 JSON）',
+      description: '请求体为交换格式 JSON（见 /schema/report-interchange.json）。逐一校验全部单元格，有任何问题则整体拒绝并列出全部问题及位置；'
+        + '同一机关同一年度已有未发布的报告时保存为新版本，已发布的报告不可覆盖（409）。',
+      querystring: ImportQuery, body: InterchangeDocumentSchema,
+      response: { 201: ReportDetailSchema, ...errorResponses(400, 404, 409, 413) },
+    },
+  }, async (request, reply) => {
+    const document = fromInterchange(request.body, '年度报告文件');
+    const actor = actorOf(request);
+    const stored = await inTransaction(ctx, (trx) =>
+      reportService(trx, ctx.clock).importDocument(document, { agencyId: request.query.agencyId }, actor));
+    return reply.code(201).send(detailOf(stored));
+  });
+
+  app.get('/api/reports/:id', {
+    schema: { tags: TAGS, summary: '报告详情（含完整内容）', params: IdParams, response: { 200: ReportDetailSchema, ...errorResponses(400, 404) } },
+  }, async (request) => detailOf(await read().get(request.params.id)));
+
+  app.put('/api/reports/:id', {
+    validatorCompiler: documentBodyCompiler,
+    schema: {
+      tags: TAGS, summary: '保存报告（生成新版本）', description: '请求体为交换格式 JSON；已发布的报告不可修改（409）。',
+      params: IdParams, body: InterchangeDocumentSchema,
+      response: { 200: ReportDetailSchema, ...errorResponses(400, 404, 409, 413) },
+    },
+  }, async (request) => {
+    const document = fromInterchange(request.body, '年度报告文件');
+    const actor = actorOf(request);
+    return detailOf(await inTransaction(ctx, (trx) => reportService(trx, ctx.clock).update(request.params.id, document, actor)));
+  });
+
+  app.post('/api/reports/:id/check', {
+    schema: {
+      tags: TAGS, summary: '校验报告（勾稽关系）', description: '无强制性校验失败时，草稿状态变为“已校验”。',
+      params: IdParams, response: { 200: CheckResponseSchema, ...errorResponses(400, 404) },
+    },
+  }, async (request) => {
+    const actor = actorOf(request);
+    const { report, checks } = await inTransaction(ctx, (trx) => reportService(trx, ctx.clock).check(request.params.id, actor));
+    return { report: summaryOf(report), checks };
+  });
+
+  app.post('/api/reports/:id/publish', {
+    schema: {
+      tags: TAGS, summary: '发布报告', description: '存在强制性校验失败时拒绝发布（409）；发布后报告不可再修改。',
+      params: IdParams, response: { 200: ReportSummarySchema, ...errorResponses(400, 404, 409) },
+    },
+  }, async (request) => {
+    const actor = actorOf(request);
+    return summaryOf(await inTransaction(ctx, (trx) => reportService(trx, ctx.clock).publish(request.params.id, actor)));
+  });
+
+  app.get('/api/reports/:id/versions', {
+    schema: { tags: TAGS, summary: '版本历史', params: IdParams, response: { 200: Type.Array(ReportVersionInfoSchema), ...errorResponses(400, 404) } },
+  }, async (request) => read().versions(request.params.id));
+
+  app.get('/api/reports/:id/versions/:version', {
+    schema: { tags: TAGS, summary: '某一版本的内容', params: VersionParams, response: { 200: ReportDetailSchema, ...errorResponses(400, 404) } },
+  }, async (request) => detailOf(await read().getVersion(request.params.id, request.params.version)));
+
+  app.get('/api/reports/:id/events', {
+    schema: { tags: TAGS, summary: '操作记录', params: IdParams, response: { 200: Type.Array(ReportEventSchema), ...errorResponses(400, 404) } },
+  }, async (request) => read().events(request.params.id));
+
+  app.get('/api/reports/:id/download.:ext', {
+    schema: {
+      tags: TAGS, summary: '下载报告文件（HTML、Word、PDF 或交换格式 JSON）', params: DownloadParams,
+      response: { 200: FILE_RESPONSE, ...errorResponses(400, 404) },
+    },
+  }, async (request, reply) => {
+    const report = await read().get(request.params.id);
+    return sendReportFile(reply, ctx, report, request.params.ext);
+  });
+};
+
+/** Sends a rendered report with its type and a Content-Disposition carrying the Chinese file name. */
+export async function sendReportFile(reply: FastifyReply, ctx: AppContext, report: StoredReport, ext: OutputFormat) {
+  const document = report.document;
+  const file = ctx.renderCache
+    ? await ctx.renderCache.get({ id: report.id, version: report.version }, document, ext)
+    : await renderReport(document, ext);
+  const name = reportFileName(document, file.extension);
+  const fallback = `gongkai-report-${document.year}.${file.extension}`;
+  return reply
+    .header('content-type', file.contentType)
+    .header('content-disposition', contentDisposition(ext === 'html' ? 'inline' : 'attachment', name, fallback))
+    .header('x-content-type-options', 'nosniff')
+    .send(file.body);
+}

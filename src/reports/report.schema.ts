@@ -1,0 +1,167 @@
+/**
+ * TypeBox schemas of the report API: they validate requests, serialize responses and document
+ * the API (OpenAPI at /docs) from one source.
+ */
+import { Type, type TSchema } from 'typebox';
+import { InterchangeReportSchema } from '../core/interchange/interchange-schema.js';
+
+/** The error body every failing route returns (src/http/error-handler.ts). */
+export const ErrorSchema = Type.Object(
+  {
+    code: Type.String({ description: '稳定的错误代码，如 VALIDATION_FAILED、NOT_FOUND、CONFLICT' }),
+    message: Type.String({ description: '面向用户的中文说明，指明问题及位置' }),
+    problems: Type.Optional(
+      Type.Array(
+        Type.Object({
+          message: Type.String(),
+          place: Type.Optional(
+            Type.Object(
+              {
+                field: Type.Optional(Type.String()),
+                cell: Type.Optional(Type.Object({ table: Type.String(), row: Type.Array(Type.String()), column: Type.Array(Type.String()) })),
+                index: Type.Optional(Type.Integer()),
+                line: Type.Optional(Type.Integer()),
+              },
+              { description: '问题所在位置：字段、单元格或行号' },
+            ),
+          ),
+        }),
+        { description: '全部问题（上限 50 条）' },
+      ),
+    ),
+  },
+  { description: '错误' },
+);
+
+/** Error responses a route may give, keyed by status code. */
+export function errorResponses(...codes: Array<400 | 404 | 409 | 413 | 415>): Record<number, TSchema> {
+  return Object.fromEntries(codes.map((c) => [c, ErrorSchema]));
+}
+
+export const IdParams = Type.Object({ id: Type.Integer({ minimum: 1, description: '报告编号' }) });
+
+export const ReportStatusSchema = Type.Union([Type.Literal('draft'), Type.Literal('checked'), Type.Literal('published')], {
+  description: '状态：draft 草稿、checked 已校验、published 已发布（发布后不可修改）',
+});
+
+export const FormatIdSchema = Type.Union([Type.Literal('2019'), Type.Literal('2021')], {
+  description: '国家格式：2019 试行格式（2019、2020 年度）或 2021 格式（2021 年度起）',
+});
+
+const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+
+const summaryProperties = {
+  id: Type.Integer(),
+  agencyId: Type.Integer(),
+  agencyName: Type.String(),
+  year: Type.Integer(),
+  format: FormatIdSchema,
+  status: ReportStatusSchema,
+  version: Type.Integer({ description: '当前版本号（每次保存加一）' }),
+  issuedOn: Nullable(Type.String({ description: '成文日期 YYYY-MM-DD' })),
+  createdAt: Type.String(),
+  updatedAt: Type.String(),
+  publishedAt: Nullable(Type.String()),
+};
+
+export const ReportSummarySchema = Type.Object(summaryProperties, { description: '报告概要' });
+
+/** The interchange schema without its $id, so that it can be embedded in several routes. */
+const { $id: _id, ...interchangeWithoutId } = InterchangeReportSchema as typeof InterchangeReportSchema & { $id?: string };
+export const InterchangeDocumentSchema = interchangeWithoutId as typeof InterchangeReportSchema;
+
+export const ReportDetailSchema = Type.Object(
+  { ...summaryProperties, document: InterchangeDocumentSchema },
+  { description: '报告概要及其完整内容（交换格式，空白单元格为 null）' },
+);
+
+export const ListReportsQuery = Type.Object({
+  agencyId: Type.Optional(Type.Integer({ minimum: 1, description: '机关编号' })),
+  year: Type.Optional(Type.Integer({ description: '报告年度' })),
+  status: Type.Optional(ReportStatusSchema),
+});
+
+export const CreateReportBody = Type.Object(
+  {
+    agencyId: Type.Integer({ minimum: 1, description: '机关编号' }),
+    year: Type.Integer({ minimum: 1900, maximum: 2100, description: '报告年度（如 2019）' }),
+    format: Type.Optional(FormatIdSchema),
+  },
+  { additionalProperties: false },
+);
+
+export const ImportQuery = Type.Object({
+  agencyId: Type.Optional(Type.Integer({ minimum: 1, description: '机关编号；省略时按文件中的 agency.name 查找机关' })),
+});
+
+export const VersionParams = Type.Object({
+  id: Type.Integer({ minimum: 1, description: '报告编号' }),
+  version: Type.Integer({ minimum: 1, description: '版本号' }),
+});
+
+export const DownloadParams = Type.Object({
+  id: Type.Integer({ minimum: 1, description: '报告编号' }),
+  ext: Type.Union([Type.Literal('html'), Type.Literal('docx'), Type.Literal('pdf'), Type.Literal('json')], {
+    description: '文件类型：html、docx、pdf 或 json（交换格式）',
+  }),
+});
+
+/** A cell value as stored: null (blank), a number, an amount with unit, or a placeholder as written. */
+export const CellValueSchema = Type.Union([
+  Type.Null(),
+  Type.Number(),
+  Type.Object({ amount: Type.Number(), unit: Nullable(Type.String()) }),
+  Type.Object({ written: Type.String() }),
+]);
+
+export const CheckResultSchema = Type.Object({
+  id: Type.String(),
+  ruleId: Type.String(),
+  severity: Type.Union([Type.Literal('error'), Type.Literal('warning')]),
+  status: Type.Union([Type.Literal('pass'), Type.Literal('fail'), Type.Literal('skipped')]),
+  title: Type.String(),
+  expression: Type.String(),
+  left: Nullable(Type.Number()),
+  right: Nullable(Type.Number()),
+  message: Type.Optional(Type.String()),
+  equation: Type.Optional(Type.String()),
+  values: Type.Optional(Type.String()),
+  cells: Type.Array(
+    Type.Object({
+      key: Type.String(),
+      table: Type.String(),
+      row: Type.Array(Type.String()),
+      column: Type.Array(Type.String()),
+      value: CellValueSchema,
+      side: Type.Optional(Type.Union([Type.Literal('left'), Type.Literal('right')])),
+      of: Type.Union([Type.Literal('current'), Type.Literal('previous')]),
+    }),
+    { description: '涉及的单元格（证据）' },
+  ),
+});
+
+export const CheckReportSchema = Type.Object({
+  results: Type.Array(CheckResultSchema),
+  hardFailures: Type.Integer({ description: '未通过的强制性校验数' }),
+  warnings: Type.Integer({ description: '提示数' }),
+  ok: Type.Boolean({ description: '无强制性校验失败' }),
+});
+
+export const CheckResponseSchema = Type.Object({ report: ReportSummarySchema, checks: CheckReportSchema });
+
+export const ReportVersionInfoSchema = Type.Object({
+  version: Type.Integer(),
+  createdAt: Type.String(),
+  actor: Type.String(),
+  note: Nullable(Type.String()),
+});
+
+export const ReportEventSchema = Type.Object({
+  id: Type.Integer(),
+  reportId: Type.Integer(),
+  at: Type.String(),
+  actor: Type.String(),
+  type: Type.String(),
+  old: Type.Unknown(),
+  new: Type.Unknown(),
+});

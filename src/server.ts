@@ -1,0 +1,66 @@
+/**
+ * Server entry point: configuration → database → migrations → demo data (empty database only) →
+ * HTTP app → listen. Stops cleanly on SIGINT/SIGTERM (requests in flight finish, the database is
+ * closed). A bad configuration stops it at once with a message naming the variable.
+ */
+import { existsSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { loadConfig } from './config.js';
+import { systemClock } from './core/clock.js';
+import { openDatabase } from './db/database.js';
+import { migrate } from './db/migrations.js';
+import { ensureDemoData } from './demo/seed-demo.js';
+import { buildApp, defaultAdminDir } from './http/app.js';
+
+/** Starts the server and returns a function that stops it. */
+export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise<{ url: string; stop: () => Promise<void> }> {
+  const config = loadConfig(env);
+  const db = await openDatabase(config);
+  try {
+    await migrate(db.db);
+    await ensureDemoData(db.db, systemClock);
+  } catch (e) {
+    await db.close();
+    throw e;
+  }
+  const app = await buildApp({ db, clock: systemClock, logger: { level: env.LOG_LEVEL ?? 'info' } });
+  // Close the database after the last request has finished.
+  app.addHook('onClose', async () => db.close());
+  await app.listen({ port: config.port, host: config.host });
+  const shownHost = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
+  const url = `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${config.port}/`;
+  return { url, stop: () => app.close() };
+}
+
+async function main(): Promise<void> {
+  let server: Awaited<ReturnType<typeof startServer>>;
+  try {
+    server = await startServer();
+  } catch (e) {
+    console.error(`公开 Gongkai 启动失败：${(e as Error).message}`);
+    process.exit(1);
+  }
+  console.log(`公开 Gongkai 已启动：${server.url}`);
+  const admin = existsSync(defaultAdminDir()) ? `  ·  管理界面 ${server.url}admin/` : '';
+  console.log(`  公开门户 ${server.url}  ·  接口文档 ${server.url}docs${admin}`);
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`收到 ${signal}，正在停止…`);
+    server.stop().then(
+      () => process.exit(0),
+      (e) => {
+        console.error(`停止时出错：${(e as Error).message}`);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+// Run only when executed directly (tsx src/server.ts), not when imported by a test.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  await main();
+}
