@@ -15,7 +15,8 @@ export function renderTableHtml(report: ReportDocument, id: TableId, title: stri
   const out: string[] = [];
   // The wrapper keeps tables 三 and 四 on one page with their heading (Chromium does not honour
   // break-inside on the table itself).
-  out.push(`<div class="gk-table-wrap gk-table-wrap-${tableClass(id)}">`);
+  // A focusable, labelled region so keyboard users can scroll a wide table on narrow screens.
+  out.push(`<div class="gk-table-wrap gk-table-wrap-${tableClass(id)}" role="region" tabindex="0" aria-label="${escapeHtml(title)}">`);
   out.push(`<table class="gk-table gk-table-${tableClass(id)}" data-table="${escapeHtml(id)}">`);
   out.push(`<caption class="gk-sr-only">${escapeHtml(title)}</caption><colgroup>`);
   for (const w of layout.columnWidths) out.push(`<col style="width:${w}%">`);
