@@ -1,0 +1,140 @@
+/**
+ * From the rows found in the source to one reading per cell of the format: values read by the
+ * column's kind, glued rows recovered with the table's own sums (run-together.ts, never guessed),
+ * local rows of table 二 kept, and every cell the source lacks marked missing.
+ */
+import { cellKey } from '../format/cell-key.js';
+import type { FormatDefinition, TableId } from '../format/format-types.js';
+import { formatCells, rowPathOf } from '../format/registry.js';
+import { numericValue, type CellValue, type ExtraRow } from '../report/report-model.js';
+import type { CellReading, TableReading } from './parse-types.js';
+import { readValue } from './read-values.js';
+import { equationsForTable, solveTable, type TableRowInput } from './run-together-table.js';
+import type { SourcePlace } from './source-types.js';
+import type { FoundRow, FoundTable } from './table-rows.js';
+
+/** Readings of one table: its cells, local rows and how well it was read. */
+export interface TableCells {
+  cells: CellReading[];
+  extraRows: ExtraRow[];
+  extraCells: CellReading[];
+  reading: TableReading;
+}
+
+/** Weight of a recovered cell in the table's confidence (proven by the sums, but not read as written). */
+const RECOVERED_WEIGHT = 0.8;
+
+/** Reads the cells of one table of the format from the rows found (null: table not in the source). */
+export function tableCells(format: FormatDefinition, tableId: TableId, found: FoundTable | null, where: SourcePlace | undefined): TableCells {
+  const notes = [...(found?.notes ?? [])];
+  const byKey = new Map<string, CellReading>();
+  const extraRows: ExtraRow[] = [];
+  const extraCells: CellReading[] = [];
+  const recovered = recoverGlued(format, found, notes);
+
+  for (const row of found?.rows ?? []) {
+    const caption = row.block.caption;
+    const label = row.label.replace(/\s+/g, '');
+    for (const n of row.notes) notes.push(`行“${label.slice(0, 30)}”：${n}`);
+    const glued = recovered.get(row);
+    const values: Record<string, CellValue> = {};
+    row.block.columns.forEach((column, i) => {
+      const key = row.row ? cellKey(tableOfRow(format, row), row.row.key, column.key) : `extra:${row.block.key}:${label}:${column.key}`;
+      if (row.row && byKey.has(key)) return;
+      const rowPath = row.row ? rowPathOf(row.block, row.row) : caption ? [caption, label] : [label];
+      const reading: CellReading = glued
+        ? { key, table: tableOfRow(format, row), row: rowPath, column: [...column.path], ...glued(i) }
+        : fromCell(key, tableOfRow(format, row), rowPath, column.path, row, i, column.kind);
+      values[column.key] = reading.value;
+      if (row.row) byKey.set(key, reading);
+      else extraCells.push(reading);
+    });
+    if (!row.row) extraRows.push({ table: tableOfRow(format, row), block: row.block.key, label, values });
+  }
+
+  const cells: CellReading[] = [];
+  let clean = 0;
+  let recoveredCount = 0;
+  let expected = 0;
+  for (const def of formatCells(format)) {
+    if (def.table !== tableId) continue;
+    expected++;
+    const reading = byKey.get(def.key) ?? {
+      key: def.key, table: def.table, row: def.rowPath, column: def.columnPath, raw: null, value: null,
+      status: 'missing' as const, ...(where ? { where } : {}),
+    };
+    if (reading.status === 'read' || reading.status === 'blank' || reading.status === 'placeholder') clean++;
+    if (reading.status === 'recovered') recoveredCount++;
+    cells.push(reading);
+  }
+  const missing = cells.filter((c) => c.status === 'missing').length;
+  if (missing && found && found.rows.length) notes.push(`${missing} 个单元格在原文中未找到`);
+  const confidence = expected ? Math.round(((clean + RECOVERED_WEIGHT * recoveredCount) / expected) * 100) / 100 : 0;
+  return {
+    cells, extraRows, extraCells,
+    reading: { table: tableId, found: !!found && found.rows.length > 0, confidence, cellsRead: clean + recoveredCount, cellsExpected: expected, notes },
+  };
+}
+
+function tableOfRow(format: FormatDefinition, row: FoundRow): TableId {
+  return format.tables.find((t) => t.blocks.includes(row.block))!.id;
+}
+
+function fromCell(key: string, table: TableId, row: string[], column: string[], found: FoundRow, i: number, kind: Parameters<typeof readValue>[1]): CellReading {
+  const cell = found.cells[i] ?? null;
+  if (!cell) {
+    return { key, table, row, column: [...column], raw: null, value: null, status: 'missing', where: found.where, note: '该行缺少此单元格' };
+  }
+  const read = readValue(cell.text, kind);
+  const reading: CellReading = { key, table, row, column: [...column], raw: cell.text, value: read.value, status: read.status, where: cell.where };
+  if (read.note) reading.note = read.note;
+  return reading;
+}
+
+type GluedReading = (i: number) => Pick<CellReading, 'raw' | 'value' | 'status' | 'where' | 'candidates' | 'note'>;
+
+/**
+ * Recovers the rows whose cells ran together, per block, from the table's equations (each row's
+ * 总计, each column's （七）总计, 一+二=三+四, table 四 group totals). One reading left → recovered;
+ * several → ambiguous with the candidates; none → unreadable.
+ */
+function recoverGlued(format: FormatDefinition, found: FoundTable | null, notes: string[]): Map<FoundRow, GluedReading> {
+  const out = new Map<FoundRow, GluedReading>();
+  if (!found || !found.rows.some((r) => r.tokens)) return out;
+  const equations = equationsForTable(format, found.table);
+  const blocks = new Set(found.rows.map((r) => r.block));
+  for (const block of blocks) {
+    const rows = found.rows.filter((r) => r.block === block);
+    const keys = new Set(block.rows.map((r) => r.key));
+    const inputs: TableRowInput[] = [];
+    const keyOf = new Map<FoundRow, string>();
+    rows.forEach((r, i) => {
+      const key = r.row?.key ?? `extra-${i}`;
+      keyOf.set(r, key);
+      if (r.tokens) inputs.push({ key, tokens: r.tokens });
+      else inputs.push({ key, tokens: null, values: r.cells.map((c) => (c ? numericValue(readValue(c.text, 'decimal').value) : null)) });
+    });
+    const usable = equations.filter((eq) => [...eq.left, ...eq.right].every(([row]) => keys.has(row)));
+    const result = solveTable({ rows: inputs, columns: block.columns.length, equations: usable });
+    if (result.conflicts.length) notes.push(`拆分连写数字时，表中数字与勾稽关系 ${result.conflicts.join('、')} 不符，未用于拆分`);
+    for (const r of rows) {
+      if (!r.tokens) continue;
+      const rec = result.rows[keyOf.get(r)!];
+      const raw = r.tokens.join(' ');
+      const where = r.where;
+      if (!rec || rec.status === 'unreadable') {
+        out.set(r, () => ({ raw, value: null, status: 'unreadable', where, note: `连写数字“${raw}”无法按本表勾稽关系拆分` }));
+      } else if (rec.status === 'recovered' && rec.values) {
+        const values = rec.values;
+        out.set(r, (i) => ({ raw, value: values[i]!, status: 'recovered', where, note: `由连写数字“${raw}”按勾稽关系拆分（唯一解）` }));
+      } else {
+        const candidates = rec.candidates;
+        out.set(r, () => ({
+          raw, value: null, status: 'ambiguous', where, candidates,
+          note: `连写数字“${raw}”有 ${candidates.length}${rec.complete ? '' : '+'} 种拆分均符合勾稽关系，未采用任何一种`,
+        }));
+      }
+    }
+  }
+  return out;
+}

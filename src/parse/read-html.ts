@@ -1,0 +1,171 @@
+/**
+ * Reads a report published as a web page into a SourceDocument: the page is decoded (UTF-8 or
+ * the GB charset it declares), parsed with parse5, stripped of portal chrome (html-content.ts),
+ * and walked in reading order. Block elements and <br> end paragraphs; data tables become tables
+ * with their row and column spans; a layout table (one that holds other tables, or whole
+ * articles in its cells) is read through, so the innermost data tables come out.
+ */
+import { parse } from 'parse5';
+import type { SourceBlock, SourceDocument } from '../core/parse/source-types.js';
+import { decodeHtml } from './html-decode.js';
+import { analyzePage, attr, isElement, isText, type ChildNode, type Element } from './html-content.js';
+import { parseSpan, placeCells, type RawCell } from './source-grid.js';
+import { cleanLine, joinLines } from './text-join.js';
+
+/** Elements that end the line before and after them. */
+const BLOCK = new Set([
+  'address', 'article', 'blockquote', 'body', 'center', 'dd', 'details', 'div', 'dl', 'dt', 'fieldset', 'figcaption',
+  'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'li', 'main', 'nav', 'ol', 'p', 'pre',
+  'section', 'summary', 'ul', 'table', 'caption', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th', 'html', 'listing', 'xmp',
+]);
+
+/** A cell longer than this holds an article, not a figure or a label: its table is layout. */
+const LAYOUT_CELL_CHARS = 600;
+
+/** Reads an HTML page (bytes in any charset it declares, or text) into blocks in reading order. */
+export function readHtml(input: Uint8Array | string): SourceDocument {
+  const decoded = decodeHtml(input);
+  // Without source locations: they cost a quarter of the parse, and cells are placed by table, row and column.
+  const document = parse(decoded.text);
+  const html = document.childNodes.find((n): n is Element => isElement(n) && n.tagName === 'html');
+  const body = html?.childNodes.find((n): n is Element => isElement(n) && (n.tagName === 'body' || n.tagName === 'frameset'));
+  const notes = [...decoded.notes];
+  if (!body) return { type: 'html', blocks: [], notes };
+  const { skipped, root } = analyzePage(body);
+  const walker = new Walker(skipped, notes);
+  walker.walk(root, false);
+  walker.flush();
+  return { type: 'html', blocks: walker.blocks, notes };
+}
+
+/** Text and structure of one table cell (`current`: the line being read). */
+interface CellContent { lines: string[]; nested: boolean; heading: boolean; current: string[] }
+
+class Walker {
+  readonly blocks: SourceBlock[] = [];
+  private line: string[] = [];
+  private tables = 0;
+
+  constructor(private readonly skipped: Set<Element>, private readonly notes: string[]) {}
+
+  /** Walks a node in reading order; `pre` keeps the line breaks of preformatted text. */
+  walk(node: ChildNode, pre: boolean): void {
+    if (isText(node)) {
+      this.text(node.value, pre);
+      return;
+    }
+    if (!isElement(node) || this.skipped.has(node)) return;
+    const tag = node.tagName;
+    if (tag === 'br') { this.flush(); return; }
+    if (tag === 'table') { this.flush(); this.table(node); return; }
+    const block = BLOCK.has(tag);
+    if (block) this.flush();
+    const inPre = pre || tag === 'pre' || tag === 'listing' || tag === 'xmp';
+    for (const child of node.childNodes) this.walk(child, inPre);
+    if (block) this.flush();
+  }
+
+  /** Ends the current line: a paragraph when it holds any text. */
+  flush(): void {
+    const text = cleanLine(this.line.join(''));
+    if (text !== '') this.blocks.push({ kind: 'paragraph', text, where: {} });
+    this.line = [];
+  }
+
+  private text(value: string, pre: boolean): void {
+    if (!pre) { this.line.push(value); return; }
+    value.split(/\r\n|\r|\n/).forEach((part, i) => {
+      if (i > 0) this.flush();
+      this.line.push(part);
+    });
+  }
+
+  /** A table: a data table becomes a table block, a layout table is read through cell by cell. */
+  private table(el: Element): void {
+    // Rows and cells hidden by the page take no place in the grid, as in a browser.
+    const grouped = tableRows(el).filter((g) => !this.skipped.has(g.tr));
+    const rows = grouped.map((g) => g.tr);
+    const contents = rows.map((tr) => cellsOf(tr, this.skipped).map((td) => this.cellContent(td)));
+    const layout = contents.some((row) => row.some((c) => c.nested || c.heading || c.lines.join('').length > LAYOUT_CELL_CHARS));
+    const caption = el.childNodes.find((c): c is Element => isElement(c) && c.tagName === 'caption' && !this.skipped.has(c));
+    if (caption) {
+      this.walk(caption, false);
+      this.flush();
+    }
+    if (layout) {
+      for (const tr of rows) {
+        for (const td of cellsOf(tr, this.skipped)) {
+          this.walk(td, false);
+          this.flush();
+        }
+      }
+      return;
+    }
+    const raw: RawCell[][] = rows.map((tr, r) => cellsOf(tr, this.skipped).map((td, c) => ({
+      text: joinLines(contents[r]![c]!.lines),
+      rowSpan: parseSpan(attr(td, 'rowspan'), 'row'),
+      colSpan: parseSpan(attr(td, 'colspan'), 'col'),
+    })));
+    // A table with no text at all (spacer images, rules) carries nothing to read.
+    if (raw.every((row) => row.every((cell) => cell.text === ''))) return;
+    this.tables++;
+    this.blocks.push({ kind: 'table', table: placeCells(raw, this.tables, this.notes, grouped.map((g) => g.group)) });
+  }
+
+  /** The lines of a cell (<br> and block elements break them) and whether it holds tables or headings. */
+  private cellContent(td: Element): CellContent {
+    const content: CellContent = { lines: [], nested: false, heading: false, current: [] };
+    for (const child of td.childNodes) this.collect(child, false, content);
+    endLine(content);
+    content.lines = content.lines.filter((line) => cleanLine(line) !== '');
+    return content;
+  }
+
+  private collect(node: ChildNode, pre: boolean, content: CellContent): void {
+    if (isText(node)) {
+      if (!pre) { content.current.push(node.value); return; }
+      node.value.split(/\r\n|\r|\n/).forEach((part, i) => { if (i > 0) endLine(content); content.current.push(part); });
+      return;
+    }
+    if (!isElement(node) || this.skipped.has(node)) return;
+    const tag = node.tagName;
+    if (tag === 'table') { content.nested = true; return; }
+    if (tag === 'br') { endLine(content); return; }
+    if (tag.length === 2 && tag[0] === 'h' && tag[1]! >= '1' && tag[1]! <= '6') content.heading = true;
+    const block = BLOCK.has(tag);
+    if (block) endLine(content);
+    for (const child of node.childNodes) this.collect(child, pre || tag === 'pre', content);
+    if (block) endLine(content);
+  }
+}
+
+function endLine(content: CellContent): void {
+  if (content.current.length === 0) return;
+  content.lines.push(content.current.join(''));
+  content.current = [];
+}
+
+/** A row and the row group (thead, tbody, tfoot) it belongs to. */
+interface GroupedRow { tr: Element; group: number }
+
+/** The rows of a table in display order: the first <thead>, then bodies and bare rows, then <tfoot>. */
+function tableRows(table: Element): GroupedRow[] {
+  const head: GroupedRow[] = [];
+  const body: GroupedRow[] = [];
+  const foot: GroupedRow[] = [];
+  let group = 0;
+  for (const child of table.childNodes) {
+    if (!isElement(child)) continue;
+    group++;
+    if (child.tagName === 'tr') body.push({ tr: child, group });
+    const target = child.tagName === 'thead' && head.length === 0 ? head
+      : child.tagName === 'tfoot' && foot.length === 0 ? foot
+      : ['thead', 'tbody', 'tfoot'].includes(child.tagName) ? body : null;
+    if (target) for (const tr of child.childNodes) if (isElement(tr) && tr.tagName === 'tr') target.push({ tr, group });
+  }
+  return [...head, ...body, ...foot];
+}
+
+function cellsOf(tr: Element, skipped: Set<Element>): Element[] {
+  return tr.childNodes.filter((c): c is Element => isElement(c) && (c.tagName === 'td' || c.tagName === 'th') && !skipped.has(c));
+}
