@@ -7,6 +7,7 @@ import type { BlockDef, ColumnDef, RowDef, TableDef, TableId } from '../core/for
 import { cellKey } from '../core/format/cell-key.js';
 import { getFormat, tableOf } from '../core/format/registry.js';
 import { displayValue, type CellValue, type ReportDocument } from '../core/report/report-model.js';
+import { mergeColumnPaths, mergeRowLabels } from './merge-labels.js';
 import type { LayoutCell, TableLayout } from './table-layout-types.js';
 
 /**
@@ -41,37 +42,19 @@ export function layoutTable(report: ReportDocument, table: TableId): TableLayout
  */
 function headerRows(def: TableDef, block: BlockDef, spans: number[], withTableCaption: boolean): LayoutCell[][] {
   const caption = withTableCaption && def.columnCaption ? [def.columnCaption] : [];
-  const paths = block.columns.map((c: ColumnDef) => [...caption, ...c.path]);
-  const depth = Math.max(1, ...paths.map((p) => p.length));
-  const rows: LayoutCell[][] = Array.from({ length: depth }, () => []);
+  const merged = mergeColumnPaths(block.columns.map((c: ColumnDef) => [...caption, ...c.path]), spans);
+  const rows: LayoutCell[][] = merged.map(() => []);
 
   if (def.labelColumns > 0) {
     const corner = withTableCaption ? def.corner : undefined;
     rows[0]!.push({
-      text: corner ?? block.rowHeader ?? '', rowSpan: depth, colSpan: def.labelColumns,
+      text: corner ?? block.rowHeader ?? '', rowSpan: merged.length, colSpan: def.labelColumns,
       role: corner ? 'corner' : 'header', align: corner ? 'left' : 'center',
     });
   }
-  for (let level = 0; level < depth; level++) {
-    let i = 0;
-    while (i < paths.length) {
-      const path = paths[i]!;
-      if (path.length <= level) { i++; continue; } // already covered by a cell spanning down
-      if (path.length === level + 1) {
-        rows[level]!.push({ text: path[level]!, rowSpan: depth - level, colSpan: spans[i]!, role: 'header', align: 'center' });
-        i++;
-        continue;
-      }
-      let j = i;
-      let colSpan = 0;
-      while (j < paths.length && paths[j]!.length > level + 1 && samePrefix(paths[j]!, path, level + 1)) {
-        colSpan += spans[j]!;
-        j++;
-      }
-      rows[level]!.push({ text: path[level]!, rowSpan: 1, colSpan, role: 'header', align: 'center' });
-      i = j;
-    }
-  }
+  merged.forEach((labels, level) => {
+    rows[level]!.push(...labels.map((l): LayoutCell => ({ ...l, role: 'header', align: 'center' })));
+  });
   return rows;
 }
 
@@ -81,18 +64,11 @@ function headerRows(def: TableDef, block: BlockDef, spans: number[], withTableCa
  * is printed once with a row span (三、本年度办理结果, （三）不予公开).
  */
 function bodyRows(report: ReportDocument, def: TableDef, block: BlockDef, spans: number[]): LayoutCell[][] {
-  const labelColumns = def.labelColumns;
   const out: LayoutCell[][] = [];
-  const rows = block.rows;
+  const paths = block.rows.map((row: RowDef) => row.path);
 
-  rows.forEach((row: RowDef, r) => {
-    const cells: LayoutCell[] = labelCells(row.path, labelColumns, (level) => {
-      const prev = rows[r - 1];
-      if (prev && prev.path.length > level + 1 && samePrefix(prev.path, row.path, level + 1)) return 0;
-      let n = 1;
-      while (r + n < rows.length && rows[r + n]!.path.length > level + 1 && samePrefix(rows[r + n]!.path, row.path, level + 1)) n++;
-      return n;
-    });
+  block.rows.forEach((row, r) => {
+    const cells = labelCells(paths, r, def.labelColumns);
     block.columns.forEach((column, c) => {
       const key = cellKey(def.id, row.key, column.key);
       cells.push(valueCell(report.cells[key], spans[c]!, key));
@@ -101,7 +77,7 @@ function bodyRows(report: ReportDocument, def: TableDef, block: BlockDef, spans:
   });
 
   for (const extra of report.extraRows.filter((e) => e.table === def.id && e.block === block.key)) {
-    const cells = labelCells([extra.label], labelColumns, () => 1);
+    const cells = labelCells([[extra.label]], 0, def.labelColumns);
     block.columns.forEach((column, c) => {
       cells.push(valueCell(extra.values[column.key] ?? null, spans[c]!, `extra:${block.key}:${extra.label}:${column.key}`));
     });
@@ -110,26 +86,10 @@ function bodyRows(report: ReportDocument, def: TableDef, block: BlockDef, spans:
   return out;
 }
 
-/**
- * Label cells of one body row. `groupSpan(level)` gives the row span of an outer label at that
- * level, or 0 when an earlier row already printed it. Labels beyond the label columns are joined
- * into the last one so nothing is lost.
- */
-function labelCells(path: string[], labelColumns: number, groupSpan: (level: number) => number): LayoutCell[] {
-  if (labelColumns === 0) return [];
-  const labels = path.length > labelColumns
-    ? [...path.slice(0, labelColumns - 1), path.slice(labelColumns - 1).join('')]
-    : path.length === 0 ? [''] : path;
-  const cells: LayoutCell[] = [];
-  labels.forEach((text, level) => {
-    if (level === labels.length - 1) {
-      cells.push({ text, rowSpan: 1, colSpan: labelColumns - level, role: 'row-label', align: 'left' });
-      return;
-    }
-    const rowSpan = groupSpan(level);
-    if (rowSpan > 0) cells.push({ text, rowSpan, colSpan: 1, role: 'row-label', align: 'center' });
-  });
-  return cells;
+/** Label cells of body row `r`: the innermost label left-aligned, group labels centred. */
+function labelCells(paths: readonly string[][], r: number, labelColumns: number): LayoutCell[] {
+  return mergeRowLabels(paths, r, labelColumns).map(({ innermost, ...l }) =>
+    ({ ...l, role: 'row-label', align: innermost ? 'left' : 'center' }));
 }
 
 function valueCell(value: CellValue | undefined, colSpan: number, key: string): LayoutCell {
@@ -137,11 +97,6 @@ function valueCell(value: CellValue | undefined, colSpan: number, key: string): 
   const cell: LayoutCell = { text: displayValue(value), rowSpan: 1, colSpan, role: 'value', align: 'center', cellKey: key };
   if (blank) cell.blank = true;
   return cell;
-}
-
-function samePrefix(a: string[], b: string[], n: number): boolean {
-  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return false;
-  return true;
 }
 
 /**

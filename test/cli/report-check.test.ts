@@ -5,8 +5,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, describe, it } from 'node:test';
-import { DEMO_AGENCY, gongkai, hasStackTrace, SEED, tempDir } from './run-gongkai.js';
+import { describe, it } from 'node:test';
+import { DEMO_AGENCY, gongkai, hasStackTrace, SEED, suiteDirs } from './run-gongkai.js';
 
 type Cell = { table: string; row: string[]; column: string[]; value: unknown };
 
@@ -40,12 +40,7 @@ function year2020(carried: number) {
 }
 
 describe('gongkai report check', () => {
-  const data = tempDir();
-  const work = tempDir('gongkai-cli-work-');
-  after(() => {
-    data.cleanup();
-    work.cleanup();
-  });
+  const { data, work } = suiteDirs();
 
   it('passes the published seed report: exit 0, no errors, blank cells summarised', async () => {
     const { code, stdout, stderr } = await gongkai(['report', 'check', SEED], data.path);

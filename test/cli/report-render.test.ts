@@ -5,16 +5,11 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, describe, it } from 'node:test';
-import { gongkai, hasStackTrace, SEED, tempDir } from './run-gongkai.js';
+import { describe, it } from 'node:test';
+import { gongkai, hasStackTrace, SEED, suiteDirs } from './run-gongkai.js';
 
 describe('gongkai report render', () => {
-  const data = tempDir();
-  const work = tempDir('gongkai-cli-work-');
-  after(() => {
-    data.cleanup();
-    work.cleanup();
-  });
+  const { data, work } = suiteDirs();
 
   const render = async (to: string, name: string) => {
     const out = join(work.path, name);

@@ -5,8 +5,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import { DEMO_AGENCY, gongkai, ROOT, SEED, tempDir } from './run-gongkai.js';
+import { before, describe, it } from 'node:test';
+import { DEMO_AGENCY, gongkai, ROOT, SEED, suiteDirs } from './run-gongkai.js';
 
 type Cell = { table: string; row: string[]; column: string[]; value: unknown; unit?: unknown; extra?: boolean };
 
@@ -25,12 +25,7 @@ function listRows(stdout: string): string[] {
 }
 
 describe('gongkai report list / export / import', () => {
-  const data = tempDir();
-  const work = tempDir('gongkai-cli-work-');
-  after(() => {
-    data.cleanup();
-    work.cleanup();
-  });
+  const { data, work } = suiteDirs();
   before(async () => {
     // First use creates, migrates and seeds the database.
     const { code, stderr } = await gongkai(['agency', 'list'], data.path);

@@ -7,6 +7,7 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { after } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -20,10 +21,30 @@ export interface RunResult {
   stderr: string;
 }
 
+/** A temporary directory and how to remove it. */
+export interface TempDir {
+  path: string;
+  cleanup(): void;
+}
+
 /** A temporary directory removed by `cleanup`. */
-export function tempDir(prefix = 'gongkai-cli-'): { path: string; cleanup(): void } {
+export function tempDir(prefix = 'gongkai-cli-'): TempDir {
   const path = mkdtempSync(join(tmpdir(), prefix));
   return { path, cleanup: () => rmSync(path, { recursive: true, force: true }) };
+}
+
+/**
+ * A data directory (the database) and a work directory (files read and written) for the suite it
+ * is called in, both removed after the suite. Call it in a `describe` body.
+ */
+export function suiteDirs(): { data: TempDir; work: TempDir } {
+  const data = tempDir();
+  const work = tempDir('gongkai-cli-work-');
+  after(() => {
+    data.cleanup();
+    work.cleanup();
+  });
+  return { data, work };
 }
 
 /** Runs `gongkai …args` with the given data directory; never rejects on a non-zero exit. */

@@ -3,6 +3,7 @@
  * cells are grouped by table, rows follow the row paths and columns the column paths, and the
  * labels are merged as the national format prints them. A blank cell (null) stays blank, never 0.
  */
+import { mergeColumnPaths, mergeRowLabels } from '../../src/render/merge-labels.js';
 import type { InterchangeCell, TableId } from './api-types.js';
 
 /** The three statistical tables in the order the report prints them. */
@@ -150,15 +151,10 @@ export function buildTableGrid(table: TableId, cells: readonly InterchangeCell[]
     const spans = block.columns.map((_, i) => (i === block.columns.length - 1 ? valueColumns - i : 1));
     if (block.caption) rows.push([{ kind: 'caption', text: block.caption, rowSpan: 1, colSpan: columnCount }]);
     rows.push(...headerRows(block, spans, labelColumns, decor));
+    const paths = block.rows.map((row) => row.path);
     block.rows.forEach((row, r) => {
-      const out: GridCell[] = labelCells(row.path, labelColumns, (level) => {
-        const prev = block.rows[r - 1];
-        if (prev && prev.path.length > level + 1 && samePrefix(prev.path, row.path, level + 1)) return 0;
-        let n = 1;
-        while (r + n < block.rows.length && block.rows[r + n]!.path.length > level + 1
-          && samePrefix(block.rows[r + n]!.path, row.path, level + 1)) n++;
-        return n;
-      });
+      const out: GridCell[] = mergeRowLabels(paths, r, labelColumns)
+        .map(({ text, rowSpan, colSpan }) => ({ kind: 'label', text, rowSpan, colSpan }));
       block.columns.forEach((_, c) => {
         const cell = row.cells.get(c);
         // A row without a value for a column (possible only in a hand-made file) shows an empty label cell.
@@ -179,55 +175,16 @@ function headerRows(
   block: Block, spans: number[], labelColumns: number, decor: (typeof TABLE_DECOR)[TableId],
 ): GridCell[][] {
   const prefix = decor.columnCaption ? [decor.columnCaption] : [];
-  const paths = block.columns.map((p) => [...prefix, ...p]);
-  const depth = Math.max(1, ...paths.map((p) => p.length));
-  const rows: GridCell[][] = Array.from({ length: depth }, () => []);
+  const merged = mergeColumnPaths(block.columns.map((p) => [...prefix, ...p]), spans);
+  const rows: GridCell[][] = merged.map(() => []);
   if (labelColumns > 0) {
     const corner = decor.corner ?? decor.rowHeader ?? '';
-    rows[0]!.push({ kind: decor.corner ? 'corner' : 'header', text: corner, rowSpan: depth, colSpan: labelColumns });
+    rows[0]!.push({ kind: decor.corner ? 'corner' : 'header', text: corner, rowSpan: merged.length, colSpan: labelColumns });
   }
-  for (let level = 0; level < depth; level++) {
-    let i = 0;
-    while (i < paths.length) {
-      const path = paths[i]!;
-      if (path.length <= level) { i++; continue; } // covered by a cell spanning down
-      if (path.length === level + 1) {
-        rows[level]!.push({ kind: 'header', text: path[level]!, rowSpan: depth - level, colSpan: spans[i]! });
-        i++;
-        continue;
-      }
-      let j = i;
-      let colSpan = 0;
-      while (j < paths.length && paths[j]!.length > level + 1 && samePrefix(paths[j]!, path, level + 1)) {
-        colSpan += spans[j]!;
-        j++;
-      }
-      rows[level]!.push({ kind: 'header', text: path[level]!, rowSpan: 1, colSpan });
-      i = j;
-    }
-  }
-  return rows.filter((r) => r.length > 0);
-}
-
-/** Label cells of a row; `groupSpan(level)` is the row span of an outer label, 0 if already printed. */
-function labelCells(path: string[], labelColumns: number, groupSpan: (level: number) => number): GridCell[] {
-  if (labelColumns === 0) return [];
-  const labels = path.length === 0 ? [''] : path;
-  const cells: GridCell[] = [];
-  labels.forEach((text, level) => {
-    if (level === labels.length - 1) {
-      cells.push({ kind: 'label', text, rowSpan: 1, colSpan: labelColumns - level });
-      return;
-    }
-    const rowSpan = groupSpan(level);
-    if (rowSpan > 0) cells.push({ kind: 'label', text, rowSpan, colSpan: 1 });
+  merged.forEach((labels, level) => {
+    rows[level]!.push(...labels.map(({ text, rowSpan, colSpan }): GridCell => ({ kind: 'header', text, rowSpan, colSpan })));
   });
-  return cells;
-}
-
-function samePrefix(a: readonly string[], b: readonly string[], n: number): boolean {
-  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return false;
-  return true;
+  return rows.filter((r) => r.length > 0);
 }
 
 /** Placeholders a report may print instead of a number; kept as written (report-model.ts PLACEHOLDERS). */

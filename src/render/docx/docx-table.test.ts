@@ -2,32 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Document, Packer } from 'docx';
 import JSZip from 'jszip';
-import type { LayoutCell, TableLayout } from '../table-layout-types.js';
-import { cellWidths, docxTable, gridWidths, labelLines, repeatedHeaderRows } from './docx-table.js';
-
-const c = (text: string, role: LayoutCell['role'], rowSpan = 1, colSpan = 1, blank = false): LayoutCell =>
-  ({ text, role, rowSpan, colSpan, align: role === 'row-label' ? 'left' : 'center', ...(blank ? { blank } : {}) });
-
-/**
- * A small table shaped like table 三's top-left: a 2×2 corner, a caption over two columns, a
- * group label spanning two body rows.
- *
- *   | corner (2×2)    | 申请人 (×2)  |
- *   |                 | 甲   | 乙    |
- *   | 组 (↓2) | 子一  | 1    | —     |   (乙 blank)
- *   |         | 子二  | 0    | 3     |
- */
-const small: TableLayout = {
-  table: '三',
-  columnCount: 4,
-  columnWidths: [20, 30, 25, 25],
-  rows: [
-    [c('角', 'corner', 2, 2), c('申请人', 'header', 1, 2)],
-    [c('甲', 'header'), c('乙', 'header')],
-    [c('组', 'row-label', 2, 1), c('子一', 'row-label'), c('1', 'value'), c('', 'value', 1, 1, true)],
-    [c('子二', 'row-label'), c('0', 'value'), c('3', 'value')],
-  ],
-};
+import { small } from '../layout-fixtures.js';
+import type { TableLayout } from '../table-layout-types.js';
+import { cellWidths, docxTable, gridWidths, labelLines } from './docx-table.js';
 
 async function documentXml(layout: TableLayout): Promise<string> {
   const doc = new Document({ sections: [{ children: [docxTable(layout, { fontSize: 21, minRowHeight: 400 })] }] });
@@ -74,17 +51,8 @@ test('rows do not split, header rows repeat, widths fill the text width', async 
   assert.match(xml, /<w:vAlign w:val="center"\/>/);
 });
 
-test('gridWidths splits exactly; headers of a multi-block table are not repeated', () => {
+test('gridWidths splits exactly', () => {
   assert.deepEqual(gridWidths([1, 1, 1], 100), [34, 33, 33]);
-  assert.equal(repeatedHeaderRows(small), 2);
-  const blocks: TableLayout = {
-    ...small,
-    rows: [
-      [c('第二十条第（一）项', 'caption', 1, 4)], [c('信息内容', 'header', 1, 4)], [c('规章', 'row-label', 1, 4)],
-      [c('第二十条第（五）项', 'caption', 1, 4)], [c('信息内容', 'header', 1, 4)], [c('行政许可', 'row-label', 1, 4)],
-    ],
-  };
-  assert.equal(repeatedHeaderRows(blocks), 0);
 });
 
 test('cell widths follow the grid, skipping positions covered from the rows above', () => {

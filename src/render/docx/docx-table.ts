@@ -7,6 +7,8 @@ import {
   AlignmentType, BorderStyle, HeightRule, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun,
   VerticalAlignTable, WidthType,
 } from 'docx';
+import { isHeaderRow, placeCells, repeatedHeaderRows } from '../layout-grid.js';
+import { printedWidth } from '../print-layout.js';
 import type { LayoutCell, TableLayout } from '../table-layout-types.js';
 import { STYLE, TEXT_WIDTH } from './docx-styles.js';
 
@@ -39,30 +41,6 @@ export function gridWidths(relative: number[], width: number): number[] {
   return widths;
 }
 
-const isHeaderCell = (c: LayoutCell) => c.role === 'corner' || c.role === 'header' || c.role === 'caption';
-const isHeaderRow = (row: LayoutCell[]) => row.length > 0 && row.every(isHeaderCell);
-
-/**
- * Number of leading header rows to repeat on each page. None when headers reappear further down
- * (table 二: each 第二十条 block has its own caption and header, so repeating the first would
- * mislabel the others) or when a header cell spans down into the body.
- */
-export function repeatedHeaderRows(layout: TableLayout): number {
-  let n = 0;
-  while (n < layout.rows.length && isHeaderRow(layout.rows[n]!)) n++;
-  if (n === 0 || n === layout.rows.length) return 0;
-  if (layout.rows.slice(n).some((row) => row.some(isHeaderCell))) return 0;
-  const spillsIntoBody = layout.rows.slice(0, n).some((row, r) => row.some((c) => r + c.rowSpan > n));
-  return spillsIntoBody ? 0 : n;
-}
-
-/** Printed width in characters: CJK and full-width count 1, ASCII ½. */
-function textWidth(text: string): number {
-  let w = 0;
-  for (const ch of text) w += ch.codePointAt(0)! < 0x2e80 ? 0.5 : 1;
-  return w;
-}
-
 /** Punctuation that must not start a line (kept with the character before it). */
 const NO_LINE_START = /^[、，。：；）」』”’.,:;)]$/u;
 
@@ -84,18 +62,18 @@ function units(text: string): string[] {
  * a line. Returns null when the label fits or is long prose, which Word wraps by itself.
  */
 export function labelLines(text: string, cap: number, stacked = false): string[] | null {
-  const width = textWidth(text);
+  const width = printedWidth(text);
   if (cap < 1 || width <= cap || text.includes('\n')) return null;
   const chars = units(text);
   if (stacked && cap <= 2) return chars;
   const ordinal = /^(（[一二三四五六七八九十]+）|[一二三四五六七八九十]+、)(.+)$/u.exec(text);
-  if (ordinal && textWidth(ordinal[1]!) <= cap && textWidth(ordinal[2]!) <= cap) return [ordinal[1]!, ordinal[2]!];
+  if (ordinal && printedWidth(ordinal[1]!) <= cap && printedWidth(ordinal[2]!) <= cap) return [ordinal[1]!, ordinal[2]!];
   const lines = Math.ceil(width / cap);
   if (lines > 4) return null; // prose: let Word wrap it
   const per = Math.ceil(chars.length / lines);
   const out: string[] = [];
   for (let i = 0; i < chars.length; i += per) out.push(chars.slice(i, i + per).join(''));
-  return out.every((line) => textWidth(line) <= cap) ? out : null;
+  return out.every((line) => printedWidth(line) <= cap) ? out : null;
 }
 
 /**
@@ -122,20 +100,11 @@ function cellParagraphs(cell: LayoutCell, fontSize: number, width: number): Para
  * places them, skipping positions that cells from rows above still cover.
  */
 export function cellWidths(layout: TableLayout, columnWidths: number[]): number[][] {
-  const coveredUntil: number[] = Array<number>(layout.columnCount).fill(-1); // last row each column is covered to
-  return layout.rows.map((cells, r) => {
-    let col = 0;
-    return cells.map((cell) => {
-      while (col < layout.columnCount && coveredUntil[col]! >= r) col++;
-      let width = 0;
-      for (let i = col; i < col + cell.colSpan && i < layout.columnCount; i++) {
-        width += columnWidths[i]!;
-        coveredUntil[i] = r + cell.rowSpan - 1;
-      }
-      col += cell.colSpan;
-      return width;
-    });
-  });
+  const widths: number[][] = layout.rows.map(() => []);
+  for (const { cell, row, column } of placeCells(layout)) {
+    widths[row]!.push(columnWidths.slice(column, column + cell.colSpan).reduce((s, w) => s + w, 0));
+  }
+  return widths;
 }
 
 /**

@@ -9,8 +9,8 @@ import {
 } from 'docx';
 import type { TableId } from '../../core/format/format-types.js';
 import { getFormat } from '../../core/format/registry.js';
-import { chineseDate } from '../../core/report/dates.js';
 import type { ReportDocument } from '../../core/report/report-model.js';
+import { closingLines, titleLines } from '../print-layout.js';
 import { layoutTable } from '../table-layout.js';
 import {
   BODY_CHAR, LINE_PITCH, MARGIN, PAGE, SIZE, STYLE, STYLES, fontTableXml, mm,
@@ -29,60 +29,27 @@ const TABLE_OPTIONS: Record<TableId, DocxTableOptions> = {
   四: { fontSize: SIZE.table, minRowHeight: mm(8), keepTogether: true },
 };
 
-/** Characters per title line (二号 22 pt in a 156 mm line). */
-const TITLE_LINE_CHARS = 20;
-
 const body = (text: string) => new Paragraph({ style: STYLE.body, children: [new TextRun(text)] });
 
-/**
- * The title, broken after the agency name when it does not fit on one line, as published reports
- * print it (agency on the first line, 2019年政府信息公开工作年度报告 on the second).
- */
+/** The title, broken after the agency name when it does not fit on one line. */
 function titleParagraph(report: ReportDocument): Paragraph {
-  const title = report.title.trim();
-  const agency = report.agency.name.trim();
-  const lines = title.length > TITLE_LINE_CHARS && agency && title.startsWith(agency) && title.length > agency.length
-    ? [agency, title.slice(agency.length)]
-    : [title];
   return new Paragraph({
     style: STYLE.title,
-    children: lines.map((line, i) => new TextRun({ text: line, break: i > 0 ? 1 : undefined })),
+    children: titleLines(report).map((line, i) => new TextRun({ text: line, break: i > 0 ? 1 : undefined })),
   });
 }
 
-/** Printed width of a text in body characters: CJK and full-width count 1, ASCII digits and letters ½. */
-function charWidth(text: string): number {
-  let w = 0;
-  for (const ch of text) w += ch.codePointAt(0)! < 0x2e80 ? 0.5 : 1;
-  return w;
-}
-
-/**
- * Signature and date (GB/T 9704 §7.3.5.2, without a seal): one empty line below the text, the
- * signing agency two characters from the right, the date below it starting two characters to the
- * right of the signature's first character; a date longer than that moves the signature instead.
- */
+/** Signature and date (print-layout.ts places them), one empty line below the text. */
 function closing(report: ReportDocument): Paragraph[] {
-  const signature = report.signature?.trim() || null;
-  const date = report.issuedOn ? chineseDate(report.issuedOn) : null;
-  if (!signature && !date) return [];
-  const s = signature ? charWidth(signature) : 0;
-  const d = date ? charWidth(date) : 0;
-  let signatureRight = 2;
-  let dateRight = s - d;
-  if (!signature || dateRight < 2) {
-    dateRight = 2;
-    signatureRight = Math.max(2, d - s + 4);
-  }
-  const line = (text: string, rightChars: number) => new Paragraph({
-    style: STYLE.closing,
-    indent: { right: Math.round(rightChars * BODY_CHAR), firstLine: 0 },
-    children: [new TextRun(text)],
-  });
+  const lines = closingLines(report);
+  if (lines.length === 0) return [];
   return [
     new Paragraph({ style: STYLE.closing, keepNext: true }),
-    ...(signature ? [line(signature, signatureRight)] : []),
-    ...(date ? [line(date, dateRight)] : []),
+    ...lines.map(({ text, rightChars }) => new Paragraph({
+      style: STYLE.closing,
+      indent: { right: Math.round(rightChars * BODY_CHAR), firstLine: 0 },
+      children: [new TextRun(text)],
+    })),
   ];
 }
 

@@ -1,33 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { LayoutCell, TableLayout } from '../table-layout-types.js';
+import { c, captioned, small } from '../layout-fixtures.js';
+import { repeatedHeaderRows } from '../layout-grid.js';
 import { createFontSet } from './pdf-fonts.js';
 import { balancedLines, breakPieces, wrapLines } from './pdf-measure.js';
-import { cellText, gridBody, pdfTable, placeCells, repeatedHeaderRows, splitBlocks } from './pdf-table.js';
-
-const c = (text: string, role: LayoutCell['role'], rowSpan = 1, colSpan = 1, blank = false): LayoutCell =>
-  ({ text, role, rowSpan, colSpan, align: role === 'row-label' ? 'left' : 'center', ...(blank ? { blank } : {}) });
-
-/**
- * A small table shaped like table 三's top-left: a 2×2 corner, a header over two columns, a
- * group label spanning two body rows, a blank value.
- *
- *   | corner (2×2)    | 申请人 (×2)  |
- *   |                 | 甲   | 乙    |
- *   | 组 (↓2) | 子一  | 1    |       |   (乙 blank)
- *   |         | 子二  | 0    | 3     |
- */
-const small: TableLayout = {
-  table: '三',
-  columnCount: 4,
-  columnWidths: [20, 30, 25, 25],
-  rows: [
-    [c('角', 'corner', 2, 2), c('申请人', 'header', 1, 2)],
-    [c('甲', 'header'), c('乙', 'header')],
-    [c('组', 'row-label', 2, 1), c('子一', 'row-label'), c('1', 'value'), c('', 'value', 1, 1, true)],
-    [c('子二', 'row-label'), c('0', 'value'), c('3', 'value')],
-  ],
-};
+import { cellText, gridBody, pdfTable, splitBlocks } from './pdf-table.js';
 
 test('gridBody fills every grid position: spans on the starting cell, {} where a merged cell reaches', () => {
   const body = gridBody(small, ({ cell }) => ({ text: cell.text }));
@@ -40,27 +17,7 @@ test('gridBody fills every grid position: spans on the starting cell, {} where a
   for (const row of body) assert.equal(row.length, small.columnCount);
 });
 
-test('placeCells gives grid positions and rejects overlapping, overflowing or incomplete layouts', () => {
-  assert.deepEqual(placeCells(small).map((p) => [p.cell.text, p.row, p.column]), [
-    ['角', 0, 0], ['申请人', 0, 2], ['甲', 1, 2], ['乙', 1, 3], ['组', 2, 0], ['子一', 2, 1], ['1', 2, 2], ['', 2, 3],
-    ['子二', 3, 1], ['0', 3, 2], ['3', 3, 3],
-  ]);
-  const broken = (rows: LayoutCell[][]): TableLayout => ({ ...small, rows });
-  assert.throws(() => placeCells(broken([[c('a', 'header', 1, 5)]])), /超出表格范围/);
-  assert.throws(() => placeCells(broken([[c('a', 'header', 3, 4)], [c('b', 'value', 1, 4)]])), /超出表格范围/);
-  assert.throws(() => placeCells(broken([[c('a', 'header', 1, 3)], [c('b', 'value', 1, 4)]])), /没有单元格/);
-});
-
-test('header rows repeat only when they start the table and stay above the body', () => {
-  assert.equal(repeatedHeaderRows(small), 2);
-  const captioned: TableLayout = {
-    table: '二', columnCount: 2, columnWidths: [50, 50],
-    rows: [
-      [c('第二十条第（一）项', 'caption', 1, 2)], [c('信息内容', 'header'), c('数量', 'header')], [c('规章', 'row-label'), c('1', 'value')],
-      [c('第二十条第（五）项', 'caption', 1, 2)], [c('信息内容', 'header'), c('数量', 'header')], [c('行政许可', 'row-label'), c('2', 'value')],
-    ],
-  };
-  assert.equal(repeatedHeaderRows(captioned), 0);
+test('splitBlocks gives one block per caption, each with its own header rows to repeat', () => {
   const blocks = splitBlocks(captioned);
   assert.deepEqual(blocks.map((b) => b.rows.map((r) => r[0]!.text)), [
     ['第二十条第（一）项', '信息内容', '规章'], ['第二十条第（五）项', '信息内容', '行政许可'],

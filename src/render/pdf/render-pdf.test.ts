@@ -1,4 +1,4 @@
-import { test } from 'node:test';
+import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -56,16 +56,25 @@ function assertReadable(text: string, report: ReportDocument, expected: string[]
   assert.ok(cjk / [...text].length > 0.6, `汉字占比 ${cjk}/${[...text].length}`);
 }
 
-test('the seed renders to a PDF whose text reads back: narrative, table 二 block （九）, table 三 rows, table 四 headers', async (t) => {
-  const report = seed();
+/**
+ * Renders a report, checks the file is a PDF and returns it with its text, or with text null
+ * when pdftotext is missing (the test is then marked skipped and should stop).
+ */
+async function renderAndRead(t: TestContext, report: ReportDocument): Promise<{ pdf: Buffer; text: string | null }> {
   const pdf = await renderPdf(report);
   assert.equal(pdf.subarray(0, 5).toString('latin1'), '%PDF-');
-  assert.ok(pdf.includes('/FontFile2'), 'fonts are embedded');
   if (!hasPdftotext) {
     t.skip('pdftotext (poppler-utils) 未安装，跳过文字提取检查');
-    return;
+    return { pdf, text: null };
   }
-  const text = pdfText(pdf);
+  return { pdf, text: pdfText(pdf) };
+}
+
+test('the seed renders to a PDF whose text reads back: narrative, table 二 block （九）, table 三 rows, table 四 headers', async (t) => {
+  const report = seed();
+  const { pdf, text } = await renderAndRead(t, report);
+  assert.ok(pdf.includes('/FontFile2'), 'fonts are embedded');
+  if (text === null) return;
   assertReadable(text, report, [
     '第二十条第（九）项', '165.51万元', '1.属于国家秘密', '结果维持', '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）',
     '①借助环翠区政府门户网公开政府信息358条', '0631—5229038', '威海市环翠区行政审批服务局2020年1月18日', '—1—',
@@ -74,13 +83,8 @@ test('the seed renders to a PDF whose text reads back: narrative, table 二 bloc
 
 test('a 2021 report renders with the 2021 rows and its values', async (t) => {
   const report = report2021();
-  const pdf = await renderPdf(report);
-  assert.equal(pdf.subarray(0, 5).toString('latin1'), '%PDF-');
-  if (!hasPdftotext) {
-    t.skip('pdftotext (poppler-utils) 未安装，跳过文字提取检查');
-    return;
-  }
-  const text = pdfText(pdf);
+  const { text } = await renderAndRead(t, report);
+  if (text === null) return;
   assertReadable(text, report, [
     '第二十条第（八）项', '本年收费金额（单位：万元）', '1.属于国家秘密', '结果维持', '3.其他',
     '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请',
@@ -91,13 +95,8 @@ test('a 2021 report renders with the 2021 rows and its values', async (t) => {
 test('an empty new report renders (no text, no date, every cell blank)', async (t) => {
   const report = newReport('某某县某某局', 2023);
   report.signature = null;
-  const pdf = await renderPdf(report);
-  assert.equal(pdf.subarray(0, 5).toString('latin1'), '%PDF-');
-  if (!hasPdftotext) {
-    t.skip('pdftotext (poppler-utils) 未安装，跳过文字提取检查');
-    return;
-  }
-  const text = pdfText(pdf);
+  const { text } = await renderAndRead(t, report);
+  if (text === null) return;
   assert.ok(text.includes('某某县某某局2023年政府信息公开工作年度报告'));
   // Blank cells print nothing: the only digits are the year in the title and the page numbers.
   assert.deepEqual(text.match(/\d+/g)?.filter((d) => d !== '2023').every((d) => /^\d$/.test(d)), true);

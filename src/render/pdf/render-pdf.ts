@@ -10,8 +10,8 @@ import pdfMake from 'pdfmake';
 import type { Content, ContentText, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import type { TableId } from '../../core/format/format-types.js';
 import { getFormat } from '../../core/format/registry.js';
-import { chineseDate } from '../../core/report/dates.js';
 import type { ReportDocument } from '../../core/report/report-model.js';
+import { closingLines, titleLines } from '../print-layout.js';
 import { layoutTable } from '../table-layout.js';
 import { createFontSet, lineHeightFor, type FamilyKey, type FontSet } from './pdf-fonts.js';
 import { pdfTable, splitBlocks, type BuiltTable, type PdfTableOptions } from './pdf-table.js';
@@ -42,16 +42,6 @@ const TABLE_OPTIONS: Record<TableId, Omit<PdfTableOptions, 'textWidth'>> = {
   三: { fontSize: 9, minRowHeight: mm(5), paddingX: 1 },
   四: { fontSize: 10, minRowHeight: mm(7), paddingX: 1.5 },
 };
-
-/** Characters per title line (二号 in a 156 mm line). */
-const TITLE_LINE_CHARS = 20;
-
-/** Printed width of a text in body characters: CJK and full-width 1, ASCII about ½. */
-function charWidth(text: string): number {
-  let w = 0;
-  for (const ch of text) w += ch.codePointAt(0)! < 0x2e80 ? 0.5 : 1;
-  return w;
-}
 
 /** Builds the content of one report; `fonts` collects the faces it uses. */
 class ReportContent {
@@ -104,18 +94,11 @@ class ReportContent {
     });
   }
 
-  /**
-   * The title, broken after the agency name when it does not fit on one line (agency on the
-   * first line, 2019年政府信息公开工作年度报告 on the second), then one empty line.
-   */
+  /** The title, broken after the agency name when it does not fit on one line, then one empty line. */
   private title(): Content {
-    const title = this.report.title.trim();
-    const agency = this.report.agency.name.trim();
-    const lines = title.length > TITLE_LINE_CHARS && agency && title.startsWith(agency) && title.length > agency.length
-      ? [agency, title.slice(agency.length)]
-      : [title];
     return {
-      stack: lines.map((line) => this.text(line, 'serif', { fontSize: SIZE.title, bold: true, alignment: 'center', lineHeight: 1.2 })),
+      stack: titleLines(this.report).map((line) =>
+        this.text(line, 'serif', { fontSize: SIZE.title, bold: true, alignment: 'center', lineHeight: 1.2 })),
       margin: [0, 0, 0, PITCH],
     };
   }
@@ -131,28 +114,14 @@ class ReportContent {
     });
   }
 
-  /**
-   * Signature and date (GB/T 9704 §7.3.5.2, without a seal), as the Word report sets them: one
-   * empty line below the text, the agency two characters from the right, the date below it
-   * starting two characters to the right of the signature's first character.
-   */
+  /** Signature and date (print-layout.ts places them, as in the Word report), one empty line below the text. */
   private closing(): Content[] {
-    const signature = this.report.signature?.trim() || null;
-    const date = this.report.issuedOn ? chineseDate(this.report.issuedOn) : null;
-    if (!signature && !date) return [];
-    const s = signature ? charWidth(signature) : 0;
-    const d = date ? charWidth(date) : 0;
-    let signatureRight = 2;
-    let dateRight = s - d;
-    if (!signature || dateRight < 2) {
-      dateRight = 2;
-      signatureRight = Math.max(2, 2 + d - s + 2);
-    }
-    const line = (text: string, right: number) => this.text(text, 'serif', {
-      fontSize: SIZE.body, lineHeight: this.lineHeight.serif, alignment: 'right', margin: [0, 0, right * BODY_CHAR, 0],
-    });
+    const lines = closingLines(this.report);
+    if (lines.length === 0) return [];
     return [{
-      stack: [...(signature ? [line(signature, signatureRight)] : []), ...(date ? [line(date, dateRight)] : [])],
+      stack: lines.map(({ text, rightChars }) => this.text(text, 'serif', {
+        fontSize: SIZE.body, lineHeight: this.lineHeight.serif, alignment: 'right', margin: [0, 0, rightChars * BODY_CHAR, 0],
+      })),
       margin: [0, PITCH, 0, 0],
       unbreakable: true,
     }];
