@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: per-operation medians for one annual report (check, interchange import/export,
- * HTML, DOCX, PDF), with the data size and the machine, compared with the previous run
- * (kept in data/bench-last.json, which is not committed).
+ * HTML, DOCX, PDF; reading a published report back from text, HTML, DOCX and PDF), with the data
+ * size and the machine, compared with the previous run (kept in data/bench-last.json, which is not
+ * committed). Parsing is also given as reports per second on one core (one file at a time).
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -11,6 +12,8 @@ import { toInterchange } from '../src/core/interchange/to-interchange.js';
 import { renderDocx } from '../src/render/docx/render-docx.js';
 import { renderHtml } from '../src/render/html/render-html.js';
 import { renderPdf } from '../src/render/pdf/render-pdf.js';
+import { parseReportFile } from '../src/parse/parse-file.js';
+import { renderText } from '../test/parse/render-text.js';
 import { formatMs, measure, type Figure } from './measure.js';
 
 const fixture = new URL('../test/fixtures/full-2021.json', import.meta.url);
@@ -23,6 +26,22 @@ console.log(`机器：${os.cpus()[0]?.model ?? '未知 CPU'} × ${os.cpus().leng
 console.log(`数据：1 份 ${report.year} 年度报告（${report.format} 格式），${Object.keys(report.cells).length} 个单元格（${filled} 个有值），${report.extraRows.length} 个自设行，含上一年度报告用于跨年度检查`);
 console.log('');
 
+// The report as agencies publish it: rendered once to each file type, then read back repeatedly.
+const published = {
+  txt: Buffer.from(renderText(report, 'word')),
+  html: Buffer.from(renderHtml(report)),
+  docx: await renderDocx(report),
+  pdf: await renderPdf(report),
+};
+const parseCheck = await Promise.all(Object.entries(published).map(async ([type, bytes]) => {
+  const result = await parseReportFile(bytes, `report.${type}`);
+  return result.error ? `${type}：${result.error}` : null;
+}));
+if (parseCheck.some(Boolean)) console.log(`注意：读取失败 ${parseCheck.filter(Boolean).join('；')}`);
+
+/** Parse targets in ms per report: ≥ 200 text or HTML reports per second, ≥ 20 DOCX or PDF. */
+const PARSE_TARGET = { txt: 5, html: 5, docx: 50, pdf: 50 } as const;
+
 const figures: Figure[] = [
   await measure('check (all rules, with previous year)', () => checkReport(report, { previous }), { runs: 500, warmup: 50, target: 1 }),
   await measure('interchange import (validate)', () => fromInterchange(raw), { runs: 500, warmup: 50 }),
@@ -30,6 +49,10 @@ const figures: Figure[] = [
   await measure('render HTML', () => renderHtml(report), { runs: 200, warmup: 20, target: 10 }),
   await measure('render DOCX', () => renderDocx(report), { runs: 30, warmup: 3, target: 150 }),
   await measure('render PDF', () => renderPdf(report), { runs: 10, warmup: 2, target: 1500 }),
+  await measure('parse TXT (Word text export)', () => parseReportFile(published.txt, 'report.txt'), { runs: 300, warmup: 30, target: PARSE_TARGET.txt }),
+  await measure('parse HTML', () => parseReportFile(published.html, 'report.html'), { runs: 300, warmup: 30, target: PARSE_TARGET.html }),
+  await measure('parse DOCX', () => parseReportFile(published.docx, 'report.docx'), { runs: 60, warmup: 6, target: PARSE_TARGET.docx }),
+  await measure('parse PDF', () => parseReportFile(published.pdf, 'report.pdf'), { runs: 40, warmup: 4, target: PARSE_TARGET.pdf }),
 ];
 
 const lastFile = new URL('../data/bench-last.json', import.meta.url);
@@ -41,5 +64,15 @@ for (const f of figures) {
   const prev = last[f.name] === undefined ? '—' : `${formatMs(last[f.name]!)} (${f.medianMs <= last[f.name]! ? '' : '+'}${(((f.medianMs - last[f.name]!) / last[f.name]!) * 100).toFixed(0)}%)`;
   console.log(`${pad(f.name, 40)}${pad(formatMs(f.medianMs), 12)}${pad(String(f.runs), 6)}${pad(f.target === undefined ? '' : `< ${formatMs(f.target)}`, 12)}${pad(status, 8)}${prev}`);
 }
+
+// Throughput: one report at a time on one core (Node runs the parse on its one JavaScript thread).
+console.log('');
+console.log(`${pad('parse throughput (one core)', 40)}${pad('reports/s', 12)}${pad('', 6)}${pad('target', 12)}status`);
+for (const f of figures.filter((x) => x.name.startsWith('parse '))) {
+  const rate = 1000 / f.medianMs;
+  const goal = 1000 / f.target!;
+  console.log(`${pad(f.name, 40)}${pad(rate.toFixed(0), 12)}${pad('', 6)}${pad(`≥ ${goal.toFixed(0)}/s`, 12)}${rate >= goal ? 'ok' : 'SLOW'}`);
+}
+
 mkdirSync(new URL('../data/', import.meta.url), { recursive: true });
 writeFileSync(lastFile, JSON.stringify(Object.fromEntries(figures.map((f) => [f.name, f.medianMs])), null, 2));

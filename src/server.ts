@@ -1,10 +1,11 @@
 /**
- * Server entry point: configuration → database → migrations → demo data (empty database only) →
- * HTTP app → listen. Stops cleanly on SIGINT/SIGTERM (requests in flight finish, the database is
- * closed). A bad configuration stops it at once with a message naming the variable.
+ * Server entry point: configuration → database → migrations → demo data and working-day calendar
+ * (empty database only) → HTTP app → listen. Stops cleanly on SIGINT/SIGTERM (requests in flight
+ * finish, the database is closed). A bad configuration stops it at once with a message naming the variable.
  */
 import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
+import { CALENDAR_SEED_ACTOR, calendarService } from './calendar/calendar.service.js';
 import { loadConfig } from './config.js';
 import { systemClock } from './core/clock.js';
 import { openDatabase } from './db/database.js';
@@ -19,6 +20,7 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
   try {
     await migrate(db.db);
     await ensureDemoData(db.db, systemClock);
+    await calendarService(db.db, systemClock).seedIfEmpty(CALENDAR_SEED_ACTOR);
   } catch (e) {
     await db.close();
     throw e;

@@ -5,6 +5,7 @@
  * the database modules are loaded only when needed.
  */
 import type { agencyService } from '../agencies/agency.service.js';
+import type { CalendarService } from '../calendar/calendar.service.js';
 import { systemClock, type Clock } from '../core/clock.js';
 import { DomainError } from '../core/errors.js';
 import type { Db } from '../db/database.js';
@@ -21,6 +22,7 @@ export const CLI_ACTOR = 'cli';
 export interface Services {
   agencies: ReturnType<typeof agencyService>;
   reports: ReturnType<typeof reportService>;
+  calendar: CalendarService;
 }
 
 /** Per-invocation context passed to every command. */
@@ -44,9 +46,9 @@ interface Opened {
 }
 
 async function open(env: NodeJS.ProcessEnv, clock: Clock): Promise<Opened> {
-  const [{ loadConfig }, { openDatabase }, { migrate }, { ensureDemoData }, { agencyService }, { reportService }] = await Promise.all([
+  const [{ loadConfig }, { openDatabase }, { migrate }, { ensureDemoData }, { agencyService }, { reportService }, { calendarService, CALENDAR_SEED_ACTOR }] = await Promise.all([
     import('../config.js'), import('../db/database.js'), import('../db/migrations.js'), import('../demo/seed-demo.js'),
-    import('../agencies/agency.service.js'), import('../reports/report.service.js'),
+    import('../agencies/agency.service.js'), import('../reports/report.service.js'), import('../calendar/calendar.service.js'),
   ]);
   const config = loadConfig(env);
   let db: Db;
@@ -61,11 +63,15 @@ async function open(env: NodeJS.ProcessEnv, clock: Clock): Promise<Opened> {
   try {
     await migrate(db.db);
     await ensureDemoData(db.db, clock);
+    await calendarService(db.db, clock).seedIfEmpty(CALENDAR_SEED_ACTOR);
   } catch (e) {
     await db.close().catch(() => undefined);
     throw e;
   }
-  return { db, bind: (handle) => ({ agencies: agencyService(handle, clock), reports: reportService(handle, clock) }) };
+  return {
+    db,
+    bind: (handle) => ({ agencies: agencyService(handle, clock), reports: reportService(handle, clock), calendar: calendarService(handle, clock) }),
+  };
 }
 
 /** Creates the context; the database is opened lazily. */

@@ -4,7 +4,7 @@
  */
 import { type CliContext } from './cli-context.js';
 import { describeError, EXIT_ERROR, UsageError } from './cli-errors.js';
-import { AGENCY_USAGE, MAIN_USAGE, REPORT_USAGE } from './usage.js';
+import { AGENCY_USAGE, CALENDAR_USAGE, MAIN_USAGE, REPORT_USAGE } from './usage.js';
 
 type Command = (args: string[], ctx: CliContext) => Promise<number>;
 
@@ -18,6 +18,7 @@ const GROUPS: Record<string, { usage: string; commands: Record<string, Command> 
     usage: REPORT_USAGE,
     commands: {
       check: lazy(() => import('./commands/report-check.js'), (m) => m.reportCheckCommand),
+      parse: lazy(() => import('./commands/report-parse.js'), (m) => m.reportParseCommand),
       render: lazy(() => import('./commands/report-render.js'), (m) => m.reportRenderCommand),
       import: lazy(() => import('./commands/report-import.js'), (m) => m.reportImportCommand),
       export: lazy(() => import('./commands/report-export.js'), (m) => m.reportExportCommand),
@@ -31,6 +32,19 @@ const GROUPS: Record<string, { usage: string; commands: Record<string, Command> 
       add: lazy(() => import('./commands/agency-commands.js'), (m) => m.agencyAddCommand),
     },
   },
+  calendar: {
+    usage: CALENDAR_USAGE,
+    commands: {
+      deadline: lazy(() => import('./commands/calendar-deadline.js'), (m) => m.calendarDeadlineCommand),
+      'set-year': lazy(() => import('./commands/calendar-set-year.js'), (m) => m.calendarSetYearCommand),
+      show: lazy(() => import('./commands/calendar-show.js'), (m) => m.calendarShowCommand),
+    },
+  },
+};
+
+/** Commands that stand alone, without a group (their arguments follow the name). */
+const SINGLE: Record<string, Command> = {
+  audit: lazy(() => import('./commands/audit.js'), (m) => m.auditCommand),
 };
 
 const isHelp = (arg: string | undefined) => arg === '--help' || arg === '-h' || arg === 'help';
@@ -45,6 +59,8 @@ function findCommand(argv: string[], ctx: CliContext): { command: Command; args:
     ctx.out(MAIN_USAGE);
     return 0;
   }
+  const single = Object.hasOwn(SINGLE, groupName) ? SINGLE[groupName] : undefined;
+  if (single) return { command: single, args: argv.slice(1) };
   const group = Object.hasOwn(GROUPS, groupName) ? GROUPS[groupName] : undefined;
   if (!group) {
     const message = groupName.startsWith('-') ? `未知选项 ${groupName}` : `未知命令“${groupName}”`;

@@ -73,9 +73,42 @@ const initial: Migration = {
   },
 };
 
+/** The working-day calendar: covered years, their exceptions to Monday–Friday, and its history. */
+const calendar: Migration = {
+  async up(db: Kysely<any>) {
+    await db.schema.createTable('calendar_years')
+      .addColumn('year', 'integer', (c) => c.primaryKey())
+      .addColumn('source', 'text', (c) => c.notNull())
+      .addColumn('updated_at', 'text', (c) => c.notNull())
+      .execute();
+
+    await db.schema.createTable('calendar_days')
+      .addColumn('date', 'text', (c) => c.primaryKey())
+      .addColumn('year', 'integer', (c) => c.notNull())
+      .addColumn('kind', 'text', (c) => c.notNull().check(sql`kind in ('off', 'work')`))
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('source', 'text', (c) => c.notNull())
+      .addColumn('updated_at', 'text', (c) => c.notNull())
+      .execute();
+    // A year's exceptions are replaced together when its notice is (re-)entered.
+    await db.schema.createIndex('calendar_days_year_idx').on('calendar_days').column('year').execute();
+
+    await idColumn(db, db.schema.createTable('calendar_events'))
+      .addColumn('at', 'text', (c) => c.notNull())
+      .addColumn('actor', 'text', (c) => c.notNull())
+      .addColumn('year', 'integer', (c) => c.notNull())
+      .addColumn('type', 'text', (c) => c.notNull())
+      .addColumn('old', 'text')
+      .addColumn('new', 'text')
+      .execute();
+    await db.schema.createIndex('calendar_events_year_idx').on('calendar_events').columns(['year', 'id']).execute();
+  },
+};
+
 /** Every migration in order. Names sort lexically; never rename or edit a released one. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001_initial': initial,
+  '0002_calendar': calendar,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };

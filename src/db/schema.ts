@@ -3,6 +3,7 @@
  * YYYY-MM-DD text, timestamps ISO text, booleans 0/1 integers, JSON documents text.
  */
 import type { AgencyTable } from '../agencies/agency.table.js';
+import type { CalendarDayTable, CalendarEventTable, CalendarYearTable } from '../calendar/calendar.table.js';
 import type { ReportEventTable, ReportTable, ReportVersionTable } from '../reports/report.table.js';
 
 export interface Database {
@@ -10,4 +11,7 @@ export interface Database {
   reports: ReportTable;
   report_versions: ReportVersionTable;
   report_events: ReportEventTable;
+  calendar_days: CalendarDayTable;
+  calendar_years: CalendarYearTable;
+  calendar_events: CalendarEventTable;
 }

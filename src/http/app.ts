@@ -11,6 +11,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { agencyRoutes } from '../agencies/agency.routes.js';
+import { auditRoutes } from '../audit/audit.routes.js';
 import { NotFoundError } from '../core/errors.js';
 import { InterchangeReportSchema } from '../core/interchange/interchange-schema.js';
 import { errorPage } from '../portal/portal-layout.js';
@@ -66,6 +67,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
         { name: '机关', description: '发布年度报告的行政机关' },
         { name: '报告', description: '政府信息公开工作年度报告' },
         { name: '交换格式', description: '年度报告交换格式的 JSON Schema' },
+        { name: '读取报告', description: '读取已发布的年度报告文件（Word、PDF、网页、文本），检查并可导入' },
       ],
     },
   });
@@ -82,6 +84,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(agencyRoutes, ctx);
   await app.register(reportRoutes, ctx);
   await app.register(portalRoutes, ctx);
+  await app.register(auditRoutes, ctx);
 
   const adminDir = options.adminDir ?? defaultAdminDir();
   if (existsSync(adminDir)) {

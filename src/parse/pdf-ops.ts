@@ -1,0 +1,152 @@
+/**
+ * One pass over a page's operator list (pdf.js) that yields both what the reader needs: the text
+ * runs with their positions (glyphs carry their Unicode text from the font's ToUnicode map) and
+ * the ruling lines. One pass instead of getTextContent + getOperatorList halves the cost of a
+ * page; pdf.js has already folded TJ/'/" into showText and turned rectangles into paths.
+ */
+import { pathSegments, type Segment } from './pdf-rules.js';
+import { multiply, type TextRun } from './pdf-text.js';
+
+/** pdf.js operator ids (OPS in pdf.js; unchanged since pdf.js 2, checked against OPS at load). */
+export const OP = {
+  save: 10, restore: 11, transform: 12,
+  beginText: 31, endText: 32, setCharSpacing: 33, setWordSpacing: 34, setHScale: 35, setLeading: 36,
+  setFont: 37, setTextRise: 39, moveText: 40, setLeadingMoveText: 41, setTextMatrix: 42, nextLine: 43,
+  showText: 44, setStrokeRGBColor: 58, setFillRGBColor: 59,
+  paintFormXObjectBegin: 74, paintFormXObjectEnd: 75, constructPath: 91,
+} as const;
+
+/** The font facts positioning needs (pdf.js FontFaceObject). */
+export interface FontFacts {
+  fontMatrix?: number[];
+  vertical?: boolean;
+}
+
+/** A glyph as pdf.js's operator list carries it. */
+interface Glyph {
+  unicode: string;
+  width: number;
+  isSpace?: boolean;
+  vmetric?: number[] | null;
+}
+
+interface GraphicsState {
+  ctm: number[];
+  stroke: unknown;
+  fill: unknown;
+  font: FontFacts;
+  fontSize: number;
+  charSpacing: number;
+  wordSpacing: number;
+  hScale: number;
+  leading: number;
+  rise: number;
+}
+
+/** Kangxi and supplementary radicals, compatibility ideographs: mapped to unified ideographs. */
+const RADICALS = /[\u2e80-\u2fdf\uf900-\ufaff]/u;
+
+/**
+ * Walks a page's operator list. `viewport` maps PDF space to top-down page space; `font` looks
+ * up a loaded font by pdf.js's name. Text is gathered per showText into runs of glyphs that touch
+ * (a gap, a space glyph or a font change starts a new run).
+ */
+export function walkOperators(
+  fnArray: number[], argsArray: unknown[], viewport: number[], font: (name: string) => FontFacts,
+  page: number,
+): { runs: TextRun[]; rules: Segment[] } {
+  const runs: TextRun[] = [];
+  const rules: Segment[] = [];
+  let gs: GraphicsState = {
+    ctm: viewport, stroke: '#000000', fill: '#000000', font: {}, fontSize: 0,
+    charSpacing: 0, wordSpacing: 0, hScale: 1, leading: 0, rise: 0,
+  };
+  const stack: GraphicsState[] = [];
+  // Text object state (pdf.js keeps the line origin apart from the text matrix).
+  let tm = [1, 0, 0, 1, 0, 0];
+  let lineX = 0, lineY = 0, x = 0, y = 0;
+  const moveText = (dx: number, dy: number) => { x = lineX += dx; y = lineY += dy; };
+
+  for (let i = 0; i < fnArray.length; i++) {
+    const args = argsArray[i] as any[] | null; // eslint-disable-line @typescript-eslint/no-explicit-any
+    switch (fnArray[i]) {
+      case OP.save: stack.push({ ...gs }); break;
+      case OP.restore: gs = stack.pop() ?? gs; break;
+      case OP.transform: gs.ctm = multiply(gs.ctm, args as number[]); break;
+      case OP.paintFormXObjectBegin:
+        stack.push({ ...gs });
+        if (args?.[0]) gs.ctm = multiply(gs.ctm, Array.from(args[0] as ArrayLike<number>));
+        break;
+      case OP.paintFormXObjectEnd: gs = stack.pop() ?? gs; break;
+      case OP.setStrokeRGBColor: gs.stroke = args?.[0]; break;
+      case OP.setFillRGBColor: gs.fill = args?.[0]; break;
+      case OP.constructPath: pathSegments(args, gs.ctm, gs.stroke, gs.fill, rules); break;
+      case OP.beginText: tm = [1, 0, 0, 1, 0, 0]; x = lineX = 0; y = lineY = 0; break;
+      case OP.setTextMatrix: tm = Array.from(args![0] as ArrayLike<number>); x = lineX = 0; y = lineY = 0; break;
+      case OP.moveText: moveText(args![0], args![1]); break;
+      case OP.setLeadingMoveText: gs.leading = -args![1]; moveText(args![0], args![1]); break;
+      case OP.nextLine: moveText(0, gs.leading); break;
+      case OP.setLeading: gs.leading = -args![0]; break;
+      case OP.setCharSpacing: gs.charSpacing = args![0]; break;
+      case OP.setWordSpacing: gs.wordSpacing = args![0]; break;
+      case OP.setHScale: gs.hScale = args![0] / 100; break;
+      case OP.setTextRise: gs.rise = args![0]; break;
+      case OP.setFont: gs.font = font(args![0]); gs.fontSize = args![1]; break;
+      case OP.showText: {
+        const advance = showText(args![0] as Array<Glyph | number>, gs, tm, x, y, page, runs);
+        if (gs.font.vertical) y -= advance;
+        else x += advance * gs.hScale;
+        break;
+      }
+      default: break;
+    }
+  }
+  return { runs, rules };
+}
+
+/**
+ * Places the glyphs of one showText and returns its advance in text space before the horizontal
+ * scale, as pdf.js's canvas computes it: glyph widths × size × font matrix plus character and
+ * word spacing; TJ numbers move by thousandths of the size.
+ */
+function showText(glyphs: Array<Glyph | number>, gs: GraphicsState, tm: number[], x0: number, y0: number, page: number, runs: TextRun[]): number {
+  const size = gs.fontSize;
+  if (!size || !glyphs?.length) return 0;
+  const fontMatrix = gs.font.fontMatrix ?? [0.001, 0, 0, 0.001, 0, 0];
+  const vertical = !!gs.font.vertical;
+  const advanceScale = size * fontMatrix[0]!;
+  const m = multiply(gs.ctm, tm);
+  const xScale = Math.hypot(m[0]!, m[1]!);
+  const em = Math.abs(size) * Math.hypot(m[2]!, m[3]!) || Math.abs(size);
+  let x = 0;
+  let run: TextRun | null = null;
+  const close = () => { if (run) runs.push(run); run = null; };
+  for (const glyph of glyphs) {
+    if (typeof glyph === 'number') {
+      x += ((vertical ? 1 : -1) * glyph * size) / 1000;
+      continue;
+    }
+    const spacing = (glyph.isSpace ? gs.wordSpacing : 0) + gs.charSpacing;
+    const advance = vertical ? -(glyph.vmetric?.[0] ?? glyph.width) * advanceScale : glyph.width * advanceScale;
+    const tx = vertical ? x0 : x0 + x * gs.hScale;
+    const ty = vertical ? y0 - x : y0;
+    const px = m[0]! * tx + m[2]! * (ty + gs.rise) + m[4]!;
+    const py = m[1]! * tx + m[3]! * (ty + gs.rise) + m[5]!;
+    const width = Math.abs(advance * gs.hScale) * xScale;
+    const text = RADICALS.test(glyph.unicode) ? glyph.unicode.normalize('NFKC') : glyph.unicode;
+    x += advance + spacing;
+    if (!text || text.trim() === '' || glyph.isSpace) { close(); continue; }
+    const current: TextRun | null = run;
+    const touching = current !== null && !vertical && Math.abs(current.y - py) < em * 0.1
+      && Math.abs(current.x + current.width - px) < em * 0.15;
+    if (current && touching) {
+      current.text += text;
+      current.width = px + width - current.x;
+    } else {
+      close();
+      run = { text, x: px, width, y: py, size: em, page };
+    }
+  }
+  close();
+  return x;
+}
