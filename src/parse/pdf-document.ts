@@ -113,19 +113,21 @@ const CONCURRENT_PAGES = 4;
 
 /**
  * Reads every page of a PDF, then releases pdf.js's resources for it. Throws a ValidationError
- * “PDF 文件已损坏：…” (or “PDF 文件已加密…”) when the file cannot be read. When the first page
- * has no text (a scan), the others are probed for text before their operator lists are built.
+ * “PDF 文件已损坏：…” (or “PDF 文件已加密…”) when the file cannot be read. Once a page without
+ * text (a scan) has been met, the pages after it are probed for text before their operator lists
+ * are built.
  */
 export async function readPages(bytes: Uint8Array): Promise<PdfPage[]> {
   const doc = await openPdf(bytes);
   try {
     const fonts = new Map<string, FontFacts>();
-    const first = await readPage(doc, 1, false, fonts);
-    const probe = first.runs.length === 0;
-    const pages: PdfPage[] = [first];
-    for (let n = 2; n <= doc.numPages; n += CONCURRENT_PAGES) {
+    const pages: PdfPage[] = [];
+    let probe = false;
+    for (let n = 1; n <= doc.numPages; n += CONCURRENT_PAGES) {
       const batch = Array.from({ length: Math.min(CONCURRENT_PAGES, doc.numPages - n + 1) }, (_, i) => readPage(doc, n + i, probe, fonts));
-      pages.push(...await Promise.all(batch));
+      const read = await Promise.all(batch);
+      pages.push(...read);
+      probe ||= read.some((page) => page.runs.length === 0);
     }
     return pages;
   } catch (error) {

@@ -19,6 +19,8 @@ export type PageItem =
 interface Metrics {
   left: number;
   right: number;
+  /** The font size most of the text is set in. */
+  body: number;
   pitch: Map<number, number>;
 }
 
@@ -50,7 +52,7 @@ function metrics(lines: TextLine[]): Metrics {
   }
   const pitch = new Map<number, number>();
   for (const [size, ds] of deltas) pitch.set(size, ds.sort((p, q) => p - q)[Math.floor(ds.length / 2)]!);
-  return { left: Number.isFinite(left) ? left : 0, right, pitch };
+  return { left: Number.isFinite(left) ? left : 0, right, body: body ?? 0, pitch };
 }
 
 /** Whether `line` starts a new paragraph after `prev`. */
@@ -60,9 +62,10 @@ function startsParagraph(prev: TextLine, line: TextLine, m: Metrics): boolean {
     const gap = line.y - prev.y;
     if (gap <= 0 || gap > 1.45 * (m.pitch.get(sizeKey(line.size)) ?? 1.5 * line.size)) return true;
   }
+  // A title set on two centred lines, larger than the body text, is one paragraph.
   const middle = (m.left + m.right) / 2;
-  const centred = (l: TextLine) => l.x0 > m.left + l.size && Math.abs((l.x0 + l.x1) / 2 - middle) < l.size;
-  if (centred(prev) && centred(line)) return false; // a title set on two lines
+  const centred = (l: TextLine) => sizeKey(l.size) > m.body && l.x0 > m.left + l.size && Math.abs((l.x0 + l.x1) / 2 - middle) < l.size;
+  if (centred(prev) && centred(line)) return false;
   if (line.x0 > m.left + 0.6 * line.size) return true;
   return prev.x1 < m.right - 1.2 * prev.size;
 }
@@ -103,5 +106,5 @@ export function layoutBlocks(pages: PageItem[][]): SourceBlock[] {
   let tables = 0;
   return out.map((block): SourceBlock => block.kind === 'table'
     ? { kind: 'table', table: sourceTable(block.table, ++tables) }
-    : { kind: 'paragraph', text: joinLines(block.lines.map((l) => l.text)), where: { page: block.lines[0]!.page } });
+    : { kind: 'paragraph', text: joinLines(block.lines), where: { page: block.lines[0]!.page } });
 }

@@ -32,6 +32,8 @@ export interface GridTable {
   rowCount: number;
   /** Cells in row-major order of their top-left grid position. */
   cells: GridCell[];
+  /** False for a table found without ruling lines (its rows list their pieces, no grid). */
+  ruled?: boolean;
 }
 
 /** Positions closer than this (points) are the same line of the grid. */
@@ -198,6 +200,36 @@ function compact(cells: Placed[], bounds: number[], axis: 'r' | 'c'): number[] {
   return kept;
 }
 
+/** Puts each run in the cell that holds its middle and makes the cells' texts. */
+function fillCells(page: number, placed: Placed[], rowBounds: number[], colBounds: number[], runs: TextRun[]): GridCell[] {
+  const cols = colBounds.length - 1;
+  // Grid position → index of the cell covering it.
+  const owner = new Int32Array((rowBounds.length - 1) * cols).fill(-1);
+  placed.forEach((cell, i) => {
+    for (let dr = 0; dr < cell.rowSpan; dr++) for (let dc = 0; dc < cell.colSpan; dc++) owner[(cell.r + dr) * cols + cell.c + dc] = i;
+  });
+  const cellRuns: TextRun[][] = placed.map(() => []);
+  for (const run of runs) {
+    const crosses = colBounds.some((x) => run.x < x - 1 && run.x + run.width > x + 1);
+    for (const piece of crosses ? splitRun(run) : [run]) {
+      const r = slot(rowBounds, piece.y - piece.size * 0.35);
+      const c = slot(colBounds, piece.x + piece.width / 2);
+      const i = r < 0 || c < 0 ? -1 : owner[r * cols + c]!;
+      if (i >= 0) cellRuns[i]!.push(piece);
+    }
+  }
+  return placed.map((p, i) => {
+    const inCell = cellRuns[i]!;
+    return {
+      ...p,
+      text: inCell.length === 0 ? '' : inCell.length === 1 ? inCell[0]!.text : joinLines(groupLines(inCell)),
+      x0: colBounds[p.c]!,
+      x1: colBounds[p.c + p.colSpan]!,
+      page,
+    };
+  });
+}
+
 /**
  * Recovers the ruled tables of a page and puts each text run in its cell. Returns the tables
  * (top to bottom) and the runs that lie in none of them.
@@ -224,28 +256,7 @@ export function ruledTables(page: number, rules: Segment[], runs: TextRun[]): { 
       (mid > top && mid < bottom && run.x + run.width / 2 > left && run.x + run.width / 2 < right ? inside : outside).push(run);
     }
     rest = outside;
-    const owner = new Map<string, number>();
-    placed.forEach((cell, i) => {
-      for (let dr = 0; dr < cell.rowSpan; dr++) for (let dc = 0; dc < cell.colSpan; dc++) owner.set(`${cell.r + dr}:${cell.c + dc}`, i);
-    });
-    const cellRuns: TextRun[][] = placed.map(() => []);
-    for (const run of inside) {
-      const crosses = colBounds.some((x) => run.x < x - 1 && run.x + run.width > x + 1);
-      for (const piece of crosses ? splitRun(run) : [run]) {
-        const r = slot(rowBounds, piece.y - piece.size * 0.35);
-        const c = slot(colBounds, piece.x + piece.width / 2);
-        const i = owner.get(`${r}:${c}`);
-        if (i !== undefined) cellRuns[i]!.push(piece);
-      }
-    }
-    const cells: GridCell[] = placed.map((p, i) => ({
-      ...p,
-      text: joinLines(groupLines(cellRuns[i]!).map((line) => line.text)),
-      x0: colBounds[p.c]!,
-      x1: colBounds[p.c + p.colSpan]!,
-      page,
-    }));
-    tables.push({ page, top, bottom, xs: colBounds, rowCount: rowBounds.length - 1, cells });
+    tables.push({ page, top, bottom, xs: colBounds, rowCount: rowBounds.length - 1, cells: fillCells(page, placed, rowBounds, colBounds, inside) });
   }
   tables.sort((a, b) => a.top - b.top);
   return { tables, rest };

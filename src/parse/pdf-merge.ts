@@ -18,6 +18,7 @@ const MAX_HEADER_ROWS = 6;
  * right below it. (The caller checks that no text lies between them.)
  */
 export function continues(prev: GridTable, next: GridTable): boolean {
+  if (prev.ruled === false || next.ruled === false) return false;
   const sameEdges = Math.abs(prev.xs[0]! - next.xs[0]!) <= EDGE_TOL
     && Math.abs(prev.xs[prev.xs.length - 1]! - next.xs[next.xs.length - 1]!) <= EDGE_TOL;
   if (!sameEdges) return false;

@@ -5,7 +5,7 @@
  * page; pdf.js has already folded TJ/'/" into showText and turned rectangles into paths.
  */
 import { pathSegments, type Segment } from './pdf-rules.js';
-import { multiply, type TextRun } from './pdf-text.js';
+import { multiply, unifyIdeographs, type TextRun } from './pdf-text.js';
 
 /** pdf.js operator ids (OPS in pdf.js; unchanged since pdf.js 2, checked against OPS at load). */
 export const OP = {
@@ -43,9 +43,6 @@ interface GraphicsState {
   rise: number;
 }
 
-/** Kangxi and supplementary radicals, compatibility ideographs: mapped to unified ideographs. */
-const RADICALS = /[\u2e80-\u2fdf\uf900-\ufaff]/u;
-
 /**
  * Walks a page's operator list. `viewport` maps PDF space to top-down page space; `font` looks
  * up a loaded font by pdf.js's name. Text is gathered per showText into runs of glyphs that touch
@@ -62,13 +59,16 @@ export function walkOperators(
     charSpacing: 0, wordSpacing: 0, hScale: 1, leading: 0, rise: 0,
   };
   const stack: GraphicsState[] = [];
+  // A space glyph shown last: the next run starts after a real space.
+  const pending = { space: false };
   // Text object state (pdf.js keeps the line origin apart from the text matrix).
   let tm = [1, 0, 0, 1, 0, 0];
   let lineX = 0, lineY = 0, x = 0, y = 0;
   const moveText = (dx: number, dy: number) => { x = lineX += dx; y = lineY += dy; };
 
   for (let i = 0; i < fnArray.length; i++) {
-    const args = argsArray[i] as any[] | null; // eslint-disable-line @typescript-eslint/no-explicit-any
+    // pdf.js's argument arrays differ per operator; each case reads what it knows.
+    const args = argsArray[i] as any[] | null;
     switch (fnArray[i]) {
       case OP.save: stack.push({ ...gs }); break;
       case OP.restore: gs = stack.pop() ?? gs; break;
@@ -84,16 +84,16 @@ export function walkOperators(
       case OP.beginText: tm = [1, 0, 0, 1, 0, 0]; x = lineX = 0; y = lineY = 0; break;
       case OP.setTextMatrix: tm = Array.from(args![0] as ArrayLike<number>); x = lineX = 0; y = lineY = 0; break;
       case OP.moveText: moveText(args![0], args![1]); break;
-      case OP.setLeadingMoveText: gs.leading = -args![1]; moveText(args![0], args![1]); break;
+      case OP.setLeadingMoveText: gs.leading = args![1]; moveText(args![0], args![1]); break; // TD: TL −ty, then Td
       case OP.nextLine: moveText(0, gs.leading); break;
-      case OP.setLeading: gs.leading = -args![0]; break;
+      case OP.setLeading: gs.leading = -args![0]; break; // kept as the move T* makes: (0, −TL)
       case OP.setCharSpacing: gs.charSpacing = args![0]; break;
       case OP.setWordSpacing: gs.wordSpacing = args![0]; break;
       case OP.setHScale: gs.hScale = args![0] / 100; break;
       case OP.setTextRise: gs.rise = args![0]; break;
       case OP.setFont: gs.font = font(args![0]); gs.fontSize = args![1]; break;
       case OP.showText: {
-        const advance = showText(args![0] as Array<Glyph | number>, gs, tm, x, y, page, runs);
+        const advance = showText(args![0] as Array<Glyph | number>, gs, tm, x, y, page, runs, pending);
         if (gs.font.vertical) y -= advance;
         else x += advance * gs.hScale;
         break;
@@ -109,7 +109,10 @@ export function walkOperators(
  * scale, as pdf.js's canvas computes it: glyph widths × size × font matrix plus character and
  * word spacing; TJ numbers move by thousandths of the size.
  */
-function showText(glyphs: Array<Glyph | number>, gs: GraphicsState, tm: number[], x0: number, y0: number, page: number, runs: TextRun[]): number {
+function showText(
+  glyphs: Array<Glyph | number>, gs: GraphicsState, tm: number[], x0: number, y0: number, page: number,
+  runs: TextRun[], pending: { space: boolean },
+): number {
   const size = gs.fontSize;
   if (!size || !glyphs?.length) return 0;
   const fontMatrix = gs.font.fontMatrix ?? [0.001, 0, 0, 0.001, 0, 0];
@@ -121,6 +124,11 @@ function showText(glyphs: Array<Glyph | number>, gs: GraphicsState, tm: number[]
   let x = 0;
   let run: TextRun | null = null;
   const close = () => { if (run) runs.push(run); run = null; };
+  const startRun = (fields: TextRun): TextRun => {
+    const started = pending.space ? { ...fields, spaceBefore: true } : fields;
+    pending.space = false;
+    return started;
+  };
   for (const glyph of glyphs) {
     if (typeof glyph === 'number') {
       x += ((vertical ? 1 : -1) * glyph * size) / 1000;
@@ -133,9 +141,15 @@ function showText(glyphs: Array<Glyph | number>, gs: GraphicsState, tm: number[]
     const px = m[0]! * tx + m[2]! * (ty + gs.rise) + m[4]!;
     const py = m[1]! * tx + m[3]! * (ty + gs.rise) + m[5]!;
     const width = Math.abs(advance * gs.hScale) * xScale;
-    const text = RADICALS.test(glyph.unicode) ? glyph.unicode.normalize('NFKC') : glyph.unicode;
+    const text = unifyIdeographs(glyph.unicode ?? '');
     x += advance + spacing;
-    if (!text || text.trim() === '' || glyph.isSpace) { close(); continue; }
+    // isSpace only says word spacing applies (one-byte code 32, which a subset font may give to
+    // any glyph, 中 included): what is a space is decided by the glyph's text.
+    if (!text || text.trim() === '') {
+      close();
+      if (text) pending.space = true;
+      continue;
+    }
     const current: TextRun | null = run;
     const touching = current !== null && !vertical && Math.abs(current.y - py) < em * 0.1
       && Math.abs(current.x + current.width - px) < em * 0.15;
@@ -144,7 +158,7 @@ function showText(glyphs: Array<Glyph | number>, gs: GraphicsState, tm: number[]
       current.width = px + width - current.x;
     } else {
       close();
-      run = { text, x: px, width, y: py, size: em, page };
+      run = startRun({ text, x: px, width, y: py, size: em, page });
     }
   }
   close();

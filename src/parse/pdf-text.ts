@@ -17,6 +17,8 @@ export interface TextRun {
   /** Font size (em) in points. */
   size: number;
   page: number;
+  /** A space glyph came right before this run (a real space, not just a gap). */
+  spaceBefore?: boolean;
 }
 
 /** A line of text: runs sharing a baseline, left to right. */
@@ -35,6 +37,7 @@ export interface TextLine {
 const CJK = /[\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\u3000-\u303f]/u;
 /** Kangxi and supplementary radicals that some PDF producers map ideographs to (⾏ for 行). */
 const RADICALS = /[\u2e80-\u2fdf\uf900-\ufaff]/gu;
+const RADICAL = /[\u2e80-\u2fdf\uf900-\ufaff]/u;
 
 /** Whether a character is CJK (ideograph, kana, full-width form or CJK punctuation). */
 export function isCjk(ch: string): boolean {
@@ -45,8 +48,8 @@ export function isCjk(ch: string): boolean {
  * Maps radicals and compatibility ideographs to the unified ideograph they stand for (NFKC does
  * that for exactly these), leaving full-width digits and brackets as written.
  */
-function unifyIdeographs(text: string): string {
-  return text.replace(RADICALS, (ch) => ch.normalize('NFKC'));
+export function unifyIdeographs(text: string): string {
+  return RADICAL.test(text) ? text.replace(RADICALS, (ch) => ch.normalize('NFKC')) : text;
 }
 
 /** 2×3 affine matrix product, as pdf.js composes transforms. */
@@ -103,7 +106,14 @@ function makeLine(runs: TextRun[]): TextLine {
   };
 }
 
-/** Joins the runs of one line, with a space where a gap separates two non-CJK characters. */
+/** A gap this wide (ems) between two non-CJK characters is a space even without a space glyph. */
+const WIDE_GAP = 0.6;
+
+/**
+ * Joins the runs of one line. A space goes where the PDF has a space glyph, or where a wide gap
+ * separates two non-CJK characters (producers that position words without spaces); a narrower
+ * gap is the stretch of justified text and stays closed (“0631—5229038”, a URL).
+ */
 export function joinRuns(runs: TextRun[]): string {
   let out = '';
   let end = -Infinity;
@@ -111,21 +121,27 @@ export function joinRuns(runs: TextRun[]): string {
     const gap = run.x - end;
     const prev = out.slice(-1);
     const next = run.text.charAt(0);
-    if (out && gap > run.size * 0.2 && !isCjk(prev) && !isCjk(next) && prev !== ' ') out += ' ';
+    const spaced = run.spaceBefore === true || (gap > run.size * WIDE_GAP && !isCjk(prev) && !isCjk(next));
+    if (out && spaced && prev !== ' ' && gap > 0) out += ' ';
     out += run.text;
     end = Math.max(end, run.x + run.width);
   }
   return out;
 }
 
-/** Joins the lines of a paragraph or cell: no separator, except a space between Latin letters. */
-export function joinLines(lines: string[]): string {
+/**
+ * Joins the lines of a paragraph or cell without a separator: Chinese text wraps anywhere, even
+ * inside a URL or a figure, so a line break is no space. A space is kept only where the PDF has a
+ * space glyph before the next line's first run (the line before ended with one).
+ */
+export function joinLines(lines: Array<string | TextLine>): string {
   let out = '';
-  for (const raw of lines) {
-    const line = raw.trim();
-    if (!line) continue;
-    if (out && /[A-Za-z]$/.test(out) && /^[A-Za-z]/.test(line)) out += ' ';
-    out += line;
+  for (const line of lines) {
+    const text = (typeof line === 'string' ? line : line.text).trim();
+    if (!text) continue;
+    const spaced = typeof line !== 'string' && line.runs[0]?.spaceBefore === true;
+    if (out && spaced && !/\s$/.test(out)) out += ' ';
+    out += text;
   }
   return out;
 }

@@ -109,3 +109,25 @@ export function scannedPage(): { page: HandPage; image: string } {
     image: `<< /Type /XObject /Subtype /Image /Width 8 /Height 8 /ColorSpace /DeviceGray /BitsPerComponent 8 /Length 64 >>\nstream\n${pixels}\nendstream`,
   };
 }
+
+/**
+ * The hand-made files of test/corpus/pdf/ (the tests check the files are exactly these):
+ * a one-page “scan” (only an image), two pages of only vector paths, a small text PDF, and
+ * that text PDF cut off after 70 % of its bytes.
+ */
+export function handMadeCorpus(): Record<string, Buffer> {
+  const scan = scannedPage();
+  const text = buildPdf(
+    [{ content: 'BT /F1 12 Tf 72 720 Td (Annual report 2021) Tj ET', resources: '/Font << /F1 5 0 R >>' }],
+    ['<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>'],
+  );
+  return {
+    'scan-image-only.pdf': buildPdf([scan.page], [scan.image]),
+    'vector-only.pdf': buildPdf([
+      { content: '0.5 w 50 700 m 545 700 l S 50 600 495 80 re S 100 100 200 50 re f' },
+      { content: '1 0 0 RG 60 60 m 500 500 l S' },
+    ]),
+    'latin-text.pdf': text,
+    'truncated.pdf': text.subarray(0, Math.floor(text.length * 0.7)),
+  };
+}
