@@ -5,6 +5,7 @@
 import { type CliContext } from './cli-context.js';
 import { describeError, EXIT_ERROR, UsageError } from './cli-errors.js';
 import { AGENCY_USAGE, CALENDAR_USAGE, MAIN_USAGE, REPORT_USAGE } from './usage.js';
+import { APPLICATION_USAGE } from '../applications/application-usage.js';
 
 type Command = (args: string[], ctx: CliContext) => Promise<number>;
 
@@ -38,6 +39,14 @@ const GROUPS: Record<string, { usage: string; commands: Record<string, Command> 
       deadline: lazy(() => import('./commands/calendar-deadline.js'), (m) => m.calendarDeadlineCommand),
       'set-year': lazy(() => import('./commands/calendar-set-year.js'), (m) => m.calendarSetYearCommand),
       show: lazy(() => import('./commands/calendar-show.js'), (m) => m.calendarShowCommand),
+    },
+  },
+  application: {
+    usage: APPLICATION_USAGE,
+    commands: {
+      list: lazy(() => import('../applications/application.cli.js'), (m) => m.applicationListCommand),
+      show: lazy(() => import('../applications/application.cli.js'), (m) => m.applicationShowCommand),
+      receive: lazy(() => import('../applications/application.cli.js'), (m) => m.applicationReceiveCommand),
     },
   },
 };

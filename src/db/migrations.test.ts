@@ -7,11 +7,11 @@ import { migrate } from './migrations.js';
 forEachDialect('migrations', (ctx) => {
   it('apply once and are idempotent afterwards', async () => {
     const { db } = await ctx.fresh({ migrate: false });
-    assert.deepEqual(await migrate(db), ['0001_initial', '0002_calendar']);
+    assert.deepEqual(await migrate(db), ['0001_initial', '0002_calendar', '0003_applications']);
     assert.deepEqual(await migrate(db), []);
     assert.deepEqual(await migrate(db), []);
     const tables = (await db.introspection.getTables()).map((t) => t.name).filter((n) => !n.startsWith('kysely_')).sort();
-    assert.deepEqual(tables, ['agencies', 'calendar_days', 'calendar_events', 'calendar_years', 'report_events', 'report_versions', 'reports']);
+    assert.deepEqual(tables, ['agencies', 'applicant_details', 'application_events', 'applications', 'calendar_days', 'calendar_events', 'calendar_years', 'remedies', 'report_events', 'report_versions', 'reports']);
   });
 
   it('numbers ids, counts as numbers, keeps text dates as text, enforces constraints', async () => {

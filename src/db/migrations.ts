@@ -105,10 +105,82 @@ const calendar: Migration = {
   },
 };
 
+/**
+ * Disclosure applications (依申请公开): the case (current state, stored deadline, result row), the
+ * applicant's personal data apart, every change as an event, and the reconsiderations and lawsuits.
+ */
+const applications: Migration = {
+  async up(db: Kysely<any>) {
+    await idColumn(db, db.schema.createTable('applications'))
+      .addColumn('agency_id', 'integer', (c) => c.notNull().references('agencies.id'))
+      .addColumn('case_no', 'text', (c) => c.notNull())
+      .addColumn('query_code', 'text', (c) => c.notNull().unique())
+      .addColumn('channel', 'text', (c) => c.notNull()
+        .check(sql`channel in ('in-person', 'registered-post', 'ordinary-letter', 'online', 'fax', 'email')`))
+      .addColumn('received_on', 'text', (c) => c.notNull())
+      .addColumn('applicant_type', 'text', (c) => c.notNull()
+        .check(sql`applicant_type in ('natural', 'commercial', 'research', 'welfare', 'legal', 'other')`))
+      .addColumn('subject', 'text', (c) => c.notNull())
+      .addColumn('form_wanted', 'text', (c) => c.notNull())
+      .addColumn('state', 'text', (c) => c.notNull()
+        .check(sql`state in ('received', 'awaiting-correction', 'consulting', 'extended', 'awaiting-fee', 'decided', 'abandoned', 'withdrawn')`))
+      .addColumn('due_on', 'text')
+      .addColumn('decision', 'text')
+      .addColumn('result_row', 'text')
+      .addColumn('decided_on', 'text')
+      .addColumn('closed_on', 'text')
+      .addColumn('fee_method', 'text', (c) => c.check(sql`fee_method in ('by-application', 'by-volume')`))
+      .addColumn('fee_amount', 'integer')
+      .addColumn('received_by', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('updated_at', 'text', (c) => c.notNull())
+      .addUniqueConstraint('applications_agency_case_no_unique', ['agency_id', 'case_no'])
+      .execute();
+    // Tables 三/四 by agency and year (received, decided); warnings by open state and deadline.
+    await db.schema.createIndex('applications_agency_received_idx').on('applications').columns(['agency_id', 'received_on']).execute();
+    await db.schema.createIndex('applications_agency_decided_idx').on('applications').columns(['agency_id', 'decided_on']).execute();
+    await db.schema.createIndex('applications_state_due_idx').on('applications').columns(['state', 'due_on']).execute();
+
+    await db.schema.createTable('applicant_details')
+      .addColumn('application_id', 'integer', (c) => c.primaryKey().references('applications.id'))
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('id_type', 'text', (c) => c.notNull().check(sql`id_type in ('resident-id', 'uscc', 'other')`))
+      .addColumn('id_number', 'text', (c) => c.notNull())
+      .addColumn('phone', 'text')
+      .addColumn('address', 'text')
+      .addColumn('email', 'text')
+      .execute();
+
+    await idColumn(db, db.schema.createTable('application_events'))
+      .addColumn('application_id', 'integer', (c) => c.notNull().references('applications.id'))
+      .addColumn('at', 'text', (c) => c.notNull())
+      .addColumn('actor', 'text', (c) => c.notNull())
+      .addColumn('type', 'text', (c) => c.notNull())
+      .addColumn('on_date', 'text', (c) => c.notNull())
+      .addColumn('data', 'text', (c) => c.notNull())
+      .addColumn('old', 'text')
+      .addColumn('new', 'text')
+      .execute();
+    await db.schema.createIndex('application_events_app_idx').on('application_events').columns(['application_id', 'id']).execute();
+
+    await idColumn(db, db.schema.createTable('remedies'))
+      .addColumn('application_id', 'integer', (c) => c.notNull().references('applications.id'))
+      .addColumn('kind', 'text', (c) => c.notNull().check(sql`kind in ('reconsideration', 'lawsuit')`))
+      .addColumn('after_reconsideration', 'integer', (c) => c.notNull().defaultTo(0).check(sql`after_reconsideration in (0, 1)`))
+      .addColumn('filed_on', 'text', (c) => c.notNull())
+      .addColumn('result', 'text', (c) => c.notNull().check(sql`result in ('upheld', 'corrected', 'other', 'pending')`))
+      .addColumn('decided_on', 'text')
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('remedies_app_idx').on('remedies').column('application_id').execute();
+  },
+};
+
 /** Every migration in order. Names sort lexically; never rename or edit a released one. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001_initial': initial,
   '0002_calendar': calendar,
+  '0003_applications': applications,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };

@@ -3,6 +3,7 @@
  * YYYY-MM-DD text, timestamps ISO text, booleans 0/1 integers, JSON documents text.
  */
 import type { AgencyTable } from '../agencies/agency.table.js';
+import type { ApplicantDetailsTable, ApplicationEventTable, ApplicationTable, RemedyTable } from '../applications/application.table.js';
 import type { CalendarDayTable, CalendarEventTable, CalendarYearTable } from '../calendar/calendar.table.js';
 import type { ReportEventTable, ReportTable, ReportVersionTable } from '../reports/report.table.js';
 
@@ -14,4 +15,8 @@ export interface Database {
   calendar_days: CalendarDayTable;
   calendar_years: CalendarYearTable;
   calendar_events: CalendarEventTable;
+  applications: ApplicationTable;
+  applicant_details: ApplicantDetailsTable;
+  application_events: ApplicationEventTable;
+  remedies: RemedyTable;
 }

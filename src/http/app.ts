@@ -11,6 +11,8 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { agencyRoutes } from '../agencies/agency.routes.js';
+import { applicationPublicRoutes } from '../applications/application-public.routes.js';
+import { applicationRoutes } from '../applications/application.routes.js';
 import { auditRoutes } from '../audit/audit.routes.js';
 import { NotFoundError } from '../core/errors.js';
 import { InterchangeReportSchema } from '../core/interchange/interchange-schema.js';
@@ -68,6 +70,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
         { name: '报告', description: '政府信息公开工作年度报告' },
         { name: '交换格式', description: '年度报告交换格式的 JSON Schema' },
         { name: '读取报告', description: '读取已发布的年度报告文件（Word、PDF、网页、文本），检查并可导入' },
+        { name: '依申请公开', description: '政府信息公开申请的登记、办理期限、处理决定、行政复议和行政诉讼' },
       ],
     },
   });
@@ -85,6 +88,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(reportRoutes, ctx);
   await app.register(portalRoutes, ctx);
   await app.register(auditRoutes, ctx);
+  await app.register(applicationRoutes, ctx);
+  await app.register(applicationPublicRoutes, ctx);
 
   const adminDir = options.adminDir ?? defaultAdminDir();
   if (existsSync(adminDir)) {

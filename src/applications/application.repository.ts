@@ -1,0 +1,177 @@
+/**
+ * SQL for disclosure applications, their applicants, events and remedies (the only place that queries
+ * these tables). Takes a Kysely instance or a transaction; the edge decides the transaction boundary.
+ */
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
+import type {
+  ApplicantDetailsRow, ApplicationEventRow, ApplicationPatch, ApplicationRow, NewApplicationEventRow, NewApplicationRow,
+  NewRemedyRow, RemedyRow,
+} from './application.table.js';
+
+type Q = Kysely<Database>;
+
+/** A case row with its agency's name and its applicant's details (personal data: mask before listing). */
+export type ApplicationWithApplicantRow = ApplicationRow & {
+  agency_name: string;
+  applicant_name: string;
+  id_type: string;
+  id_number: string;
+  phone: string | null;
+  address: string | null;
+  email: string | null;
+};
+
+/** Filter of the case list. */
+export interface ApplicationRowFilter {
+  agencyId?: number;
+  state?: string;
+  /** Only open cases (not decided, abandoned or withdrawn). */
+  open?: boolean;
+  receivedFrom?: string;
+  receivedTo?: string;
+  limit?: number;
+  offset?: number;
+}
+
+/** States of a closed case. */
+export const CLOSED_STATES = ['decided', 'abandoned', 'withdrawn'] as const;
+
+function withApplicant(db: Q) {
+  return db.selectFrom('applications')
+    .innerJoin('agencies', 'agencies.id', 'applications.agency_id')
+    .innerJoin('applicant_details', 'applicant_details.application_id', 'applications.id')
+    .selectAll('applications')
+    .select([
+      'agencies.name as agency_name', 'applicant_details.name as applicant_name', 'applicant_details.id_type',
+      'applicant_details.id_number', 'applicant_details.phone', 'applicant_details.address', 'applicant_details.email',
+    ]);
+}
+
+/** Cases matching the filter, newest receipt first. */
+export function listApplicationRows(db: Q, filter: ApplicationRowFilter = {}): Promise<ApplicationWithApplicantRow[]> {
+  let q = withApplicant(db);
+  if (filter.agencyId !== undefined) q = q.where('applications.agency_id', '=', filter.agencyId);
+  if (filter.state !== undefined) q = q.where('applications.state', '=', filter.state);
+  if (filter.open) q = q.where('applications.state', 'not in', [...CLOSED_STATES]);
+  if (filter.receivedFrom !== undefined) q = q.where('applications.received_on', '>=', filter.receivedFrom);
+  if (filter.receivedTo !== undefined) q = q.where('applications.received_on', '<=', filter.receivedTo);
+  return q.orderBy('applications.received_on', 'desc').orderBy('applications.id', 'desc')
+    .limit(filter.limit ?? 500).offset(filter.offset ?? 0).execute();
+}
+
+/** One case with its applicant. */
+export function findApplicationRow(db: Q, id: number): Promise<ApplicationWithApplicantRow | undefined> {
+  return withApplicant(db).where('applications.id', '=', id).executeTakeFirst();
+}
+
+/** One case by its public query code (no applicant data selected). */
+export function findApplicationRowByQueryCode(db: Q, code: string): Promise<ApplicationRow | undefined> {
+  return db.selectFrom('applications').selectAll().where('query_code', '=', code).executeTakeFirst();
+}
+
+/** Case numbers of an agency starting with `prefix` (to number the next case of a year). */
+export async function countCaseNumbersWithPrefix(db: Q, agencyId: number, prefix: string): Promise<number> {
+  const { n } = await db.selectFrom('applications')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('agency_id', '=', agencyId).where('case_no', 'like', `${prefix}%`)
+    .executeTakeFirstOrThrow();
+  return Number(n);
+}
+
+/** Whether a query code is already taken. */
+export async function queryCodeExists(db: Q, code: string): Promise<boolean> {
+  return (await db.selectFrom('applications').select('id').where('query_code', '=', code).executeTakeFirst()) !== undefined;
+}
+
+/**
+ * Applications the same applicant (same identity number) made to the agency in `month` (YYYY-MM) before
+ * case `beforeId`: the fee by application is cumulative per applicant per calendar month.
+ */
+export async function countApplicantApplicationsInMonth(
+  db: Q, agencyId: number, idNumber: string, month: string, beforeId: number,
+): Promise<number> {
+  const { n } = await db.selectFrom('applications')
+    .innerJoin('applicant_details', 'applicant_details.application_id', 'applications.id')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('applications.agency_id', '=', agencyId)
+    .where('applicant_details.id_number', '=', idNumber)
+    .where('applications.received_on', '>=', `${month}-01`)
+    .where('applications.received_on', '<=', `${month}-31`)
+    .where('applications.id', '<', beforeId)
+    .executeTakeFirstOrThrow();
+  return Number(n);
+}
+
+/** Inserts a case and its applicant; returns the case id. */
+export async function insertApplicationRow(db: Q, row: NewApplicationRow, applicant: Omit<ApplicantDetailsRow, 'application_id'>): Promise<number> {
+  const { id } = await db.insertInto('applications').values(row).returning('id').executeTakeFirstOrThrow();
+  await db.insertInto('applicant_details').values({ ...applicant, application_id: id }).execute();
+  return id;
+}
+
+/** Updates a case row. */
+export async function updateApplicationRow(db: Q, id: number, patch: ApplicationPatch): Promise<void> {
+  await db.updateTable('applications').set(patch).where('id', '=', id).execute();
+}
+
+/** Appends an event. */
+export async function insertApplicationEventRow(db: Q, row: NewApplicationEventRow): Promise<void> {
+  await db.insertInto('application_events').values(row).execute();
+}
+
+/** A case's events in the order recorded. */
+export function listApplicationEventRows(db: Q, applicationId: number): Promise<ApplicationEventRow[]> {
+  return db.selectFrom('application_events').selectAll().where('application_id', '=', applicationId).orderBy('id').execute();
+}
+
+/** Open cases of an agency whose stored deadline is on or before `dueBy`, with who received them. */
+export function listOpenDueRows(db: Q, agencyId: number, dueBy: string): Promise<ApplicationRow[]> {
+  return db.selectFrom('applications').selectAll()
+    .where('agency_id', '=', agencyId)
+    .where('state', 'not in', [...CLOSED_STATES])
+    .where('due_on', 'is not', null)
+    .where('due_on', '<=', dueBy)
+    .orderBy('due_on').orderBy('id')
+    .execute();
+}
+
+/** Inserts a remedy; returns its id. */
+export async function insertRemedyRow(db: Q, row: NewRemedyRow): Promise<number> {
+  const { id } = await db.insertInto('remedies').values(row).returning('id').executeTakeFirstOrThrow();
+  return id;
+}
+
+/** One remedy. */
+export function findRemedyRow(db: Q, id: number): Promise<RemedyRow | undefined> {
+  return db.selectFrom('remedies').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** The remedies of a case, in the order filed. */
+export function listRemedyRows(db: Q, applicationId: number): Promise<RemedyRow[]> {
+  return db.selectFrom('remedies').selectAll().where('application_id', '=', applicationId).orderBy('filed_on').orderBy('id').execute();
+}
+
+/** Records a remedy's result. */
+export async function updateRemedyRow(db: Q, id: number, patch: { result: string; decided_on: string | null }): Promise<void> {
+  await db.updateTable('remedies').set(patch).where('id', '=', id).execute();
+}
+
+/** Open cases (optionally of one agency), by id. */
+export function listOpenApplicationRows(db: Q, agencyId?: number): Promise<ApplicationRow[]> {
+  let q = db.selectFrom('applications').selectAll().where('state', 'not in', [...CLOSED_STATES]);
+  if (agencyId !== undefined) q = q.where('agency_id', '=', agencyId);
+  return q.orderBy('id').execute();
+}
+
+/** The events of every open case (optionally of one agency) in one query, by case and order recorded. */
+export function listOpenCaseEventRows(db: Q, agencyId?: number): Promise<ApplicationEventRow[]> {
+  return db.selectFrom('application_events').selectAll()
+    .where('application_id', 'in', (eb) => {
+      let q = eb.selectFrom('applications').select('id').where('state', 'not in', [...CLOSED_STATES]);
+      if (agencyId !== undefined) q = q.where('agency_id', '=', agencyId);
+      return q;
+    })
+    .orderBy('application_id').orderBy('id')
+    .execute();
+}

@@ -1,0 +1,112 @@
+/**
+ * Application API (依申请公开): list and receive cases, read one with its clock, record the events of the
+ * procedure, read its history, link reconsiderations and lawsuits, and the deadline warnings. Every
+ * mutating route runs its service call in one transaction opened here (a refused event stores nothing).
+ */
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { Kysely } from 'kysely';
+import { Type } from 'typebox';
+import { calendarService } from '../calendar/calendar.service.js';
+import type { Clock } from '../core/clock.js';
+import { NotFoundError } from '../core/errors.js';
+import type { Database } from '../db/schema.js';
+import { actorOf, inTransaction, type AppContext } from '../http/context.js';
+import { errorResponses } from '../reports/report.schema.js';
+import {
+  ApplicationDetailSchema, ApplicationEventSchema, ApplicationIdParams, ApplicationSummarySchema, EventBody,
+  ListApplicationsQuery, ReceiveBody, RemedyBody, RemedyParams, RemedyResultBody, RemedySchema, WarningsQuery, WarningsSchema,
+} from './application.schema.js';
+import { applicationService, chinaDate, type EventInput, type ReceiveInput } from './application.service.js';
+
+const TAGS = ['依申请公开'];
+
+/** The service on `q` with the working-day calendar as stored now. */
+export async function applicationsOn(q: Kysely<Database>, clock: Clock) {
+  const calendar = await calendarService(q, clock).load();
+  return applicationService(q, clock, calendar);
+}
+
+/** Registers the /api/applications routes. */
+export const applicationRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, ctx) => {
+  const read = () => applicationsOn(ctx.db.db, ctx.clock);
+
+  app.get('/api/applications', {
+    schema: {
+      tags: TAGS, summary: '申请列表（申请人信息已脱敏）', querystring: ListApplicationsQuery,
+      response: { 200: Type.Array(ApplicationSummarySchema), ...errorResponses(400) },
+    },
+  }, async (request) => (await read()).list(request.query));
+
+  app.post('/api/applications', {
+    schema: {
+      tags: TAGS, summary: '登记收到的申请',
+      description: '按申请渠道确定收到申请之日（条例第三十一条），校验申请人类型、居民身份证号码或统一社会信用代码，计算并保存答复期限，生成登记号和查询码。',
+      body: ReceiveBody, response: { 201: ApplicationDetailSchema, ...errorResponses(400, 404, 409) },
+    },
+  }, async (request, reply) => {
+    const actor = actorOf(request);
+    const created = await inTransaction(ctx, async (trx) => (await applicationsOn(trx, ctx.clock)).receive(request.body as ReceiveInput, actor));
+    return reply.code(201).send(created);
+  });
+
+  app.get('/api/applications/warnings', {
+    schema: {
+      tags: TAGS, summary: '期限预警：已逾期及 3 个工作日内到期的申请，按登记科室或人员分组', querystring: WarningsQuery,
+      response: { 200: WarningsSchema, ...errorResponses(400) },
+    },
+  }, async (request) => (await read()).warnings(request.query.agencyId, request.query.today ?? chinaDate(ctx.clock())));
+
+  app.get('/api/applications/:id', {
+    schema: {
+      tags: TAGS, summary: '申请详情（含答复期限的计算过程）', params: ApplicationIdParams,
+      response: { 200: ApplicationDetailSchema, ...errorResponses(400, 404) },
+    },
+  }, async (request) => (await read()).get(request.params.id));
+
+  app.get('/api/applications/:id/events', {
+    schema: {
+      tags: TAGS, summary: '办理记录（每次变更：操作人、时间、变更前后）', params: ApplicationIdParams,
+      response: { 200: Type.Array(ApplicationEventSchema), ...errorResponses(400, 404) },
+    },
+  }, async (request) => (await read()).history(request.params.id));
+
+  app.post('/api/applications/:id/events', {
+    schema: {
+      tags: TAGS, summary: '登记办理事件（补正、征求意见、延期、收费、处理决定、撤回）',
+      description: '以全部事件重新计算答复期限后保存；不符合条例的事件（第二次延期、期限届满后延期、早于收到申请日期的答复、已办结案件的处理决定、免费范围内收费、日历未覆盖的日期等）返回 400，不作任何变更。',
+      params: ApplicationIdParams, body: EventBody, response: { 200: ApplicationDetailSchema, ...errorResponses(400, 404) },
+    },
+  }, async (request) => {
+    const actor = actorOf(request);
+    return inTransaction(ctx, async (trx) =>
+      (await applicationsOn(trx, ctx.clock)).recordEvent(request.params.id, request.body as unknown as EventInput, actor));
+  });
+
+  app.post('/api/applications/:id/remedies', {
+    schema: {
+      tags: TAGS, summary: '登记行政复议或行政诉讼（表四）', params: ApplicationIdParams, body: RemedyBody,
+      response: { 201: RemedySchema, ...errorResponses(400, 404) },
+    },
+  }, async (request, reply) => {
+    const actor = actorOf(request);
+    const remedy = await inTransaction(ctx, async (trx) => (await applicationsOn(trx, ctx.clock)).addRemedy(request.params.id, request.body, actor));
+    return reply.code(201).send(remedy);
+  });
+
+  app.post('/api/applications/:id/remedies/:remedyId/result', {
+    schema: {
+      tags: TAGS, summary: '登记行政复议或行政诉讼的结果', params: RemedyParams, body: RemedyResultBody,
+      response: { 200: RemedySchema, ...errorResponses(400, 404) },
+    },
+  }, async (request) => {
+    const actor = actorOf(request);
+    return inTransaction(ctx, async (trx) => {
+      const svc = await applicationsOn(trx, ctx.clock);
+      const { remedies } = await svc.get(request.params.id);
+      if (!remedies.some((r) => r.id === request.params.remedyId)) {
+        throw new NotFoundError(`申请 ${request.params.id} 没有编号为 ${request.params.remedyId} 的行政复议或行政诉讼`);
+      }
+      return svc.decideRemedy(request.params.remedyId, request.body, actor);
+    });
+  });
+};

@@ -1,0 +1,384 @@
+/**
+ * Disclosure-application cases (依申请公开), stored and served: intake, the procedure's events on the
+ * statutory clock, history, remedies, warnings and the public status. Every event is validated by the pure
+ * clock (src/core/applications/case-clock.ts) over the case's full event list before anything is written;
+ * the deadline it returns is stored with the case. Every change is an event row (who, when, old → new).
+ */
+import { randomInt } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { parseApplicantType } from '../core/applications/applicant-types.js';
+import { computeClock, receiptDate, type CaseClock, type CaseEvent, type Channel, type ReceiptEvidence } from '../core/applications/case-clock.js';
+import { EVENT_NAMES } from '../core/applications/case-events.js';
+import { feeForNotice, type FeeInput } from '../core/applications/fees.js';
+import { checkIdentity, type IdentityKind } from '../core/applications/identity.js';
+import { basisText, getDecision } from '../core/applications/outcomes.js';
+import { dayNumber } from '../core/calendar/civil-date.js';
+import { workingDaysBetween, workingDaysDeadline, type WorkCalendar } from '../core/calendar/work-calendar.js';
+import type { Clock } from '../core/clock.js';
+import { ConflictError, NotFoundError, ValidationError } from '../core/errors.js';
+import type { Database } from '../db/schema.js';
+import {
+  countApplicantApplicationsInMonth, countCaseNumbersWithPrefix, findApplicationRow, findApplicationRowByQueryCode,
+  findRemedyRow, insertApplicationEventRow, insertApplicationRow, insertRemedyRow, listApplicationEventRows,
+  listApplicationRows, listOpenDueRows, listRemedyRows, queryCodeExists, updateApplicationRow, updateRemedyRow,
+  type ApplicationRowFilter, type ApplicationWithApplicantRow,
+} from './application.repository.js';
+import type { ApplicationEventRow } from './application.table.js';
+import {
+  detailOf, eventOf, publicStatusOf, remedyOf, summaryOf,
+  type ApplicationDetail, type ApplicationEvent, type ApplicationSummary, type PublicStatus, type Remedy,
+} from './application-view.js';
+import { remedyDate, remedyResult } from './remedy-input.js';
+
+/** Settings of an installation. */
+export interface ApplicationSettings {
+  /** Whether the reply clock stops while a fee is pending (not settled nationally). */
+  feeStopsClock: boolean;
+}
+
+export const DEFAULT_APPLICATION_SETTINGS: ApplicationSettings = { feeStopsClock: false };
+
+/** What the office (or the online form) enters to register an application. */
+export interface ReceiveInput {
+  agencyId: number;
+  channel: Channel;
+  /** The evidence date the channel needs (条例 Art. 31). */
+  evidence: ReceiptEvidence;
+  /** 自然人 / 商业企业 … or the column key (natural, commercial …). */
+  applicantType: string;
+  applicant: {
+    name: string;
+    /** Default: 居民身份证 for a natural person, 统一社会信用代码 for an organisation. */
+    idType?: IdentityKind;
+    idNumber: string;
+    phone?: string | null;
+    address?: string | null;
+    email?: string | null;
+  };
+  subject: string;
+  formWanted: string;
+}
+
+/** An event as entered: a clock event, plus the fee (fee notice) or the particulars a letter names (decision). */
+export type EventInput = CaseEvent & { fee?: FeeInput; particulars?: string };
+
+/** A remedy as entered. */
+export interface RemedyInput {
+  kind: 'reconsideration' | 'lawsuit';
+  afterReconsideration?: boolean;
+  filedOn: string;
+  result?: Remedy['result'];
+  decidedOn?: string | null;
+}
+
+/** Due-soon and overdue cases of one office/person. */
+export interface WarningGroup {
+  handler: string;
+  overdue: WarningItem[];
+  dueSoon: WarningItem[];
+}
+
+export interface WarningItem {
+  id: number;
+  caseNo: string;
+  state: string;
+  receivedOn: string;
+  dueOn: string;
+  /** Working days from today to the deadline (negative: overdue by that many). */
+  workingDaysLeft: number;
+}
+
+/** Cases due within this many working days are warned about. */
+export const WARNING_WORKING_DAYS = 3;
+
+/** The date in China (UTC+8, no daylight saving) of an ISO timestamp. */
+export function chinaDate(iso: string): string {
+  return new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+const CODE_CHARS = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+
+/** A random query code, 12 characters of an alphabet without look-alikes (60 bits): K7QF-9XMA-T2RD. */
+export function newQueryCode(): string {
+  const chars = Array.from({ length: 12 }, () => CODE_CHARS[randomInt(CODE_CHARS.length)]!);
+  return [0, 4, 8].map((i) => chars.slice(i, i + 4).join('')).join('-');
+}
+
+/** A query code as typed: upper case, separators normalised. */
+export function normaliseQueryCode(code: string): string {
+  const plain = code.toUpperCase().replace(/[^A-Z0-9]/g, '');
+  return plain.length === 12 ? `${plain.slice(0, 4)}-${plain.slice(4, 8)}-${plain.slice(8)}` : plain;
+}
+
+function required(value: unknown, label: string, field: string, max = 2000): string {
+  const text = typeof value === 'string' ? value.trim() : '';
+  if (!text) throw new ValidationError(`${label}不能为空`, { field });
+  if (text.length > max) throw new ValidationError(`${label}不能超过${max}个字符`, { field });
+  return text;
+}
+
+function optional(value: unknown, label: string, field: string, max = 200): string | null {
+  if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) return null;
+  return required(value, label, field, max);
+}
+
+/** Whether a database error is a unique-constraint violation (PostgreSQL 23505, SQLite SQLITE_CONSTRAINT_UNIQUE). */
+function isUniqueViolation(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
+}
+
+/** The stored fields the clock decides, for old → new in events. */
+export function snapshot(row: { state: string; due_on: string | null; decision: string | null; result_row: string | null; decided_on: string | null; closed_on: string | null; fee_method: string | null; fee_amount: number | null }) {
+  return {
+    state: row.state, dueOn: row.due_on, decision: row.decision, resultRow: row.result_row,
+    decidedOn: row.decided_on, closedOn: row.closed_on, feeMethod: row.fee_method, feeAmount: row.fee_amount === null ? null : Number(row.fee_amount),
+  };
+}
+
+/** The clock events of a case (record changes such as remedies are events too, but not the clock's). */
+export function clockEvents(rows: readonly ApplicationEventRow[]): EventInput[] {
+  return rows.filter((r) => Object.hasOwn(EVENT_NAMES, r.type)).map((r) => JSON.parse(r.data) as EventInput);
+}
+
+/** The stored fields a computed clock sets. */
+export function clockFields(clock: CaseClock) {
+  const closed = clock.state === 'decided' || clock.state === 'abandoned' || clock.state === 'withdrawn';
+  return {
+    state: clock.state,
+    due_on: clock.dueDate,
+    decision: closed ? clock.decision ?? null : null,
+    result_row: closed && clock.decision ? getDecision(clock.decision).row : null,
+    decided_on: closed ? clock.closedOn ?? null : null,
+    closed_on: closed ? clock.closedOn ?? null : null,
+  };
+}
+
+/** Case operations on a database or transaction (the edge opens the transaction for changes). */
+export function applicationService(
+  db: Kysely<Database>, clock: Clock, calendar: WorkCalendar, settings: ApplicationSettings = DEFAULT_APPLICATION_SETTINGS,
+) {
+  const clockOf = (events: readonly CaseEvent[], extra: { asOf?: string; explain?: boolean } = {}) =>
+    computeClock(events, calendar, { feeStopsClock: settings.feeStopsClock, explain: extra.explain ?? false, asOf: extra.asOf });
+
+  async function row(id: number): Promise<ApplicationWithApplicantRow> {
+    const found = await findApplicationRow(db, id);
+    if (!found) throw new NotFoundError(`未找到编号为 ${id} 的政府信息公开申请`);
+    return found;
+  }
+
+  async function agencyExists(agencyId: number): Promise<void> {
+    const found = await db.selectFrom('agencies').select('id').where('id', '=', agencyId).executeTakeFirst();
+    if (!found) throw new NotFoundError(`未找到编号为 ${agencyId} 的机关`);
+  }
+
+  /**
+   * Registers an application (条例 Art. 27–31): checks the applicant type (table 三's columns), the identity
+   * number (居民身份证 check digit, 统一社会信用代码 check character), the channel and its evidence date; fixes the
+   * receipt date by channel, computes and stores the reply deadline, and numbers the case.
+   */
+  async function receive(input: ReceiveInput, actor: string): Promise<ApplicationDetail> {
+    const type = parseApplicantType(input.applicantType);
+    const a = input.applicant ?? ({} as ReceiveInput['applicant']);
+    const name = required(a.name, type.natural ? '申请人姓名' : '申请人名称', 'applicant.name', 200);
+    const idType: IdentityKind = a.idType ?? (type.natural ? 'resident-id' : 'uscc');
+    if (!['resident-id', 'uscc', 'other'].includes(idType)) throw new ValidationError(`未知的身份证明类型“${String(idType)}”`, { field: 'applicant.idType' });
+    if (type.natural && idType === 'uscc') throw new ValidationError('自然人的身份证明应为居民身份证或其他身份证件，不能为统一社会信用代码', { field: 'applicant.idType' });
+    if (!type.natural && idType === 'resident-id') throw new ValidationError(`申请人类型为“${type.type}”时，身份证明应为统一社会信用代码或其他证明文件`, { field: 'applicant.idType' });
+    const idNumber = required(a.idNumber, '身份证明号码', 'applicant.idNumber', 50).toUpperCase();
+    const today = chinaDate(clock());
+    const idCheck = checkIdentity(idType, idNumber, { today }); // 条例 Art. 29: 申请人的身份证明
+    if (!idCheck.ok) throw new ValidationError(idCheck.reason, { field: 'applicant.idNumber' });
+    const email = optional(a.email, '电子邮箱', 'applicant.email');
+    if (email !== null && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) throw new ValidationError(`电子邮箱“${email}”格式不正确`, { field: 'applicant.email' });
+    const subject = required(input.subject, '申请公开的政府信息内容描述', 'subject');
+    const formWanted = required(input.formWanted, '获取信息的方式和途径', 'formWanted', 200);
+    const { date: receivedOn } = receiptDate(input.channel, input.evidence ?? {}); // 条例 Art. 31
+    if (receivedOn > today) throw new ValidationError(`收到申请日期（${receivedOn}）晚于今天（${today}）`, { field: 'evidence' });
+    const event: EventInput = { type: 'received', date: receivedOn, channel: input.channel };
+    const computed = clockOf([event]);
+    await agencyExists(input.agencyId);
+
+    const year = receivedOn.slice(0, 4);
+    const caseNo = `${year}-${String((await countCaseNumbersWithPrefix(db, input.agencyId, `${year}-`)) + 1).padStart(4, '0')}`;
+    let queryCode = newQueryCode();
+    while (await queryCodeExists(db, queryCode)) queryCode = newQueryCode();
+    const at = clock();
+    const fields = clockFields(computed);
+    const id = await insertApplicationRow(db, {
+      agency_id: input.agencyId, case_no: caseNo, query_code: queryCode, channel: input.channel, received_on: receivedOn,
+      applicant_type: type.column, subject, form_wanted: formWanted, ...fields, fee_method: null, fee_amount: null,
+      received_by: actor, created_at: at, updated_at: at,
+    }, {
+      name, id_type: idType, id_number: idNumber, phone: optional(a.phone, '联系电话', 'applicant.phone', 50),
+      address: optional(a.address, '通信地址', 'applicant.address'), email,
+    }).catch((e: unknown) => {
+      // Two applications numbered at the same moment (PostgreSQL, concurrent transactions): one gets the number.
+      if (isUniqueViolation(e)) throw new ConflictError(`登记号 ${caseNo} 已被同时提交的另一件申请使用，请重新提交`, 'CASE_NUMBER_TAKEN');
+      throw e;
+    });
+    await insertApplicationEventRow(db, {
+      application_id: id, at, actor, type: 'received', on_date: receivedOn, data: JSON.stringify(event), old: null,
+      new: JSON.stringify({ caseNo, ...snapshot({ ...fields, fee_method: null, fee_amount: null }) }),
+    });
+    return get(id);
+  }
+
+  /**
+   * Records one event of the procedure. The whole event list, with the new one, is checked by the clock
+   * (a second extension, a reply dated before receipt, anything after the case closed … → ValidationError,
+   * nothing stored); the state and deadline it returns are stored and the change is an event (old → new).
+   */
+  async function recordEvent(id: number, input: EventInput, actor: string): Promise<ApplicationDetail> {
+    // TODO(issue 4 §7): once a report is published its period is locked: refuse an event that would alter a
+    // published table 三/四 cell unless an authorized override with a reason is recorded.
+    const current = await row(id);
+    const rows = await listApplicationEventRows(db, id);
+    if (!input || typeof input !== 'object') throw new ValidationError('事件应为对象', { field: 'type' });
+    if ((input.type as string) === 'received') throw new ValidationError('同一申请只能登记一次“收到申请”', { field: 'type' });
+    const event: EventInput = { ...input };
+    const today = chinaDate(clock());
+    if (typeof event.date === 'string' && event.date > today) {
+      throw new ValidationError(`${EVENT_NAMES[event.type] ?? '事件'}日期（${event.date}）晚于今天（${today}）`, { field: 'date' });
+    }
+    let fee: { fee_method: string; fee_amount: number } | null = null;
+    if (event.type === 'fee-notice-sent') {
+      if (!event.fee) throw new ValidationError('发出收费通知须填写计收方式及件数或页数', { field: 'fee' });
+      let feeInput = event.fee;
+      if (feeInput.method === 'by-application' && feeInput.earlierInMonth === undefined) {
+        // 国办函〔2020〕109号: per applicant, cumulative in the calendar month of receipt.
+        const earlier = await countApplicantApplicationsInMonth(db, current.agency_id, current.id_number, current.received_on.slice(0, 7), id);
+        feeInput = { ...feeInput, earlierInMonth: earlier };
+      }
+      const quote = feeForNotice(feeInput); // a free application cannot be charged
+      event.fee = feeInput;
+      Object.assign(event, { quote: { amount: quote.amount, lines: quote.lines.map((l) => l.text), basis: quote.basis } });
+      fee = { fee_method: quote.method, fee_amount: quote.amount };
+    } else if (event.fee !== undefined) {
+      throw new ValidationError('只有“发出收费通知”事件可以填写信息处理费', { field: 'fee' });
+    }
+    if (event.type === 'decided') {
+      const d = getDecision(event.decision);
+      const particulars = optional(event.particulars, '说明', 'particulars', 2000);
+      if (d.needs === 'reason' && particulars === null) throw new ValidationError(`处理决定“${d.name}”须说明理由（particulars）`, { field: 'particulars' });
+      if (particulars !== null) event.particulars = particulars;
+      // The basis as cited on the day of the decision, so the record stands even if the controlled list changes.
+      Object.assign(event, { resultRow: d.row, basis: basisText(d) });
+    }
+    const computed = clockOf([...clockEvents(rows), event]);
+    const fields = { ...clockFields(computed), ...(fee ?? {}) };
+    const before = snapshot(current);
+    const after = snapshot({ ...current, ...fields });
+    const at = clock();
+    await updateApplicationRow(db, id, { ...fields, updated_at: at });
+    await insertApplicationEventRow(db, {
+      application_id: id, at, actor, type: event.type, on_date: event.date, data: JSON.stringify(event),
+      old: JSON.stringify(before), new: JSON.stringify(after),
+    });
+    return get(id);
+  }
+
+  /** One case with its full applicant, its remedies and its clock with the arithmetic (as of today). */
+  async function get(id: number): Promise<ApplicationDetail> {
+    const found = await row(id);
+    const events = clockEvents(await listApplicationEventRows(db, id));
+    const computed = clockOf(events, { asOf: chinaDate(clock()), explain: true });
+    const remedies = (await listRemedyRows(db, id)).map(remedyOf);
+    return detailOf(found, computed, remedies);
+  }
+
+  /** Cases matching the filter, personal data masked. */
+  async function list(filter: ApplicationRowFilter = {}): Promise<ApplicationSummary[]> {
+    return (await listApplicationRows(db, filter)).map(summaryOf);
+  }
+
+  /** Every change of a case, oldest first. */
+  async function history(id: number): Promise<ApplicationEvent[]> {
+    await row(id);
+    return (await listApplicationEventRows(db, id)).map(eventOf);
+  }
+
+  /**
+   * Links a reconsideration or lawsuit to the case it arises from (table 四). A lawsuit after
+   * reconsideration needs a reconsideration of this case on record.
+   */
+  async function addRemedy(id: number, input: RemedyInput, actor: string): Promise<Remedy> {
+    const current = await row(id);
+    if (input.kind !== 'reconsideration' && input.kind !== 'lawsuit') {
+      throw new ValidationError(`未知的救济类型“${String(input.kind)}”，应为 reconsideration（行政复议）或 lawsuit（行政诉讼）`, { field: 'kind' });
+    }
+    const after = input.afterReconsideration === true;
+    if (after && input.kind !== 'lawsuit') throw new ValidationError('只有行政诉讼可以标明“复议后起诉”', { field: 'afterReconsideration' });
+    const existing = await listRemedyRows(db, id);
+    if (after && !existing.some((r) => r.kind === 'reconsideration')) {
+      throw new ValidationError('本申请没有登记行政复议，不能标明“复议后起诉”；请先登记行政复议', { field: 'afterReconsideration' });
+    }
+    const filedOn = remedyDate(input.filedOn, '提起日期', 'filedOn', current.received_on);
+    const outcome = remedyResult(input.result, input.decidedOn, filedOn, current.received_on);
+    const at = clock();
+    const remedyId = await insertRemedyRow(db, {
+      application_id: id, kind: input.kind, after_reconsideration: after ? 1 : 0, filed_on: filedOn, ...outcome, created_at: at,
+    });
+    const remedy = remedyOf((await findRemedyRow(db, remedyId))!);
+    await insertApplicationEventRow(db, {
+      application_id: id, at, actor, type: 'remedy-added', on_date: filedOn, data: JSON.stringify(remedy), old: null, new: JSON.stringify(remedy),
+    });
+    await updateApplicationRow(db, id, { updated_at: at });
+    return remedy;
+  }
+
+  /** Records the result of a reconsideration or lawsuit (维持 / 纠正 / 其他, or back to 尚未审结). */
+  async function decideRemedy(remedyId: number, input: { result: Remedy['result']; decidedOn?: string | null }, actor: string): Promise<Remedy> {
+    const found = await findRemedyRow(db, remedyId);
+    if (!found) throw new NotFoundError(`未找到编号为 ${remedyId} 的行政复议或行政诉讼`);
+    const current = await row(found.application_id);
+    const outcome = remedyResult(input.result, input.decidedOn, found.filed_on, current.received_on);
+    const before = remedyOf(found);
+    await updateRemedyRow(db, remedyId, outcome);
+    const after = remedyOf((await findRemedyRow(db, remedyId))!);
+    const at = clock();
+    await insertApplicationEventRow(db, {
+      application_id: found.application_id, at, actor, type: 'remedy-decided', on_date: outcome.decided_on ?? found.filed_on,
+      data: JSON.stringify({ remedyId, ...input }), old: JSON.stringify(before), new: JSON.stringify(after),
+    });
+    await updateApplicationRow(db, found.application_id, { updated_at: at });
+    return after;
+  }
+
+  /**
+   * Open cases of an agency overdue or due within 3 working days of `today`, grouped by the office or
+   * person who received them. Cases whose clock stands still (no stored deadline) are not listed.
+   */
+  async function warnings(agencyId: number, today: string): Promise<{ today: string; dueSoonUntil: string; groups: WarningGroup[] }> {
+    try {
+      dayNumber(today, '今天');
+    } catch (e) {
+      if (e instanceof ValidationError) throw new ValidationError(e.message, { field: 'today' });
+      throw e;
+    }
+    const until = workingDaysDeadline(calendar, today, WARNING_WORKING_DAYS);
+    const groups = new Map<string, WarningGroup>();
+    for (const r of await listOpenDueRows(db, agencyId, until)) {
+      const group = groups.get(r.received_by) ?? { handler: r.received_by, overdue: [], dueSoon: [] };
+      groups.set(r.received_by, group);
+      const item: WarningItem = {
+        id: r.id, caseNo: r.case_no, state: r.state, receivedOn: r.received_on, dueOn: r.due_on!,
+        workingDaysLeft: workingDaysBetween(calendar, today, r.due_on!),
+      };
+      (r.due_on! < today ? group.overdue : group.dueSoon).push(item);
+    }
+    return { today, dueSoonUntil: until, groups: [...groups.values()].sort((a, b) => a.handler.localeCompare(b.handler, 'zh-CN')) };
+  }
+
+  /** The public status of the case with this query code: number, state and dates; nothing personal. */
+  async function publicStatus(queryCode: string): Promise<PublicStatus> {
+    const code = normaliseQueryCode(String(queryCode ?? ''));
+    const found = code ? await findApplicationRowByQueryCode(db, code) : undefined;
+    if (!found) throw new NotFoundError('未找到该查询码对应的申请，请核对查询码');
+    return publicStatusOf(found);
+  }
+
+  return { receive, recordEvent, get, list, history, addRemedy, decideRemedy, warnings, publicStatus };
+}
+
+export type ApplicationService = ReturnType<typeof applicationService>;
