@@ -4,7 +4,7 @@
 
 export const MAIN_USAGE = `用法：gongkai <命令> [参数]
 
-政府信息公开工作年度报告：检查、导入、导出、生成 Word/PDF/HTML。
+政府信息公开：年度报告的检查、导入、导出、生成 Word/PDF/HTML，已发布报告的读取与核查，依申请公开的办理期限。
 
 命令：
   report check FILE        检查年度报告交换格式文件的勾稽关系
@@ -19,8 +19,11 @@ export const MAIN_USAGE = `用法：gongkai <命令> [参数]
   calendar show YYYY       查看某年度的放假和调休上班日期
   calendar set-year YYYY   录入国务院办公厅公布的某年度节假日安排
   audit DIR|FILE…          批量读取并核查已发布的年度报告，输出 Excel、CSV 或 HTML
+  application list         列出政府信息公开申请（申请人信息已脱敏）
+  application show ID      查看一件申请的状态、答复期限及其计算过程
+  application receive      登记收到的政府信息公开申请
 
-查看某组命令的说明：gongkai report --help、gongkai agency --help、gongkai calendar --help、gongkai audit --help
+查看某组命令的说明：gongkai report --help、gongkai agency --help、gongkai calendar --help、gongkai audit --help、gongkai application --help
 
 退出码：0 成功；1 报告存在错误（仅 report check、report parse）；2 用法、文件或数据错误；3 内部错误。
 数据库：与服务端相同（环境变量 DATABASE_URL 或 GONGKAI_DATA_DIR）。`;
