@@ -5,6 +5,7 @@
  * the database modules are loaded only when needed.
  */
 import type { agencyService } from '../agencies/agency.service.js';
+import type { RecomputeResult } from '../applications/application-recompute.js';
 import type { CalendarService } from '../calendar/calendar.service.js';
 import { systemClock, type Clock } from '../core/clock.js';
 import { DomainError } from '../core/errors.js';
@@ -23,6 +24,11 @@ export interface Services {
   agencies: ReturnType<typeof agencyService>;
   reports: ReturnType<typeof reportService>;
   calendar: CalendarService;
+  /**
+   * After a calendar change: recomputes the stored deadlines of open application cases with the
+   * calendar as it now is (条例 Art. 33), each changed case getting an event.
+   */
+  recomputeDeadlines(actor: string, reason: string): Promise<RecomputeResult>;
 }
 
 /** Per-invocation context passed to every command. */
@@ -70,7 +76,18 @@ async function open(env: NodeJS.ProcessEnv, clock: Clock): Promise<Opened> {
   }
   return {
     db,
-    bind: (handle) => ({ agencies: agencyService(handle, clock), reports: reportService(handle, clock), calendar: calendarService(handle, clock) }),
+    bind: (handle) => ({
+      agencies: agencyService(handle, clock),
+      reports: reportService(handle, clock),
+      calendar: calendarService(handle, clock),
+      recomputeDeadlines: async (actor, reason) => {
+        const [{ recomputeOpenDeadlines }, { DEFAULT_APPLICATION_SETTINGS }] = await Promise.all([
+          import('../applications/application-recompute.js'), import('../applications/application.service.js'),
+        ]);
+        const calendar = await calendarService(handle, clock).load();
+        return recomputeOpenDeadlines(handle, clock, calendar, DEFAULT_APPLICATION_SETTINGS, actor, { reason });
+      },
+    }),
   };
 }
 

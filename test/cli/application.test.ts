@@ -3,7 +3,10 @@
  * masked list, the deadline's arithmetic, and refusals with exit code 2 and no stack trace.
  */
 import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
+import { chineseDaysCalendar } from '../../src/calendar/calendar-source.js';
 import { gongkai, hasStackTrace, tempDir } from './run-gongkai.js';
 
 describe('gongkai application', () => {
@@ -41,5 +44,31 @@ describe('gongkai application', () => {
       assert.match(r.stderr, re);
       assert.ok(!hasStackTrace(r.stderr), r.stderr);
     }
+  });
+});
+
+describe('gongkai calendar set-year with open cases', () => {
+  const data = tempDir();
+  after(() => data.cleanup());
+
+  it('recomputes the stored deadline of an open case in the same change, with an event', async () => {
+    const received = await gongkai(['application', 'receive', '--agency', '环翠区人民政府', '--channel', 'in-person', '--date', '2025-09-26',
+      '--type', '商业企业', '--name', '某某有限公司', '--id-number', '91350100M000100Y43', '--id-type', 'uscc',
+      '--subject', '行政许可事项清单', '--form', '电子邮件'], data.path);
+    assert.equal(received.code, 0, received.stderr);
+    assert.match(received.stdout, /答复期限：2025-10-30/);
+    // The 2025 notice as published, corrected with one more day off on Thursday 2025-10-09.
+    const days = chineseDaysCalendar().days
+      .filter((d) => d.year === 2025)
+      .map(({ date, kind, name }) => ({ date, kind, name }));
+    days.push({ date: '2025-10-09', kind: 'off', name: '国庆节' });
+    const file = join(data.path, 'notice-2025.json');
+    writeFileSync(file, JSON.stringify({ source: '更正通知', days }));
+    const set = await gongkai(['calendar', 'set-year', '2025', '--file', file], data.path);
+    assert.equal(set.code, 0, set.stderr);
+    assert.match(set.stdout, /已重新计算 1 件未办结申请的答复期限，其中 1 件有变化/);
+    const show = await gongkai(['application', 'show', '1'], data.path);
+    assert.match(show.stdout, /至2025-10-31（星期五）/);
+    assert.match(show.stdout, /deadline-recomputed/);
   });
 });
