@@ -97,7 +97,8 @@ describe('gongkai calendar', () => {
     const notice = file('notice-2018.json', { source: '国办发明电〔2017〕12号', days: NOTICE_2018 });
     const entered = await run('set-year', '2018', '--file', notice);
     assert.equal(entered.code, 0, entered.stderr);
-    assert.equal(entered.stdout, '已录入 2018 年节假日安排：放假 23 日，调休上班 6 日（来源：国办发明电〔2017〕12号）。\n');
+    assert.equal(entered.stdout, '已录入 2018 年节假日安排：放假 23 日，调休上班 6 日（来源：国办发明电〔2017〕12号）。\n'
+      + '已重新计算 0 件未办结申请的答复期限，其中 0 件有变化。\n');
     const deadline = await run('deadline', '--from', '2018-09-28', '--working-days', '20', '--explain');
     assert.equal(deadline.stdout.split('\n')[0], '2018-10-31（星期三）');
     assert.match(deadline.stdout, /2018-09-29（星期六） {2}第 1 日 {3}国庆节调休上班/);
