@@ -45,7 +45,8 @@ export const applicationRoutes: FastifyPluginAsyncTypebox<AppContext> = async (a
     },
   }, async (request, reply) => {
     const actor = actorOf(request);
-    const created = await inTransaction(ctx, async (trx) => (await applicationsOn(trx, ctx.clock)).receive(request.body as ReceiveInput, actor));
+    const { override, ...input } = request.body;
+    const created = await inTransaction(ctx, async (trx) => (await applicationsOn(trx, ctx.clock)).receive(input as ReceiveInput, actor, { override }));
     return reply.code(201).send(created);
   });
 
@@ -73,30 +74,32 @@ export const applicationRoutes: FastifyPluginAsyncTypebox<AppContext> = async (a
   app.post('/api/applications/:id/events', {
     schema: {
       tags: TAGS, summary: '登记办理事件（补正、征求意见、延期、收费、处理决定、撤回）',
-      description: '以全部事件重新计算答复期限后保存；不符合条例的事件（第二次延期、期限届满后延期、早于收到申请日期的答复、已办结案件的处理决定、免费范围内收费、日历未覆盖的日期等）返回 400，不作任何变更。',
-      params: ApplicationIdParams, body: EventBody, response: { 200: ApplicationDetailSchema, ...errorResponses(400, 404) },
+      description: '以全部事件重新计算答复期限后保存；不符合条例的事件（第二次延期、期限届满后延期、早于收到申请日期的答复、已办结案件的处理决定、免费范围内收费、日历未覆盖的日期等）返回 400，不作任何变更；将改变已发布年度报告表三、表四数据的事件须附 override（批准人、理由），否则返回 409（PERIOD_LOCKED）。',
+      params: ApplicationIdParams, body: EventBody, response: { 200: ApplicationDetailSchema, ...errorResponses(400, 404, 409) },
     },
   }, async (request) => {
     const actor = actorOf(request);
+    const { override, ...event } = request.body;
     return inTransaction(ctx, async (trx) =>
-      (await applicationsOn(trx, ctx.clock)).recordEvent(request.params.id, request.body as unknown as EventInput, actor));
+      (await applicationsOn(trx, ctx.clock)).recordEvent(request.params.id, event as unknown as EventInput, actor, { override }));
   });
 
   app.post('/api/applications/:id/remedies', {
     schema: {
       tags: TAGS, summary: '登记行政复议或行政诉讼（表四）', params: ApplicationIdParams, body: RemedyBody,
-      response: { 201: RemedySchema, ...errorResponses(400, 404) },
+      response: { 201: RemedySchema, ...errorResponses(400, 404, 409) },
     },
   }, async (request, reply) => {
     const actor = actorOf(request);
-    const remedy = await inTransaction(ctx, async (trx) => (await applicationsOn(trx, ctx.clock)).addRemedy(request.params.id, request.body, actor));
+    const { override, ...input } = request.body;
+    const remedy = await inTransaction(ctx, async (trx) => (await applicationsOn(trx, ctx.clock)).addRemedy(request.params.id, input, actor, { override }));
     return reply.code(201).send(remedy);
   });
 
   app.post('/api/applications/:id/remedies/:remedyId/result', {
     schema: {
       tags: TAGS, summary: '登记行政复议或行政诉讼的结果', params: RemedyParams, body: RemedyResultBody,
-      response: { 200: RemedySchema, ...errorResponses(400, 404) },
+      response: { 200: RemedySchema, ...errorResponses(400, 404, 409) },
     },
   }, async (request) => {
     const actor = actorOf(request);
@@ -106,7 +109,8 @@ export const applicationRoutes: FastifyPluginAsyncTypebox<AppContext> = async (a
       if (!remedies.some((r) => r.id === request.params.remedyId)) {
         throw new NotFoundError(`申请 ${request.params.id} 没有编号为 ${request.params.remedyId} 的行政复议或行政诉讼`);
       }
-      return svc.decideRemedy(request.params.remedyId, request.body, actor);
+      const { override, ...input } = request.body;
+      return svc.decideRemedy(request.params.remedyId, input, actor, { override });
     });
   });
 };

@@ -38,6 +38,12 @@ export const ListApplicationsQuery = Type.Object({
   offset: Type.Optional(Type.Integer({ minimum: 0 })),
 }, { additionalProperties: false });
 
+/** An override of the period lock: a change that alters a published report's table 三/四 needs one. */
+export const OverrideSchema = Type.Object({
+  approver: Type.String({ minLength: 1, maxLength: 100, description: '批准变更已发布年度报告统计数据的负责人' }),
+  reason: Type.String({ minLength: 4, maxLength: 2000, description: '变更理由' }),
+}, { additionalProperties: false, description: '已发布年度报告的统计期间已锁定：将改变其表三、表四数据的变更须经批准并写明理由' });
+
 export const ReceiveBody = Type.Object({
   agencyId: Type.Integer({ minimum: 1, description: '受理机关编号' }),
   channel: ChannelSchema,
@@ -59,6 +65,7 @@ export const ReceiveBody = Type.Object({
   }, { additionalProperties: false }),
   subject: Type.String({ minLength: 1, maxLength: 2000, description: '申请公开的政府信息的名称、文号或者便于查询的其他特征性描述' }),
   formWanted: Type.String({ minLength: 1, maxLength: 200, description: '获取信息的方式、途径' }),
+  override: Type.Optional(OverrideSchema),
 }, { additionalProperties: false });
 
 export const FeeSchema = Type.Object({
@@ -83,6 +90,7 @@ export const EventBody = Type.Object({
   fee: Type.Optional(FeeSchema),
   decision: Type.Optional(Type.String({ description: '处理决定（受控列表的键，如 disclosed、does-not-exist）' })),
   particulars: Type.Optional(Type.String({ description: '告知书须载明的事项：获取途径、负责机关或理由' })),
+  override: Type.Optional(OverrideSchema),
 }, { additionalProperties: false });
 
 export const RemedyBody = Type.Object({
@@ -91,11 +99,13 @@ export const RemedyBody = Type.Object({
   filedOn: date('提起日期'),
   result: Type.Optional(literals(['upheld', 'corrected', 'other', 'pending'], '结果：upheld 维持、corrected 纠正、other 其他、pending 尚未审结（缺省）')),
   decidedOn: Type.Optional(Type.Union([date('审结日期'), Type.Null()])),
+  override: Type.Optional(OverrideSchema),
 }, { additionalProperties: false });
 
 export const RemedyResultBody = Type.Object({
   result: literals(['upheld', 'corrected', 'other', 'pending'], '结果：upheld 维持、corrected 纠正、other 其他、pending 尚未审结'),
   decidedOn: Type.Optional(Type.Union([date('审结日期'), Type.Null()])),
+  override: Type.Optional(OverrideSchema),
 }, { additionalProperties: false });
 
 export const WarningsQuery = Type.Object({

@@ -17,6 +17,8 @@ import { workingDaysBetween, workingDaysDeadline, type WorkCalendar } from '../c
 import type { Clock } from '../core/clock.js';
 import { ConflictError, NotFoundError, ValidationError } from '../core/errors.js';
 import type { Database } from '../db/schema.js';
+import { insertEventRow as insertReportEventRow } from '../reports/report.repository.js';
+import { parseOverride, withPeriodLock, type AlteredReport, type LockOverride } from '../statistics/period-lock.js';
 import {
   countApplicantApplicationsInMonth, countCaseNumbersWithPrefix, findApplicationRow, findApplicationRowByQueryCode,
   findRemedyRow, insertApplicationEventRow, insertApplicationRow, insertRemedyRow, listApplicationEventRows,
@@ -154,6 +156,11 @@ export function clockFields(clock: CaseClock) {
   };
 }
 
+/** Options of a change to a case: an override of the period lock (approver and reason), when one is needed. */
+export interface ChangeOptions {
+  override?: LockOverride;
+}
+
 /** Case operations on a database or transaction (the edge opens the transaction for changes). */
 export function applicationService(
   db: Kysely<Database>, clock: Clock, calendar: WorkCalendar, settings: ApplicationSettings = DEFAULT_APPLICATION_SETTINGS,
@@ -167,6 +174,38 @@ export function applicationService(
     return found;
   }
 
+  /**
+   * Runs a change of a case under the period lock (src/statistics/period-lock.ts): a change that would
+   * alter a cell of a published report is refused without an override; with one, the override is an
+   * event of the case and of every report it alters (who, when, approver, reason, old → new cells).
+   */
+  async function underLock<T>(
+    scope: { agencyId: number; receivedOn: string; applicationId: number | null }, options: ChangeOptions, actor: string,
+    change: () => Promise<{ value: T; applicationId: number }>,
+  ): Promise<T> {
+    const override = parseOverride(options.override);
+    const fromYear = Number(scope.receivedOn.slice(0, 4));
+    const { value, applicationId, altered } = await withPeriodLock(db, { agencyId: scope.agencyId, fromYear, applicationId: scope.applicationId }, override, change);
+    if (altered.length > 0 && override) await recordOverride(applicationId, altered, override, actor);
+    return value;
+  }
+
+  async function recordOverride(applicationId: number, altered: AlteredReport[], override: LockOverride, actor: string): Promise<void> {
+    const at = clock();
+    const cells = (pick: 'old' | 'new') => altered.map((r) => ({ reportId: r.reportId, year: r.year, cells: Object.fromEntries(r.cells.map((c) => [c.key, c[pick]])) }));
+    await insertApplicationEventRow(db, {
+      application_id: applicationId, at, actor, type: 'period-lock-override', on_date: chinaDate(at),
+      data: JSON.stringify({ ...override, reports: altered }), old: JSON.stringify(cells('old')), new: JSON.stringify(cells('new')),
+    });
+    for (const r of altered) {
+      await insertReportEventRow(db, {
+        report_id: r.reportId, at, actor, type: 'period-lock-override',
+        old: JSON.stringify(Object.fromEntries(r.cells.map((c) => [c.key, c.old]))),
+        new: JSON.stringify({ applicationId, ...override, cells: Object.fromEntries(r.cells.map((c) => [c.key, c.new])) }),
+      });
+    }
+  }
+
   async function agencyExists(agencyId: number): Promise<void> {
     const found = await db.selectFrom('agencies').select('id').where('id', '=', agencyId).executeTakeFirst();
     if (!found) throw new NotFoundError(`未找到编号为 ${agencyId} 的机关`);
@@ -177,7 +216,7 @@ export function applicationService(
    * number (居民身份证 check digit, 统一社会信用代码 check character), the channel and its evidence date; fixes the
    * receipt date by channel, computes and stores the reply deadline, and numbers the case.
    */
-  async function receive(input: ReceiveInput, actor: string): Promise<ApplicationDetail> {
+  async function receive(input: ReceiveInput, actor: string, options: ChangeOptions = {}): Promise<ApplicationDetail> {
     const type = parseApplicantType(input.applicantType);
     const a = input.applicant ?? ({} as ReceiveInput['applicant']);
     const name = required(a.name, type.natural ? '申请人姓名' : '申请人名称', 'applicant.name', 200);
@@ -205,21 +244,25 @@ export function applicationService(
     while (await queryCodeExists(db, queryCode)) queryCode = newQueryCode();
     const at = clock();
     const fields = clockFields(computed);
-    const id = await insertApplicationRow(db, {
-      agency_id: input.agencyId, case_no: caseNo, query_code: queryCode, channel: input.channel, received_on: receivedOn,
-      applicant_type: type.column, subject, form_wanted: formWanted, ...fields, fee_method: null, fee_amount: null,
-      received_by: actor, created_at: at, updated_at: at,
-    }, {
-      name, id_type: idType, id_number: idNumber, phone: optional(a.phone, '联系电话', 'applicant.phone', 50),
-      address: optional(a.address, '通信地址', 'applicant.address'), email,
-    }).catch((e: unknown) => {
-      // Two applications numbered at the same moment (PostgreSQL, concurrent transactions): one gets the number.
-      if (isUniqueViolation(e)) throw new ConflictError(`登记号 ${caseNo} 已被同时提交的另一件申请使用，请重新提交`, 'CASE_NUMBER_TAKEN');
-      throw e;
-    });
-    await insertApplicationEventRow(db, {
-      application_id: id, at, actor, type: 'received', on_date: receivedOn, data: JSON.stringify(event), old: null,
-      new: JSON.stringify({ caseNo, ...snapshot({ ...fields, fee_method: null, fee_amount: null }) }),
+    // A case received within a published year alters that report's 一 (and 四): the period lock decides.
+    const id = await underLock({ agencyId: input.agencyId, receivedOn, applicationId: null }, options, actor, async () => {
+      const created = await insertApplicationRow(db, {
+        agency_id: input.agencyId, case_no: caseNo, query_code: queryCode, channel: input.channel, received_on: receivedOn,
+        applicant_type: type.column, subject, form_wanted: formWanted, ...fields, fee_method: null, fee_amount: null,
+        received_by: actor, created_at: at, updated_at: at,
+      }, {
+        name, id_type: idType, id_number: idNumber, phone: optional(a.phone, '联系电话', 'applicant.phone', 50),
+        address: optional(a.address, '通信地址', 'applicant.address'), email,
+      }).catch((e: unknown) => {
+        // Two applications numbered at the same moment (PostgreSQL, concurrent transactions): one gets the number.
+        if (isUniqueViolation(e)) throw new ConflictError(`登记号 ${caseNo} 已被同时提交的另一件申请使用，请重新提交`, 'CASE_NUMBER_TAKEN');
+        throw e;
+      });
+      await insertApplicationEventRow(db, {
+        application_id: created, at, actor, type: 'received', on_date: receivedOn, data: JSON.stringify(event), old: null,
+        new: JSON.stringify({ caseNo, ...snapshot({ ...fields, fee_method: null, fee_amount: null }) }),
+      });
+      return { value: created, applicationId: created };
     });
     return get(id);
   }
@@ -229,9 +272,7 @@ export function applicationService(
    * (a second extension, a reply dated before receipt, anything after the case closed … → ValidationError,
    * nothing stored); the state and deadline it returns are stored and the change is an event (old → new).
    */
-  async function recordEvent(id: number, input: EventInput, actor: string): Promise<ApplicationDetail> {
-    // TODO(issue 4 §7): once a report is published its period is locked: refuse an event that would alter a
-    // published table 三/四 cell unless an authorized override with a reason is recorded.
+  async function recordEvent(id: number, input: EventInput, actor: string, options: ChangeOptions = {}): Promise<ApplicationDetail> {
     const current = await row(id);
     const rows = await listApplicationEventRows(db, id);
     if (!input || typeof input !== 'object') throw new ValidationError('事件应为对象', { field: 'type' });
@@ -270,10 +311,13 @@ export function applicationService(
     const before = snapshot(current);
     const after = snapshot({ ...current, ...fields });
     const at = clock();
-    await updateApplicationRow(db, id, { ...fields, updated_at: at });
-    await insertApplicationEventRow(db, {
-      application_id: id, at, actor, type: event.type, on_date: event.date, data: JSON.stringify(event),
-      old: JSON.stringify(before), new: JSON.stringify(after),
+    await underLock({ agencyId: current.agency_id, receivedOn: current.received_on, applicationId: id }, options, actor, async () => {
+      await updateApplicationRow(db, id, { ...fields, updated_at: at });
+      await insertApplicationEventRow(db, {
+        application_id: id, at, actor, type: event.type, on_date: event.date, data: JSON.stringify(event),
+        old: JSON.stringify(before), new: JSON.stringify(after),
+      });
+      return { value: undefined, applicationId: id };
     });
     return get(id);
   }
@@ -302,7 +346,7 @@ export function applicationService(
    * Links a reconsideration or lawsuit to the case it arises from (table 四). A lawsuit after
    * reconsideration needs a reconsideration of this case on record.
    */
-  async function addRemedy(id: number, input: RemedyInput, actor: string): Promise<Remedy> {
+  async function addRemedy(id: number, input: RemedyInput, actor: string, options: ChangeOptions = {}): Promise<Remedy> {
     const current = await row(id);
     if (input.kind !== 'reconsideration' && input.kind !== 'lawsuit') {
       throw new ValidationError(`未知的救济类型“${String(input.kind)}”，应为 reconsideration（行政复议）或 lawsuit（行政诉讼）`, { field: 'kind' });
@@ -316,33 +360,39 @@ export function applicationService(
     const filedOn = remedyDate(input.filedOn, '提起日期', 'filedOn', current.received_on);
     const outcome = remedyResult(input.result, input.decidedOn, filedOn, current.received_on);
     const at = clock();
-    const remedyId = await insertRemedyRow(db, {
-      application_id: id, kind: input.kind, after_reconsideration: after ? 1 : 0, filed_on: filedOn, ...outcome, created_at: at,
+    return underLock({ agencyId: current.agency_id, receivedOn: current.received_on, applicationId: id }, options, actor, async () => {
+      const remedyId = await insertRemedyRow(db, {
+        application_id: id, kind: input.kind, after_reconsideration: after ? 1 : 0, filed_on: filedOn, ...outcome, created_at: at,
+      });
+      const remedy = remedyOf((await findRemedyRow(db, remedyId))!);
+      await insertApplicationEventRow(db, {
+        application_id: id, at, actor, type: 'remedy-added', on_date: filedOn, data: JSON.stringify(remedy), old: null, new: JSON.stringify(remedy),
+      });
+      await updateApplicationRow(db, id, { updated_at: at });
+      return { value: remedy, applicationId: id };
     });
-    const remedy = remedyOf((await findRemedyRow(db, remedyId))!);
-    await insertApplicationEventRow(db, {
-      application_id: id, at, actor, type: 'remedy-added', on_date: filedOn, data: JSON.stringify(remedy), old: null, new: JSON.stringify(remedy),
-    });
-    await updateApplicationRow(db, id, { updated_at: at });
-    return remedy;
   }
 
   /** Records the result of a reconsideration or lawsuit (维持 / 纠正 / 其他, or back to 尚未审结). */
-  async function decideRemedy(remedyId: number, input: { result: Remedy['result']; decidedOn?: string | null }, actor: string): Promise<Remedy> {
+  async function decideRemedy(
+    remedyId: number, input: { result: Remedy['result']; decidedOn?: string | null }, actor: string, options: ChangeOptions = {},
+  ): Promise<Remedy> {
     const found = await findRemedyRow(db, remedyId);
     if (!found) throw new NotFoundError(`未找到编号为 ${remedyId} 的行政复议或行政诉讼`);
     const current = await row(found.application_id);
     const outcome = remedyResult(input.result, input.decidedOn, found.filed_on, current.received_on);
     const before = remedyOf(found);
-    await updateRemedyRow(db, remedyId, outcome);
-    const after = remedyOf((await findRemedyRow(db, remedyId))!);
-    const at = clock();
-    await insertApplicationEventRow(db, {
-      application_id: found.application_id, at, actor, type: 'remedy-decided', on_date: outcome.decided_on ?? found.filed_on,
-      data: JSON.stringify({ remedyId, ...input }), old: JSON.stringify(before), new: JSON.stringify(after),
+    return underLock({ agencyId: current.agency_id, receivedOn: current.received_on, applicationId: found.application_id }, options, actor, async () => {
+      await updateRemedyRow(db, remedyId, outcome);
+      const after = remedyOf((await findRemedyRow(db, remedyId))!);
+      const at = clock();
+      await insertApplicationEventRow(db, {
+        application_id: found.application_id, at, actor, type: 'remedy-decided', on_date: outcome.decided_on ?? found.filed_on,
+        data: JSON.stringify({ remedyId, ...input }), old: JSON.stringify(before), new: JSON.stringify(after),
+      });
+      await updateApplicationRow(db, found.application_id, { updated_at: at });
+      return { value: after, applicationId: found.application_id };
     });
-    await updateApplicationRow(db, found.application_id, { updated_at: at });
-    return after;
   }
 
   /**

@@ -13,6 +13,7 @@ import { formatForYear, getFormat } from '../core/format/registry.js';
 import { newReport } from '../core/report/new-report.js';
 import type { ReportDocument } from '../core/report/report-model.js';
 import type { Database } from '../db/schema.js';
+import { applicationTables, withApplicationTables, type ApplicationTables } from '../statistics/statistics.service.js';
 import { normalizeDocument } from './report-document.js';
 import { diffDocuments } from './report-diff.js';
 import {
@@ -317,6 +318,23 @@ export function reportService(db: Kysely<Database>, clock: Clock) {
           status: 'published', version: row.current_version, issuedOn: doc.issuedOn, warnings: checks.warnings,
         }, now);
         return stored(q, await loadRow(q, id));
+      });
+    },
+
+    /**
+     * The report engine's use of the cases (issue 4 §7): replaces tables 三 and 四 of a report that is
+     * not published with the figures the database computes from the agency's cases as of `asOf`
+     * (default 31 December of the report year), saved as a new version with a note saying so.
+     */
+    async fillFromCases(id: number, actor: string, asOf?: string): Promise<{ report: StoredReport; tables: ApplicationTables }> {
+      return atomically(async (q) => {
+        const row = await loadRow(q, id);
+        if (row.status === 'published') throw publishedError(row);
+        const doc = await loadDocument(q, id, row.current_version);
+        const tables = await applicationTables(q, { agencyId: row.agency_id, year: row.year, format: doc.format, asOf });
+        const note = `表三、表四由依申请公开办理数据生成（截至 ${tables.asOf}）`;
+        const report = await saveVersion(q, row, withApplicationTables(doc, tables), actor, 'filled-from-cases', note);
+        return { report, tables };
       });
     },
 

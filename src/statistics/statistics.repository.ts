@@ -17,6 +17,14 @@ export interface Period {
   start: string;
   /** The day the figures are taken (YYYY-12-31 for the annual report). */
   asOf: string;
+  /** Only this case (its footprint in the tables: what the period lock compares before and after a change). */
+  applicationId?: number;
+}
+
+/** The agency's cases, or the one case of `p.applicationId`. */
+function inScope<QB extends { where: (...args: any[]) => QB }>(q: QB, p: Period): QB {
+  const agency = q.where('applications.agency_id', '=', p.agencyId);
+  return p.applicationId === undefined ? agency : agency.where('applications.id', '=', p.applicationId);
 }
 
 /** Which cases a table 三 row counts (the row's predicate on `applications`). */
@@ -59,9 +67,8 @@ export interface FlowCountRow { applicant_type: string; received: number; carrie
  * on or after it) — three index ranges, so the cases of earlier years do not slow the count down.
  */
 export async function countTable3Flows(db: Q, p: Period): Promise<FlowCountRow[]> {
-  const base = () => db.selectFrom('applications')
-    .select(['applications.applicant_type', 'applications.received_on', 'applications.decided_on'])
-    .where('applications.agency_id', '=', p.agencyId);
+  const base = () => inScope(db.selectFrom('applications')
+    .select(['applications.applicant_type', 'applications.received_on', 'applications.decided_on']), p);
   const relevant = base().where('applications.received_on', '>=', p.start).where('applications.received_on', '<=', p.asOf)
     .unionAll(base().where('applications.received_on', '<', p.start).where('applications.decided_on', 'is', null))
     .unionAll(base().where('applications.received_on', '<', p.start).where('applications.decided_on', '>=', p.start));
@@ -84,8 +91,7 @@ export interface ResultCountRow { applicant_type: string; result_row: string | n
 
 /** The result rows of table 三: cases closed within the period, grouped by applicant type and result row. */
 export async function countTable3Results(db: Q, p: Period): Promise<ResultCountRow[]> {
-  const rows = await db.selectFrom('applications')
-    .where('applications.agency_id', '=', p.agencyId)
+  const rows = await inScope(db.selectFrom('applications'), p)
     .where((eb) => decidedIn(eb, p))
     .select((eb) => ['applications.applicant_type', 'applications.result_row', eb.fn.countAll<number>().as('n')])
     .groupBy(['applications.applicant_type', 'applications.result_row'])
@@ -110,9 +116,7 @@ export interface RemedyCountRow { kind: string; after_reconsideration: number; r
 /** Table 四: reconsiderations and lawsuits on the agency's cases filed within the period, grouped. */
 export async function countTable4(db: Q, p: Period): Promise<RemedyCountRow[]> {
   const result = remedyResultAsOf(p.asOf);
-  const rows = await db.selectFrom('remedies')
-    .innerJoin('applications', 'applications.id', 'remedies.application_id')
-    .where('applications.agency_id', '=', p.agencyId)
+  const rows = await inScope(db.selectFrom('remedies').innerJoin('applications', 'applications.id', 'remedies.application_id'), p)
     .where('remedies.filed_on', '>=', p.start)
     .where('remedies.filed_on', '<=', p.asOf)
     .select((eb) => ['remedies.kind', 'remedies.after_reconsideration', result.as('result'), eb.fn.countAll<number>().as('n')])

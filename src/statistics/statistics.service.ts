@@ -31,6 +31,8 @@ export interface TablesQuery {
   asOf?: string;
   /** The report's format; default the year's format. */
   format?: FormatId;
+  /** Only this case: its footprint in the tables (used by the period lock). */
+  applicationId?: number;
 }
 
 /** The computed cells: every cell of tables 三 and 四 of the format, each a number (0, never blank). */
@@ -60,7 +62,7 @@ function period(query: TablesQuery): { period: Period; format: FormatDefinition 
   if (!isValidDate(asOf) || !asOf.startsWith(`${year}-`)) {
     throw new ValidationError(`统计截止日期“${asOf}”无效，应为 ${year} 年度内的日期（YYYY-MM-DD）`, { field: 'asOf' });
   }
-  return { period: { agencyId, start: `${year}-01-01`, asOf }, format };
+  return { period: { agencyId, start: `${year}-01-01`, asOf, applicationId: query.applicationId }, format };
 }
 
 /** 2021 result row → the format's result row (2019 folds （六）1–3 into （六）), from the format definitions. */
