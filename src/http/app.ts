@@ -14,8 +14,10 @@ import { agencyRoutes } from '../agencies/agency.routes.js';
 import { applicationPublicRoutes } from '../applications/application-public.routes.js';
 import { applicationRoutes } from '../applications/application.routes.js';
 import { auditRoutes } from '../audit/audit.routes.js';
+import { calendarRoutes } from '../calendar/calendar.routes.js';
 import { NotFoundError } from '../core/errors.js';
 import { InterchangeReportSchema } from '../core/interchange/interchange-schema.js';
+import { letterRoutes } from '../letters/letter.routes.js';
 import { errorPage } from '../portal/portal-layout.js';
 import { portalRoutes } from '../portal/portal.routes.js';
 import { reportRoutes } from '../reports/report.routes.js';
@@ -89,6 +91,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(portalRoutes, ctx);
   await app.register(auditRoutes, ctx);
   await app.register(applicationRoutes, ctx);
+  await app.register(letterRoutes, ctx);
+  await app.register(calendarRoutes, ctx);
   await app.register(applicationPublicRoutes, ctx);
 
   const adminDir = options.adminDir ?? defaultAdminDir();
