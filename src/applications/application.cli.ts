@@ -3,9 +3,7 @@
  * database as the server. Lists mask personal data; changes run in one transaction and are recorded
  * with the actor “cli”.
  */
-import type { Kysely } from 'kysely';
 import { agencyService } from '../agencies/agency.service.js';
-import { calendarService } from '../calendar/calendar.service.js';
 import { isChannel, type ReceiptEvidence } from '../core/applications/receipt-date.js';
 import type { IdentityKind } from '../core/applications/identity.js';
 import { CLI_ACTOR, type CliContext } from '../cli/cli-context.js';
@@ -13,25 +11,8 @@ import { UsageError } from '../cli/cli-errors.js';
 import { parseCommandArgs, parsePositiveInt, requirePositional } from '../cli/parse-command-args.js';
 import { resolveAgency } from '../cli/resolve-agency.js';
 import { formatTable } from '../cli/text-table.js';
-import type { Database } from '../db/schema.js';
-import { applicationService } from './application.service.js';
+import { service, withDatabase } from './application-cli-db.js';
 import { APPLICATION_USAGE } from './application-usage.js';
-
-/** Runs `work` on a database handle of the CLI's configuration (prepared by the context first). */
-async function withDatabase<T>(ctx: CliContext, work: (db: Kysely<Database>) => Promise<T>): Promise<T> {
-  await ctx.services(); // migrations, demo data and the calendar seed, as for every command
-  const [{ loadConfig }, { openDatabase }] = await Promise.all([import('../config.js'), import('../db/database.js')]);
-  const opened = await openDatabase(loadConfig(ctx.env));
-  try {
-    return await work(opened.db);
-  } finally {
-    await opened.close();
-  }
-}
-
-async function service(db: Kysely<Database>, ctx: CliContext) {
-  return applicationService(db, ctx.clock, await calendarService(db, ctx.clock).load());
-}
 
 /** gongkai application list. */
 export async function applicationListCommand(args: string[], ctx: CliContext): Promise<number> {

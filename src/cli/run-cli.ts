@@ -47,6 +47,11 @@ const GROUPS: Record<string, { usage: string; commands: Record<string, Command> 
       list: lazy(() => import('../applications/application.cli.js'), (m) => m.applicationListCommand),
       show: lazy(() => import('../applications/application.cli.js'), (m) => m.applicationShowCommand),
       receive: lazy(() => import('../applications/application.cli.js'), (m) => m.applicationReceiveCommand),
+      event: lazy(() => import('../applications/application-events.cli.js'), (m) => m.applicationEventCommand),
+      decisions: lazy(() => import('../applications/application-events.cli.js'), (m) => m.applicationDecisionsCommand),
+      remedy: lazy(() => import('../applications/application-events.cli.js'), (m) => m.applicationRemedyCommand),
+      'remedy-result': lazy(() => import('../applications/application-events.cli.js'), (m) => m.applicationRemedyResultCommand),
+      warnings: lazy(() => import('../applications/application-events.cli.js'), (m) => m.applicationWarningsCommand),
     },
   },
 };
