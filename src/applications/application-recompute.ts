@@ -11,9 +11,9 @@ import type { Clock } from '../core/clock.js';
 import { DomainError, type ProblemDetail } from '../core/errors.js';
 import type { Database } from '../db/schema.js';
 import {
-  insertApplicationEventRow, listOpenApplicationRows, listOpenCaseEventRows, updateApplicationRow,
+  insertApplicationEventRows, listOpenApplicationRows, listOpenCaseEventRows, updateApplicationDeadlines, type DeadlineUpdate,
 } from './application.repository.js';
-import type { ApplicationEventRow } from './application.table.js';
+import type { ApplicationEventRow, NewApplicationEventRow } from './application.table.js';
 import { chinaDate, clockEvents, clockFields, snapshot, type ApplicationSettings } from './application.service.js';
 
 /** What a recomputation did. */
@@ -35,7 +35,7 @@ export async function recomputeOpenDeadlines(
   options: { agencyId?: number; reason?: string } = {},
 ): Promise<RecomputeResult> {
   const [rows, eventRows] = await Promise.all([listOpenApplicationRows(db, options.agencyId), listOpenCaseEventRows(db, options.agencyId)]);
-  const byCase = new Map<number, ApplicationEventRow[]>();
+  const byCase = new Map<number, Pick<ApplicationEventRow, 'type' | 'data'>[]>();
   for (const e of eventRows) {
     const list = byCase.get(e.application_id);
     if (list) list.push(e);
@@ -44,6 +44,9 @@ export async function recomputeOpenDeadlines(
   const at = clock();
   const today = chinaDate(at);
   const result: RecomputeResult = { checked: rows.length, changed: 0, failures: [] };
+  const data = JSON.stringify({ reason: options.reason ?? '工作日日历变更，重新计算答复期限' });
+  const updates: DeadlineUpdate[] = [];
+  const events: NewApplicationEventRow[] = [];
   for (const row of rows) {
     let fields;
     try {
@@ -54,13 +57,16 @@ export async function recomputeOpenDeadlines(
       continue;
     }
     if (fields.due_on === row.due_on && fields.state === row.state) continue;
-    await updateApplicationRow(db, row.id, { due_on: fields.due_on, state: fields.state, updated_at: at });
-    await insertApplicationEventRow(db, {
-      application_id: row.id, at, actor, type: 'deadline-recomputed', on_date: today,
-      data: JSON.stringify({ reason: options.reason ?? '工作日日历变更，重新计算答复期限' }),
-      old: JSON.stringify(snapshot(row)), new: JSON.stringify(snapshot({ ...row, due_on: fields.due_on, state: fields.state })),
+    updates.push({ id: row.id, due_on: fields.due_on, state: fields.state });
+    events.push({
+      application_id: row.id, at, actor, type: 'deadline-recomputed', on_date: today, data,
+      // Only what a recomputation changes: the state and the deadline.
+      old: JSON.stringify({ state: row.state, dueOn: row.due_on }), new: JSON.stringify({ state: fields.state, dueOn: fields.due_on }),
     });
-    result.changed++;
   }
+  // Written in bulk: a calendar change can move the deadlines of every open case of a province.
+  await updateApplicationDeadlines(db, updates, at);
+  await insertApplicationEventRows(db, events);
+  result.changed = updates.length;
   return result;
 }

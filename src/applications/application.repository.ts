@@ -2,7 +2,7 @@
  * SQL for disclosure applications, their applicants, events and remedies (the only place that queries
  * these tables). Takes a Kysely instance or a transaction; the edge decides the transaction boundary.
  */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type {
   ApplicantDetailsRow, ApplicationEventRow, ApplicationPatch, ApplicationRow, NewApplicationEventRow, NewApplicationRow,
@@ -157,16 +157,24 @@ export async function updateRemedyRow(db: Q, id: number, patch: { result: string
   await db.updateTable('remedies').set(patch).where('id', '=', id).execute();
 }
 
-/** Open cases (optionally of one agency), by id. */
-export function listOpenApplicationRows(db: Q, agencyId?: number): Promise<ApplicationRow[]> {
-  let q = db.selectFrom('applications').selectAll().where('state', 'not in', [...CLOSED_STATES]);
+/** The columns of a case its clock decides (and its number, for messages). */
+const CLOCK_COLUMNS = [
+  'id', 'case_no', 'state', 'due_on', 'decision', 'result_row', 'decided_on', 'closed_on', 'fee_method', 'fee_amount',
+] as const;
+
+/** What a recomputation reads of an open case. */
+export type OpenCaseRow = Pick<ApplicationRow, (typeof CLOCK_COLUMNS)[number]>;
+
+/** Open cases (optionally of one agency), by id: only the columns the clock decides. */
+export function listOpenApplicationRows(db: Q, agencyId?: number): Promise<OpenCaseRow[]> {
+  let q = db.selectFrom('applications').select(CLOCK_COLUMNS).where('state', 'not in', [...CLOSED_STATES]);
   if (agencyId !== undefined) q = q.where('agency_id', '=', agencyId);
   return q.orderBy('id').execute();
 }
 
 /** The events of every open case (optionally of one agency) in one query, by case and order recorded. */
-export function listOpenCaseEventRows(db: Q, agencyId?: number): Promise<ApplicationEventRow[]> {
-  return db.selectFrom('application_events').selectAll()
+export function listOpenCaseEventRows(db: Q, agencyId?: number): Promise<Pick<ApplicationEventRow, 'application_id' | 'type' | 'data'>[]> {
+  return db.selectFrom('application_events').select(['application_id', 'type', 'data'])
     .where('application_id', 'in', (eb) => {
       let q = eb.selectFrom('applications').select('id').where('state', 'not in', [...CLOSED_STATES]);
       if (agencyId !== undefined) q = q.where('agency_id', '=', agencyId);
@@ -174,4 +182,35 @@ export function listOpenCaseEventRows(db: Q, agencyId?: number): Promise<Applica
     })
     .orderBy('application_id').orderBy('id')
     .execute();
+}
+
+/** Rows per statement in the bulk writes below (well under SQLite's and PostgreSQL's parameter limits). */
+const BULK_ROWS = 500;
+
+/** Inserts many events, a few hundred rows per statement (every column given). */
+export async function insertApplicationEventRows(db: Q, rows: readonly NewApplicationEventRow[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += BULK_ROWS) {
+    await db.insertInto('application_events').values(rows.slice(i, i + BULK_ROWS).map((r) => ({
+      application_id: r.application_id, at: r.at, actor: r.actor, type: r.type, on_date: r.on_date, data: r.data, old: r.old ?? null, new: r.new ?? null,
+    }))).execute();
+  }
+}
+
+/** A recomputed deadline and state of one case. */
+export interface DeadlineUpdate { id: number; due_on: string | null; state: string }
+
+/**
+ * Stores many recomputed deadlines, a few hundred cases per statement: an UPDATE … FROM a VALUES list
+ * joined on the primary key, the same SQL on SQLite (≥ 3.33) and PostgreSQL, instead of one statement
+ * per case. The `id in (…)` makes both databases drive the join from the list, not from the table.
+ */
+export async function updateApplicationDeadlines(db: Q, updates: readonly DeadlineUpdate[], at: string): Promise<void> {
+  for (let i = 0; i < updates.length; i += BULK_ROWS) {
+    const batch = updates.slice(i, i + BULK_ROWS);
+    const values = sql.join(batch.map((u) => sql`(cast(${u.id} as integer), cast(${u.due_on} as text), cast(${u.state} as text))`));
+    const ids = sql.join(batch.map((u) => sql`${u.id}`));
+    await sql`with v(id, due_on, state) as (values ${values})
+      update applications set due_on = v.due_on, state = v.state, updated_at = ${at}
+      from v where applications.id = v.id and applications.id in (${ids})`.execute(db);
+  }
 }

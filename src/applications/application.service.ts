@@ -139,7 +139,7 @@ export function snapshot(row: { state: string; due_on: string | null; decision: 
 }
 
 /** The clock events of a case (record changes such as remedies are events too, but not the clock's). */
-export function clockEvents(rows: readonly ApplicationEventRow[]): EventInput[] {
+export function clockEvents(rows: readonly Pick<ApplicationEventRow, 'type' | 'data'>[]): EventInput[] {
   return rows.filter((r) => Object.hasOwn(EVENT_NAMES, r.type)).map((r) => JSON.parse(r.data) as EventInput);
 }
 
