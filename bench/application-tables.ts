@@ -61,7 +61,7 @@ export async function loadYear(db: Kysely<Database>, agencyId: number): Promise<
       received_on: received, applicant_type: TYPES[Math.floor(r() * TYPES.length)]!, subject: '某项政府信息', form_wanted: '电子邮件',
       state: open ? 'received' : closedState, due_on: open ? `${YEAR + 1}-01-20` : null, decision: open ? null : d.key,
       result_row: open ? null : d.row, decided_on: decided, closed_on: decided, fee_method: null, fee_amount: null,
-      received_by: '公开办', created_at: AT, updated_at: AT,
+      received_by: '公开办', office: null, handler: null, created_at: AT, updated_at: AT,
     });
   }
   await insertBatched(db, 'applications', rows, 1000);
@@ -88,7 +88,7 @@ async function loadOpen(db: Kysely<Database>, agencyId: number): Promise<void> {
       agency_id: agencyId, case_no: `O${YEAR}-${String(i + 1).padStart(6, '0')}`, query_code: `O${agencyId}-${i}`, channel: 'online',
       received_on: dayOf(YEAR, 0.7 + r() * 0.3), applicant_type: 'natural', subject: '某项政府信息', form_wanted: '电子邮件',
       state: 'received', due_on: '2000-01-01', decision: null, result_row: null, decided_on: null, closed_on: null,
-      fee_method: null, fee_amount: null, received_by: '公开办', created_at: AT, updated_at: AT,
+      fee_method: null, fee_amount: null, received_by: '公开办', office: null, handler: null, created_at: AT, updated_at: AT,
     });
   }
   await insertBatched(db, 'applications', rows, 1000);

@@ -312,9 +312,14 @@ export async function applicationWarningsCommand(args: string[], ctx: CliContext
     ctx.out(`${agency.name}：截至 ${report.today}，没有逾期或 ${report.dueSoonUntil} 前到期的未办结申请。`);
     return 0;
   }
-  const lines = [`${agency.name}：截至 ${report.today}，逾期 ${overdue} 件，${report.dueSoonUntil} 前（3 个工作日内）到期 ${dueSoon} 件。`];
+  const lines = [`${agency.name}：截至 ${report.today}，逾期 ${overdue} 件，${report.dueSoonUntil} 前（3 个工作日内）到期 ${dueSoon} 件。`, ''];
+  lines.push(formatTable(
+    [{ header: '承办科室' }, { header: '已逾期', align: 'right' }, { header: '即将到期', align: 'right' }],
+    report.offices.map((o) => [o.office, String(o.overdue), String(o.dueSoon)]),
+  ));
   for (const group of report.groups) {
-    lines.push('', `办理科室或人员：${group.handler}（逾期 ${group.overdue.length} 件，即将到期 ${group.dueSoon.length} 件）`);
+    const who = group.assigned ? `承办人：${group.handler}` : `未指定承办人（登记人：${group.handler}）`;
+    lines.push('', `${group.office}　${who}（逾期 ${group.overdue.length} 件，即将到期 ${group.dueSoon.length} 件）`);
     lines.push(formatTable(
       [{ header: '类别' }, { header: '编号', align: 'right' }, { header: '登记号' }, { header: '状态' }, { header: '收到日期' },
         { header: '答复期限' }, { header: '情况' }],
@@ -322,5 +327,20 @@ export async function applicationWarningsCommand(args: string[], ctx: CliContext
     ));
   }
   ctx.out(lines.join('\n'));
+  return 0;
+}
+
+/** gongkai application assign ID [--office 承办科室] [--handler 承办人]. */
+export async function applicationAssignCommand(args: string[], ctx: CliContext): Promise<number> {
+  const { values, positionals } = parseCommandArgs(args, { office: { type: 'string' }, handler: { type: 'string' } }, APPLICATION_USAGE, 1);
+  if (values.help) {
+    ctx.out(APPLICATION_USAGE);
+    return 0;
+  }
+  const id = parsePositiveInt(requirePositional(positionals, 0, 'ID（申请编号）', APPLICATION_USAGE), 'ID', APPLICATION_USAGE);
+  if (values.office === undefined && values.handler === undefined) throw new UsageError('请至少给出 --office（承办科室）或 --handler（承办人）', APPLICATION_USAGE);
+  const detail = await withDatabase(ctx, (db) => db.transaction().execute(async (trx) =>
+    (await service(trx, ctx)).assign(id, { office: values.office, handler: values.handler }, CLI_ACTOR)));
+  ctx.out(`${detail.caseNo}（编号 ${detail.id}）承办科室：${detail.office ?? '未指定'}　承办人：${detail.handler ?? '未指定'}`);
   return 0;
 }

@@ -56,6 +56,9 @@ export interface ApplicationSummary {
   feeMethod: string | null;
   feeAmount: number | null;
   receivedBy: string;
+  /** 承办科室 and 承办人, null until assigned. */
+  office: string | null;
+  handler: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -113,7 +116,7 @@ function caseFields(row: ApplicationWithApplicantRow): Omit<ApplicationSummary, 
     subject: row.subject, formWanted: row.form_wanted, state, stateName: STATE_NAMES[state] ?? row.state,
     dueOn: row.due_on, decision: row.decision, resultRow: row.result_row, decidedOn: row.decided_on, closedOn: row.closed_on,
     feeMethod: row.fee_method, feeAmount: row.fee_amount === null ? null : Number(row.fee_amount), receivedBy: row.received_by,
-    createdAt: row.created_at, updatedAt: row.updated_at,
+    office: row.office, handler: row.handler, createdAt: row.created_at, updatedAt: row.updated_at,
   };
 }
 

@@ -13,7 +13,7 @@ import type { Database } from '../db/schema.js';
 import { actorOf, inTransaction, type AppContext } from '../http/context.js';
 import { errorResponses } from '../reports/report.schema.js';
 import {
-  ApplicationDetailSchema, ApplicationEventSchema, ApplicationIdParams, ApplicationSummarySchema, EventBody,
+  ApplicationDetailSchema, ApplicationEventSchema, AssignBody, ApplicationIdParams, ApplicationSummarySchema, EventBody,
   ListApplicationsQuery, ReceiveBody, RemedyBody, RemedyParams, RemedyResultBody, RemedySchema, WarningsQuery, WarningsSchema,
 } from './application.schema.js';
 import { applicationService, chinaDate, type EventInput, type ReceiveInput } from './application.service.js';
@@ -52,7 +52,7 @@ export const applicationRoutes: FastifyPluginAsyncTypebox<AppContext> = async (a
 
   app.get('/api/applications/warnings', {
     schema: {
-      tags: TAGS, summary: '期限预警：已逾期及 3 个工作日内到期的申请，按登记科室或人员分组', querystring: WarningsQuery,
+      tags: TAGS, summary: '期限预警：已逾期及 3 个工作日内到期的申请，按承办科室汇总、按承办人分组', querystring: WarningsQuery,
       response: { 200: WarningsSchema, ...errorResponses(400) },
     },
   }, async (request) => (await read()).warnings(request.query.agencyId, request.query.today ?? chinaDate(ctx.clock())));
@@ -82,6 +82,16 @@ export const applicationRoutes: FastifyPluginAsyncTypebox<AppContext> = async (a
     const { override, ...event } = request.body;
     return inTransaction(ctx, async (trx) =>
       (await applicationsOn(trx, ctx.clock)).recordEvent(request.params.id, event as unknown as EventInput, actor, { override }));
+  });
+
+  app.post('/api/applications/:id/assign', {
+    schema: {
+      tags: TAGS, summary: '分配承办科室、承办人（用于按科室、按人员的期限预警）', params: ApplicationIdParams, body: AssignBody,
+      response: { 200: ApplicationDetailSchema, ...errorResponses(400, 404) },
+    },
+  }, async (request) => {
+    const actor = actorOf(request);
+    return inTransaction(ctx, async (trx) => (await applicationsOn(trx, ctx.clock)).assign(request.params.id, request.body, actor));
   });
 
   app.post('/api/applications/:id/remedies', {

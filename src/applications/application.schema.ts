@@ -65,6 +65,8 @@ export const ReceiveBody = Type.Object({
   }, { additionalProperties: false }),
   subject: Type.String({ minLength: 1, maxLength: 2000, description: '申请公开的政府信息的名称、文号或者便于查询的其他特征性描述' }),
   formWanted: Type.String({ minLength: 1, maxLength: 200, description: '获取信息的方式、途径' }),
+  office: Type.Optional(Type.String({ maxLength: 100, description: '承办科室' })),
+  handler: Type.Optional(Type.String({ maxLength: 100, description: '承办人' })),
   override: Type.Optional(OverrideSchema),
 }, { additionalProperties: false });
 
@@ -120,7 +122,9 @@ const caseFields = {
   state: Type.String(), stateName: Type.String(), dueOn: NullableDate, decision: NullableString,
   resultRow: Type.Union([Type.String({ description: '表三结果行（2021 格式）' }), Type.Null()]), decidedOn: NullableDate, closedOn: NullableDate,
   feeMethod: NullableString, feeAmount: Type.Union([Type.Integer({ description: '信息处理费（元）' }), Type.Null()]),
-  receivedBy: Type.String({ description: '登记人（办理科室或人员）' }), createdAt: Type.String(), updatedAt: Type.String(),
+  receivedBy: Type.String({ description: '登记人' }),
+  office: Type.Union([Type.String({ description: '承办科室' }), Type.Null()]), handler: Type.Union([Type.String({ description: '承办人' }), Type.Null()]),
+  createdAt: Type.String(), updatedAt: Type.String(),
 };
 
 export const RemedySchema = Type.Object({
@@ -156,5 +160,16 @@ const WarningItemSchema = Type.Object({
 
 export const WarningsSchema = Type.Object({
   today: Type.String(), dueSoonUntil: Type.String(),
-  groups: Type.Array(Type.Object({ handler: Type.String(), overdue: Type.Array(WarningItemSchema), dueSoon: Type.Array(WarningItemSchema) })),
+  offices: Type.Array(Type.Object({
+    office: Type.String({ description: '承办科室（未分配的为“未指定承办科室”）' }), overdue: Type.Integer(), dueSoon: Type.Integer(),
+  }), { description: '按承办科室汇总' }),
+  groups: Type.Array(Type.Object({
+    office: Type.String(), handler: Type.String({ description: '承办人（未指定的为登记人）' }), assigned: Type.Boolean(),
+    overdue: Type.Array(WarningItemSchema), dueSoon: Type.Array(WarningItemSchema),
+  }), { description: '按承办科室、承办人分组' }),
 });
+
+export const AssignBody = Type.Object({
+  office: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: '承办科室' })),
+  handler: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: '承办人' })),
+}, { additionalProperties: false });

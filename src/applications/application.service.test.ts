@@ -185,6 +185,19 @@ forEachDialect('applicationService', (ctx) => {
       [['乙科', [], [soon.id]], ['甲科', [late.id], []]].sort((x, y) => String(x[0]).localeCompare(String(y[0]), 'zh-CN')));
     assert.ok(!w.groups.some((g) => [...g.overdue, ...g.dueSoon].some((i) => i.id === later.id || i.id === closed.id)));
     assert.equal(w.groups.find((g) => g.handler === '乙科')!.dueSoon[0]!.workingDaysLeft, 1);
+    assert.deepEqual(w.offices, [{ office: '未指定承办科室', overdue: 1, dueSoon: 1 }]);
+
+    // Assigned to an office and a person: counted by office, listed by person; an event holds old → new.
+    const assigned = await s.assign(late.id, { office: '政务公开科', handler: '王五' }, '科长');
+    assert.deepEqual([assigned.office, assigned.handler], ['政务公开科', '王五']);
+    const byOffice = await s.warnings(other, '2025-11-18');
+    assert.deepEqual(byOffice.offices, [{ office: '政务公开科', overdue: 1, dueSoon: 0 }, { office: '未指定承办科室', overdue: 0, dueSoon: 1 }]);
+    assert.deepEqual(byOffice.groups.map((g) => [g.office, g.handler, g.assigned]), [['政务公开科', '王五', true], ['未指定承办科室', '乙科', false]]);
+    const last = (await s.history(late.id)).at(-1)!;
+    assert.equal(last.type, 'assigned');
+    assert.deepEqual([last.old, last.new], [{ office: null, handler: null }, { office: '政务公开科', handler: '王五' }]);
+    await assert.rejects(s.assign(closed.id, { handler: '王五' }, '科长'), message(/已办结/));
+    await assert.rejects(s.assign(late.id, {}, '科长'), message(/承办科室/));
   });
 
   it('recomputes the stored deadlines of open cases after a calendar change, each with an event', async () => {

@@ -59,6 +59,9 @@ export interface ReceiveInput {
   };
   subject: string;
   formWanted: string;
+  /** 承办科室 and 承办人, when known at intake. */
+  office?: string | null;
+  handler?: string | null;
 }
 
 /** An event as entered: a clock event, plus the fee (fee notice) or the particulars a letter names (decision). */
@@ -73,12 +76,26 @@ export interface RemedyInput {
   decidedOn?: string | null;
 }
 
-/** Due-soon and overdue cases of one office/person. */
+/** Due-soon and overdue cases of one person of an office. */
 export interface WarningGroup {
+  /** 承办科室, or 未指定承办科室. */
+  office: string;
+  /** 承办人, or (not assigned) the person who registered the case. */
   handler: string;
+  assigned: boolean;
   overdue: WarningItem[];
   dueSoon: WarningItem[];
 }
+
+/** Counts per office. */
+export interface OfficeWarnings {
+  office: string;
+  overdue: number;
+  dueSoon: number;
+}
+
+/** The office of cases not assigned to one. */
+export const NO_OFFICE = '未指定承办科室';
 
 export interface WarningItem {
   id: number;
@@ -232,6 +249,8 @@ export function applicationService(
     if (email !== null && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) throw new ValidationError(`电子邮箱“${email}”格式不正确`, { field: 'applicant.email' });
     const subject = required(input.subject, '申请公开的政府信息内容描述', 'subject');
     const formWanted = required(input.formWanted, '获取信息的方式和途径', 'formWanted', 200);
+    const office = optional(input.office, '承办科室', 'office', 100);
+    const handler = optional(input.handler, '承办人', 'handler', 100);
     const { date: receivedOn } = receiptDate(input.channel, input.evidence ?? {}); // 条例 Art. 31
     if (receivedOn > today) throw new ValidationError(`收到申请日期（${receivedOn}）晚于今天（${today}）`, { field: 'evidence' });
     const event: EventInput = { type: 'received', date: receivedOn, channel: input.channel };
@@ -249,7 +268,7 @@ export function applicationService(
       const created = await insertApplicationRow(db, {
         agency_id: input.agencyId, case_no: caseNo, query_code: queryCode, channel: input.channel, received_on: receivedOn,
         applicant_type: type.column, subject, form_wanted: formWanted, ...fields, fee_method: null, fee_amount: null,
-        received_by: actor, created_at: at, updated_at: at,
+        received_by: actor, office, handler, created_at: at, updated_at: at,
       }, {
         name, id_type: idType, id_number: idNumber, phone: optional(a.phone, '联系电话', 'applicant.phone', 50),
         address: optional(a.address, '通信地址', 'applicant.address'), email,
@@ -396,10 +415,11 @@ export function applicationService(
   }
 
   /**
-   * Open cases of an agency overdue or due within 3 working days of `today`, grouped by the office or
-   * person who received them. Cases whose clock stands still (no stored deadline) are not listed.
+   * Open cases of an agency overdue or due within 3 working days of `today`, counted by office and
+   * listed by office and person (a case not yet assigned to a person stays with whoever registered it).
+   * Cases whose clock stands still (no stored deadline) are not listed.
    */
-  async function warnings(agencyId: number, today: string): Promise<{ today: string; dueSoonUntil: string; groups: WarningGroup[] }> {
+  async function warnings(agencyId: number, today: string): Promise<{ today: string; dueSoonUntil: string; offices: OfficeWarnings[]; groups: WarningGroup[] }> {
     try {
       dayNumber(today, '今天');
     } catch (e) {
@@ -408,16 +428,49 @@ export function applicationService(
     }
     const until = workingDaysDeadline(calendar, today, WARNING_WORKING_DAYS);
     const groups = new Map<string, WarningGroup>();
+    const offices = new Map<string, OfficeWarnings>();
     for (const r of await listOpenDueRows(db, agencyId, until)) {
-      const group = groups.get(r.received_by) ?? { handler: r.received_by, overdue: [], dueSoon: [] };
-      groups.set(r.received_by, group);
+      const office = r.office ?? NO_OFFICE;
+      const handler = r.handler ?? r.received_by;
+      const key = JSON.stringify([office, handler, r.handler !== null]);
+      const group = groups.get(key) ?? { office, handler, assigned: r.handler !== null, overdue: [], dueSoon: [] };
+      groups.set(key, group);
+      const counts = offices.get(office) ?? { office, overdue: 0, dueSoon: 0 };
+      offices.set(office, counts);
+      counts[r.due_on! < today ? 'overdue' : 'dueSoon']++;
       const item: WarningItem = {
         id: r.id, caseNo: r.case_no, state: r.state, receivedOn: r.received_on, dueOn: r.due_on!,
         workingDaysLeft: workingDaysBetween(calendar, today, r.due_on!),
       };
       (r.due_on! < today ? group.overdue : group.dueSoon).push(item);
     }
-    return { today, dueSoonUntil: until, groups: [...groups.values()].sort((a, b) => a.handler.localeCompare(b.handler, 'zh-CN')) };
+    const byName = (a: string, b: string) => (a === NO_OFFICE ? 1 : b === NO_OFFICE ? -1 : a.localeCompare(b, 'zh-CN'));
+    return {
+      today, dueSoonUntil: until,
+      offices: [...offices.values()].sort((a, b) => byName(a.office, b.office)),
+      groups: [...groups.values()].sort((a, b) => byName(a.office, b.office) || a.handler.localeCompare(b.handler, 'zh-CN')),
+    };
+  }
+
+  /**
+   * Assigns a case to an office (承办科室) and/or a person (承办人), for the warnings by office and by
+   * person; an event holds old → new. Only open cases are assigned.
+   */
+  async function assign(id: number, input: { office?: string | null; handler?: string | null }, actor: string): Promise<ApplicationDetail> {
+    const current = await row(id);
+    if (['decided', 'abandoned', 'withdrawn'].includes(current.state)) {
+      throw new ValidationError(`申请 ${current.case_no} 已办结，不能再分配承办科室或承办人`, { field: 'id' });
+    }
+    const office = input.office === undefined ? current.office : optional(input.office, '承办科室', 'office', 100);
+    const handler = input.handler === undefined ? current.handler : optional(input.handler, '承办人', 'handler', 100);
+    if (input.office === undefined && input.handler === undefined) throw new ValidationError('请填写承办科室（office）或承办人（handler）', { field: 'office' });
+    const at = clock();
+    await updateApplicationRow(db, id, { office, handler, updated_at: at });
+    await insertApplicationEventRow(db, {
+      application_id: id, at, actor, type: 'assigned', on_date: chinaDate(at), data: JSON.stringify({ office, handler }),
+      old: JSON.stringify({ office: current.office, handler: current.handler }), new: JSON.stringify({ office, handler }),
+    });
+    return get(id);
   }
 
   /** The public status of the case with this query code: number, state and dates; nothing personal. */
@@ -428,7 +481,7 @@ export function applicationService(
     return publicStatusOf(found);
   }
 
-  return { receive, recordEvent, get, list, history, addRemedy, decideRemedy, warnings, publicStatus };
+  return { receive, recordEvent, get, list, history, addRemedy, decideRemedy, assign, warnings, publicStatus };
 }
 
 export type ApplicationService = ReturnType<typeof applicationService>;

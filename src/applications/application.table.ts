@@ -50,8 +50,12 @@ export interface ApplicationTable {
   fee_method: string | null;
   /** Fee in whole 元. */
   fee_amount: number | null;
-  /** Who recorded the receipt (the office or person handling the case, for warnings). */
+  /** Who recorded the receipt. */
   received_by: string;
+  /** The office (承办科室) the case is assigned to; null until assigned. */
+  office: string | null;
+  /** The person (承办人) the case is assigned to; null until assigned. */
+  handler: string | null;
   created_at: string;
   updated_at: string;
 }

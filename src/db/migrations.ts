@@ -192,12 +192,24 @@ const statisticsIndexes: Migration = {
   },
 };
 
+/**
+ * Who handles a case: the office (承办科室) and the person (承办人) it is assigned to, for the deadline
+ * warnings by office and by person. Null until assigned.
+ */
+const caseAssignment: Migration = {
+  async up(db: Kysely<any>) {
+    await db.schema.alterTable('applications').addColumn('office', 'text').execute();
+    await db.schema.alterTable('applications').addColumn('handler', 'text').execute();
+  },
+};
+
 /** Every migration in order. Names sort lexically; never rename or edit a released one. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001_initial': initial,
   '0002_calendar': calendar,
   '0003_applications': applications,
   '0004_statistics_indexes': statisticsIndexes,
+  '0005_case_assignment': caseAssignment,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };

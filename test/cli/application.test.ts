@@ -124,7 +124,13 @@ describe('gongkai application event, remedy and warnings', () => {
     const r = await run('warnings', '--agency', '环翠区人民政府', '--today', '2025-11-10');
     ok(r);
     assert.match(r.stdout, /截至 2025-11-10，逾期 1 件，2025-11-13 前（3 个工作日内）到期 0 件/);
-    assert.match(r.stdout, /办理科室或人员：cli（逾期 1 件，即将到期 0 件）/);
+    assert.match(r.stdout, /未指定承办科室　未指定承办人（登记人：cli）（逾期 1 件，即将到期 0 件）/);
+    const assigned = await run('assign', '2', '--office', '政务公开科', '--handler', '王五');
+    ok(assigned);
+    assert.match(assigned.stdout, /2025-0002（编号 2）承办科室：政务公开科　承办人：王五/);
+    const byPerson = await run('warnings', '--agency', '环翠区人民政府', '--today', '2025-11-10');
+    assert.match(byPerson.stdout, /政务公开科 +1 +0/);
+    assert.match(byPerson.stdout, /政务公开科　承办人：王五（逾期 1 件，即将到期 0 件）/);
     assert.match(r.stdout, /已逾期 +2 +2025-0002 +办理中 +2025-10-09 +2025-11-05 +逾期 3 个工作日/);
     assert.ok(!r.stdout.includes('2025-0001'), r.stdout);
     const quiet = await run('warnings', '--agency', '环翠区人民政府', '--today', '2025-10-20');

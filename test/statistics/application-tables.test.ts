@@ -68,7 +68,7 @@ async function load(db: Kysely<Database>, name: string, y: number): Promise<{ ag
       agency_id: agencyId, case_no: c.no, query_code: `${name}-${c.no}`, channel: 'online', received_on: c.received,
       applicant_type: c.type, subject: '某项政府信息', form_wanted: '电子邮件', state: c.row ? STATE[c.row] ?? 'decided' : 'received',
       due_on: null, decision: null, result_row: c.row ?? null, decided_on: c.decided ?? null, closed_on: c.decided ?? null,
-      fee_method: null, fee_amount: null, received_by: '公开办', created_at: AT, updated_at: AT,
+      fee_method: null, fee_amount: null, received_by: '公开办', office: null, handler: null, created_at: AT, updated_at: AT,
     }).returning('id').executeTakeFirstOrThrow();
     ids.set(c.no, Number(id));
   }
