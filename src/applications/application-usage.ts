@@ -47,8 +47,21 @@ export const APPLICATION_USAGE = `用法：gongkai application <子命令> [参�
   gongkai application remedy-result REMEDY_ID --result upheld|corrected|other|pending [--decided-on YYYY-MM-DD]
       登记行政复议或行政诉讼的结果；已审结的须填写审结日期。
 
+  gongkai application assign ID [--office 承办科室] [--handler 承办人]
+      分配承办科室、承办人（用于按科室、按人员的期限预警）。
+
   gongkai application warnings --agency 名称|编号 [--today YYYY-MM-DD]
-      按办理科室或人员列出已逾期和 3 个工作日内到期的未办结申请。
+      按承办科室汇总、按承办人列出已逾期和 3 个工作日内到期的未办结申请
+      （未指定承办人的，列在登记人名下）。
+
+  gongkai application tables --agency 名称|编号 --year YYYY [--as-of YYYY-MM-DD] [--format 2019|2021] [--json]
+      按办理数据统计年度报告表三（收到和处理政府信息公开申请情况）和表四（行政复议、行政诉讼情况）。
+      只计截止日期（--as-of，缺省为当年 12 月 31 日）及以前发生的事项；--format 缺省为该年度适用的格式。
+      --json 输出与接口 GET /api/agencies/:id/application-tables 相同的 JSON。
+
+  gongkai application cases --agency 名称|编号 --year YYYY --cell 单元格键 [--as-of YYYY-MM-DD] [--format 2019|2021] [--json]
+      列出计入表三或表四某一单元格的申请登记号（不含申请人信息），条目数等于单元格数值。
+      单元格键如 三:r1:natural（表三“（一）予以公开”行“自然人”列）、三:received:total、四:all:reconsideration.total。
 
   event、remedy、remedy-result 可加 --override-approver 批准人 --override-reason 理由：
       变更将改变已发布年度报告表三、表四数据时，须经批准并写明理由（统计期间已锁定）。`;

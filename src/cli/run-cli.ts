@@ -24,6 +24,7 @@ const GROUPS: Record<string, { usage: string; commands: Record<string, Command> 
       import: lazy(() => import('./commands/report-import.js'), (m) => m.reportImportCommand),
       export: lazy(() => import('./commands/report-export.js'), (m) => m.reportExportCommand),
       list: lazy(() => import('./commands/report-list.js'), (m) => m.reportListCommand),
+      'fill-from-cases': lazy(() => import('../statistics/statistics.cli.js'), (m) => m.reportFillFromCasesCommand),
     },
   },
   agency: {
@@ -52,6 +53,9 @@ const GROUPS: Record<string, { usage: string; commands: Record<string, Command> 
       remedy: lazy(() => import('../applications/application-events.cli.js'), (m) => m.applicationRemedyCommand),
       'remedy-result': lazy(() => import('../applications/application-events.cli.js'), (m) => m.applicationRemedyResultCommand),
       warnings: lazy(() => import('../applications/application-events.cli.js'), (m) => m.applicationWarningsCommand),
+      assign: lazy(() => import('../applications/application-events.cli.js'), (m) => m.applicationAssignCommand),
+      tables: lazy(() => import('../statistics/statistics.cli.js'), (m) => m.applicationTablesCommand),
+      cases: lazy(() => import('../statistics/statistics.cli.js'), (m) => m.applicationCasesCommand),
     },
   },
 };

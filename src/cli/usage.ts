@@ -13,6 +13,7 @@ export const MAIN_USAGE = `用法：gongkai <命令> [参数]
   report import FILE       将年度报告导入数据库
   report export            从数据库导出年度报告（交换格式 JSON）
   report list              列出数据库中的年度报告
+  report fill-from-cases   以依申请公开办理数据填写年度报告的表三、表四
   agency list              列出机关（按隶属关系缩进）
   agency add NAME          添加机关
   calendar deadline        按工作日计算期限（不计起算当日），可列出跳过的日期及原因
@@ -22,6 +23,7 @@ export const MAIN_USAGE = `用法：gongkai <命令> [参数]
   application list         列出政府信息公开申请（申请人信息已脱敏）
   application show ID      查看一件申请的状态、答复期限及其计算过程
   application receive      登记收到的政府信息公开申请
+  application tables       按办理数据统计年度报告表三、表四
 
 查看某组命令的说明：gongkai report --help、gongkai agency --help、gongkai calendar --help、gongkai audit --help、gongkai application --help
 
@@ -53,7 +55,11 @@ export const REPORT_USAGE = `用法：gongkai report <子命令> [参数]
       导出交换格式 JSON；未指定 -o 时输出到标准输出。
 
   gongkai report list [--agency 名称或编号] [--year 年度]
-      列出报告。`;
+      列出报告。
+
+  gongkai report fill-from-cases --agency 名称或编号 --year 年度 [--as-of YYYY-MM-DD]
+      以依申请公开办理数据统计表三、表四，替换该机关该年度报告的表三、表四并保存为新版本（其余内容不变）；
+      只计截止日期（缺省为当年 12 月 31 日）及以前发生的事项；该年度尚无报告时新建草稿。已发布的报告不可修改。`;
 
 export const AGENCY_USAGE = `用法：gongkai agency <子命令> [参数]
 

@@ -21,6 +21,7 @@ import { letterRoutes } from '../letters/letter.routes.js';
 import { errorPage } from '../portal/portal-layout.js';
 import { portalRoutes } from '../portal/portal.routes.js';
 import { reportRoutes } from '../reports/report.routes.js';
+import { statisticsRoutes } from '../statistics/statistics.routes.js';
 import type { AppContext } from './context.js';
 import { installErrorHandler } from './error-handler.js';
 import { BODY_LIMIT, installJsonParser } from './json-body.js';
@@ -94,6 +95,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(letterRoutes, ctx);
   await app.register(calendarRoutes, ctx);
   await app.register(applicationPublicRoutes, ctx);
+  await app.register(statisticsRoutes, ctx);
 
   const adminDir = options.adminDir ?? defaultAdminDir();
   if (existsSync(adminDir)) {
