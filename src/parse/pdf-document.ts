@@ -5,7 +5,7 @@
  */
 import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/types/src/display/api.js';
 import { ValidationError } from '../core/errors.js';
-import { documentOptions, pdfEngine } from './pdf-engine.js';
+import { documentOptions, pdfEngine, skipFontFaces } from './pdf-engine.js';
 import { walkOperators, type FontFacts } from './pdf-ops.js';
 import type { Segment } from './pdf-rules.js';
 import { textRuns, type TextRun } from './pdf-text.js';
@@ -65,6 +65,7 @@ async function openPdf(bytes: Uint8Array): Promise<PDFDocumentProxy> {
     await task.destroy().catch(() => undefined);
     damaged(error, bytes);
   }
+  skipFontFaces(doc);
   if (doc.numPages < 1) {
     await doc.destroy();
     throw new ValidationError('PDF 文件已损坏：文件中没有页面');

@@ -10,11 +10,13 @@
  *   and text chunks) are copied.
  * - Fonts are not turned into glyph outlines (which pdf.js does for every glyph when font faces
  *   are disabled): a stand-in document takes the @font-face rules pdf.js would add to a page, so
- *   nothing is drawn and text still comes from the fonts' ToUnicode maps.
+ *   nothing is drawn and text still comes from the fonts' ToUnicode maps. Each document's font
+ *   loader is also told not to build those rules (a base64 copy of every embedded font, several
+ *   MB for a CJK report, thrown away by the stand-in): see `skipFontFaces`.
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import type { DocumentInitParameters, PDFWorker } from 'pdfjs-dist/types/src/display/api.js';
+import type { DocumentInitParameters, PDFDocumentProxy, PDFWorker } from 'pdfjs-dist/types/src/display/api.js';
 import { OP } from './pdf-ops.js';
 
 export type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
@@ -114,4 +116,21 @@ export function documentOptions(data: Uint8Array, worker: PDFWorker): DocumentIn
     standardFontDataUrl: join(pdfjsDir, 'standard_fonts') + '/',
     verbosity: 0,
   };
+}
+
+/** pdf.js's per-document font loader (WorkerTransport.fontLoader; not in its typings). */
+interface FontLoader {
+  bind(font: { attached?: boolean }): Promise<void>;
+}
+
+/**
+ * Makes a document's fonts count as loaded without building their @font-face rules: the reader
+ * needs only the font facts pdf.js keeps on the font object (matrix, writing mode), never the
+ * font program in CSS. Without the internal loader (another pdf.js version) nothing changes.
+ */
+export function skipFontFaces(doc: PDFDocumentProxy): void {
+  const loader = (doc as unknown as { _transport?: { fontLoader?: FontLoader } })._transport?.fontLoader;
+  if (loader && typeof loader.bind === 'function') {
+    loader.bind = async (font) => { font.attached = true; };
+  }
 }

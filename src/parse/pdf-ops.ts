@@ -43,6 +43,14 @@ interface GraphicsState {
   rise: number;
 }
 
+/** A copy of a graphics state for q (explicit fields: cheaper than a spread thousands of times a page). */
+function copyState(gs: GraphicsState): GraphicsState {
+  return {
+    ctm: gs.ctm, stroke: gs.stroke, fill: gs.fill, font: gs.font, fontSize: gs.fontSize,
+    charSpacing: gs.charSpacing, wordSpacing: gs.wordSpacing, hScale: gs.hScale, leading: gs.leading, rise: gs.rise,
+  };
+}
+
 /**
  * Walks a page's operator list. `viewport` maps PDF space to top-down page space; `font` looks
  * up a loaded font by pdf.js's name. Text is gathered per showText into runs of glyphs that touch
@@ -62,7 +70,7 @@ export function walkOperators(
   // A space glyph shown last: the next run starts after a real space.
   const pending = { space: false };
   // Text object state (pdf.js keeps the line origin apart from the text matrix).
-  let tm = [1, 0, 0, 1, 0, 0];
+  let tm: ArrayLike<number> = [1, 0, 0, 1, 0, 0];
   let lineX = 0, lineY = 0, x = 0, y = 0;
   const moveText = (dx: number, dy: number) => { x = lineX += dx; y = lineY += dy; };
 
@@ -70,11 +78,11 @@ export function walkOperators(
     // pdf.js's argument arrays differ per operator; each case reads what it knows.
     const args = argsArray[i] as any[] | null;
     switch (fnArray[i]) {
-      case OP.save: stack.push({ ...gs }); break;
+      case OP.save: stack.push(copyState(gs)); break;
       case OP.restore: gs = stack.pop() ?? gs; break;
       case OP.transform: gs.ctm = multiply(gs.ctm, args as number[]); break;
       case OP.paintFormXObjectBegin:
-        stack.push({ ...gs });
+        stack.push(copyState(gs));
         if (args?.[0]) gs.ctm = multiply(gs.ctm, Array.from(args[0] as ArrayLike<number>));
         break;
       case OP.paintFormXObjectEnd: gs = stack.pop() ?? gs; break;
@@ -82,7 +90,8 @@ export function walkOperators(
       case OP.setFillRGBColor: gs.fill = args?.[0]; break;
       case OP.constructPath: pathSegments(args, gs.ctm, gs.stroke, gs.fill, rules); break;
       case OP.beginText: tm = [1, 0, 0, 1, 0, 0]; x = lineX = 0; y = lineY = 0; break;
-      case OP.setTextMatrix: tm = Array.from(args![0] as ArrayLike<number>); x = lineX = 0; y = lineY = 0; break;
+      // pdf.js sends Tm's matrix as a Float32Array of its own: read in place, not copied.
+      case OP.setTextMatrix: tm = args![0] as ArrayLike<number>; x = lineX = 0; y = lineY = 0; break;
       case OP.moveText: moveText(args![0], args![1]); break;
       case OP.setLeadingMoveText: gs.leading = args![1]; moveText(args![0], args![1]); break; // TD: TL −ty, then Td
       case OP.nextLine: moveText(0, gs.leading); break;
@@ -110,7 +119,7 @@ export function walkOperators(
  * word spacing; TJ numbers move by thousandths of the size.
  */
 function showText(
-  glyphs: Array<Glyph | number>, gs: GraphicsState, tm: number[], x0: number, y0: number, page: number,
+  glyphs: Array<Glyph | number>, gs: GraphicsState, tm: ArrayLike<number>, x0: number, y0: number, page: number,
   runs: TextRun[], pending: { space: boolean },
 ): number {
   const size = gs.fontSize;
@@ -121,46 +130,45 @@ function showText(
   const m = multiply(gs.ctm, tm);
   const xScale = Math.hypot(m[0]!, m[1]!);
   const em = Math.abs(size) * Math.hypot(m[2]!, m[3]!) || Math.abs(size);
+  const hScale = gs.hScale;
+  const rise = gs.rise;
   let x = 0;
+  // The run being built (no closures here: this runs once per showText, thousands per page).
   let run: TextRun | null = null;
-  const close = () => { if (run) runs.push(run); run = null; };
-  const startRun = (fields: TextRun): TextRun => {
-    const started = pending.space ? { ...fields, spaceBefore: true } : fields;
-    pending.space = false;
-    return started;
-  };
-  for (const glyph of glyphs) {
+  for (let i = 0; i < glyphs.length; i++) {
+    const glyph = glyphs[i]!;
     if (typeof glyph === 'number') {
       x += ((vertical ? 1 : -1) * glyph * size) / 1000;
       continue;
     }
     const spacing = (glyph.isSpace ? gs.wordSpacing : 0) + gs.charSpacing;
     const advance = vertical ? -(glyph.vmetric?.[0] ?? glyph.width) * advanceScale : glyph.width * advanceScale;
-    const tx = vertical ? x0 : x0 + x * gs.hScale;
+    const tx = vertical ? x0 : x0 + x * hScale;
     const ty = vertical ? y0 - x : y0;
-    const px = m[0]! * tx + m[2]! * (ty + gs.rise) + m[4]!;
-    const py = m[1]! * tx + m[3]! * (ty + gs.rise) + m[5]!;
-    const width = Math.abs(advance * gs.hScale) * xScale;
+    const px = m[0]! * tx + m[2]! * (ty + rise) + m[4]!;
+    const py = m[1]! * tx + m[3]! * (ty + rise) + m[5]!;
+    const width = Math.abs(advance * hScale) * xScale;
     const text = unifyIdeographs(glyph.unicode ?? '');
     x += advance + spacing;
     // isSpace only says word spacing applies (one-byte code 32, which a subset font may give to
     // any glyph, 中 included): what is a space is decided by the glyph's text.
     if (!text || text.trim() === '') {
-      close();
+      if (run) runs.push(run);
+      run = null;
       if (text) pending.space = true;
       continue;
     }
-    const current: TextRun | null = run;
-    const touching = current !== null && !vertical && Math.abs(current.y - py) < em * 0.1
-      && Math.abs(current.x + current.width - px) < em * 0.15;
-    if (current && touching) {
-      current.text += text;
-      current.width = px + width - current.x;
+    if (run !== null && !vertical && Math.abs(run.y - py) < em * 0.1 && Math.abs(run.x + run.width - px) < em * 0.15) {
+      run.text += text;
+      run.width = px + width - run.x;
     } else {
-      close();
-      run = startRun({ text, x: px, width, y: py, size: em, page });
+      if (run) runs.push(run);
+      run = pending.space
+        ? { text, x: px, width, y: py, size: em, page, spaceBefore: true }
+        : { text, x: px, width, y: py, size: em, page };
+      pending.space = false;
     }
   }
-  close();
+  if (run) runs.push(run);
   return x;
 }

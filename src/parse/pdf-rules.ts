@@ -41,7 +41,7 @@ export function pathSegments(args: unknown, m: number[], stroke: unknown, fill: 
   const paint = list?.[0];
   const data = list?.[1]?.[0];
   if (!data || paint === undefined) return;
-  if (STROKES.has(paint) && !isWhite(stroke)) walk(data, m, (s) => out.push(s));
+  if (STROKES.has(paint) && !isWhite(stroke)) walk(data, m, out, null);
   else if (FILLS.has(paint) && !isWhite(fill)) hairlines(data, m, out);
 }
 
@@ -64,29 +64,27 @@ function segment(a: [number, number], b: [number, number]): Segment | null {
 }
 
 /**
- * Walks a path's subpaths: calls `edge` for each straight edge (including the closing one) and
- * `subpath` with the points of each subpath that consists only of straight edges.
+ * Walks a path's subpaths: adds each straight axis-parallel edge (including the closing one) to
+ * `edges`, and the points of each subpath that consists only of straight edges to `subpaths`.
+ * (Arrays rather than callbacks: this runs for every path on every page.)
  */
-function walk(data: ArrayLike<number>, m: number[], edge: (s: Segment) => void, subpath?: (pts: Array<[number, number]>) => void): void {
+function walk(data: ArrayLike<number>, m: number[], edges: Segment[] | null, subpaths: Array<Array<[number, number]>> | null): void {
   let start: [number, number] | null = null;
   let current: [number, number] | null = null;
   let points: Array<[number, number]> = [];
   let straight = true;
-  const finish = () => {
-    if (subpath && straight && points.length >= 2) subpath(points);
-    points = [];
-    straight = true;
-  };
   for (let i = 0; i < data.length;) {
     const op = data[i++];
     if (op === MOVE_TO) {
-      finish();
+      if (subpaths && straight && points.length >= 2) subpaths.push(points);
+      points = [];
+      straight = true;
       current = start = apply(m, data[i++]!, data[i++]!);
       points.push(current);
     } else if (op === LINE_TO) {
       const next = apply(m, data[i++]!, data[i++]!);
       const s = current ? segment(current, next) : null;
-      if (s) edge(s);
+      if (s) edges?.push(s);
       // A slanted edge makes the shape no box; a very short one (a hairline's end) does not.
       else if (current && Math.abs(current[0] - next[0]) > SLANT && Math.abs(current[1] - next[1]) > SLANT) straight = false;
       current = next;
@@ -98,24 +96,28 @@ function walk(data: ArrayLike<number>, m: number[], edge: (s: Segment) => void, 
     } else if (op === CLOSE) {
       if (current && start) {
         const s = segment(current, start);
-        if (s) edge(s);
+        if (s) edges?.push(s);
       }
       current = start;
     } else {
       break; // unknown opcode: stop rather than misread the rest
     }
   }
-  finish();
+  if (subpaths && straight && points.length >= 2) subpaths.push(points);
 }
 
 /** A filled subpath that is a thin box is a line along its long side, through its middle. */
 function hairlines(data: ArrayLike<number>, m: number[], out: Segment[]): void {
-  walk(data, m, () => undefined, (pts) => {
-    const xs = pts.map((p) => p[0]);
-    const ys = pts.map((p) => p[1]);
-    const x0 = Math.min(...xs), x1 = Math.max(...xs), y0 = Math.min(...ys), y1 = Math.max(...ys);
+  const boxes: Array<Array<[number, number]>> = [];
+  walk(data, m, null, boxes);
+  for (const pts of boxes) {
+    let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
+    for (const p of pts) {
+      x0 = Math.min(x0, p[0]); x1 = Math.max(x1, p[0]);
+      y0 = Math.min(y0, p[1]); y1 = Math.max(y1, p[1]);
+    }
     const w = x1 - x0, h = y1 - y0;
     if (h <= HAIRLINE && w > h) out.push({ x0, x1, y0: (y0 + y1) / 2, y1: (y0 + y1) / 2 });
     else if (w <= HAIRLINE && h > w) out.push({ x0: (x0 + x1) / 2, x1: (x0 + x1) / 2, y0, y1 });
-  });
+  }
 }

@@ -53,7 +53,7 @@ export function unifyIdeographs(text: string): string {
 }
 
 /** 2×3 affine matrix product, as pdf.js composes transforms. */
-export function multiply(m: number[], n: number[]): number[] {
+export function multiply(m: ArrayLike<number>, n: ArrayLike<number>): number[] {
   return [
     m[0]! * n[0]! + m[2]! * n[1]!, m[1]! * n[0]! + m[3]! * n[1]!,
     m[0]! * n[2]! + m[2]! * n[3]!, m[1]! * n[2]! + m[3]! * n[3]!,
