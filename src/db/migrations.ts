@@ -203,6 +203,19 @@ const caseAssignment: Migration = {
   },
 };
 
+/**
+ * Drops the two indexes of 0003 that the covering indexes of 0004 begin with ((agency_id, received_on)
+ * and (agency_id, decided_on)): every query they served uses the longer ones, and each index less is
+ * less work on every insert and on every change of a case's deadline (a deadline recomputation after a
+ * calendar change rewrites many cases at once).
+ */
+const dropRedundantIndexes: Migration = {
+  async up(db: Kysely<any>) {
+    await db.schema.dropIndex('applications_agency_received_idx').execute();
+    await db.schema.dropIndex('applications_agency_decided_idx').execute();
+  },
+};
+
 /** Every migration in order. Names sort lexically; never rename or edit a released one. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001_initial': initial,
@@ -210,6 +223,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0003_applications': applications,
   '0004_statistics_indexes': statisticsIndexes,
   '0005_case_assignment': caseAssignment,
+  '0006_drop_redundant_indexes': dropRedundantIndexes,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };
