@@ -5,7 +5,10 @@ import { ConfigError, loadConfig } from './config.js';
 it('defaults to SQLite under ./data, port 3000 on 127.0.0.1', () => {
   assert.deepEqual(loadConfig({}, '/srv/gongkai'), {
     databaseUrl: null, dataDir: '/srv/gongkai/data', sqliteFile: '/srv/gongkai/data/gongkai.sqlite', port: 3000, host: '127.0.0.1',
+    feeStopsClock: false,
   });
+  assert.equal(loadConfig({ GONGKAI_FEE_STOPS_CLOCK: 'true' }).feeStopsClock, true);
+  assert.equal(loadConfig({ GONGKAI_FEE_STOPS_CLOCK: '否' }).feeStopsClock, false);
 });
 
 it('reads PostgreSQL URLs, the data directory, port and host', () => {
@@ -33,4 +36,5 @@ it('names the variable of a bad value in Chinese and English', () => {
   fails({ PORT: '3000.5' }, 'PORT');
   fails({ HOST: 'a b' }, 'HOST');
   fails({ HOST: 'http://x' }, 'HOST');
+  fails({ GONGKAI_FEE_STOPS_CLOCK: 'maybe' }, 'GONGKAI_FEE_STOPS_CLOCK');
 });

@@ -15,6 +15,11 @@ export interface Config {
   sqliteFile: string;
   port: number;
   host: string;
+  /**
+   * Whether the reply clock stops while an information-processing fee is pending (国办函〔2020〕109号
+   * leaves it open): GONGKAI_FEE_STOPS_CLOCK=true|false, default false.
+   */
+  feeStopsClock: boolean;
 }
 
 /** A configuration value that cannot be used. */
@@ -71,10 +76,18 @@ function readHost(env: NodeJS.ProcessEnv): string {
   return host;
 }
 
+function readBoolean(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const text = read(env, name);
+  if (text === undefined) return fallback;
+  if (/^(1|true|yes|on|是)$/i.test(text)) return true;
+  if (/^(0|false|no|off|否)$/i.test(text)) return false;
+  return fail(name, text, '应为 true 或 false', 'expected true or false');
+}
+
 /**
  * Reads and validates the configuration: DATABASE_URL (PostgreSQL; absent → SQLite),
  * GONGKAI_DATA_DIR (default ./data, resolved against `cwd`), PORT (default 3000), HOST
- * (default 127.0.0.1). Throws ConfigError naming the variable on a bad value.
+ * (default 127.0.0.1), GONGKAI_FEE_STOPS_CLOCK (default false). Throws ConfigError naming the variable on a bad value.
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): Config {
   const databaseUrl = readDatabaseUrl(env);
@@ -87,5 +100,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     sqliteFile: join(dataDir, SQLITE_FILE_NAME),
     port: readPort(env),
     host: readHost(env),
+    feeStopsClock: readBoolean(env, 'GONGKAI_FEE_STOPS_CLOCK', false),
   };
 }

@@ -25,7 +25,7 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
     await db.close();
     throw e;
   }
-  const app = await buildApp({ db, clock: systemClock, logger: { level: env.LOG_LEVEL ?? 'info' } });
+  const app = await buildApp({ db, clock: systemClock, settings: { feeStopsClock: config.feeStopsClock }, logger: { level: env.LOG_LEVEL ?? 'info' } });
   // Close the database after the last request has finished.
   app.addHook('onClose', async () => db.close());
   await app.listen({ port: config.port, host: config.host });

@@ -22,5 +22,7 @@ export async function withDatabase<T>(ctx: CliContext, work: (db: Kysely<Databas
 
 /** The application service on a database handle or transaction, with the working-day calendar loaded from it. */
 export async function service(db: Kysely<Database>, ctx: CliContext) {
-  return applicationService(db, ctx.clock, await calendarService(db, ctx.clock).load());
+  const { loadConfig } = await import('../config.js');
+  const settings = { feeStopsClock: loadConfig(ctx.env).feeStopsClock };
+  return applicationService(db, ctx.clock, await calendarService(db, ctx.clock).load(), settings);
 }

@@ -41,7 +41,7 @@ export const applicationPublicRoutes: FastifyPluginAsyncTypebox<AppContext> = as
     const agencyId = Number(values.agencyId);
     try {
       if (!Number.isInteger(agencyId) || agencyId < 1) throw new ValidationError('请选择受理机关', { field: 'agencyId' });
-      const created = await inTransaction(ctx, async (trx) => (await applicationsOn(trx, ctx.clock)).receive({
+      const created = await inTransaction(ctx, async (trx) => (await applicationsOn(trx, ctx)).receive({
         agencyId,
         // 条例 Art. 31(3): submitted online, received on the day both sides confirm: the system confirms at once.
         channel: 'online',
@@ -64,7 +64,7 @@ export const applicationPublicRoutes: FastifyPluginAsyncTypebox<AppContext> = as
     const code = request.query.code?.trim() ?? '';
     if (!code) return reply.type(HTML).send(statusPage('', null));
     try {
-      const status = await (await applicationsOn(ctx.db.db, ctx.clock)).publicStatus(code);
+      const status = await (await applicationsOn(ctx.db.db, ctx)).publicStatus(code);
       return reply.type(HTML).send(statusPage(code, status));
     } catch (e) {
       if (!(e instanceof NotFoundError)) throw e;

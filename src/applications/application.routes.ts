@@ -10,7 +10,7 @@ import { calendarService } from '../calendar/calendar.service.js';
 import type { Clock } from '../core/clock.js';
 import { NotFoundError } from '../core/errors.js';
 import type { Database } from '../db/schema.js';
-import { actorOf, inTransaction, type AppContext } from '../http/context.js';
+import { actorOf, inTransaction, settingsOf, type AppContext } from '../http/context.js';
 import { errorResponses } from '../reports/report.schema.js';
 import {
   ApplicationDetailSchema, ApplicationEventSchema, AssignBody, ApplicationIdParams, ApplicationSummarySchema, EventBody,
@@ -20,15 +20,15 @@ import { applicationService, chinaDate, type EventInput, type ReceiveInput } fro
 
 const TAGS = ['依申请公开'];
 
-/** The service on `q` with the working-day calendar as stored now. */
-export async function applicationsOn(q: Kysely<Database>, clock: Clock) {
-  const calendar = await calendarService(q, clock).load();
-  return applicationService(q, clock, calendar);
+/** The service on `q` with the working-day calendar as stored now and the installation's settings. */
+export async function applicationsOn(q: Kysely<Database>, ctx: Pick<AppContext, 'clock' | 'settings'>) {
+  const calendar = await calendarService(q, ctx.clock).load();
+  return applicationService(q, ctx.clock, calendar, settingsOf(ctx));
 }
 
 /** Registers the /api/applications routes. */
 export const applicationRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, ctx) => {
-  const read = () => applicationsOn(ctx.db.db, ctx.clock);
+  const read = () => applicationsOn(ctx.db.db, ctx);
 
   app.get('/api/applications', {
     schema: {
@@ -46,7 +46,7 @@ export const applicationRoutes: FastifyPluginAsyncTypebox<AppContext> = async (a
   }, async (request, reply) => {
     const actor = actorOf(request);
     const { override, ...input } = request.body;
-    const created = await inTransaction(ctx, async (trx) => (await applicationsOn(trx, ctx.clock)).receive(input as ReceiveInput, actor, { override }));
+    const created = await inTransaction(ctx, async (trx) => (await applicationsOn(trx, ctx)).receive(input as ReceiveInput, actor, { override }));
     return reply.code(201).send(created);
   });
 
@@ -81,7 +81,7 @@ export const applicationRoutes: FastifyPluginAsyncTypebox<AppContext> = async (a
     const actor = actorOf(request);
     const { override, ...event } = request.body;
     return inTransaction(ctx, async (trx) =>
-      (await applicationsOn(trx, ctx.clock)).recordEvent(request.params.id, event as unknown as EventInput, actor, { override }));
+      (await applicationsOn(trx, ctx)).recordEvent(request.params.id, event as unknown as EventInput, actor, { override }));
   });
 
   app.post('/api/applications/:id/assign', {
@@ -91,7 +91,7 @@ export const applicationRoutes: FastifyPluginAsyncTypebox<AppContext> = async (a
     },
   }, async (request) => {
     const actor = actorOf(request);
-    return inTransaction(ctx, async (trx) => (await applicationsOn(trx, ctx.clock)).assign(request.params.id, request.body, actor));
+    return inTransaction(ctx, async (trx) => (await applicationsOn(trx, ctx)).assign(request.params.id, request.body, actor));
   });
 
   app.post('/api/applications/:id/remedies', {
@@ -102,7 +102,7 @@ export const applicationRoutes: FastifyPluginAsyncTypebox<AppContext> = async (a
   }, async (request, reply) => {
     const actor = actorOf(request);
     const { override, ...input } = request.body;
-    const remedy = await inTransaction(ctx, async (trx) => (await applicationsOn(trx, ctx.clock)).addRemedy(request.params.id, input, actor, { override }));
+    const remedy = await inTransaction(ctx, async (trx) => (await applicationsOn(trx, ctx)).addRemedy(request.params.id, input, actor, { override }));
     return reply.code(201).send(remedy);
   });
 
@@ -114,7 +114,7 @@ export const applicationRoutes: FastifyPluginAsyncTypebox<AppContext> = async (a
   }, async (request) => {
     const actor = actorOf(request);
     return inTransaction(ctx, async (trx) => {
-      const svc = await applicationsOn(trx, ctx.clock);
+      const svc = await applicationsOn(trx, ctx);
       const { remedies } = await svc.get(request.params.id);
       if (!remedies.some((r) => r.id === request.params.remedyId)) {
         throw new NotFoundError(`申请 ${request.params.id} 没有编号为 ${request.params.remedyId} 的行政复议或行政诉讼`);

@@ -6,10 +6,9 @@
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { recomputeOpenDeadlines } from '../applications/application-recompute.js';
-import { DEFAULT_APPLICATION_SETTINGS } from '../applications/application.service.js';
 import { addWorkingDays } from '../core/calendar/work-calendar.js';
 import { ValidationError } from '../core/errors.js';
-import { actorOf, inTransaction, type AppContext } from '../http/context.js';
+import { actorOf, inTransaction, settingsOf, type AppContext } from '../http/context.js';
 import { documentBodyCompiler } from '../http/json-body.js';
 import { errorResponses } from '../reports/report.schema.js';
 import {
@@ -118,7 +117,7 @@ export const calendarRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app,
     return inTransaction(ctx, async (trx) => {
       const calendar = calendarService(trx, ctx.clock);
       await calendar.setYear(year, notice.days, actor, { source: notice.source });
-      const recomputed = await recomputeOpenDeadlines(trx, ctx.clock, await calendar.load(), DEFAULT_APPLICATION_SETTINGS, actor,
+      const recomputed = await recomputeOpenDeadlines(trx, ctx.clock, await calendar.load(), settingsOf(ctx), actor,
         { reason: `${year} 年节假日安排已更新` });
       return { ...(await calendar.getYear(year)), recomputed };
     });

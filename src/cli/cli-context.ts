@@ -81,11 +81,9 @@ async function open(env: NodeJS.ProcessEnv, clock: Clock): Promise<Opened> {
       reports: reportService(handle, clock),
       calendar: calendarService(handle, clock),
       recomputeDeadlines: async (actor, reason) => {
-        const [{ recomputeOpenDeadlines }, { DEFAULT_APPLICATION_SETTINGS }] = await Promise.all([
-          import('../applications/application-recompute.js'), import('../applications/application.service.js'),
-        ]);
+        const { recomputeOpenDeadlines } = await import('../applications/application-recompute.js');
         const calendar = await calendarService(handle, clock).load();
-        return recomputeOpenDeadlines(handle, clock, calendar, DEFAULT_APPLICATION_SETTINGS, actor, { reason });
+        return recomputeOpenDeadlines(handle, clock, calendar, { feeStopsClock: config.feeStopsClock }, actor, { reason });
       },
     }),
   };

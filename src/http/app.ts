@@ -53,7 +53,7 @@ export function defaultAdminDir(): string {
 
 /** Builds the app (not listening). Call `await app.ready()` or `app.inject()` in tests. */
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
-  const ctx: AppContext = { db: options.db, clock: options.clock, renderCache: options.renderCache ?? createRenderCache() };
+  const ctx: AppContext = { db: options.db, clock: options.clock, renderCache: options.renderCache ?? createRenderCache(), settings: options.settings };
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: BODY_LIMIT,

@@ -4,6 +4,7 @@
  */
 import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
+import { DEFAULT_APPLICATION_SETTINGS, type ApplicationSettings } from '../applications/application.service.js';
 import type { Clock } from '../core/clock.js';
 import type { Db } from '../db/database.js';
 import type { Database } from '../db/schema.js';
@@ -15,6 +16,13 @@ export interface AppContext {
   clock: Clock;
   /** Rendered files of report versions (created by buildApp when not given). */
   renderCache?: RenderCache;
+  /** Settings of the installation (default DEFAULT_APPLICATION_SETTINGS). */
+  settings?: ApplicationSettings;
+}
+
+/** The installation's application settings. */
+export function settingsOf(ctx: Pick<AppContext, 'settings'>): ApplicationSettings {
+  return ctx.settings ?? DEFAULT_APPLICATION_SETTINGS;
 }
 
 /** Header naming the person acting. */

@@ -7,9 +7,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import { applicationsOn } from '../applications/application.routes.js';
-import { DEFAULT_APPLICATION_SETTINGS } from '../applications/application.service.js';
 import type { LetterContent } from '../core/applications/letter-content.js';
-import type { AppContext } from '../http/context.js';
+import { settingsOf, type AppContext } from '../http/context.js';
 import { contentDisposition } from '../render/render-report.js';
 import { errorResponses } from '../reports/report.schema.js';
 import { feeNoticeOf, replyLetterOf } from './case-letters.js';
@@ -58,7 +57,7 @@ export async function sendLetterFile(reply: FastifyReply, content: LetterContent
 export const letterRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, ctx) => {
   /** The case and its history, read together (unknown case → 404). */
   const caseRecord = async (id: number) => {
-    const svc = await applicationsOn(ctx.db.db, ctx.clock);
+    const svc = await applicationsOn(ctx.db.db, ctx);
     const detail = await svc.get(id);
     return { detail, events: await svc.history(id) };
   };
@@ -83,7 +82,7 @@ export const letterRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, c
     },
   }, async (request, reply) => {
     const { detail, events } = await caseRecord(request.params.id);
-    const content = feeNoticeOf(detail, events, DEFAULT_APPLICATION_SETTINGS);
+    const content = feeNoticeOf(detail, events, settingsOf(ctx));
     return sendLetterFile(reply, content, { caseNo: detail.caseNo, fallback: `gongkai-fee-notice-${detail.id}` }, request.params.ext);
   });
 };

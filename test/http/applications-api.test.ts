@@ -157,3 +157,30 @@ forEachDialect('application API', (ctx) => {
     assert.ok(spec.paths['/api/applications/{id}/events']);
   });
 });
+
+forEachDialect('application API with the fee-stops-clock setting', (ctx) => {
+  test('the installation setting decides whether the reply clock stops while a fee is pending', async () => {
+    const db = await ctx.fresh();
+    const clock = steppingClock('2025-11-18T02:00:00.000Z');
+    const agencyId = (await agencyService(db.db, clock).create({ name: '某区住建局', kind: 'department' }, 'test')).id;
+    await calendarService(db.db, clock).seedIfEmpty('system');
+    const dueAfterFeeNotice = async (feeStopsClock: boolean) => {
+      const app = await buildApp({ db, clock, settings: { feeStopsClock } });
+      try {
+        const created = await sendJson(app, 'POST', '/api/applications', {
+          agencyId, channel: 'in-person', evidence: { handedInOn: '2025-09-26' }, applicantType: '自然人',
+          applicant: { name: '王五', idNumber: PERSON_ID }, subject: '历年规划许可文件', formWanted: '纸质',
+        }, USER);
+        assert.equal(created.statusCode, 201, created.body);
+        const noticed = await sendJson(app, 'POST', `/api/applications/${json(created).id}/events`,
+          { type: 'fee-notice-sent', date: '2025-10-09', receivedOn: '2025-10-10', fee: { method: 'by-volume', pages: 250 } }, USER);
+        assert.equal(noticed.statusCode, 200, noticed.body);
+        return json(noticed).dueOn as string | null;
+      } finally {
+        await app.close();
+      }
+    };
+    assert.equal(await dueAfterFeeNotice(false), '2025-10-30');
+    assert.equal(await dueAfterFeeNotice(true), null);
+  });
+});

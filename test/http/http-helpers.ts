@@ -9,6 +9,7 @@ import { steppingClock } from '../../src/core/clock.js';
 import type { InterchangeReport } from '../../src/core/interchange/interchange-types.js';
 import type { Db } from '../../src/db/database.js';
 import { DEMO_BUREAU, DEMO_GOVERNMENT, ensureDemoData } from '../../src/demo/seed-demo.js';
+import type { ApplicationSettings } from '../../src/applications/application.service.js';
 import { buildApp } from '../../src/http/app.js';
 import type { DialectContext } from '../db-helpers.js';
 
@@ -33,7 +34,7 @@ export interface TestApp {
  * Builds the app on a fresh migrated database. `demo: true` loads the demo data (the seed report
  * published); otherwise only the two agencies exist, with no report.
  */
-export async function testApp(ctx: DialectContext, options: { demo?: boolean } = {}): Promise<TestApp> {
+export async function testApp(ctx: DialectContext, options: { demo?: boolean; settings?: ApplicationSettings } = {}): Promise<TestApp> {
   const db = await ctx.fresh();
   const clock = steppingClock('2024-03-01T08:00:00.000Z');
   if (options.demo) {
@@ -44,7 +45,7 @@ export async function testApp(ctx: DialectContext, options: { demo?: boolean } =
     await agencies.create({ name: DEMO_BUREAU, kind: 'department', parentId: government.id }, 'test');
   }
   const all = await agencyService(db.db).list();
-  const app = await buildApp({ db, clock });
+  const app = await buildApp({ db, clock, settings: options.settings });
   return {
     app, db,
     governmentId: all.find((a) => a.name === DEMO_GOVERNMENT)!.id,
