@@ -14,7 +14,9 @@ import { resolveAgency } from '../cli/resolve-agency.js';
 import { formatTable } from '../cli/text-table.js';
 import type { LockOverride } from '../statistics/period-lock.js';
 import { service, withDatabase } from './application-cli-db.js';
-import { chinaDate, type ChangeOptions, type EventInput, type RemedyInput, type WarningItem } from './application.service.js';
+import { chinaDate } from './case-record.js';
+import type { ChangeOptions, EventInput, RemedyInput } from './application.service.js';
+import type { WarningItem } from './application-warnings.js';
 import { APPLICATION_USAGE } from './application-usage.js';
 import { STATE_NAMES, type ApplicationDetail, type Remedy } from './application-view.js';
 

@@ -10,7 +10,7 @@ import type { IdentityKind } from '../core/applications/identity.js';
 import { NotFoundError, ValidationError } from '../core/errors.js';
 import { inTransaction, type AppContext } from '../http/context.js';
 import { applicationsOn } from './application.routes.js';
-import { chinaDate } from './application.service.js';
+import { chinaDate } from './case-record.js';
 import { appliedPage, applyFormPage, statusPage, type ApplyFormValues } from './application-pages.js';
 
 const HTML = 'text/html; charset=utf-8';

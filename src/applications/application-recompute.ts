@@ -14,7 +14,8 @@ import {
   insertApplicationEventRows, listOpenApplicationRows, listOpenCaseEventRows, updateApplicationDeadlines, type DeadlineUpdate,
 } from './application.repository.js';
 import type { ApplicationEventRow, NewApplicationEventRow } from './application.table.js';
-import { chinaDate, clockEvents, clockFields, snapshot, type ApplicationSettings } from './application.service.js';
+import type { ApplicationSettings } from './application.service.js';
+import { chinaDate, clockEvents, clockFields } from './case-record.js';
 
 /** What a recomputation did. */
 export interface RecomputeResult {

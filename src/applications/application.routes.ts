@@ -7,7 +7,6 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Kysely } from 'kysely';
 import { Type } from 'typebox';
 import { calendarService } from '../calendar/calendar.service.js';
-import type { Clock } from '../core/clock.js';
 import { NotFoundError } from '../core/errors.js';
 import type { Database } from '../db/schema.js';
 import { actorOf, inTransaction, settingsOf, type AppContext } from '../http/context.js';
@@ -16,7 +15,8 @@ import {
   ApplicationDetailSchema, ApplicationEventSchema, AssignBody, ApplicationIdParams, ApplicationSummarySchema, EventBody,
   ListApplicationsQuery, ReceiveBody, RemedyBody, RemedyParams, RemedyResultBody, RemedySchema, WarningsQuery, WarningsSchema,
 } from './application.schema.js';
-import { applicationService, chinaDate, type EventInput, type ReceiveInput } from './application.service.js';
+import { applicationService, type EventInput, type ReceiveInput } from './application.service.js';
+import { chinaDate } from './case-record.js';
 
 const TAGS = ['依申请公开'];
 

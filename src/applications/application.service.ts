@@ -4,16 +4,14 @@
  * clock (src/core/applications/case-clock.ts) over the case's full event list before anything is written;
  * the deadline it returns is stored with the case. Every change is an event row (who, when, old → new).
  */
-import { randomInt } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { parseApplicantType } from '../core/applications/applicant-types.js';
-import { computeClock, receiptDate, type CaseClock, type CaseEvent, type Channel, type ReceiptEvidence } from '../core/applications/case-clock.js';
+import { computeClock, receiptDate, type CaseEvent, type Channel, type ReceiptEvidence } from '../core/applications/case-clock.js';
 import { EVENT_NAMES } from '../core/applications/case-events.js';
 import { feeForNotice, type FeeInput } from '../core/applications/fees.js';
 import { checkIdentity, type IdentityKind } from '../core/applications/identity.js';
 import { basisText, getDecision } from '../core/applications/outcomes.js';
-import { dayNumber } from '../core/calendar/civil-date.js';
-import { workingDaysBetween, workingDaysDeadline, type WorkCalendar } from '../core/calendar/work-calendar.js';
+import type { WorkCalendar } from '../core/calendar/work-calendar.js';
 import type { Clock } from '../core/clock.js';
 import { ConflictError, NotFoundError, ValidationError } from '../core/errors.js';
 import type { Database } from '../db/schema.js';
@@ -22,15 +20,18 @@ import { parseOverride, withPeriodLock, type AlteredReport, type LockOverride } 
 import {
   countApplicantApplicationsInMonth, countCaseNumbersWithPrefix, findApplicationRow, findApplicationRowByQueryCode,
   findRemedyRow, insertApplicationEventRow, insertApplicationRow, insertRemedyRow, listApplicationEventRows,
-  listApplicationRows, listOpenDueRows, listRemedyRows, queryCodeExists, updateApplicationRow, updateRemedyRow,
+  listApplicationRows, listRemedyRows, queryCodeExists, updateApplicationRow, updateRemedyRow,
   type ApplicationRowFilter, type ApplicationWithApplicantRow,
 } from './application.repository.js';
-import type { ApplicationEventRow } from './application.table.js';
 import {
   detailOf, eventOf, publicStatusOf, remedyOf, summaryOf,
   type ApplicationDetail, type ApplicationEvent, type ApplicationSummary, type PublicStatus, type Remedy,
 } from './application-view.js';
+import { caseWarnings, type CaseWarnings } from './application-warnings.js';
 import { remedyDate, remedyResult } from './remedy-input.js';
+import {
+  chinaDate, clockEvents, clockFields, isUniqueViolation, newQueryCode, normaliseQueryCode, optional, required, snapshot,
+} from './case-record.js';
 
 /** Settings of an installation. */
 export interface ApplicationSettings {
@@ -76,102 +77,6 @@ export interface RemedyInput {
   decidedOn?: string | null;
 }
 
-/** Due-soon and overdue cases of one person of an office. */
-export interface WarningGroup {
-  /** 承办科室, or 未指定承办科室. */
-  office: string;
-  /** 承办人, or (not assigned) the person who registered the case. */
-  handler: string;
-  assigned: boolean;
-  overdue: WarningItem[];
-  dueSoon: WarningItem[];
-}
-
-/** Counts per office. */
-export interface OfficeWarnings {
-  office: string;
-  overdue: number;
-  dueSoon: number;
-}
-
-/** The office of cases not assigned to one. */
-export const NO_OFFICE = '未指定承办科室';
-
-export interface WarningItem {
-  id: number;
-  caseNo: string;
-  state: string;
-  receivedOn: string;
-  dueOn: string;
-  /** Working days from today to the deadline (negative: overdue by that many). */
-  workingDaysLeft: number;
-}
-
-/** Cases due within this many working days are warned about. */
-export const WARNING_WORKING_DAYS = 3;
-
-/** The date in China (UTC+8, no daylight saving) of an ISO timestamp. */
-export function chinaDate(iso: string): string {
-  return new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 10);
-}
-
-const CODE_CHARS = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-
-/** A random query code, 12 characters of an alphabet without look-alikes (60 bits): K7QF-9XMA-T2RD. */
-export function newQueryCode(): string {
-  const chars = Array.from({ length: 12 }, () => CODE_CHARS[randomInt(CODE_CHARS.length)]!);
-  return [0, 4, 8].map((i) => chars.slice(i, i + 4).join('')).join('-');
-}
-
-/** A query code as typed: upper case, separators normalised. */
-export function normaliseQueryCode(code: string): string {
-  const plain = code.toUpperCase().replace(/[^A-Z0-9]/g, '');
-  return plain.length === 12 ? `${plain.slice(0, 4)}-${plain.slice(4, 8)}-${plain.slice(8)}` : plain;
-}
-
-function required(value: unknown, label: string, field: string, max = 2000): string {
-  const text = typeof value === 'string' ? value.trim() : '';
-  if (!text) throw new ValidationError(`${label}不能为空`, { field });
-  if (text.length > max) throw new ValidationError(`${label}不能超过${max}个字符`, { field });
-  return text;
-}
-
-function optional(value: unknown, label: string, field: string, max = 200): string | null {
-  if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) return null;
-  return required(value, label, field, max);
-}
-
-/** Whether a database error is a unique-constraint violation (PostgreSQL 23505, SQLite SQLITE_CONSTRAINT_UNIQUE). */
-function isUniqueViolation(e: unknown): boolean {
-  const code = (e as { code?: unknown } | null)?.code;
-  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
-}
-
-/** The stored fields the clock decides, for old → new in events. */
-export function snapshot(row: { state: string; due_on: string | null; decision: string | null; result_row: string | null; decided_on: string | null; closed_on: string | null; fee_method: string | null; fee_amount: number | null }) {
-  return {
-    state: row.state, dueOn: row.due_on, decision: row.decision, resultRow: row.result_row,
-    decidedOn: row.decided_on, closedOn: row.closed_on, feeMethod: row.fee_method, feeAmount: row.fee_amount === null ? null : Number(row.fee_amount),
-  };
-}
-
-/** The clock events of a case (record changes such as remedies are events too, but not the clock's). */
-export function clockEvents(rows: readonly Pick<ApplicationEventRow, 'type' | 'data'>[]): EventInput[] {
-  return rows.filter((r) => Object.hasOwn(EVENT_NAMES, r.type)).map((r) => JSON.parse(r.data) as EventInput);
-}
-
-/** The stored fields a computed clock sets. */
-export function clockFields(clock: CaseClock) {
-  const closed = clock.state === 'decided' || clock.state === 'abandoned' || clock.state === 'withdrawn';
-  return {
-    state: clock.state,
-    due_on: clock.dueDate,
-    decision: closed ? clock.decision ?? null : null,
-    result_row: closed && clock.decision ? getDecision(clock.decision).row : null,
-    decided_on: closed ? clock.closedOn ?? null : null,
-    closed_on: closed ? clock.closedOn ?? null : null,
-  };
-}
 
 /** Options of a change to a case: an override of the period lock (approver and reason), when one is needed. */
 export interface ChangeOptions {
@@ -414,42 +319,9 @@ export function applicationService(
     });
   }
 
-  /**
-   * Open cases of an agency overdue or due within 3 working days of `today`, counted by office and
-   * listed by office and person (a case not yet assigned to a person stays with whoever registered it).
-   * Cases whose clock stands still (no stored deadline) are not listed.
-   */
-  async function warnings(agencyId: number, today: string): Promise<{ today: string; dueSoonUntil: string; offices: OfficeWarnings[]; groups: WarningGroup[] }> {
-    try {
-      dayNumber(today, '今天');
-    } catch (e) {
-      if (e instanceof ValidationError) throw new ValidationError(e.message, { field: 'today' });
-      throw e;
-    }
-    const until = workingDaysDeadline(calendar, today, WARNING_WORKING_DAYS);
-    const groups = new Map<string, WarningGroup>();
-    const offices = new Map<string, OfficeWarnings>();
-    for (const r of await listOpenDueRows(db, agencyId, until)) {
-      const office = r.office ?? NO_OFFICE;
-      const handler = r.handler ?? r.received_by;
-      const key = JSON.stringify([office, handler, r.handler !== null]);
-      const group = groups.get(key) ?? { office, handler, assigned: r.handler !== null, overdue: [], dueSoon: [] };
-      groups.set(key, group);
-      const counts = offices.get(office) ?? { office, overdue: 0, dueSoon: 0 };
-      offices.set(office, counts);
-      counts[r.due_on! < today ? 'overdue' : 'dueSoon']++;
-      const item: WarningItem = {
-        id: r.id, caseNo: r.case_no, state: r.state, receivedOn: r.received_on, dueOn: r.due_on!,
-        workingDaysLeft: workingDaysBetween(calendar, today, r.due_on!),
-      };
-      (r.due_on! < today ? group.overdue : group.dueSoon).push(item);
-    }
-    const byName = (a: string, b: string) => (a === NO_OFFICE ? 1 : b === NO_OFFICE ? -1 : a.localeCompare(b, 'zh-CN'));
-    return {
-      today, dueSoonUntil: until,
-      offices: [...offices.values()].sort((a, b) => byName(a.office, b.office)),
-      groups: [...groups.values()].sort((a, b) => byName(a.office, b.office) || a.handler.localeCompare(b.handler, 'zh-CN')),
-    };
+  /** Overdue and due-soon open cases of an agency, by office and person (application-warnings.ts). */
+  function warnings(agencyId: number, today: string): Promise<CaseWarnings> {
+    return caseWarnings(db, calendar, agencyId, today);
   }
 
   /**

@@ -6,7 +6,7 @@
 import { withDatabase } from '../applications/application-cli-db.js';
 import { APPLICATION_USAGE } from '../applications/application-usage.js';
 import { CLI_ACTOR, type CliContext } from '../cli/cli-context.js';
-import { CliError, UsageError } from '../cli/cli-errors.js';
+import { UsageError } from '../cli/cli-errors.js';
 import { parseCommandArgs, parseYear } from '../cli/parse-command-args.js';
 import { resolveAgency } from '../cli/resolve-agency.js';
 import { formatTable } from '../cli/text-table.js';
