@@ -7,13 +7,9 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
-import { agencyService } from '../../src/agencies/agency.service.js';
-import { calendarService } from '../../src/calendar/calendar.service.js';
-import { steppingClock } from '../../src/core/clock.js';
 import type { Db } from '../../src/db/database.js';
-import { buildApp } from '../../src/http/app.js';
 import { forEachDialect } from '../db-helpers.js';
-import { json, sendJson } from './http-helpers.js';
+import { caseTestApp, json, sendJson } from './http-helpers.js';
 
 const PERSON_ID = '11010519491231002X';
 const ADMIN = { 'x-gongkai-user': encodeURIComponent('办公室管理员') };
@@ -39,11 +35,7 @@ forEachDialect('calendar API', (ctx) => {
   let agencyId: number;
 
   before(async () => {
-    db = await ctx.fresh();
-    const clock = steppingClock('2026-01-05T02:00:00.000Z');
-    agencyId = (await agencyService(db.db, clock).create({ name: '某区司法局', kind: 'department' }, 'test')).id;
-    await calendarService(db.db, clock).seedIfEmpty('system');
-    app = await buildApp({ db, clock });
+    ({ app, db, agencyId } = await caseTestApp(ctx, { now: '2026-01-05T02:00:00.000Z', agencyName: '某区司法局' }));
   });
   after(async () => app.close());
 

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { agencyService } from '../../src/agencies/agency.service.js';
+import { calendarService } from '../../src/calendar/calendar.service.js';
 import { steppingClock } from '../../src/core/clock.js';
 import type { InterchangeReport } from '../../src/core/interchange/interchange-types.js';
 import type { Db } from '../../src/db/database.js';
@@ -72,4 +73,26 @@ export async function storedCounts(db: Db): Promise<{ reports: number; versions:
   const count = async (table: 'reports' | 'report_versions' | 'report_events') =>
     Number((await db.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
   return { reports: await count('reports'), versions: await count('report_versions'), events: await count('report_events') };
+}
+
+/** An app on a fresh database with one agency and the working-day calendar seeded (the application tests). */
+export interface CaseTestApp {
+  app: FastifyInstance;
+  db: Db;
+  agencyId: number;
+}
+
+/**
+ * Builds the app on a fresh migrated database holding one department `agencyName` and the seeded
+ * working-day calendar, its clock stepping from `now`.
+ */
+export async function caseTestApp(
+  ctx: DialectContext, options: { now: string; agencyName: string; settings?: ApplicationSettings },
+): Promise<CaseTestApp> {
+  const db = await ctx.fresh();
+  const clock = steppingClock(options.now);
+  const agencyId = (await agencyService(db.db, clock).create({ name: options.agencyName, kind: 'department' }, 'test')).id;
+  await calendarService(db.db, clock).seedIfEmpty('system');
+  const app = await buildApp({ db, clock, settings: options.settings });
+  return { app, db, agencyId };
 }

@@ -7,13 +7,8 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import JSZip from 'jszip';
-import { agencyService } from '../../src/agencies/agency.service.js';
-import { calendarService } from '../../src/calendar/calendar.service.js';
-import { steppingClock } from '../../src/core/clock.js';
-import type { Db } from '../../src/db/database.js';
-import { buildApp } from '../../src/http/app.js';
 import { forEachDialect } from '../db-helpers.js';
-import { json, sendJson } from './http-helpers.js';
+import { caseTestApp, json, sendJson } from './http-helpers.js';
 
 const PERSON_ID = '11010519491231002X';
 const USER = { 'x-gongkai-user': encodeURIComponent('办公室王科长') };
@@ -36,15 +31,10 @@ function fileNameOf(header: unknown): string {
 
 forEachDialect('letters API', (ctx) => {
   let app: FastifyInstance;
-  let db: Db;
   let agencyId: number;
 
   before(async () => {
-    db = await ctx.fresh();
-    const clock = steppingClock('2025-11-18T02:00:00.000Z');
-    agencyId = (await agencyService(db.db, clock).create({ name: AGENCY, kind: 'department' }, 'test')).id;
-    await calendarService(db.db, clock).seedIfEmpty('system');
-    app = await buildApp({ db, clock });
+    ({ app, agencyId } = await caseTestApp(ctx, { now: '2025-11-18T02:00:00.000Z', agencyName: AGENCY }));
   });
   after(async () => app.close());
 
