@@ -285,3 +285,43 @@ export function textWidth(text: string, key: FamilyKey, fontSize: number): numbe
   }
   return ems * fontSize;
 }
+
+/** The fontkit layout surface used by `setWidth` (fontkit ships no types). */
+interface FontkitLayout {
+  layout(text: string): { advanceWidth: number };
+}
+
+const layoutWidths = new Map<string, number>();
+
+/**
+ * Printed width of a text in points exactly as pdfkit sets it: the family's normal or bold face,
+ * laid out by fontkit (kerning of Latin letters and digits included) in chunks ending at a space,
+ * as pdfkit measures. A character the main face lacks counts one em, as the fallback faces set it.
+ */
+export function setWidth(text: string, key: FamilyKey, fontSize: number, bold = false): number {
+  const id = `${key}:${bold ? 'b' : 'n'}:${text}`;
+  let ems = layoutWidths.get(id);
+  if (ems === undefined) {
+    const faces = familyFaces(key, MAIN_SLICE);
+    const font = loadFace(bold ? faces.bold : faces.normal).font as FontkitFont & FontkitLayout;
+    ems = 0;
+    let chunk = '';
+    const flush = () => {
+      if (chunk !== '') ems! += font.layout(chunk).advanceWidth / font.unitsPerEm;
+      chunk = '';
+    };
+    for (const ch of text) {
+      if (!font.hasGlyphForCodePoint(ch.codePointAt(0)!)) {
+        flush();
+        ems += isControl(ch.codePointAt(0)!) ? 0 : 1;
+        continue;
+      }
+      chunk += ch;
+      if (ch === ' ' || ch === '\t') flush();
+    }
+    flush();
+    if (layoutWidths.size > 50_000) layoutWidths.clear();
+    layoutWidths.set(id, ems);
+  }
+  return ems * fontSize;
+}

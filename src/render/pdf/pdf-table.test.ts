@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { c, captioned, small } from '../layout-fixtures.js';
 import { repeatedHeaderRows } from '../layout-grid.js';
 import { createFontSet } from './pdf-fonts.js';
-import { balancedLines, breakPieces, wrapLines } from './pdf-measure.js';
+import { balancedLines, breakPieces, justifySpacing, wrapLines } from './pdf-measure.js';
 import { cellText, gridBody, pdfTable, splitBlocks } from './pdf-table.js';
 
 test('gridBody fills every grid position: spans on the starting cell, {} where a merged cell reaches', () => {
@@ -39,6 +39,19 @@ test('line wrapping keeps Latin words whole and punctuation off the wrong line e
   assert.deepEqual(balancedLines('社会公益组织', 40, em), ['社会公', '益组织']);
   assert.deepEqual(balancedLines('总计', 40, em), ['总计']);
   assert.deepEqual(wrapLines('甲\n乙', 100, em), ['甲', '乙']);
+});
+
+test('paragraph wrapping: a first-line indent, web addresses broken anywhere, spaces dropped at breaks, justified spacing', () => {
+  const em = (s: string) => [...s].length * 10;
+  assert.deepEqual(wrapLines('甲乙丙丁戊己庚辛', 40, em, { firstLineIndent: 20 }), ['甲乙', '丙丁戊己', '庚辛']);
+  assert.deepEqual(breakPieces('站（http://a.cn）查', true), ['站', '（h', 't', 't', 'p:', '/', '/', 'a.', 'c', 'n）', '查']);
+  assert.deepEqual(breakPieces('站（http://a.cn）查'), ['站', '（http:', '//a.cn）', '查']);
+  assert.deepEqual(wrapLines('ab cd ef', 50, em), ['ab cd', 'ef']);
+  assert.deepEqual(wrapLines('甲abcdefg', 40, em), ['甲abc', 'defg'], 'a word wider than a line breaks anywhere');
+  // 30 pt of text spread to 40 pt over two gaps (a hair short, so pdfmake never wraps it).
+  assert.ok(Math.abs(justifySpacing('甲乙丙', 30, 40) - 5) < 0.01);
+  assert.ok(Math.abs(justifySpacing('甲乙丙', 30, 40, 2) - 10) < 0.01, 'two inlines: one gap fewer');
+  assert.equal(justifySpacing('甲', 10, 40), 0);
 });
 
 test('pdfTable: widths as shares of the text width, merged cells centred by margin, rows unbreakable', () => {

@@ -7,11 +7,14 @@
  * Row heights are computed here from the fonts' advance widths rather than left to pdfmake: with
  * `dontBreakRows` pdfmake misplaces vertically centred cells that span rows, so a merged cell is
  * centred by a top margin computed from the heights of the rows it spans.
+ *
+ * Cell texts are broken into lines here too (pdf-measure.ts) and each line handed to pdfmake
+ * whole (`noWrap`): one text drawing per line of a cell instead of one per character.
  */
 import type { Content, ContentTable, CustomTableLayout, TableCell } from 'pdfmake/interfaces.js';
 import { placeCells, repeatedHeaderRows, type PlacedCell } from '../layout-grid.js';
 import type { LayoutCell, TableLayout } from '../table-layout-types.js';
-import { lineHeightEm, textWidth, type FontSet } from './pdf-fonts.js';
+import { lineHeightEm, setWidth, type FontSet } from './pdf-fonts.js';
 import { balancedLines, wrapLines } from './pdf-measure.js';
 
 /** A placeholder for a grid position covered by a merged cell. */
@@ -110,22 +113,20 @@ export function pdfTable(layout: TableLayout, options: PdfTableOptions, fonts: F
   const lineEm = lineHeightEm('serif') * CELL_LINE_HEIGHT;
   const placed = placeCells(layout);
 
-  // Each cell's text, font size and number of lines at its width.
-  const sized = new Map<string, { text: string; fontSize: number; height: number }>();
+  // Each cell's lines, font size and height at its width.
+  const sized = new Map<string, { lines: string[]; fontSize: number; height: number }>();
   const at = (p: PlacedCell) => `${p.row}:${p.column}`;
   for (const p of placed) {
     const share = layout.columnWidths.slice(p.column, p.column + p.cell.colSpan).reduce((s, w) => s + w, 0) / total;
     // The corner note of table 三 is long: a point smaller keeps it within its three rows.
     const fontSize = p.cell.role === 'corner' ? options.fontSize - 1 : options.fontSize;
     const width = share * options.textWidth - 2 * options.paddingX - RULE;
-    const measure = (s: string) => textWidth(s, 'serif', fontSize);
-    // Half a point in hand, so rounding never wraps a line pdfmake keeps whole. Headings wrap
-    // into even lines, set with explicit breaks so pdfmake follows them.
+    const measure = (s: string) => setWidth(s, 'serif', fontSize, p.cell.role === 'caption');
+    // A tenth of a point in hand, so no line comes out wider than its cell. Headings wrap into even lines.
     const lines = p.cell.role === 'header'
-      ? balancedLines(p.cell.text, width - 0.5, measure)
-      : wrapLines(cellText(p.cell, width, fontSize), width - 0.5, measure);
-    const text = p.cell.role === 'header' ? lines.join('\n') : cellText(p.cell, width, fontSize);
-    sized.set(at(p), { text, fontSize, height: lines.length * lineEm * fontSize });
+      ? balancedLines(p.cell.text, width - 0.1, measure)
+      : wrapLines(cellText(p.cell, width, fontSize), width - 0.1, measure);
+    sized.set(at(p), { lines, fontSize, height: lines.length * lineEm * fontSize });
   }
 
   // Content heights of the rows: single-row cells first, then merged cells enlarge their last row.
@@ -140,8 +141,12 @@ export function pdfTable(layout: TableLayout, options: PdfTableOptions, fonts: F
   }
 
   const body = gridBody(layout, (p): TableCell => {
-    const { text, fontSize, height } = sized.get(at(p))!;
-    const content: Record<string, unknown> = { text: fonts.runs(text, 'serif'), alignment: p.cell.align };
+    const { lines, fontSize, height } = sized.get(at(p))!;
+    // One line: a text that does not wrap; more: a stack of them.
+    const line = (s: string) => ({ text: fonts.runs(s, 'serif'), noWrap: true });
+    const content: Record<string, unknown> = lines.length === 1
+      ? { ...line(lines[0]!), alignment: p.cell.align }
+      : { stack: lines.map(line), alignment: p.cell.align };
     if (p.cell.rowSpan > 1) content.margin = [0, Math.max(0, (spanned(p) - height) / 2), 0, 0];
     else content.verticalAlignment = 'middle';
     if (p.cell.role === 'caption') content.bold = true;

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { fromInterchange } from '../../core/interchange/from-interchange.js';
 import { newReport } from '../../core/report/new-report.js';
 import type { ReportDocument } from '../../core/report/report-model.js';
+import { readPages } from '../../parse/pdf-document.js';
 import { renderPdf } from './render-pdf.js';
 
 const load = (url: URL): ReportDocument => fromInterchange(JSON.parse(readFileSync(url, 'utf8')));
@@ -100,4 +101,23 @@ test('an empty new report renders (no text, no date, every cell blank)', async (
   assert.ok(text.includes('某某县某某局2023年政府信息公开工作年度报告'));
   // Blank cells print nothing: the only digits are the year in the title and the page numbers.
   assert.deepEqual(text.match(/\d+/g)?.filter((d) => d !== '2023').every((d) => /^\d$/.test(d)), true);
+});
+
+test('text is set a line at a time: one text drawing per line, 避头尾 kept, justified lines flush with the right margin', async () => {
+  const report = report2021();
+  const pages = await readPages(await renderPdf(report));
+  const runs = pages.flatMap((p) => p.runs);
+  const right = 595.28 - (26 * 72) / 25.4; // A4 less the 26 mm right margin
+  const body = runs.filter((r) => Math.abs(r.size - 16) < 0.1);
+  assert.ok(body.length > 10 && body.length < 200, `${body.length} body lines`);
+  for (const r of body) {
+    assert.ok(r.x + r.width <= right + 0.05, `“${r.text}” ends at ${r.x + r.width}`);
+    assert.ok(!/^[，。、；：？！）》」』”’]/.test(r.text), `line starts with closing punctuation: “${r.text}”`);
+    assert.ok(!/[（《「『“‘]$/.test(r.text), `line ends with opening punctuation: “${r.text}”`);
+  }
+  const flush = body.filter((r) => Math.abs(r.x + r.width - right) < 0.05);
+  assert.ok(flush.length >= body.length / 2, `${flush.length} of ${body.length} body lines flush right`);
+  assert.ok(body.filter((r) => [...r.text].length >= 20).length >= body.length / 2, 'whole lines, not characters');
+  // pdfmake's own line breaking drew every Chinese character on its own (about 2 100 for this report).
+  assert.ok(runs.length < 700, `${runs.length} text drawings`);
 });

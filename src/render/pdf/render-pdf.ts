@@ -5,15 +5,21 @@
  * (黑体), second-level in bold serif; each section's table after its text, from the shared layout;
  * signature and date at the end; page numbers “— 1 —” centred below the text. Fonts are Noto
  * Serif/Sans SC embedded (subset) from npm, so the file reads the same everywhere.
+ *
+ * Text is broken into lines here (pdf-measure.ts, with the Chinese line-breaking rules) and each
+ * line handed to pdfmake whole (`noWrap`), so the file holds one text drawing per line, as a word
+ * processor writes it, rather than one per character as pdfmake's own line breaking gives; a
+ * justified line is spread to the full width by character spacing.
  */
 import pdfMake from 'pdfmake';
-import type { Content, ContentText, TDocumentDefinitions } from 'pdfmake/interfaces.js';
+import type { Content, ContentStack, ContentText, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import type { TableId } from '../../core/format/format-types.js';
 import { getFormat } from '../../core/format/registry.js';
 import type { ReportDocument } from '../../core/report/report-model.js';
 import { closingLines, titleLines } from '../print-layout.js';
 import { layoutTable } from '../table-layout.js';
-import { createFontSet, lineHeightFor, type FamilyKey, type FontSet } from './pdf-fonts.js';
+import { createFontSet, lineHeightFor, setWidth, type FamilyKey, type FontSet } from './pdf-fonts.js';
+import { justifySpacing, wrapLines } from './pdf-measure.js';
 import { pdfTable, splitBlocks, type BuiltTable, type PdfTableOptions } from './pdf-table.js';
 
 /** Points in a millimetre. */
@@ -43,6 +49,22 @@ const TABLE_OPTIONS: Record<TableId, Omit<PdfTableOptions, 'textWidth'>> = {
   四: { fontSize: 10, minRowHeight: mm(7), paddingX: 1.5 },
 };
 
+/** How a block of text is set by `ReportContent.lines`. */
+interface LineStyle {
+  fontSize: number;
+  lineHeight: number;
+  bold?: boolean;
+  alignment?: 'left' | 'center' | 'right' | 'justify';
+  /** First-line indent in points. */
+  indent?: number;
+  /** Width the lines fill, in points (the text width unless given). */
+  width?: number;
+  margin?: [number, number, number, number];
+}
+
+/** Room left at the end of every line (points), so rounding never takes a line past the margin. */
+const LINE_SLACK = 0.1;
+
 /** Builds the content of one report; `fonts` collects the faces it uses. */
 class ReportContent {
   /** Heights of the nodes (tables, heading + table) to keep on one page when they fit, by pdfmake id. */
@@ -53,52 +75,67 @@ class ReportContent {
     this.lineHeight = { serif: lineHeightFor('serif', SIZE.body, PITCH), sans: lineHeightFor('sans', SIZE.body, PITCH) };
   }
 
-  private text(value: string, family: FamilyKey, style: Omit<ContentText, 'text'>): ContentText {
-    return { text: this.fonts.runs(value, family), font: this.fonts.family(family), ...style } as ContentText;
+  /**
+   * A text broken into lines here, each line one pdfmake text that does not wrap: one text
+   * drawing per line. A justified text's lines but the last get the character spacing that makes
+   * them fill the width. One line gives one text node, more a stack of them.
+   */
+  private lines(value: string, family: FamilyKey, style: LineStyle): ContentText | ContentStack {
+    const { fontSize, lineHeight, bold = false, alignment = 'left', indent = 0, width = TEXT_WIDTH, margin } = style;
+    const measure = (s: string) => setWidth(s, family, fontSize, bold);
+    const lines = wrapLines(value, width - LINE_SLACK, measure, { firstLineIndent: indent, breakUrls: true });
+    const nodes = lines.map((line, i): ContentText => {
+      const runs = this.fonts.runs(line, family);
+      const node: ContentText = { text: runs, noWrap: true };
+      if (i === 0 && indent) node.leadingIndent = indent;
+      if (alignment === 'justify' && i < lines.length - 1) {
+        const spacing = justifySpacing(line, measure(line), width - (i === 0 ? indent : 0), typeof runs === 'string' ? 1 : runs.length);
+        if (spacing > 0) node.characterSpacing = spacing;
+      }
+      return node;
+    });
+    const shared = {
+      font: this.fonts.family(family), fontSize, lineHeight, ...(bold ? { bold } : {}),
+      alignment: alignment === 'justify' ? 'left' as const : alignment, ...(margin ? { margin } : {}),
+    };
+    return nodes.length === 1 ? { ...nodes[0]!, ...shared } : { stack: nodes, ...shared };
   }
 
-  /** A body paragraph per line of text (a paragraph that still holds line breaks keeps them). */
+  /** A body paragraph per line of text (a paragraph that still holds line breaks keeps them), justified. */
   private paragraphs(text: string): Content[] {
-    return text.split(/\r?\n/).filter((line) => line.trim() !== '').map((line) => ({
-      text: this.breakableUrls(line.trim()), font: this.fonts.family('serif'),
-      fontSize: SIZE.body, lineHeight: this.lineHeight.serif, alignment: 'justify', leadingIndent: 2 * BODY_CHAR,
-    }) as ContentText);
+    return text.split(/\r?\n/).filter((line) => line.trim() !== '').map((line) => this.lines(line.trim(), 'serif', {
+      fontSize: SIZE.body, lineHeight: this.lineHeight.serif, alignment: 'justify', indent: 2 * BODY_CHAR,
+    }));
   }
 
   /**
-   * Inlines of a paragraph in which a web address may break anywhere: kept whole, a long address
-   * pushes itself to the next line and leaves the justified line above with gaps between characters.
+   * A heading, kept with what follows (pageBreakRule): one line as one text; a heading too long
+   * for a line is left to pdfmake to wrap, as one node, so the rule still sees it as one.
    */
-  private breakableUrls(line: string): ContentText['text'] {
-    const parts = line.split(/((?:https?:\/\/|www\.)[A-Za-z0-9._~:/?#@!$&;=%+-]+)/);
-    if (parts.length === 1) return this.fonts.runs(line, 'serif');
-    return parts.filter((part) => part !== '').flatMap((part) => {
-      const isUrl = /^(?:https?:\/\/|www\.)/.test(part);
-      const runs = this.fonts.runs(part, 'serif');
-      return (typeof runs === 'string' ? [{ text: runs }] : runs)
-        .map((inline) => (isUrl ? { ...inline, wordBreak: 'break-all' as const } : inline));
-    });
+  private heading(text: string, family: FamilyKey, level: number, bold: boolean): Content {
+    const style = { fontSize: SIZE.body, lineHeight: this.lineHeight[family], ...(bold ? { bold } : {}) };
+    const node = this.lines(text, family, { ...style, indent: 2 * BODY_CHAR });
+    if ('text' in node) return { ...node, headlineLevel: level };
+    return {
+      text: this.fonts.runs(text, family), font: this.fonts.family(family), ...style, leadingIndent: 2 * BODY_CHAR, headlineLevel: level,
+    } as ContentText;
   }
 
   /** First-level heading (一、总体情况): 黑体, indented two characters, kept with what follows. */
   private heading1(text: string): Content {
-    return this.text(text, 'sans', {
-      fontSize: SIZE.body, lineHeight: this.lineHeight.sans, leadingIndent: 2 * BODY_CHAR, headlineLevel: 1,
-    });
+    return this.heading(text, 'sans', 1, false);
   }
 
   /** Second-level heading (（一）概述): bold serif, indented two characters. */
   private heading2(text: string): Content {
-    return this.text(text, 'serif', {
-      fontSize: SIZE.body, lineHeight: this.lineHeight.serif, leadingIndent: 2 * BODY_CHAR, bold: true, headlineLevel: 2,
-    });
+    return this.heading(text, 'serif', 2, true);
   }
 
   /** The title, broken after the agency name when it does not fit on one line, then one empty line. */
   private title(): Content {
     return {
       stack: titleLines(this.report).map((line) =>
-        this.text(line, 'serif', { fontSize: SIZE.title, bold: true, alignment: 'center', lineHeight: 1.2 })),
+        this.lines(line, 'serif', { fontSize: SIZE.title, bold: true, alignment: 'center', lineHeight: 1.2 })),
       margin: [0, 0, 0, PITCH],
     };
   }
@@ -119,8 +156,9 @@ class ReportContent {
     const lines = closingLines(this.report);
     if (lines.length === 0) return [];
     return [{
-      stack: lines.map(({ text, rightChars }) => this.text(text, 'serif', {
-        fontSize: SIZE.body, lineHeight: this.lineHeight.serif, alignment: 'right', margin: [0, 0, rightChars * BODY_CHAR, 0],
+      stack: lines.map(({ text, rightChars }) => this.lines(text, 'serif', {
+        fontSize: SIZE.body, lineHeight: this.lineHeight.serif, alignment: 'right',
+        width: TEXT_WIDTH - rightChars * BODY_CHAR, margin: [0, 0, rightChars * BODY_CHAR, 0],
       })),
       margin: [0, PITCH, 0, 0],
       unbreakable: true,
@@ -226,7 +264,7 @@ export async function renderPdf(report: ReportDocument): Promise<Buffer> {
     content,
     // The page number sits about 7 mm below the text area (GB/T 9704 §7.5), centred.
     footer: (page: number) => ({
-      text: fonts.runs(pageNumberText(page), 'serif'), font: fonts.family('serif'), fontSize: SIZE.pageNumber,
+      text: fonts.runs(pageNumberText(page), 'serif'), noWrap: true, font: fonts.family('serif'), fontSize: SIZE.pageNumber,
       alignment: 'center', margin: [0, mm(7), 0, 0],
     }) as Content,
     pageBreakBefore: pageBreakRule(builder.keepWhole),
