@@ -1,7 +1,8 @@
 /**
  * The admin web UI in a real browser: the server (in-process, temporary SQLite data dir, demo
  * data) serves web/dist at /admin/; headless Chromium opens the report list and the demo report
- * (威海市环翠区行政审批服务局, 2019) and finds its figures in the table view; axe-core finds no
+ * (威海市环翠区行政审批服务局, 2019) and finds its figures in the table view, then 依申请公开: a case
+ * received through the API in the list and on its page with its reply deadline; axe-core finds no
  * critical accessibility violation. Skipped, with a message, when /usr/bin/chromium is missing.
  */
 import assert from 'node:assert/strict';
@@ -136,6 +137,55 @@ describe('admin UI in a browser', { skip }, () => {
       await input.waitFor();
       assert.equal(await input.inputValue(), '');
       assert.deepEqual(critical(await axeViolations(page)), []);
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('依申请公开: the list shows a case received through the API, its page the reply deadline; no critical axe violation', async () => {
+    const received = await fetch(`${base}/api/applications`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-gongkai-user': encodeURIComponent('办公室王科长') },
+      body: JSON.stringify({
+        agencyId: await demoAgencyId(base), channel: 'in-person', evidence: { handedInOn: '2025-09-26' }, applicantType: '自然人',
+        applicant: { name: '张三丰', idNumber: '11010519491231002X', phone: '13812345678', address: '山东省威海市环翠区青岛北路1号' },
+        subject: '2024年度行政许可事项清单', formWanted: '电子邮件', office: '政策法规科', handler: '李四',
+      }),
+    });
+    assert.equal(received.status, 201, await received.clone().text());
+    const { id, caseNo } = await received.json() as { id: number; caseNo: string };
+    const page = await browser!.newPage({ viewport: { width: 1400, height: 900 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    try {
+      await page.goto(`${base}/admin/`);
+      await page.getByRole('link', { name: '依申请公开' }).click();
+      const row = page.locator('tr', { hasText: caseNo });
+      await row.first().waitFor();
+      const rowText = await row.first().innerText();
+      assert.match(rowText, /2025年9月26日/);
+      assert.match(rowText, /张\*\*/, '申请人应已脱敏');
+      assert.doesNotMatch(rowText, /张三丰/);
+      assert.match(rowText, /自然人/);
+      assert.match(rowText, /办理中/);
+      assert.match(rowText, /2025年10月30日/);
+      assert.match(rowText, /政策法规科 \/ 李四/);
+      // Received in 2025 and never answered: overdue, so the warnings panel names it in red.
+      const warned = page.locator('li.gk-warn-overdue', { hasText: caseNo });
+      await warned.waitFor();
+      assert.equal(await warned.evaluate((el) => getComputedStyle(el).color), 'rgb(192, 40, 45)');
+      assert.deepEqual(critical(await axeViolations(page)), []);
+
+      await row.first().getByRole('link', { name: caseNo }).click();
+      await page.waitForURL(`**/admin/#/applications/${id}`);
+      const clock = page.locator('section', { has: page.getByRole('heading', { name: '答复期限' }) });
+      await clock.waitFor();
+      assert.match(await clock.innerText(), /2025年10月30日/);
+      assert.match(await clock.innerText(), /计算过程/);
+      await page.getByRole('heading', { name: '办理记录' }).waitFor();
+      await page.getByLabel('事件类型').waitFor();
+      assert.deepEqual(critical(await axeViolations(page)), []);
+      assert.deepEqual(errors, []);
     } finally {
       await page.close();
     }

@@ -4,6 +4,15 @@
  * from what the API sends; the HTTP-level envelopes are declared here.
  */
 import type { Agency, AgencyKind } from '../../src/agencies/agency.service.js';
+import type {
+  ApplicationDetail, ApplicationEvent, ApplicationSummary, Remedy,
+} from '../../src/applications/application-view.js';
+import type { CaseWarnings, OfficeWarnings, WarningGroup, WarningItem } from '../../src/applications/application-warnings.js';
+import type { EventInput } from '../../src/applications/application.service.js';
+import type { CaseClock, CaseState } from '../../src/core/applications/case-clock.js';
+import type { CaseEvent } from '../../src/core/applications/case-events.js';
+import type { DecisionKey } from '../../src/core/applications/outcomes.js';
+import type { Channel } from '../../src/core/applications/receipt-date.js';
 import type { CheckCell, CheckReport, CheckResult } from '../../src/core/checks/check-types.js';
 import type { ErrorPlace, ProblemDetail } from '../../src/core/errors.js';
 import type { InterchangeCell, InterchangeReport, InterchangeSection } from '../../src/core/interchange/interchange-types.js';
@@ -13,7 +22,8 @@ import type {
 } from '../../src/reports/report.service.js';
 
 export type {
-  Agency, AgencyKind, CheckCell, CheckReport, CheckResult, InterchangeCell, InterchangeReport, InterchangeSection,
+  Agency, AgencyKind, ApplicationDetail, ApplicationEvent, ApplicationSummary, CaseClock, Channel, CaseState, CaseWarnings, DecisionKey,
+  OfficeWarnings, Remedy, WarningGroup, WarningItem, CheckCell, CheckReport, CheckResult, InterchangeCell, InterchangeReport, InterchangeSection,
   ReportEvent, ReportStatus, ReportSummary, ReportVersionInfo,
 };
 
@@ -46,4 +56,25 @@ export interface ApiErrorBody {
   code: string;
   message: string;
   problems?: Problem[];
+}
+
+/** Event types of a case's procedure (the core's CaseEvent). */
+export type CaseEventType = CaseEvent['type'];
+
+/** Event types staff record through POST /api/applications/:id/events (the receipt is recorded at intake). */
+export type RecordableEventType = Exclude<CaseEventType, 'received'>;
+
+/** Approval to change the figures of a published report's table 三/四 (period lock). */
+export interface PeriodLockOverride {
+  approver: string;
+  reason: string;
+}
+
+/** Body of POST /api/applications/:id/events: the service's EventInput plus an optional override. */
+export type ApplicationEventBody = Exclude<EventInput, { type: 'received' }> & { override?: PeriodLockOverride };
+
+/** GET /api/applications filter. */
+export interface ApplicationFilter {
+  agencyId?: number;
+  open?: boolean;
 }

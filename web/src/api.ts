@@ -3,7 +3,8 @@
  * server's Chinese message and its list of problems, so screens can show them as they are.
  */
 import type {
-  Agency, AgencyKind, ApiErrorBody, CheckResponse, FormatId, InterchangeReport, Problem, ReportDetail,
+  Agency, AgencyKind, ApiErrorBody, ApplicationDetail, ApplicationEvent, ApplicationEventBody, ApplicationFilter,
+  ApplicationSummary, CaseWarnings, CheckResponse, FormatId, InterchangeReport, Problem, ReportDetail,
   ReportEvent, ReportStatus, ReportSummary, ReportVersionInfo,
 } from './api-types.js';
 
@@ -108,6 +109,14 @@ export const api = {
   publishReport: (id: number) => request<unknown>('POST', `/api/reports/${id}/publish`, {}),
   versions: (id: number) => request<ReportVersionInfo[]>('GET', `/api/reports/${id}/versions`),
   events: (id: number) => request<ReportEvent[]>('GET', `/api/reports/${id}/events`),
+  applications: (filter: ApplicationFilter = {}) =>
+    request<ApplicationSummary[]>('GET', `/api/applications${query({ agencyId: filter.agencyId, open: filter.open ? 'true' : undefined })}`),
+  applicationWarnings: (agencyId: number) =>
+    request<CaseWarnings>('GET', `/api/applications/warnings${query({ agencyId })}`),
+  application: (id: number) => request<ApplicationDetail>('GET', `/api/applications/${id}`),
+  applicationEvents: (id: number) => request<ApplicationEvent[]>('GET', `/api/applications/${id}/events`),
+  recordApplicationEvent: (id: number, event: ApplicationEventBody) =>
+    request<ApplicationDetail>('POST', `/api/applications/${id}/events`, event),
 };
 
 /**
@@ -133,4 +142,9 @@ export function reportIdOf(answer: unknown): number | null {
   if (typeof a.id === 'number') return a.id;
   if (a.report && typeof a.report.id === 'number') return a.report.id;
   return null;
+}
+
+/** Download address of a case's reply letter (告知书) or fee notice (收费通知书). */
+export function letterUrl(id: number, kind: 'letter' | 'fee-notice', ext: 'docx' | 'pdf'): string {
+  return `/api/applications/${id}/${kind}.${ext}`;
 }

@@ -1,13 +1,15 @@
 /**
  * A small hash router: the server serves the UI as static files at /admin/, so every screen
- * lives behind the hash (/admin/#/reports/3) and a reload never asks the server for a path.
+ * lives behind the hash (/admin/#/reports/3, /admin/#/applications/5) and a reload never asks the server for a path.
  */
 import { useEffect, useState } from 'react';
 
 export type Route =
   | { name: 'reports' }
   | { name: 'report'; id: number }
-  | { name: 'agencies' };
+  | { name: 'agencies' }
+  | { name: 'applications' }
+  | { name: 'application'; id: number };
 
 /** Reads a route from a location hash (#/reports/3); anything unknown is the report list. */
 export function parseRoute(hash: string): Route {
@@ -15,6 +17,9 @@ export function parseRoute(hash: string): Route {
   const report = /^\/reports\/(\d+)\/?$/.exec(path);
   if (report) return { name: 'report', id: Number(report[1]) };
   if (/^\/agencies\/?$/.test(path)) return { name: 'agencies' };
+  const application = /^\/applications\/(\d+)\/?$/.exec(path);
+  if (application) return { name: 'application', id: Number(application[1]) };
+  if (/^\/applications\/?$/.test(path)) return { name: 'applications' };
   return { name: 'reports' };
 }
 
@@ -23,6 +28,8 @@ export function routeHref(route: Route): string {
   switch (route.name) {
     case 'report': return `#/reports/${route.id}`;
     case 'agencies': return '#/agencies';
+    case 'applications': return '#/applications';
+    case 'application': return `#/applications/${route.id}`;
     default: return '#/';
   }
 }

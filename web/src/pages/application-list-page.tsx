@@ -1,0 +1,103 @@
+/**
+ * 依申请公开 list: the deadline warnings on top, then the cases (applicant masked by the server) with their
+ * state, reply deadline and handler; filters by agency and “仅未办结”.
+ */
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import type { TableColumnsType } from 'antd';
+import type { Agency, ApplicationFilter, ApplicationSummary } from '../api-types.js';
+import { api } from '../api.js';
+import { stateColor } from '../application-labels.js';
+import { formatDate } from '../labels.js';
+import { navigate, routeHref } from '../router.js';
+import { ErrorAlert } from '../components/problem-list.js';
+import { ApplicationWarningsPanel, type AgencyWarnings } from '../components/application-warnings-panel.js';
+
+/** Warnings of the chosen agency, or of every agency with a listed case when none is chosen. */
+async function loadWarnings(agencies: Agency[], cases: ApplicationSummary[], agencyId?: number): Promise<AgencyWarnings[]> {
+  const ids = agencyId !== undefined ? [agencyId] : [...new Set(cases.map((c) => c.agencyId))];
+  const name = (id: number) => agencies.find((a) => a.id === id)?.name ?? cases.find((c) => c.agencyId === id)?.agencyName ?? `机关 ${id}`;
+  return Promise.all(ids.map(async (id) => ({ agencyId: id, agencyName: name(id), warnings: await api.applicationWarnings(id) })));
+}
+
+/** The case list screen. */
+export function ApplicationListPage() {
+  const [agencies, setAgencies] = useState<Agency[]>([]);
+  const [cases, setCases] = useState<ApplicationSummary[]>([]);
+  const [warnings, setWarnings] = useState<AgencyWarnings[]>([]);
+  const [filter, setFilter] = useState<ApplicationFilter>({ open: true });
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<unknown>(null);
+
+  const load = useCallback(async () => {
+    setLoading(true);
+    try {
+      const [a, c] = await Promise.all([api.agencies(), api.applications(filter)]);
+      setAgencies(a);
+      setCases(c);
+      setWarnings(await loadWarnings(a, c, filter.agencyId));
+      setError(null);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setLoading(false);
+    }
+  }, [filter]);
+
+  useEffect(() => { void load(); }, [load]);
+
+  const overdue = useMemo(() => new Set(warnings.flatMap((w) => w.warnings.groups.flatMap((g) => g.overdue.map((i) => i.id)))), [warnings]);
+
+  const columns: TableColumnsType<ApplicationSummary> = useMemo(() => [
+    {
+      title: '登记号', dataIndex: 'caseNo', key: 'caseNo', width: 120,
+      render: (no: string, c) => <a href={routeHref({ name: 'application', id: c.id })}>{no}</a>,
+    },
+    ...(filter.agencyId === undefined ? [{ title: '机关', dataIndex: 'agencyName', key: 'agency' }] : []),
+    { title: '收到日期', dataIndex: 'receivedOn', key: 'receivedOn', width: 140, render: (d: string) => formatDate(d) },
+    { title: '申请人', key: 'applicant', width: 110, render: (_: unknown, c) => c.applicant.name },
+    { title: '类型', dataIndex: 'applicantTypeName', key: 'type', width: 120 },
+    {
+      title: '状态', dataIndex: 'stateName', key: 'state', width: 150,
+      render: (name: string, c) => <Tag color={stateColor(c.state)}>{name}</Tag>,
+    },
+    {
+      title: '答复期限', dataIndex: 'dueOn', key: 'dueOn', width: 210, className: 'gk-nowrap',
+      render: (d: string | null, c) => (d === null ? <span className="gk-muted">暂停计算</span>
+        : overdue.has(c.id) ? <span className="gk-overdue">{formatDate(d)}（已逾期）</span> : formatDate(d)),
+    },
+    {
+      title: '承办科室/承办人', key: 'office',
+      render: (_: unknown, c) => (c.office || c.handler ? `${c.office ?? '未指定科室'} / ${c.handler ?? '未指定承办人'}` : <span className="gk-muted">未分配</span>),
+    },
+  ], [filter.agencyId, overdue]);
+
+  return (
+    <div className="gk-page">
+      <div className="gk-page-head">
+        <Typography.Title level={1} className="gk-page-title">依申请公开</Typography.Title>
+      </div>
+      <Space wrap className="gk-filters">
+        <Select
+          aria-label="按机关筛选" placeholder="全部机关" allowClear showSearch={{ optionFilterProp: 'label' }} style={{ width: 300 }}
+          value={filter.agencyId} onChange={(v?: number) => setFilter((f) => ({ ...f, agencyId: v }))}
+          options={agencies.map((a) => ({ value: a.id, label: a.name }))}
+        />
+        <label className="gk-switch">
+          <Switch checked={filter.open === true} onChange={(on) => setFilter((f) => ({ ...f, open: on }))} aria-label="仅未办结" />
+          <span aria-hidden="true">仅未办结</span>
+        </label>
+      </Space>
+      {error !== null && <ErrorAlert error={error} title="申请列表加载失败" />}
+      <ApplicationWarningsPanel items={warnings} loading={loading} />
+      <div className="gk-panel gk-gap">
+        <Table<ApplicationSummary>
+          rowKey="id" size="middle" loading={loading} columns={columns} dataSource={cases}
+          pagination={{ pageSize: 20, hideOnSinglePage: true, showTotal: (n) => `共 ${n} 件申请` }}
+          locale={{ emptyText: filter.open ? '暂无未办结的申请。' : '暂无申请。' }}
+          onRow={(c) => ({ onDoubleClick: () => navigate({ name: 'application', id: c.id }) })}
+        />
+      </div>
+    </div>
+  );
+}
