@@ -70,12 +70,25 @@ interface Summary { text: string; mask: number; reportTable: boolean; titleHeadi
 
 /** Whether an element is hidden from a reader by markup (hidden attribute, inline CSS, hiding classes). */
 function isHidden(el: Element): boolean {
-  if (el.attrs.length === 0) return false;
-  if (attr(el, 'hidden') !== null || attr(el, 'aria-hidden') === 'true') return true;
-  const style = attr(el, 'style');
-  if (style && /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i.test(style)) return true;
-  return hiddenClass(attr(el, 'class'));
+  const attrs = el.attrs;
+  if (attrs.length === 0) return false;
+  // One pass over the attributes; the first of each name counts.
+  let aria: string | null = null;
+  let style: string | null = null;
+  let cls: string | null = null;
+  for (const a of attrs) {
+    const name = a.name;
+    if (name === 'hidden') return true;
+    if (name === 'aria-hidden') aria ??= a.value;
+    else if (name === 'style') style ??= a.value;
+    else if (name === 'class') cls ??= a.value;
+  }
+  if (aria === 'true') return true;
+  if (style && HIDDEN_STYLE.test(style)) return true;
+  return hiddenClass(cls);
 }
+
+const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i;
 
 const hiddenCache = new Map<string, boolean>();
 
@@ -137,11 +150,40 @@ function markersIn(text: string, known: number): number {
   return mask;
 }
 
+/** Pairs of adjacent characters of the markers (high code << 16 | low code): a marker runs across a join only over one. */
+const MARKER_PAIRS = new Set<number>();
+for (const m of MARKERS) for (let i = 1; i < m.length; i++) MARKER_PAIRS.add((m.charCodeAt(i - 1) << 16) | m.charCodeAt(i));
+
+/**
+ * Marker bits found in the joined text of some pieces whose own markers are known: those inside a
+ * text piece (`textPiece`), and those running across a join, which hold the two characters either
+ * side of it, so only joins between a pair of marker characters are searched, within a marker's
+ * length either side. The same bits as searching the whole joined text, without scanning it again
+ * at every level of the page.
+ */
+function markersAcross(text: string, pieces: readonly string[], textPiece: readonly boolean[], known: number): number {
+  let mask = known;
+  let at = 0;
+  for (let i = 0; i < pieces.length; i++) {
+    const piece = pieces[i]!;
+    if (piece === '') continue;
+    if (textPiece[i]) mask |= markersIn(piece, mask);
+    if (at > 0 && MARKER_PAIRS.has((text.charCodeAt(at - 1) << 16) | text.charCodeAt(at))) {
+      mask |= markersIn(text.slice(Math.max(0, at - LONGEST + 1), at + LONGEST - 1), mask);
+    }
+    at += piece.length;
+  }
+  return mask & ~known;
+}
+
 function bitCount(n: number): number {
   let count = 0;
   for (let x = n; x; x &= x - 1) count++;
   return count;
 }
+
+/** h1 … h6. */
+const isHeading = (tag: string) => tag.length === 2 && tag.charCodeAt(0) === 104 && tag.charCodeAt(1) >= 49 && tag.charCodeAt(1) <= 54;
 
 /** Marks hidden elements and chrome, and finds the element holding the report. */
 export function analyzePage(body: Element): PageAnalysis {
@@ -154,8 +196,10 @@ export function analyzePage(body: Element): PageAnalysis {
       skipped.add(el);
       return null;
     }
-    const article = inArticle || el.tagName === 'article' || el.tagName === 'main';
+    const tag = el.tagName;
+    const article = inArticle || tag === 'article' || tag === 'main';
     const texts: string[] = [];
+    const textPiece: boolean[] = [];
     let mask = 0;
     let reportTable = false;
     let titleHeading = false;
@@ -164,10 +208,12 @@ export function analyzePage(body: Element): PageAnalysis {
       if (isText(child)) {
         ownText = true;
         texts.push(squeeze(child.value));
+        textPiece.push(true);
       } else if (isElement(child)) {
         const s = visit(child, article);
         if (!s) continue;
         texts.push(s.text);
+        textPiece.push(false);
         mask |= s.mask;
         reportTable ||= s.reportTable;
         titleHeading ||= s.titleHeading;
@@ -180,31 +226,30 @@ export function analyzePage(body: Element): PageAnalysis {
     if (texts.length === 1 && !ownText) {
       // nothing new
     } else if (text.length <= 4000) {
-      mask |= markersIn(text, mask);
+      // Every marker of the text: those of the element children are known (their masks are exact).
+      mask |= markersAcross(text, texts, textPiece, mask);
     } else {
       for (let i = 1; i < texts.length; i++) {
         mask |= markersIn(texts[i - 1]!.slice(-LONGEST) + texts[i]!.slice(0, LONGEST), mask);
       }
     }
     // The innermost table holding the labels is the report table (not a layout table around it).
-    if (el.tagName === 'table' && !reportTable && bitCount(mask & TABLE_BITS) >= 3) {
+    if (tag === 'table' && !reportTable && bitCount(mask & TABLE_BITS) >= 3) {
       reportTable = true;
       reportTables.add(el);
     }
-    if (/^h[1-6]$/.test(el.tagName) && text.includes('年度报告')) titleHeading = true;
+    if (isHeading(tag) && text.includes('年度报告')) titleHeading = true;
     // Parts of a table are not chrome by their class (a header cell of class "header"), and a cell
     // is not when it holds a table label; a sidebar cell of a layout table still is.
-    const tablePart = TABLE_PARTS.has(el.tagName) || (el.tagName === 'td' && (mask & TABLE_BITS) !== 0);
+    const tablePart = TABLE_PARTS.has(tag) || (tag === 'td' && (mask & TABLE_BITS) !== 0);
     if (!reportTable && !titleHeading && !tablePart && isChrome(el, inArticle)) {
       skipped.add(el);
       return null;
     }
     // Link text is navigation (a sidebar listing 2020年政府信息公开工作年度报告): it marks nothing.
-    if (el.tagName === 'a') {
-      masks.set(el, 0);
-      return { text: '', mask: 0, reportTable, titleHeading: false };
-    }
-    masks.set(el, mask);
+    if (tag === 'a') return { text: '', mask: 0, reportTable, titleHeading: false };
+    // Only elements holding markers can hold the report (fewer keys: the walk's lookups stay fast).
+    if (mask !== 0) masks.set(el, mask);
     return { text, mask, reportTable, titleHeading };
   };
   visit(body, false);

@@ -38,8 +38,11 @@ export function readHtml(input: Uint8Array | string): SourceDocument {
   return { type: 'html', blocks: walker.blocks, notes };
 }
 
-/** Text and structure of one table cell (`current`: the line being read). */
-interface CellContent { lines: string[]; nested: boolean; heading: boolean; current: string[] }
+/**
+ * Text and structure of one table cell: its non-empty lines, cleaned (`current`: the pieces of the
+ * line being read), the length of those lines as written, and whether it holds tables or headings.
+ */
+interface CellContent { lines: string[]; chars: number; nested: boolean; heading: boolean; current: string[] }
 
 class Walker {
   readonly blocks: SourceBlock[] = [];
@@ -67,14 +70,16 @@ class Walker {
 
   /** Ends the current line: a paragraph when it holds any text. */
   flush(): void {
-    const text = cleanLine(this.line.join(''));
+    const line = this.line;
+    if (line.length === 0) return;
+    const text = cleanLine(line.length === 1 ? line[0]! : line.join(''));
     if (text !== '') this.blocks.push({ kind: 'paragraph', text, where: {} });
     this.line = [];
   }
 
   private text(value: string, pre: boolean): void {
     if (!pre) { this.line.push(value); return; }
-    value.split(/\r\n|\r|\n/).forEach((part, i) => {
+    value.split(NEWLINE).forEach((part, i) => {
       if (i > 0) this.flush();
       this.line.push(part);
     });
@@ -83,48 +88,69 @@ class Walker {
   /** A table: a data table becomes a table block, a layout table is read through cell by cell. */
   private table(el: Element): void {
     // Rows and cells hidden by the page take no place in the grid, as in a browser.
-    const grouped = tableRows(el).filter((g) => !this.skipped.has(g.tr));
-    const rows = grouped.map((g) => g.tr);
-    const contents = rows.map((tr) => cellsOf(tr, this.skipped).map((td) => this.cellContent(td)));
-    const layout = contents.some((row) => row.some((c) => c.nested || c.heading || c.lines.join('').length > LAYOUT_CELL_CHARS));
+    const rows: Element[] = [];
+    const groups: number[] = [];
+    const cells: Element[][] = [];
+    for (const g of tableRows(el)) {
+      if (this.skipped.has(g.tr)) continue;
+      rows.push(g.tr);
+      groups.push(g.group);
+      cells.push(cellsOf(g.tr, this.skipped));
+    }
+    // A table is layout when a cell holds a table or a heading, or an article's worth of text.
+    const contents: CellContent[][] = [];
+    let layout = false;
+    for (let r = 0; r < cells.length && !layout; r++) {
+      const row: CellContent[] = [];
+      for (const td of cells[r]!) {
+        const content = this.cellContent(td);
+        if (content.nested || content.heading || content.chars > LAYOUT_CELL_CHARS) { layout = true; break; }
+        row.push(content);
+      }
+      contents.push(row);
+    }
     const caption = el.childNodes.find((c): c is Element => isElement(c) && c.tagName === 'caption' && !this.skipped.has(c));
     if (caption) {
       this.walk(caption, false);
       this.flush();
     }
     if (layout) {
-      for (const tr of rows) {
-        for (const td of cellsOf(tr, this.skipped)) {
+      for (const row of cells) {
+        for (const td of row) {
           this.walk(td, false);
           this.flush();
         }
       }
       return;
     }
-    const raw: RawCell[][] = rows.map((tr, r) => cellsOf(tr, this.skipped).map((td, c) => ({
-      text: joinLines(contents[r]![c]!.lines),
-      rowSpan: parseSpan(attr(td, 'rowspan'), 'row'),
-      colSpan: parseSpan(attr(td, 'colspan'), 'col'),
-    })));
+    let text = false;
+    const raw: RawCell[][] = cells.map((row, r) => row.map((td, c) => {
+      const cell: RawCell = {
+        text: cellText(contents[r]![c]!.lines),
+        rowSpan: parseSpan(attr(td, 'rowspan'), 'row'),
+        colSpan: parseSpan(attr(td, 'colspan'), 'col'),
+      };
+      if (cell.text !== '') text = true;
+      return cell;
+    }));
     // A table with no text at all (spacer images, rules) carries nothing to read.
-    if (raw.every((row) => row.every((cell) => cell.text === ''))) return;
+    if (!text) return;
     this.tables++;
-    this.blocks.push({ kind: 'table', table: placeCells(raw, this.tables, this.notes, grouped.map((g) => g.group)) });
+    this.blocks.push({ kind: 'table', table: placeCells(raw, this.tables, this.notes, groups) });
   }
 
   /** The lines of a cell (<br> and block elements break them) and whether it holds tables or headings. */
   private cellContent(td: Element): CellContent {
-    const content: CellContent = { lines: [], nested: false, heading: false, current: [] };
+    const content: CellContent = { lines: [], chars: 0, nested: false, heading: false, current: [] };
     for (const child of td.childNodes) this.collect(child, false, content);
     endLine(content);
-    content.lines = content.lines.filter((line) => cleanLine(line) !== '');
     return content;
   }
 
   private collect(node: ChildNode, pre: boolean, content: CellContent): void {
     if (isText(node)) {
       if (!pre) { content.current.push(node.value); return; }
-      node.value.split(/\r\n|\r|\n/).forEach((part, i) => { if (i > 0) endLine(content); content.current.push(part); });
+      node.value.split(NEWLINE).forEach((part, i) => { if (i > 0) endLine(content); content.current.push(part); });
       return;
     }
     if (!isElement(node) || this.skipped.has(node)) return;
@@ -139,10 +165,23 @@ class Walker {
   }
 }
 
+const NEWLINE = /\r\n|\r|\n/;
+
+/** Ends the line being read in a cell: kept, cleaned, when it holds any text. */
 function endLine(content: CellContent): void {
-  if (content.current.length === 0) return;
-  content.lines.push(content.current.join(''));
+  const current = content.current;
+  if (current.length === 0) return;
+  const line = current.length === 1 ? current[0]! : current.join('');
   content.current = [];
+  const clean = cleanLine(line);
+  if (clean === '') return;
+  content.lines.push(clean);
+  content.chars += line.length;
+}
+
+/** The text of a cell from its cleaned lines (cleaning is idempotent: a lone line is its text). */
+function cellText(lines: string[]): string {
+  return lines.length === 0 ? '' : lines.length === 1 ? lines[0]! : joinLines(lines);
 }
 
 /** A row and the row group (thead, tbody, tfoot) it belongs to. */
@@ -158,9 +197,10 @@ function tableRows(table: Element): GroupedRow[] {
     if (!isElement(child)) continue;
     group++;
     if (child.tagName === 'tr') body.push({ tr: child, group });
-    const target = child.tagName === 'thead' && head.length === 0 ? head
-      : child.tagName === 'tfoot' && foot.length === 0 ? foot
-      : ['thead', 'tbody', 'tfoot'].includes(child.tagName) ? body : null;
+    const tag = child.tagName;
+    const target = tag === 'thead' && head.length === 0 ? head
+      : tag === 'tfoot' && foot.length === 0 ? foot
+      : tag === 'thead' || tag === 'tbody' || tag === 'tfoot' ? body : null;
     if (target) for (const tr of child.childNodes) if (isElement(tr) && tr.tagName === 'tr') target.push({ tr, group });
   }
   return [...head, ...body, ...foot];

@@ -51,12 +51,18 @@ export function isPlaceholderText(text: string): boolean {
 export function isValueText(text: string): boolean {
   // Values are short; prose never is (and is not worth scanning character by character).
   if (text.length > 48) return isBlankText(text);
+  if (isDigits(text)) return true;
   if (isBlankText(text) || isPlaceholderText(text)) return true;
   return NUMBER.test(asciiNumber(text.replace(INNER_SPACE, '')));
 }
 
 /** Reads a cell's text as a value of the given kind. */
 export function readValue(raw: string, kind: ValueKind): ReadValue {
+  // Most cells hold plain digits: read as the general path below reads them, without its patterns.
+  if (isDigits(raw) && !PLACEHOLDER_SET.has(raw)) {
+    const n = Number(raw);
+    if (Number.isFinite(n)) return kind === 'amount' ? { value: { amount: n, unit: null }, status: 'read' } : { value: n, status: 'read' };
+  }
   if (isBlankText(raw)) return { value: null, status: 'blank' };
   const trimmed = raw.replace(TRIM, '');
   if (PLACEHOLDER_SET.has(trimmed)) return { value: { written: trimmed }, status: 'placeholder', note: `写作“${trimmed}”，按原文保留` };
@@ -81,6 +87,16 @@ export function readValue(raw: string, kind: ValueKind): ReadValue {
   if (decimals !== undefined) return unreadable(trimmed, '应为整数');
   if (kind === 'count' && negative) return unreadable(trimmed, '不能为负数');
   return { value: n, status: 'read' };
+}
+
+/** Whether a text is one or more ASCII digits and nothing else. */
+function isDigits(text: string): boolean {
+  if (text.length === 0) return false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 48 || code > 57) return false;
+  }
+  return true;
 }
 
 function unreadable(text: string, why: string): ReadValue {

@@ -4,7 +4,7 @@
  * local rows of table 二 kept, and every cell the source lacks marked missing.
  */
 import { cellKey } from '../format/cell-key.js';
-import type { FormatDefinition, TableId } from '../format/format-types.js';
+import type { BlockDef, FormatDefinition, RowDef, TableId } from '../format/format-types.js';
 import { formatCells, rowPathOf } from '../format/registry.js';
 import { numericValue, type CellValue, type ExtraRow } from '../report/report-model.js';
 import type { CellReading, TableReading } from './parse-types.js';
@@ -38,8 +38,9 @@ export function tableCells(format: FormatDefinition, tableId: TableId, found: Fo
     for (const n of row.notes) notes.push(`行“${label.slice(0, 30)}”：${n}`);
     const glued = recovered.get(row);
     const values: Record<string, CellValue> = {};
+    const keys = row.row ? cellKeysOf(format, row.block, row.row, tableOfRow(format, row)) : null;
     row.block.columns.forEach((column, i) => {
-      const key = row.row ? cellKey(tableOfRow(format, row), row.row.key, column.key) : `extra:${row.block.key}:${label}:${column.key}`;
+      const key = keys ? keys[i]! : `extra:${row.block.key}:${label}:${column.key}`;
       if (row.row && byKey.has(key)) return;
       const rowPath = row.row ? rowPathOf(row.block, row.row) : caption ? [caption, label] : [label];
       const reading: CellReading = glued
@@ -76,8 +77,31 @@ export function tableCells(format: FormatDefinition, tableId: TableId, found: Fo
   };
 }
 
+/** Keys of the cells of a row of a block (one per column), per format: built once, not per reading. */
+const rowKeys = new WeakMap<FormatDefinition, Map<BlockDef, Map<RowDef, string[]>>>();
+
+function cellKeysOf(format: FormatDefinition, block: BlockDef, row: RowDef, table: TableId): string[] {
+  let blocks = rowKeys.get(format);
+  if (!blocks) rowKeys.set(format, (blocks = new Map()));
+  let rows = blocks.get(block);
+  if (!rows) blocks.set(block, (rows = new Map()));
+  let keys = rows.get(row);
+  if (!keys) rows.set(row, (keys = block.columns.map((column) => cellKey(table, row.key, column.key))));
+  return keys;
+}
+
+/** The table of each block, per format (a block may be shared by formats). */
+const blockTables = new WeakMap<FormatDefinition, Map<BlockDef, TableId>>();
+
 function tableOfRow(format: FormatDefinition, row: FoundRow): TableId {
-  return format.tables.find((t) => t.blocks.includes(row.block))!.id;
+  let tables = blockTables.get(format);
+  if (!tables) {
+    tables = new Map();
+    // The first table holding a block, as a search of the tables in order finds it.
+    for (const t of format.tables) for (const b of t.blocks) if (!tables.has(b)) tables.set(b, t.id);
+    blockTables.set(format, tables);
+  }
+  return tables.get(row.block) ?? format.tables.find((t) => t.blocks.includes(row.block))!.id;
 }
 
 function fromCell(key: string, table: TableId, row: string[], column: string[], found: FoundRow, i: number, kind: Parameters<typeof readValue>[1]): CellReading {

@@ -75,14 +75,17 @@ export function tableStreams(blocks: SourceBlock[], structure: Structure): Table
     for (const cells of block.table.rows) {
       const labels = cells.map((c) => (isValueText(c.text) ? '' : normalizeLabel(c.text)));
       const row: StreamRow = { kind: 'row', cells, labels, where: placeOf(cells[0], block.table.where) };
-      const votes = new Map<TableId, number>();
+      let votes: Map<TableId, number> | null = null;
       for (const label of labels) {
         if (!label) continue;
         texts.add(label);
         const marker = markerOf(label);
-        if (marker) votes.set(marker, (votes.get(marker) ?? 0) + 1);
+        if (marker) (votes ??= new Map()).set(marker, (votes.get(marker) ?? 0) + 1);
       }
-      const marked = [...votes.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+      // The table most labels of the row name; on a tie, the one named first.
+      let marked: TableId | undefined;
+      let best = 0;
+      if (votes) for (const [table, count] of votes) if (count > best) { best = count; marked = table; }
       if (marked) {
         if (current === null) for (const p of pending.splice(0)) push(marked, p, p.where);
         current = marked;
