@@ -32,12 +32,18 @@ export function fileErrorResult(fileName: string, error: string, sourceType: Sou
 
 type Reader = (bytes: Uint8Array) => SourceDocument | Promise<SourceDocument>;
 
+/** Loads a reader once, on first use; later calls reuse it (a dynamic import costs time on every call). */
+function once(load: () => Promise<Reader>): () => Promise<Reader> {
+  let loaded: Promise<Reader> | null = null;
+  return () => (loaded ??= load());
+}
+
 // Readers load on demand: an audit of text files need not load pdf.js or the ZIP library.
 const READERS: Record<SourceDocument['type'], () => Promise<Reader>> = {
-  txt: async () => (await import('./read-text.js')).readText,
-  html: async () => (await import('./read-html.js')).readHtml,
-  docx: async () => (await import('./read-docx.js')).readDocx,
-  pdf: async () => (await import('./read-pdf.js')).readPdf,
+  txt: once(async () => (await import('./read-text.js')).readText),
+  html: once(async () => (await import('./read-html.js')).readHtml),
+  docx: once(async () => (await import('./read-docx.js')).readDocx),
+  pdf: once(async () => (await import('./read-pdf.js')).readPdf),
 };
 
 /** A reader's failure as a message: its own Chinese message, else a generic one naming the type. */
