@@ -77,8 +77,11 @@ ${field('formWanted', '获取信息的方式、途径', values, { required: true
   return portalPage({ title: '政府信息公开申请', crumbs: [CRUMBS_HOME, { label: '政府信息公开申请' }], main });
 }
 
-function facts(s: { caseNo: string; stateName: string; receivedOn: string; dueOn: string | null; decidedOn: string | null }): string {
-  const due = s.dueOn ?? (s.decidedOn ? '—' : '暂停计算（等待补正、征求意见或缴费期间）');
+function facts(s: { caseNo: string; state: string; stateName: string; receivedOn: string; dueOn: string | null; decidedOn: string | null }): string {
+  // A received case without a deadline: the deadline runs into a year whose holidays are not yet entered.
+  const due = s.dueOn ?? (s.decidedOn ? '—' : s.state === 'received'
+    ? '待确定（自收到申请之日起 20 个工作日，以国务院办公厅公布的节假日安排计算）'
+    : '暂停计算（等待补正、征求意见或缴费期间）');
   return `<dl class="facts">
 <dt>登记号</dt><dd>${escapeHtml(s.caseNo)}</dd>
 <dt>办理状态</dt><dd>${escapeHtml(s.stateName)}</dd>

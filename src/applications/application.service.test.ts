@@ -200,6 +200,27 @@ forEachDialect('applicationService', (ctx) => {
     await assert.rejects(s.assign(late.id, {}, '科长'), message(/承办科室/));
   });
 
+  it('keeps an application whose deadline runs into a year not yet entered; entering the year computes it', async () => {
+    const agency = (await agencyService(ctx.db, clock).create({ name: '某区民政局', kind: 'department' }, 'test')).id;
+    // The calendar as it stood before the 2025 notice was entered.
+    const upTo2024 = workCalendar({ coveredYears: { from: cal.coveredYears!.from, to: 2024 }, days: cal.days.filter((d) => d.date < '2025-01-01') });
+    const s = applicationService(ctx.db, clock, upTo2024);
+    const pending = await s.receive(person({ channel: 'registered-post', evidence: { signedForOn: '2024-12-20' } }, agency), 'clerk');
+    assert.equal(pending.dueOn, null);
+    assert.equal(pending.state, 'received');
+    assert.match(pending.clock.warnings.join(''), /答复期限待录入 2025 年节假日安排后计算/);
+    // Events still need the calendar (a date outside it is refused, nothing stored) …
+    await assert.rejects(s.recordEvent(pending.id, { type: 'decided', date: '2025-01-10', decision: 'disclosed', particulars: '邮寄' }, 'clerk'),
+      message(/日历未覆盖 2025 年/));
+    // … and a receipt before the calendar is a data error, not a pending case.
+    await assert.rejects(s.receive(person({ evidence: { handedInOn: '2018-06-01' } }, agency), 'clerk'), message(/日历未覆盖 2018 年/));
+    // Entering 2025 computes the deadline, with an event.
+    const result = await recomputeOpenDeadlines(ctx.db, clock, cal, DEFAULT_APPLICATION_SETTINGS, 'admin', { agencyId: agency });
+    assert.deepEqual([result.checked, result.changed], [1, 1]);
+    assert.equal((await svc().get(pending.id)).dueOn, '2025-01-20');
+    assert.equal((await svc().history(pending.id)).at(-1)!.type, 'deadline-recomputed');
+  });
+
   it('recomputes the stored deadlines of open cases after a calendar change, each with an event', async () => {
     const agency = (await agencyService(ctx.db, clock).create({ name: '某区统计局', kind: 'department' }, 'test')).id;
     const s = svc();

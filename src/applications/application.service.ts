@@ -6,12 +6,12 @@
  */
 import type { Kysely } from 'kysely';
 import { parseApplicantType } from '../core/applications/applicant-types.js';
-import { computeClock, receiptDate, type CaseEvent, type Channel, type ReceiptEvidence } from '../core/applications/case-clock.js';
+import { computeClock, receiptDate, type CaseClock, type CaseEvent, type Channel, type ReceiptEvidence } from '../core/applications/case-clock.js';
 import { EVENT_NAMES } from '../core/applications/case-events.js';
 import { feeForNotice, type FeeInput } from '../core/applications/fees.js';
 import { checkIdentity, type IdentityKind } from '../core/applications/identity.js';
 import { basisText, getDecision } from '../core/applications/outcomes.js';
-import type { WorkCalendar } from '../core/calendar/work-calendar.js';
+import { UncoveredYearError, type WorkCalendar } from '../core/calendar/work-calendar.js';
 import type { Clock } from '../core/clock.js';
 import { ConflictError, NotFoundError, ValidationError } from '../core/errors.js';
 import type { Database } from '../db/schema.js';
@@ -90,6 +90,26 @@ export function applicationService(
   const clockOf = (events: readonly CaseEvent[], extra: { asOf?: string; explain?: boolean } = {}) =>
     computeClock(events, calendar, { feeStopsClock: settings.feeStopsClock, explain: extra.explain ?? false, asOf: extra.asOf });
 
+  /**
+   * The clock, or — when the deadline runs into a year whose holiday notice has not been entered yet —
+   * a received case whose deadline is pending: the application is kept (an applicant's request is never
+   * lost for want of next year's calendar), no deadline is stored, and entering that year's notice
+   * computes it (recomputeOpenDeadlines, with an event). Dates before the calendar stay a loud error.
+   */
+  function clockOrPending(events: readonly CaseEvent[], extra: { asOf?: string; explain?: boolean }): CaseClock {
+    try {
+      return clockOf(events, extra);
+    } catch (e) {
+      const received = events[0];
+      if (!(e instanceof UncoveredYearError) || !e.afterCovered || received?.type !== 'received' || events.length > 1) throw e;
+      const note = `答复期限待录入 ${e.year} 年节假日安排后计算（${e.message}）`;
+      return {
+        state: 'received', dueDate: null, receivedOn: received.date, clockStart: received.date, workingDays: 20, pausedWorkingDays: 0,
+        warnings: [note], explain: [`${received.date}收到申请；${note}`],
+      };
+    }
+  }
+
   async function row(id: number): Promise<ApplicationWithApplicantRow> {
     const found = await findApplicationRow(db, id);
     if (!found) throw new NotFoundError(`未找到编号为 ${id} 的政府信息公开申请`);
@@ -159,7 +179,7 @@ export function applicationService(
     const { date: receivedOn } = receiptDate(input.channel, input.evidence ?? {}); // 条例 Art. 31
     if (receivedOn > today) throw new ValidationError(`收到申请日期（${receivedOn}）晚于今天（${today}）`, { field: 'evidence' });
     const event: EventInput = { type: 'received', date: receivedOn, channel: input.channel };
-    const computed = clockOf([event]);
+    const computed = clockOrPending([event], {});
     await agencyExists(input.agencyId);
 
     const year = receivedOn.slice(0, 4);
@@ -250,7 +270,7 @@ export function applicationService(
   async function get(id: number): Promise<ApplicationDetail> {
     const found = await row(id);
     const events = clockEvents(await listApplicationEventRows(db, id));
-    const computed = clockOf(events, { asOf: chinaDate(clock()), explain: true });
+    const computed = clockOrPending(events, { asOf: chinaDate(clock()), explain: true });
     const remedies = (await listRemedyRows(db, id)).map(remedyOf);
     return detailOf(found, computed, remedies);
   }

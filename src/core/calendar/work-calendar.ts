@@ -130,12 +130,16 @@ export function coveredYearsText(coveredYears: { from: number; to: number } | nu
   return coveredYears ? `现有日历覆盖 ${coveredYears.from} 年至 ${coveredYears.to} 年` : '尚未录入任何年度的节假日安排';
 }
 
-function uncovered(cal: WorkCalendar, date: string): ValidationError {
-  return new ValidationError(
-    uncoveredYearMessage(yearOf(date)),
-    { field: 'date' },
-    [{ message: `${date}：${coveredYearsText(cal.coveredYears)}` }],
-  );
+/** A date in a year the calendar does not cover (a ValidationError: HTTP 400), naming the year. */
+export class UncoveredYearError extends ValidationError {
+  constructor(readonly year: number, readonly afterCovered: boolean, date: string, covered: { from: number; to: number } | null) {
+    super(uncoveredYearMessage(year), { field: 'date' }, [{ message: `${date}：${coveredYearsText(covered)}` }]);
+  }
+}
+
+function uncovered(cal: WorkCalendar, date: string): UncoveredYearError {
+  const year = yearOf(date);
+  return new UncoveredYearError(year, cal.coveredYears !== null && year > cal.coveredYears.to, date, cal.coveredYears);
 }
 
 /** Throws the loud “日历未覆盖 YYYY 年” ValidationError unless the calendar answers for `date`. */
