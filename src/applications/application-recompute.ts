@@ -11,9 +11,9 @@ import type { Clock } from '../core/clock.js';
 import { DomainError, type ProblemDetail } from '../core/errors.js';
 import type { Database } from '../db/schema.js';
 import {
-  insertApplicationEventRows, listOpenApplicationRows, listOpenCaseEventRows, updateApplicationDeadlines, type DeadlineUpdate,
+  listOpenApplicationRows, listOpenCaseEventRows, updateApplicationDeadlines, type DeadlineUpdate,
 } from './application.repository.js';
-import type { ApplicationEventRow, NewApplicationEventRow } from './application.table.js';
+import type { ApplicationEventRow } from './application.table.js';
 import type { ApplicationSettings } from './application.service.js';
 import { chinaDate, clockEvents, clockFields } from './case-record.js';
 
@@ -47,7 +47,6 @@ export async function recomputeOpenDeadlines(
   const result: RecomputeResult = { checked: rows.length, changed: 0, failures: [] };
   const data = JSON.stringify({ reason: options.reason ?? '工作日日历变更，重新计算答复期限' });
   const updates: DeadlineUpdate[] = [];
-  const events: NewApplicationEventRow[] = [];
   for (const row of rows) {
     let fields;
     try {
@@ -58,16 +57,14 @@ export async function recomputeOpenDeadlines(
       continue;
     }
     if (fields.due_on === row.due_on && fields.state === row.state) continue;
-    updates.push({ id: row.id, due_on: fields.due_on, state: fields.state });
-    events.push({
-      application_id: row.id, at, actor, type: 'deadline-recomputed', on_date: today, data,
-      // Only what a recomputation changes: the state and the deadline.
+    updates.push({
+      id: row.id, due_on: fields.due_on, state: fields.state,
+      // The event holds only what a recomputation changes: the state and the deadline.
       old: JSON.stringify({ state: row.state, dueOn: row.due_on }), new: JSON.stringify({ state: fields.state, dueOn: fields.due_on }),
     });
   }
   // Written in bulk: a calendar change can move the deadlines of every open case of a province.
-  await updateApplicationDeadlines(db, updates, at);
-  await insertApplicationEventRows(db, events);
+  await updateApplicationDeadlines(db, updates, { at, actor, type: 'deadline-recomputed', on_date: today, data });
   result.changed = updates.length;
   return result;
 }

@@ -187,30 +187,29 @@ export function listOpenCaseEventRows(db: Q, agencyId?: number): Promise<Pick<Ap
 /** Rows per statement in the bulk writes below (well under SQLite's and PostgreSQL's parameter limits). */
 const BULK_ROWS = 500;
 
-/** Inserts many events, a few hundred rows per statement (every column given). */
-export async function insertApplicationEventRows(db: Q, rows: readonly NewApplicationEventRow[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += BULK_ROWS) {
-    await db.insertInto('application_events').values(rows.slice(i, i + BULK_ROWS).map((r) => ({
-      application_id: r.application_id, at: r.at, actor: r.actor, type: r.type, on_date: r.on_date, data: r.data, old: r.old ?? null, new: r.new ?? null,
-    }))).execute();
-  }
-}
+/** A recomputed deadline and state of one case, with its event's old → new (JSON text). */
+export interface DeadlineUpdate { id: number; due_on: string | null; state: string; old: string; new: string }
 
-/** A recomputed deadline and state of one case. */
-export interface DeadlineUpdate { id: number; due_on: string | null; state: string }
+/** What the events of one recomputation share. */
+export interface SharedEvent { at: string; actor: string; type: string; on_date: string; data: string }
 
 /**
- * Stores many recomputed deadlines, a few hundred cases per statement: an UPDATE … FROM a VALUES list
- * joined on the primary key, the same SQL on SQLite (≥ 3.33) and PostgreSQL, instead of one statement
- * per case. The `id in (…)` makes both databases drive the join from the list, not from the table.
+ * Stores many recomputed deadlines, each with its event, a few hundred cases per statement: an UPDATE
+ * … FROM a VALUES list joined on the primary key, then an INSERT … SELECT from a VALUES list of the
+ * events' own fields (what they share is given once). The same SQL on SQLite (≥ 3.33) and PostgreSQL,
+ * instead of two statements per case; the `id in (…)` makes both drive the join from the list.
  */
-export async function updateApplicationDeadlines(db: Q, updates: readonly DeadlineUpdate[], at: string): Promise<void> {
+export async function updateApplicationDeadlines(db: Q, updates: readonly DeadlineUpdate[], event: SharedEvent): Promise<void> {
   for (let i = 0; i < updates.length; i += BULK_ROWS) {
     const batch = updates.slice(i, i + BULK_ROWS);
     const values = sql.join(batch.map((u) => sql`(cast(${u.id} as integer), cast(${u.due_on} as text), cast(${u.state} as text))`));
     const ids = sql.join(batch.map((u) => sql`${u.id}`));
     await sql`with v(id, due_on, state) as (values ${values})
-      update applications set due_on = v.due_on, state = v.state, updated_at = ${at}
+      update applications set due_on = v.due_on, state = v.state, updated_at = ${event.at}
       from v where applications.id = v.id and applications.id in (${ids})`.execute(db);
+    const changes = sql.join(batch.map((u) => sql`(cast(${u.id} as integer), cast(${u.old} as text), cast(${u.new} as text))`));
+    await sql`with v(application_id, old, new) as (values ${changes})
+      insert into application_events (application_id, at, actor, type, on_date, data, old, new)
+      select v.application_id, ${event.at}, ${event.actor}, ${event.type}, ${event.on_date}, ${event.data}, v.old, v.new from v`.execute(db);
   }
 }

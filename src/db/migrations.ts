@@ -1,7 +1,7 @@
 /**
  * The schema migrations: ONE list for SQLite and PostgreSQL, applied by Kysely's Migrator from
  * code (no migration folder to ship). A migration is never edited once released; a change is a
- * new entry. The only dialect branch is `idColumn`.
+ * new entry. The only dialect branches are `idColumn` and a PostgreSQL storage parameter (0007).
  */
 import {
   Migrator, SqliteAdapter, sql,
@@ -216,6 +216,19 @@ const dropRedundantIndexes: Migration = {
   },
 };
 
+/**
+ * Room for HOT updates: a case's deadline and state change with every event and with every calendar
+ * change, so neither is indexed (the warnings read an agency's cases through the statistics index) and,
+ * on PostgreSQL, pages are filled to 70 % so a changed row can stay on its page without touching any
+ * index (a deadline recomputation after a calendar change rewrites many cases at once).
+ */
+const hotUpdates: Migration = {
+  async up(db: Kysely<any>) {
+    await db.schema.dropIndex('applications_state_due_idx').execute();
+    if (!isSqlite(db)) await sql`alter table applications set (fillfactor = 70)`.execute(db);
+  },
+};
+
 /** Every migration in order. Names sort lexically; never rename or edit a released one. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001_initial': initial,
@@ -224,6 +237,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0004_statistics_indexes': statisticsIndexes,
   '0005_case_assignment': caseAssignment,
   '0006_drop_redundant_indexes': dropRedundantIndexes,
+  '0007_hot_updates': hotUpdates,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };
