@@ -21,10 +21,14 @@ export async function measure(name: string, fn: () => unknown, options: { runs?:
     await fn();
     times.push(performance.now() - start);
   }
-  times.sort((a, b) => a - b);
-  const mid = Math.floor(times.length / 2);
-  const median = times.length % 2 ? times[mid]! : (times[mid - 1]! + times[mid]!) / 2;
-  return { name, medianMs: median, runs, target: options.target };
+  return { name, medianMs: median(times), runs, target: options.target };
+}
+
+/** The median of some durations. */
+export function median(times: readonly number[]): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 /** Formats a duration for the table: µs below 1 ms. */
