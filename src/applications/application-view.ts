@@ -4,22 +4,13 @@
  * personal). Masking happens here, in one place.
  */
 import { APPLICANT_TYPES } from '../core/applications/applicant-types.js';
+import { STATE_NAMES } from '../core/applications/case-states.js';
 import type { CaseClock, CaseState } from '../core/applications/case-clock.js';
 import { maskAddress, maskIdNumber, maskName, maskPhone, type IdentityKind } from '../core/applications/identity.js';
 import type { ApplicationWithApplicantRow } from './application.repository.js';
 import type { ApplicationEventRow, ApplicationRow, RemedyRow } from './application.table.js';
 
-/** Chinese names of the case states (process states, then closures). */
-export const STATE_NAMES: Readonly<Record<CaseState, string>> = {
-  received: '办理中',
-  'awaiting-correction': '等待补正',
-  consulting: '征求意见中',
-  extended: '已延期办理',
-  'awaiting-fee': '等待缴纳信息处理费',
-  decided: '已答复',
-  abandoned: '视为放弃申请',
-  withdrawn: '申请人已撤回',
-};
+export { STATE_NAMES };
 
 /** The applicant's personal data (only in the case detail; masked in lists; never public). */
 export interface Applicant {

@@ -1,24 +1,15 @@
 /**
  * Display labels of 依申请公开 cases: event types, decisions, states, remedies and the history's fields.
- * The server's own lists are runtime data of the core, which the UI does not bundle; these copies are typed
- * against the server's keys (`Record<DecisionKey, string>` …), so a key added or removed there fails the build.
+ * The event, state and channel names are the pure core's own lists (bundled from src/core); the rest are
+ * typed against the server's keys (`Record<DecisionKey, string>` …), so a key added or removed there fails the build.
  */
+import { EVENT_NAMES } from '../../src/core/applications/case-events.js';
+import { STATE_NAMES } from '../../src/core/applications/case-states.js';
+import { CHANNEL_NAMES } from '../../src/core/applications/receipt-date.js';
 import type { CaseEventType, CaseState, Channel, DecisionKey, RecordableEventType, Remedy } from './api-types.js';
 
 /** Chinese names of the event types (the core's EVENT_NAMES), plus the record changes the history shows. */
-export const CASE_EVENT_LABELS: Readonly<Record<CaseEventType, string>> = {
-  received: '收到申请',
-  'correction-requested': '发出补正通知',
-  'correction-received': '收到补正',
-  'consultation-started': '征求意见',
-  'consultation-ended': '征求意见结束',
-  extended: '延长答复期限',
-  'later-date-set': '确定延迟答复期限',
-  'fee-notice-sent': '发出收费通知',
-  'fee-paid': '缴纳信息处理费',
-  decided: '作出处理决定',
-  withdrawn: '撤回申请',
-};
+export const CASE_EVENT_LABELS: Readonly<Record<CaseEventType, string>> = EVENT_NAMES;
 
 const RECORD_EVENT_LABELS: Readonly<Record<string, string>> = {
   assigned: '分配承办科室、承办人',
@@ -71,16 +62,7 @@ export function decisionLabel(key: string | null | undefined): string {
 }
 
 /** Case states (the server's STATE_NAMES), for the history's old → new. */
-export const STATE_LABELS: Readonly<Record<CaseState, string>> = {
-  received: '办理中',
-  'awaiting-correction': '等待补正',
-  consulting: '征求意见中',
-  extended: '已延期办理',
-  'awaiting-fee': '等待缴纳信息处理费',
-  decided: '已答复',
-  abandoned: '视为放弃申请',
-  withdrawn: '申请人已撤回',
-};
+export const STATE_LABELS: Readonly<Record<CaseState, string>> = STATE_NAMES;
 
 /** States that close a case. */
 export const CLOSED_STATES: ReadonlySet<string> = new Set<CaseState>(['decided', 'abandoned', 'withdrawn']);
@@ -146,11 +128,4 @@ export function todayInChina(now = new Date()): string {
 }
 
 /** Chinese names of the channels (the core's CHANNEL_NAMES). */
-export const CHANNEL_LABELS: Readonly<Record<Channel, string>> = {
-  'in-person': '当面提交',
-  'registered-post': '邮寄（需签收）',
-  'ordinary-letter': '平常信函',
-  online: '互联网渠道',
-  fax: '传真',
-  email: '电子邮件',
-};
+export const CHANNEL_LABELS: Readonly<Record<Channel, string>> = CHANNEL_NAMES;
