@@ -125,14 +125,22 @@ export function listApplicationEventRows(db: Q, applicationId: number): Promise<
   return db.selectFrom('application_events').selectAll().where('application_id', '=', applicationId).orderBy('id').execute();
 }
 
-/** Open cases of an agency whose stored deadline is on or before `dueBy`, with who received them. */
-export function listOpenDueRows(db: Q, agencyId: number, dueBy: string): Promise<ApplicationRow[]> {
-  return db.selectFrom('applications').selectAll()
-    .where('agency_id', '=', agencyId)
+/** An open case due by a day, with its agency's name. */
+export type OpenDueRow = ApplicationRow & { agency_name: string };
+
+/**
+ * Open cases whose stored deadline is on or before `dueBy` — of one agency, or of every agency (one
+ * query, whatever their number) — with who received them and the agency's name.
+ */
+export function listOpenDueRows(db: Q, agencyId: number | undefined, dueBy: string): Promise<OpenDueRow[]> {
+  let q = db.selectFrom('applications').innerJoin('agencies', 'agencies.id', 'applications.agency_id')
+    .selectAll('applications').select('agencies.name as agency_name');
+  if (agencyId !== undefined) q = q.where('applications.agency_id', '=', agencyId);
+  return q
     .where('state', 'not in', [...CLOSED_STATES])
     .where('due_on', 'is not', null)
     .where('due_on', '<=', dueBy)
-    .orderBy('due_on').orderBy('id')
+    .orderBy('due_on').orderBy('applications.id')
     .execute();
 }
 

@@ -12,7 +12,7 @@ import type { Database } from '../db/schema.js';
 import { actorOf, inTransaction, settingsOf, type AppContext } from '../http/context.js';
 import { errorResponses } from '../reports/report.schema.js';
 import {
-  ApplicationDetailSchema, ApplicationEventSchema, AssignBody, ApplicationIdParams, ApplicationSummarySchema, EventBody,
+  AgencyWarningsSchema, AllWarningsQuery, ApplicationDetailSchema, ApplicationEventSchema, AssignBody, ApplicationIdParams, ApplicationSummarySchema, EventBody,
   ListApplicationsQuery, ReceiveBody, RemedyBody, RemedyParams, RemedyResultBody, RemedySchema, WarningsQuery, WarningsSchema,
 } from './application.schema.js';
 import { applicationService, type EventInput, type ReceiveInput } from './application.service.js';
@@ -56,6 +56,13 @@ export const applicationRoutes: FastifyPluginAsyncTypebox<AppContext> = async (a
       response: { 200: WarningsSchema, ...errorResponses(400) },
     },
   }, async (request) => (await read()).warnings(request.query.agencyId, request.query.today ?? chinaDate(ctx.clock())));
+
+  app.get('/api/applications/warnings/by-agency', {
+    schema: {
+      tags: TAGS, summary: '各机关期限预警（一次查询，供总览或监督多个机关）', querystring: AllWarningsQuery,
+      response: { 200: AgencyWarningsSchema, ...errorResponses(400) },
+    },
+  }, async (request) => (await read()).warningsOfAllAgencies(request.query.today ?? chinaDate(ctx.clock())));
 
   app.get('/api/applications/:id', {
     schema: {

@@ -169,6 +169,14 @@ export const WarningsSchema = Type.Object({
   }), { description: '按承办科室、承办人分组' }),
 });
 
+export const AllWarningsQuery = Type.Object({
+  today: Type.Optional(date('今天（缺省为当前日期）')),
+}, { additionalProperties: false });
+
+export const AgencyWarningsSchema = Type.Array(Type.Object({
+  agencyId: Type.Integer(), agencyName: Type.String(), warnings: WarningsSchema,
+}), { description: '有已逾期或即将到期申请的各机关，按机关名称排列' });
+
 export const AssignBody = Type.Object({
   office: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: '承办科室' })),
   handler: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: '承办人' })),

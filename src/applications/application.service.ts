@@ -27,7 +27,7 @@ import {
   detailOf, eventOf, publicStatusOf, remedyOf, summaryOf,
   type ApplicationDetail, type ApplicationEvent, type ApplicationSummary, type PublicStatus, type Remedy,
 } from './application-view.js';
-import { caseWarnings, type CaseWarnings } from './application-warnings.js';
+import { caseWarnings, warningsByAgency, type AgencyWarnings, type CaseWarnings } from './application-warnings.js';
 import { remedyDate, remedyResult } from './remedy-input.js';
 import {
   chinaDate, clockEvents, clockFields, isUniqueViolation, newQueryCode, normaliseQueryCode, optional, required, snapshot,
@@ -344,6 +344,11 @@ export function applicationService(
     return caseWarnings(db, calendar, agencyId, today);
   }
 
+  /** The same for every agency with an overdue or due-soon case, in one query. */
+  function warningsOfAllAgencies(today: string): Promise<AgencyWarnings[]> {
+    return warningsByAgency(db, calendar, today);
+  }
+
   /**
    * Assigns a case to an office (承办科室) and/or a person (承办人), for the warnings by office and by
    * person; an event holds old → new. Only open cases are assigned.
@@ -373,7 +378,7 @@ export function applicationService(
     return publicStatusOf(found);
   }
 
-  return { receive, recordEvent, get, list, history, addRemedy, decideRemedy, assign, warnings, publicStatus };
+  return { receive, recordEvent, get, list, history, addRemedy, decideRemedy, assign, warnings, warningsOfAllAgencies, publicStatus };
 }
 
 export type ApplicationService = ReturnType<typeof applicationService>;

@@ -100,6 +100,11 @@ forEachDialect('application API', (ctx) => {
     assert.equal(w.statusCode, 200, w.body);
     assert.equal(json(w).groups[0].handler, '办公室王科长');
     assert.ok(json(w).groups[0].overdue.length > 0);
+    // Every agency's warnings in one request: the same figures, under the agency's name.
+    const all = await app.inject({ method: 'GET', url: '/api/applications/warnings/by-agency?today=2025-11-18' });
+    assert.equal(all.statusCode, 200, all.body);
+    assert.deepEqual(json(all), [{ agencyId, agencyName: '某区司法局', warnings: json(w) }]);
+    assert.equal((await app.inject({ method: 'GET', url: '/api/applications/warnings/by-agency?today=2025-13-01' })).statusCode, 400);
 
     const a = await receive();
     await event(a.id, { type: 'decided', date: '2025-10-20', decision: 'does-not-exist' });

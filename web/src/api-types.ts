@@ -7,7 +7,7 @@ import type { Agency, AgencyKind } from '../../src/agencies/agency.service.js';
 import type {
   ApplicationDetail, ApplicationEvent, ApplicationSummary, Remedy,
 } from '../../src/applications/application-view.js';
-import type { CaseWarnings, OfficeWarnings, WarningGroup, WarningItem } from '../../src/applications/application-warnings.js';
+import type { AgencyWarnings, CaseWarnings, OfficeWarnings, WarningGroup, WarningItem } from '../../src/applications/application-warnings.js';
 import type { EventInput } from '../../src/applications/application.service.js';
 import type { CaseClock, CaseState } from '../../src/core/applications/case-clock.js';
 import type { CaseEvent } from '../../src/core/applications/case-events.js';
@@ -22,7 +22,7 @@ import type {
 } from '../../src/reports/report.service.js';
 
 export type {
-  Agency, AgencyKind, ApplicationDetail, ApplicationEvent, ApplicationSummary, CaseClock, Channel, CaseState, CaseWarnings, DecisionKey,
+  Agency, AgencyKind, AgencyWarnings, ApplicationDetail, ApplicationEvent, ApplicationSummary, CaseClock, Channel, CaseState, CaseWarnings, DecisionKey,
   OfficeWarnings, Remedy, WarningGroup, WarningItem, CheckCell, CheckReport, CheckResult, InterchangeCell, InterchangeReport, InterchangeSection,
   ReportEvent, ReportStatus, ReportSummary, ReportVersionInfo,
 };

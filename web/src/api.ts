@@ -4,7 +4,7 @@
  */
 import type {
   Agency, AgencyKind, ApiErrorBody, ApplicationDetail, ApplicationEvent, ApplicationEventBody, ApplicationFilter,
-  ApplicationSummary, CaseWarnings, CheckResponse, FormatId, InterchangeReport, Problem, ReportDetail,
+  AgencyWarnings, ApplicationSummary, CaseWarnings, CheckResponse, FormatId, InterchangeReport, Problem, ReportDetail,
   ReportEvent, ReportStatus, ReportSummary, ReportVersionInfo,
 } from './api-types.js';
 
@@ -113,6 +113,7 @@ export const api = {
     request<ApplicationSummary[]>('GET', `/api/applications${query({ agencyId: filter.agencyId, open: filter.open ? 'true' : undefined })}`),
   applicationWarnings: (agencyId: number) =>
     request<CaseWarnings>('GET', `/api/applications/warnings${query({ agencyId })}`),
+  allApplicationWarnings: () => request<AgencyWarnings[]>('GET', '/api/applications/warnings/by-agency'),
   application: (id: number) => request<ApplicationDetail>('GET', `/api/applications/${id}`),
   applicationEvents: (id: number) => request<ApplicationEvent[]>('GET', `/api/applications/${id}/events`),
   recordApplicationEvent: (id: number, event: ApplicationEventBody) =>

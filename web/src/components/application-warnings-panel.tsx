@@ -3,16 +3,11 @@
  * overdue cases themselves in red (due-soon ones in amber), each with its handler and a link to the case.
  */
 import { Alert, Empty, Typography } from 'antd';
-import type { CaseWarnings, WarningGroup, WarningItem } from '../api-types.js';
+import type { AgencyWarnings, WarningGroup, WarningItem } from '../api-types.js';
 import { formatDate } from '../labels.js';
 import { routeHref } from '../router.js';
 
 /** The warnings of one agency, named. */
-export interface AgencyWarnings {
-  agencyId: number;
-  agencyName: string;
-  warnings: CaseWarnings;
-}
 
 function CaseLine({ item, handler, overdue }: { item: WarningItem; handler: string; overdue: boolean }) {
   const days = Math.abs(item.workingDaysLeft);

@@ -1,5 +1,5 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, render, screen, within } from '@testing-library/react';
 import type { Agency, ApplicationSummary, CaseWarnings } from '../api-types.js';
 import { ApplicationListPage } from './application-list-page.js';
 
@@ -39,6 +39,7 @@ function mockFetch() {
     const url = String(input);
     calls.push(url);
     const body = url.startsWith('/api/agencies') ? agencies
+      : url.startsWith('/api/applications/warnings/by-agency') ? [{ agencyId: 2, agencyName: '威海市环翠区行政审批服务局', warnings }]
       : url.startsWith('/api/applications/warnings') ? warnings
       : url.startsWith('/api/applications') ? cases
       : null;
@@ -81,9 +82,10 @@ describe('ApplicationListPage', () => {
     expect(second.getByText('征求意见中')).toBeTruthy();
     expect(second.getByText('暂停计算')).toBeTruthy();
     expect(second.getByText('未分配')).toBeTruthy();
-    // “仅未办结” is on by default; without a chosen agency the warnings of the listed agencies are asked for.
+    // “仅未办结” is on by default; without a chosen agency every agency's warnings come in one request.
     expect(calls).toContain('/api/applications?open=true');
-    expect(calls).toContain('/api/applications/warnings?agencyId=2');
+    expect(calls).toContain('/api/applications/warnings/by-agency');
+    expect(calls.filter((u) => u.startsWith('/api/applications/warnings?'))).toEqual([]);
     expect((screen.getByRole('switch', { name: '仅未办结' }) as HTMLButtonElement).getAttribute('aria-checked')).toBe('true');
   });
 

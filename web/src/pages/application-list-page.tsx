@@ -5,19 +5,20 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import type { Agency, ApplicationFilter, ApplicationSummary } from '../api-types.js';
+import type { Agency, AgencyWarnings, ApplicationFilter, ApplicationSummary } from '../api-types.js';
 import { api } from '../api.js';
 import { stateColor } from '../application-labels.js';
 import { formatDate } from '../labels.js';
 import { navigate, routeHref } from '../router.js';
 import { ErrorAlert } from '../components/problem-list.js';
-import { ApplicationWarningsPanel, type AgencyWarnings } from '../components/application-warnings-panel.js';
+import { ApplicationWarningsPanel } from '../components/application-warnings-panel.js';
 
 /** Warnings of the chosen agency, or of every agency with a listed case when none is chosen. */
-async function loadWarnings(agencies: Agency[], cases: ApplicationSummary[], agencyId?: number): Promise<AgencyWarnings[]> {
-  const ids = agencyId !== undefined ? [agencyId] : [...new Set(cases.map((c) => c.agencyId))];
-  const name = (id: number) => agencies.find((a) => a.id === id)?.name ?? cases.find((c) => c.agencyId === id)?.agencyName ?? `机关 ${id}`;
-  return Promise.all(ids.map(async (id) => ({ agencyId: id, agencyName: name(id), warnings: await api.applicationWarnings(id) })));
+/** The chosen agency's warnings, or every agency's from one request (never one request per agency). */
+async function loadWarnings(agencies: Agency[], agencyId?: number): Promise<AgencyWarnings[]> {
+  if (agencyId === undefined) return api.allApplicationWarnings();
+  const agencyName = agencies.find((a) => a.id === agencyId)?.name ?? `机关 ${agencyId}`;
+  return [{ agencyId, agencyName, warnings: await api.applicationWarnings(agencyId) }];
 }
 
 /** The case list screen. */
@@ -35,7 +36,7 @@ export function ApplicationListPage() {
       const [a, c] = await Promise.all([api.agencies(), api.applications(filter)]);
       setAgencies(a);
       setCases(c);
-      setWarnings(await loadWarnings(a, c, filter.agencyId));
+      setWarnings(await loadWarnings(a, filter.agencyId));
       setError(null);
     } catch (e) {
       setError(e);
