@@ -4,6 +4,7 @@
  * stored deadlines of 100,000 open cases after a calendar change. Data is bulk-loaded with batched
  * multi-row inserts, every column given.
  */
+import { operator } from '../src/core/actor.js';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -153,7 +154,7 @@ export async function applicationFigures(): Promise<Figure[]> {
       await loadYear(db.db, agencyId);
       const openAgency = await newAgency(db.db, '基准测试局（未结案件）');
       await loadOpen(db.db, openAgency);
-      await calendarService(db.db, () => AT).seedIfEmpty('bench');
+      await calendarService(db.db, () => AT).seedIfEmpty(operator('bench'));
       if (db.dialect === 'postgres') await (db.db as any).executeQuery({ sql: 'analyze', parameters: [], query: { kind: 'RawNode' } });
       const tables = await applicationTables(db.db, { agencyId, year: YEAR });
       console.log(`数据（${label}）：${CASES.toLocaleString('en')} 件 ${YEAR} 年度申请（结转 ${tables.cells['三:carried-in:total']}，办结 ${tables.cells['三:r7:total']}，结转下年 ${tables.cells['三:carried-out:total']}，复议诉讼 ${tables.cells['四:all:reconsideration.total']! + tables.cells['四:all:direct.total']! + tables.cells['四:all:after.total']!}）+ ${CASES.toLocaleString('en')} 件未结案件及其事件，载入 ${((performance.now() - started) / 1000).toFixed(1)} s，库 ${await size()}`);
@@ -166,7 +167,7 @@ export async function applicationFigures(): Promise<Figure[]> {
       for (let run = 0; run < RECOMPUTE_RUNS; run++) {
         await db.db.transaction().execute(async (trx) => {
           const start = performance.now();
-          changed = (await recomputeOpenDeadlines(trx, () => AT, calendar, DEFAULT_APPLICATION_SETTINGS, 'bench', { agencyId: openAgency })).changed;
+          changed = (await recomputeOpenDeadlines(trx, () => AT, calendar, DEFAULT_APPLICATION_SETTINGS, operator('bench'), { agencyId: openAgency })).changed;
           times.push(performance.now() - start);
           throw ROLLBACK;
         }).catch((e: unknown) => { if (e !== ROLLBACK) throw e; });

@@ -2,7 +2,7 @@
  * SQL for agencies (the only place that queries the `agencies` table). Takes a Kysely instance
  * or a transaction.
  */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { AgencyRow, NewAgencyRow } from './agency.table.js';
 
@@ -32,4 +32,27 @@ export async function insertAgencyRow(db: Q, row: NewAgencyRow): Promise<AgencyR
 export async function countAgencyRows(db: Q): Promise<number> {
   const { n } = await db.selectFrom('agencies').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return Number(n);
+}
+
+/**
+ * The agency and its ancestors, nearest first (the chain a subtree grant is checked against); empty
+ * when the agency does not exist.
+ */
+export async function agencyChainIds(db: Q, id: number): Promise<number[]> {
+  const rows = await db.withRecursive('chain(id, parent_id, depth)', (qb) => qb
+    .selectFrom('agencies').select(['id', 'parent_id', sql<number>`0`.as('depth')]).where('id', '=', id)
+    .unionAll((q) => q.selectFrom('agencies').innerJoin('chain', 'chain.parent_id', 'agencies.id')
+      .select(['agencies.id', 'agencies.parent_id', sql<number>`chain.depth + 1`.as('depth')])))
+    .selectFrom('chain').select('id').orderBy('depth').execute();
+  return rows.map((r) => Number(r.id));
+}
+
+/** The agencies in the subtrees of `rootIds` (the roots included). */
+export async function agencySubtreeIds(db: Q, rootIds: readonly number[]): Promise<number[]> {
+  if (rootIds.length === 0) return [];
+  const rows = await db.withRecursive('tree(id)', (qb) => qb
+    .selectFrom('agencies').select('id').where('id', 'in', [...rootIds])
+    .union((q) => q.selectFrom('agencies').innerJoin('tree', 'tree.id', 'agencies.parent_id').select('agencies.id')))
+    .selectFrom('tree').select('id').execute();
+  return rows.map((r) => Number(r.id));
 }

@@ -1,3 +1,4 @@
+import { operator } from '../core/actor.js';
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { forEachDialect } from '../../test/db-helpers.js';
@@ -10,9 +11,9 @@ const clock = fixedClock('2024-02-01T08:00:00.000Z');
 forEachDialect('agencyService', (ctx) => {
   it('builds a tree: a government, its department and the department’s unit', async () => {
     const agencies = agencyService(ctx.db, clock);
-    const gov = await agencies.create({ name: '某县人民政府', kind: 'government' }, 'test');
-    const dept = await agencies.create({ name: '某县教育局', kind: 'department', parentId: gov.id }, 'test');
-    const unit = await agencies.create({ name: '某县教育局教研室', kind: 'unit', parentId: dept.id }, 'test');
+    const gov = await agencies.create({ name: '某县人民政府', kind: 'government' }, operator('test'));
+    const dept = await agencies.create({ name: '某县教育局', kind: 'department', parentId: gov.id }, operator('test'));
+    const unit = await agencies.create({ name: '某县教育局教研室', kind: 'unit', parentId: dept.id }, operator('test'));
     assert.deepEqual(gov, { id: gov.id, name: '某县人民政府', parentId: null, kind: 'government', createdAt: '2024-02-01T08:00:00.000Z' });
     assert.equal(dept.parentId, gov.id);
     assert.equal(unit.parentId, dept.id);
@@ -27,7 +28,7 @@ forEachDialect('agencyService', (ctx) => {
 
   it('resolves by id or exact name, and names the unknown agency', async () => {
     const agencies = agencyService(ctx.db, clock);
-    const a = await agencies.create({ name: '某市财政局', kind: 'department' }, 'test');
+    const a = await agencies.create({ name: '某市财政局', kind: 'department' }, operator('test'));
     assert.deepEqual(await agencies.resolve(String(a.id)), a);
     assert.deepEqual(await agencies.resolve('  某市财政局 '), a);
     await assert.rejects(agencies.resolve('某市财政'), (e: unknown) =>
@@ -38,15 +39,15 @@ forEachDialect('agencyService', (ctx) => {
 
   it('validates new agencies and refuses duplicate names', async () => {
     const agencies = agencyService(ctx.db, clock);
-    const gov = await agencies.create({ name: '某镇人民政府', kind: 'government' }, 'test');
-    const dept = await agencies.create({ name: '某镇经济发展办公室', kind: 'department', parentId: gov.id }, 'test');
+    const gov = await agencies.create({ name: '某镇人民政府', kind: 'government' }, operator('test'));
+    const dept = await agencies.create({ name: '某镇经济发展办公室', kind: 'department', parentId: gov.id }, operator('test'));
     const field = (name: string) => (e: unknown) => e instanceof ValidationError && e.details.place?.field === name;
-    await assert.rejects(agencies.create({ name: '   ', kind: 'department' }, 'test'), field('name'));
-    await assert.rejects(agencies.create({ name: '某局', kind: 'bureau' as never }, 'test'), field('kind'));
-    await assert.rejects(agencies.create({ name: '某局', kind: 'department', parentId: 987654 }, 'test'), field('parentId'));
-    await assert.rejects(agencies.create({ name: '某单位', kind: 'unit' }, 'test'), field('parentId'));
-    await assert.rejects(agencies.create({ name: '某科', kind: 'department', parentId: dept.id }, 'test'), field('parentId'));
-    await assert.rejects(agencies.create({ name: ' 某镇人民政府', kind: 'government' }, 'test'), (e: unknown) =>
+    await assert.rejects(agencies.create({ name: '   ', kind: 'department' }, operator('test')), field('name'));
+    await assert.rejects(agencies.create({ name: '某局', kind: 'bureau' as never }, operator('test')), field('kind'));
+    await assert.rejects(agencies.create({ name: '某局', kind: 'department', parentId: 987654 }, operator('test')), field('parentId'));
+    await assert.rejects(agencies.create({ name: '某单位', kind: 'unit' }, operator('test')), field('parentId'));
+    await assert.rejects(agencies.create({ name: '某科', kind: 'department', parentId: dept.id }, operator('test')), field('parentId'));
+    await assert.rejects(agencies.create({ name: ' 某镇人民政府', kind: 'government' }, operator('test')), (e: unknown) =>
       e instanceof ConflictError && e.code === 'AGENCY_EXISTS' && e.message.includes('某镇人民政府'));
     assert.equal((await agencies.list()).filter((a) => a.name.startsWith('某')).every((a) => a.name !== '某局'), true);
   });
@@ -54,7 +55,7 @@ forEachDialect('agencyService', (ctx) => {
   it('reports an empty database as empty', async () => {
     const fresh = await ctx.fresh();
     assert.equal(await agencyService(fresh.db, clock).isEmpty(), true);
-    await agencyService(fresh.db, clock).create({ name: '甲', kind: 'government' }, 'test');
+    await agencyService(fresh.db, clock).create({ name: '甲', kind: 'government' }, operator('test'));
     assert.equal(await agencyService(fresh.db, clock).isEmpty(), false);
   });
 });

@@ -2,6 +2,7 @@
  * Agencies (机关): the bodies that publish annual reports. They form a tree: a government
  * (人民政府), its departments (工作部门) and their subordinate units (下属单位).
  */
+import type { Actor } from '../core/actor.js';
 import type { Kysely } from 'kysely';
 import { systemClock, type Clock } from '../core/clock.js';
 import { ConflictError, NotFoundError, ValidationError } from '../core/errors.js';
@@ -124,7 +125,7 @@ export function agencyService(db: Kysely<Database>, clock: Clock = systemClock) 
      * Registers an agency. The name must be non-empty and unique (ConflictError
      * 'AGENCY_EXISTS'); the parent must exist and suit the kind.
      */
-    async create(input: NewAgencyInput, actor: string): Promise<Agency> {
+    async create(input: NewAgencyInput, actor: Actor): Promise<Agency> {
       const name = typeof input.name === 'string' ? input.name.trim() : '';
       if (!name) throw new ValidationError('机关名称不能为空', { field: 'name' });
       if (name.length > MAX_NAME_LENGTH) {
@@ -151,7 +152,7 @@ export function agencyService(db: Kysely<Database>, clock: Clock = systemClock) 
       if (await findAgencyRowByName(db, name)) throw new ConflictError(`机关“${name}”已存在`, 'AGENCY_EXISTS');
       try {
         const row = await insertAgencyRow(db, {
-          name, parent_id: parentId, kind: input.kind, created_at: clock(), created_by: actor, archived: 0,
+          name, parent_id: parentId, kind: input.kind, created_at: clock(), created_by: actor.name, created_by_id: actor.id, archived: 0,
         });
         return toAgency(row);
       } catch (e) {

@@ -12,6 +12,8 @@ export interface AgencyTable {
   kind: string;
   created_at: string;
   created_by: string;
+  /** The signed-in user who created it; null for a local operator. */
+  created_by_id?: number | null;
   /** 0 or 1. */
   archived: number;
 }

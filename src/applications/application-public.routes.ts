@@ -3,6 +3,7 @@
  * query code) and GET /status?code= (the case's state and deadline, nothing personal). Server-rendered
  * pages that work without JavaScript; the form is posted as application/x-www-form-urlencoded.
  */
+import { operator, type Actor } from '../core/actor.js';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { agencyService } from '../agencies/agency.service.js';
@@ -15,7 +16,7 @@ import { appliedPage, applyFormPage, statusPage, type ApplyFormValues } from './
 
 const HTML = 'text/html; charset=utf-8';
 /** The actor recorded for applications made online by the applicant. */
-export const ONLINE_ACTOR = '互联网申请';
+export const ONLINE_ACTOR: Actor = operator('互联网申请');
 
 const text = (max: number) => Type.Optional(Type.String({ maxLength: max }));
 const ApplyForm = Type.Object({

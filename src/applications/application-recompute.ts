@@ -4,6 +4,7 @@
  * or state changes gets an event 'deadline-recomputed' (old → new). Closed cases keep what they had:
  * their deadline was the law's answer when they were decided.
  */
+import type { Actor } from '../core/actor.js';
 import type { Kysely } from 'kysely';
 import { computeClock } from '../core/applications/case-clock.js';
 import type { WorkCalendar } from '../core/calendar/work-calendar.js';
@@ -32,7 +33,7 @@ export interface RecomputeResult {
  * the transaction that changed the calendar, so deadlines and calendar change together.
  */
 export async function recomputeOpenDeadlines(
-  db: Kysely<Database>, clock: Clock, calendar: WorkCalendar, settings: ApplicationSettings, actor: string,
+  db: Kysely<Database>, clock: Clock, calendar: WorkCalendar, settings: ApplicationSettings, actor: Actor,
   options: { agencyId?: number; reason?: string } = {},
 ): Promise<RecomputeResult> {
   const [rows, eventRows] = await Promise.all([listOpenApplicationRows(db, options.agencyId), listOpenCaseEventRows(db, options.agencyId)]);
@@ -64,7 +65,7 @@ export async function recomputeOpenDeadlines(
     });
   }
   // Written in bulk: a calendar change can move the deadlines of every open case of a province.
-  await updateApplicationDeadlines(db, updates, { at, actor, type: 'deadline-recomputed', on_date: today, data });
+  await updateApplicationDeadlines(db, updates, { at, actor: actor.name, actor_id: actor.id, type: 'deadline-recomputed', on_date: today, data });
   result.changed = updates.length;
   return result;
 }

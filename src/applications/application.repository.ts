@@ -25,6 +25,8 @@ export type ApplicationWithApplicantRow = ApplicationRow & {
 /** Filter of the case list. */
 export interface ApplicationRowFilter {
   agencyId?: number;
+  /** Only these agencies (the ones the reader may see). */
+  agencyIds?: readonly number[];
   state?: string;
   /** Only open cases (not decided, abandoned or withdrawn). */
   open?: boolean;
@@ -52,6 +54,7 @@ function withApplicant(db: Q) {
 export function listApplicationRows(db: Q, filter: ApplicationRowFilter = {}): Promise<ApplicationWithApplicantRow[]> {
   let q = withApplicant(db);
   if (filter.agencyId !== undefined) q = q.where('applications.agency_id', '=', filter.agencyId);
+  if (filter.agencyIds !== undefined) q = filter.agencyIds.length === 0 ? q.where(sql<boolean>`1 = 0`) : q.where('applications.agency_id', 'in', [...filter.agencyIds]);
   if (filter.state !== undefined) q = q.where('applications.state', '=', filter.state);
   if (filter.open) q = q.where('applications.state', 'not in', [...CLOSED_STATES]);
   if (filter.receivedFrom !== undefined) q = q.where('applications.received_on', '>=', filter.receivedFrom);
@@ -199,7 +202,7 @@ const BULK_ROWS = 500;
 export interface DeadlineUpdate { id: number; due_on: string | null; state: string; old: string; new: string }
 
 /** What the events of one recomputation share. */
-export interface SharedEvent { at: string; actor: string; type: string; on_date: string; data: string }
+export interface SharedEvent { at: string; actor: string; actor_id: number | null; type: string; on_date: string; data: string }
 
 /**
  * Stores many recomputed deadlines, each with its event, a few hundred cases per statement: an UPDATE
@@ -217,7 +220,12 @@ export async function updateApplicationDeadlines(db: Q, updates: readonly Deadli
       from v where applications.id = v.id and applications.id in (${ids})`.execute(db);
     const changes = sql.join(batch.map((u) => sql`(cast(${u.id} as integer), cast(${u.old} as text), cast(${u.new} as text))`));
     await sql`with v(application_id, old, new) as (values ${changes})
-      insert into application_events (application_id, at, actor, type, on_date, data, old, new)
-      select v.application_id, ${event.at}, ${event.actor}, ${event.type}, ${event.on_date}, ${event.data}, v.old, v.new from v`.execute(db);
+      insert into application_events (application_id, at, actor, actor_id, type, on_date, data, old, new)
+      select v.application_id, ${event.at}, ${event.actor}, cast(${event.actor_id} as integer), ${event.type}, ${event.on_date}, ${event.data}, v.old, v.new from v`.execute(db);
   }
+}
+
+/** The agency a case belongs to (for the access check), or undefined when there is no such case. */
+export async function applicationAgencyId(db: Q, id: number): Promise<number | undefined> {
+  return (await db.selectFrom('applications').select('agency_id').where('id', '=', id).executeTakeFirst())?.agency_id;
 }

@@ -9,6 +9,8 @@ import { Type } from 'typebox';
 import { calendarService } from '../calendar/calendar.service.js';
 import { NotFoundError } from '../core/errors.js';
 import type { Database } from '../db/schema.js';
+import type { Actor } from '../core/actor.js';
+import type { LockOverride } from '../statistics/period-lock.js';
 import { actorOf, inTransaction, settingsOf, type AppContext } from '../http/context.js';
 import { errorResponses } from '../reports/report.schema.js';
 import {
@@ -26,6 +28,14 @@ export async function applicationsOn(q: Kysely<Database>, ctx: Pick<AppContext, 
   return applicationService(q, ctx.clock, calendar, settingsOf(ctx));
 }
 
+/**
+ * A period-lock override as recorded: the approver is the signed-in leader (route-policy.ts requires
+ * 'period.override' whenever an override is sent), the reason as given.
+ */
+function approvedBy(override: { reason?: string } | undefined, actor: Actor): LockOverride | undefined {
+  return override ? { approver: actor.name, reason: override.reason ?? '' } : undefined;
+}
+
 /** Registers the /api/applications routes. */
 export const applicationRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, ctx) => {
   const read = () => applicationsOn(ctx.db.db, ctx);
@@ -35,7 +45,11 @@ export const applicationRoutes: FastifyPluginAsyncTypebox<AppContext> = async (a
       tags: TAGS, summary: '申请列表（申请人信息已脱敏）', querystring: ListApplicationsQuery,
       response: { 200: Type.Array(ApplicationSummarySchema), ...errorResponses(400) },
     },
-  }, async (request) => (await read()).list(request.query));
+  }, async (request) => {
+    // Without an agency (whose permission the policy checked), only the agencies the reader may see.
+    const agencyIds = request.query.agencyId === undefined ? await request.access.agenciesWith('application.read') : undefined;
+    return (await read()).list({ ...request.query, agencyIds });
+  });
 
   app.post('/api/applications', {
     schema: {
@@ -46,7 +60,7 @@ export const applicationRoutes: FastifyPluginAsyncTypebox<AppContext> = async (a
   }, async (request, reply) => {
     const actor = actorOf(request);
     const { override, ...input } = request.body;
-    const created = await inTransaction(ctx, async (trx) => (await applicationsOn(trx, ctx)).receive(input as ReceiveInput, actor, { override }));
+    const created = await inTransaction(ctx, async (trx) => (await applicationsOn(trx, ctx)).receive(input as ReceiveInput, actor, { override: approvedBy(override, actor) }));
     return reply.code(201).send(created);
   });
 
@@ -62,7 +76,10 @@ export const applicationRoutes: FastifyPluginAsyncTypebox<AppContext> = async (a
       tags: TAGS, summary: '各机关期限预警（一次查询，供总览或监督多个机关）', querystring: AllWarningsQuery,
       response: { 200: AgencyWarningsSchema, ...errorResponses(400) },
     },
-  }, async (request) => (await read()).warningsOfAllAgencies(request.query.today ?? chinaDate(ctx.clock())));
+  }, async (request) => {
+    const visible = new Set(await request.access.agenciesWith('application.read'));
+    return (await (await read()).warningsOfAllAgencies(request.query.today ?? chinaDate(ctx.clock()))).filter((w) => visible.has(w.agencyId));
+  });
 
   app.get('/api/applications/:id', {
     schema: {
@@ -86,9 +103,11 @@ export const applicationRoutes: FastifyPluginAsyncTypebox<AppContext> = async (a
     },
   }, async (request) => {
     const actor = actorOf(request);
-    const { override, ...event } = request.body;
+    const { override, ...body } = request.body;
+    // An extension is approved by the signed-in leader (the policy requires the role): never a typed name.
+    const event = body.type === 'extended' ? { ...body, approver: actor.name } : body;
     return inTransaction(ctx, async (trx) =>
-      (await applicationsOn(trx, ctx)).recordEvent(request.params.id, event as unknown as EventInput, actor, { override }));
+      (await applicationsOn(trx, ctx)).recordEvent(request.params.id, event as unknown as EventInput, actor, { override: approvedBy(override, actor) }));
   });
 
   app.post('/api/applications/:id/assign', {
@@ -109,7 +128,7 @@ export const applicationRoutes: FastifyPluginAsyncTypebox<AppContext> = async (a
   }, async (request, reply) => {
     const actor = actorOf(request);
     const { override, ...input } = request.body;
-    const remedy = await inTransaction(ctx, async (trx) => (await applicationsOn(trx, ctx)).addRemedy(request.params.id, input, actor, { override }));
+    const remedy = await inTransaction(ctx, async (trx) => (await applicationsOn(trx, ctx)).addRemedy(request.params.id, input, actor, { override: approvedBy(override, actor) }));
     return reply.code(201).send(remedy);
   });
 
@@ -127,7 +146,7 @@ export const applicationRoutes: FastifyPluginAsyncTypebox<AppContext> = async (a
         throw new NotFoundError(`申请 ${request.params.id} 没有编号为 ${request.params.remedyId} 的行政复议或行政诉讼`);
       }
       const { override, ...input } = request.body;
-      return svc.decideRemedy(request.params.remedyId, input, actor, { override });
+      return svc.decideRemedy(request.params.remedyId, input, actor, { override: approvedBy(override, actor) });
     });
   });
 };

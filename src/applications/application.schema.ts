@@ -40,9 +40,8 @@ export const ListApplicationsQuery = Type.Object({
 
 /** An override of the period lock: a change that alters a published report's table 三/四 needs one. */
 export const OverrideSchema = Type.Object({
-  approver: Type.String({ minLength: 1, maxLength: 100, description: '批准变更已发布年度报告统计数据的负责人' }),
   reason: Type.String({ minLength: 4, maxLength: 2000, description: '变更理由' }),
-}, { additionalProperties: false, description: '已发布年度报告的统计期间已锁定：将改变其表三、表四数据的变更须经批准并写明理由' });
+}, { additionalProperties: false, description: '已发布年度报告的统计期间已锁定：将改变其表三、表四数据的变更须由具有“领导”角色的登录用户批准并写明理由，批准人记为该用户' });
 
 export const ReceiveBody = Type.Object({
   agencyId: Type.Integer({ minimum: 1, description: '受理机关编号' }),
@@ -85,7 +84,7 @@ export const EventBody = Type.Object({
   lateReason: Type.Optional(Type.String({ description: '逾期补正的正当理由' })),
   party: Type.Optional(Type.String({ description: '被征求意见的第三方或机关' })),
   days: Type.Optional(Type.Integer({ description: '延长的工作日数（不超过 20）' })),
-  approver: Type.Optional(Type.String({ description: '批准延期的政府信息公开工作机构负责人' })),
+  approver: Type.Optional(Type.String({ maxLength: 100, description: '不必填写：延期由具有“领导”角色的登录用户登记，批准人记为该用户' })),
   reason: Type.Optional(Type.String({ description: '延期或延迟答复的理由' })),
   replyBy: Type.Optional(date('延迟答复期限（条例第三十五条）')),
   receivedOn: Type.Optional(date('收费通知送达日期')),

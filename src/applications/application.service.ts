@@ -4,6 +4,7 @@
  * clock (src/core/applications/case-clock.ts) over the case's full event list before anything is written;
  * the deadline it returns is stored with the case. Every change is an event row (who, when, old → new).
  */
+import type { Actor } from '../core/actor.js';
 import type { Kysely } from 'kysely';
 import { parseApplicantType } from '../core/applications/applicant-types.js';
 import { computeClock, receiptDate, type CaseClock, type CaseEvent, type Channel, type ReceiptEvidence } from '../core/applications/case-clock.js';
@@ -122,7 +123,7 @@ export function applicationService(
    * event of the case and of every report it alters (who, when, approver, reason, old → new cells).
    */
   async function underLock<T>(
-    scope: { agencyId: number; receivedOn: string; applicationId: number | null }, options: ChangeOptions, actor: string,
+    scope: { agencyId: number; receivedOn: string; applicationId: number | null }, options: ChangeOptions, actor: Actor,
     change: () => Promise<{ value: T; applicationId: number }>,
   ): Promise<T> {
     const override = parseOverride(options.override);
@@ -132,16 +133,16 @@ export function applicationService(
     return value;
   }
 
-  async function recordOverride(applicationId: number, altered: AlteredReport[], override: LockOverride, actor: string): Promise<void> {
+  async function recordOverride(applicationId: number, altered: AlteredReport[], override: LockOverride, actor: Actor): Promise<void> {
     const at = clock();
     const cells = (pick: 'old' | 'new') => altered.map((r) => ({ reportId: r.reportId, year: r.year, cells: Object.fromEntries(r.cells.map((c) => [c.key, c[pick]])) }));
     await insertApplicationEventRow(db, {
-      application_id: applicationId, at, actor, type: 'period-lock-override', on_date: chinaDate(at),
+      application_id: applicationId, at, actor: actor.name, actor_id: actor.id, type: 'period-lock-override', on_date: chinaDate(at),
       data: JSON.stringify({ ...override, reports: altered }), old: JSON.stringify(cells('old')), new: JSON.stringify(cells('new')),
     });
     for (const r of altered) {
       await insertReportEventRow(db, {
-        report_id: r.reportId, at, actor, type: 'period-lock-override',
+        report_id: r.reportId, at, actor: actor.name, actor_id: actor.id, type: 'period-lock-override',
         old: JSON.stringify(Object.fromEntries(r.cells.map((c) => [c.key, c.old]))),
         new: JSON.stringify({ applicationId, ...override, cells: Object.fromEntries(r.cells.map((c) => [c.key, c.new])) }),
       });
@@ -158,7 +159,7 @@ export function applicationService(
    * number (居民身份证 check digit, 统一社会信用代码 check character), the channel and its evidence date; fixes the
    * receipt date by channel, computes and stores the reply deadline, and numbers the case.
    */
-  async function receive(input: ReceiveInput, actor: string, options: ChangeOptions = {}): Promise<ApplicationDetail> {
+  async function receive(input: ReceiveInput, actor: Actor, options: ChangeOptions = {}): Promise<ApplicationDetail> {
     const type = parseApplicantType(input.applicantType);
     const a = input.applicant ?? ({} as ReceiveInput['applicant']);
     const name = required(a.name, type.natural ? '申请人姓名' : '申请人名称', 'applicant.name', 200);
@@ -193,7 +194,7 @@ export function applicationService(
       const created = await insertApplicationRow(db, {
         agency_id: input.agencyId, case_no: caseNo, query_code: queryCode, channel: input.channel, received_on: receivedOn,
         applicant_type: type.column, subject, form_wanted: formWanted, ...fields, fee_method: null, fee_amount: null,
-        received_by: actor, office, handler, created_at: at, updated_at: at,
+        received_by: actor.name, office, handler, created_at: at, updated_at: at,
       }, {
         name, id_type: idType, id_number: idNumber, phone: optional(a.phone, '联系电话', 'applicant.phone', 50),
         address: optional(a.address, '通信地址', 'applicant.address'), email,
@@ -203,7 +204,7 @@ export function applicationService(
         throw e;
       });
       await insertApplicationEventRow(db, {
-        application_id: created, at, actor, type: 'received', on_date: receivedOn, data: JSON.stringify(event), old: null,
+        application_id: created, at, actor: actor.name, actor_id: actor.id, type: 'received', on_date: receivedOn, data: JSON.stringify(event), old: null,
         new: JSON.stringify({ caseNo, ...snapshot({ ...fields, fee_method: null, fee_amount: null }) }),
       });
       return { value: created, applicationId: created };
@@ -216,7 +217,7 @@ export function applicationService(
    * (a second extension, a reply dated before receipt, anything after the case closed … → ValidationError,
    * nothing stored); the state and deadline it returns are stored and the change is an event (old → new).
    */
-  async function recordEvent(id: number, input: EventInput, actor: string, options: ChangeOptions = {}): Promise<ApplicationDetail> {
+  async function recordEvent(id: number, input: EventInput, actor: Actor, options: ChangeOptions = {}): Promise<ApplicationDetail> {
     const current = await row(id);
     const rows = await listApplicationEventRows(db, id);
     if (!input || typeof input !== 'object') throw new ValidationError('事件应为对象', { field: 'type' });
@@ -258,7 +259,7 @@ export function applicationService(
     await underLock({ agencyId: current.agency_id, receivedOn: current.received_on, applicationId: id }, options, actor, async () => {
       await updateApplicationRow(db, id, { ...fields, updated_at: at });
       await insertApplicationEventRow(db, {
-        application_id: id, at, actor, type: event.type, on_date: event.date, data: JSON.stringify(event),
+        application_id: id, at, actor: actor.name, actor_id: actor.id, type: event.type, on_date: event.date, data: JSON.stringify(event),
         old: JSON.stringify(before), new: JSON.stringify(after),
       });
       return { value: undefined, applicationId: id };
@@ -290,7 +291,7 @@ export function applicationService(
    * Links a reconsideration or lawsuit to the case it arises from (table 四). A lawsuit after
    * reconsideration needs a reconsideration of this case on record.
    */
-  async function addRemedy(id: number, input: RemedyInput, actor: string, options: ChangeOptions = {}): Promise<Remedy> {
+  async function addRemedy(id: number, input: RemedyInput, actor: Actor, options: ChangeOptions = {}): Promise<Remedy> {
     const current = await row(id);
     if (input.kind !== 'reconsideration' && input.kind !== 'lawsuit') {
       throw new ValidationError(`未知的救济类型“${String(input.kind)}”，应为 reconsideration（行政复议）或 lawsuit（行政诉讼）`, { field: 'kind' });
@@ -310,7 +311,7 @@ export function applicationService(
       });
       const remedy = remedyOf((await findRemedyRow(db, remedyId))!);
       await insertApplicationEventRow(db, {
-        application_id: id, at, actor, type: 'remedy-added', on_date: filedOn, data: JSON.stringify(remedy), old: null, new: JSON.stringify(remedy),
+        application_id: id, at, actor: actor.name, actor_id: actor.id, type: 'remedy-added', on_date: filedOn, data: JSON.stringify(remedy), old: null, new: JSON.stringify(remedy),
       });
       await updateApplicationRow(db, id, { updated_at: at });
       return { value: remedy, applicationId: id };
@@ -319,7 +320,7 @@ export function applicationService(
 
   /** Records the result of a reconsideration or lawsuit (维持 / 纠正 / 其他, or back to 尚未审结). */
   async function decideRemedy(
-    remedyId: number, input: { result: Remedy['result']; decidedOn?: string | null }, actor: string, options: ChangeOptions = {},
+    remedyId: number, input: { result: Remedy['result']; decidedOn?: string | null }, actor: Actor, options: ChangeOptions = {},
   ): Promise<Remedy> {
     const found = await findRemedyRow(db, remedyId);
     if (!found) throw new NotFoundError(`未找到编号为 ${remedyId} 的行政复议或行政诉讼`);
@@ -331,7 +332,7 @@ export function applicationService(
       const after = remedyOf((await findRemedyRow(db, remedyId))!);
       const at = clock();
       await insertApplicationEventRow(db, {
-        application_id: found.application_id, at, actor, type: 'remedy-decided', on_date: outcome.decided_on ?? found.filed_on,
+        application_id: found.application_id, at, actor: actor.name, actor_id: actor.id, type: 'remedy-decided', on_date: outcome.decided_on ?? found.filed_on,
         data: JSON.stringify({ remedyId, ...input }), old: JSON.stringify(before), new: JSON.stringify(after),
       });
       await updateApplicationRow(db, found.application_id, { updated_at: at });
@@ -353,7 +354,7 @@ export function applicationService(
    * Assigns a case to an office (承办科室) and/or a person (承办人), for the warnings by office and by
    * person; an event holds old → new. Only open cases are assigned.
    */
-  async function assign(id: number, input: { office?: string | null; handler?: string | null }, actor: string): Promise<ApplicationDetail> {
+  async function assign(id: number, input: { office?: string | null; handler?: string | null }, actor: Actor): Promise<ApplicationDetail> {
     const current = await row(id);
     if (['decided', 'abandoned', 'withdrawn'].includes(current.state)) {
       throw new ValidationError(`申请 ${current.case_no} 已办结，不能再分配承办科室或承办人`, { field: 'id' });
@@ -364,7 +365,7 @@ export function applicationService(
     const at = clock();
     await updateApplicationRow(db, id, { office, handler, updated_at: at });
     await insertApplicationEventRow(db, {
-      application_id: id, at, actor, type: 'assigned', on_date: chinaDate(at), data: JSON.stringify({ office, handler }),
+      application_id: id, at, actor: actor.name, actor_id: actor.id, type: 'assigned', on_date: chinaDate(at), data: JSON.stringify({ office, handler }),
       old: JSON.stringify({ office: current.office, handler: current.handler }), new: JSON.stringify({ office, handler }),
     });
     return get(id);

@@ -78,6 +78,8 @@ export interface ApplicationEventTable {
   /** When it was recorded (ISO timestamp from the injected clock). */
   at: string;
   actor: string;
+  /** The signed-in user who acted; null for a local operator (CLI, demo, system). */
+  actor_id?: number | null;
   /** CaseEvent type (received, correction-requested …, decided, withdrawn) or a record change (remedy-added …). */
   type: string;
   /** The event's legal date (YYYY-MM-DD). */

@@ -109,7 +109,9 @@ export const auditRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, ct
     const document = documentForImport(result);
     const actor = actorOf(request);
     const stored = await inTransaction(ctx, (trx) =>
-      reportService(trx, ctx.clock).importDocument(document, { agencyId: request.query.agencyId }, actor, importNote(result)));
+      reportService(trx, ctx.clock).importDocument(document, {
+        agencyId: request.query.agencyId, authorize: (agencyId, q) => request.access.require('report.import', agencyId, q),
+      }, actor, importNote(result)));
     return reply.code(201).send({ stored: detailOf(stored), parse: parseResultJson(result) });
   });
 

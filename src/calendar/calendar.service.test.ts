@@ -3,6 +3,7 @@
  * arithmetic, entering a year's notice (the real 2018 one), corrections with their history, and
  * refusals that change nothing.
  */
+import { operator } from '../core/actor.js';
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { forEachDialect } from '../../test/db-helpers.js';
@@ -20,8 +21,8 @@ forEachDialect('calendarService', (ctx) => {
     const { db } = await ctx.fresh();
     const calendar = calendarService(db, clock());
     assert.equal((await calendar.load()).coveredYears, null);
-    assert.equal(await calendar.seedIfEmpty('system'), true);
-    assert.equal(await calendar.seedIfEmpty('system'), false);
+    assert.equal(await calendar.seedIfEmpty(operator('system')), true);
+    assert.equal(await calendar.seedIfEmpty(operator('system')), false);
     const cal = await calendar.load();
     assert.deepEqual(cal.coveredYears, { from: 2019, to: 2026 });
     assert.equal(cal.days.length, chineseDaysCalendar().days.length);
@@ -41,10 +42,10 @@ forEachDialect('calendarService', (ctx) => {
   it('enters a year from its State Council notice (2018), adjoining the covered years', async () => {
     const { db } = await ctx.fresh();
     const calendar = calendarService(db, clock());
-    await calendar.seedIfEmpty('system');
+    await calendar.seedIfEmpty(operator('system'));
     await assert.rejects(calendar.load().then((cal) => isWorkingDay(cal, '2018-09-29')), (e: Error) =>
       e.message === '日历未覆盖 2018 年：请先录入国务院办公厅公布的该年度节假日安排');
-    await db.transaction().execute((trx) => calendarService(trx, clock()).setYear(2018, NOTICE_2018, 'admin', { source: '国办发明电〔2017〕12号' }));
+    await db.transaction().execute((trx) => calendarService(trx, clock()).setYear(2018, NOTICE_2018, operator('admin'), { source: '国办发明电〔2017〕12号' }));
     const cal = await calendar.load();
     assert.deepEqual(cal.coveredYears, { from: 2018, to: 2026 });
     // Received Friday 2018-09-28: Saturday and Sunday were make-up days, then 国庆节 1–7 October.
@@ -68,10 +69,10 @@ forEachDialect('calendarService', (ctx) => {
   it('corrects an entered year, keeping the old arrangement in the event', async () => {
     const { db } = await ctx.fresh();
     const calendar = calendarService(db, clock());
-    await calendar.seedIfEmpty('system');
+    await calendar.seedIfEmpty(operator('system'));
     const before = await calendar.getYear(2026);
     // Enter the same notice again by hand, this time naming the notice.
-    await calendar.setYear(2026, before.days, 'admin', { source: '国办发明电〔2025〕7号' });
+    await calendar.setYear(2026, before.days, operator('admin'), { source: '国办发明电〔2025〕7号' });
     const after = await calendar.getYear(2026);
     assert.deepEqual(after.days, before.days);
     assert.equal(after.source, '国办发明电〔2025〕7号');
@@ -82,7 +83,7 @@ forEachDialect('calendarService', (ctx) => {
     assert.equal(old.covered, true);
     assert.deepEqual(old.days, before.days);
     // A correction that drops a day off takes effect at once.
-    await calendar.setYear(2026, before.days.filter((d) => d.date !== '2026-10-08'), 'admin');
+    await calendar.setYear(2026, before.days.filter((d) => d.date !== '2026-10-08'), operator('admin'));
     assert.equal(isWorkingDay(await calendar.load(), '2026-10-08'), true);
     assert.match((await calendar.getYear(2026)).source, /admin 录入/);
   });
@@ -90,13 +91,13 @@ forEachDialect('calendarService', (ctx) => {
   it('refuses, changing nothing: a gap year, a date of another notice, bad days, an uncovered year to show', async () => {
     const { db } = await ctx.fresh();
     const calendar = calendarService(db, clock());
-    await calendar.seedIfEmpty('system');
+    await calendar.seedIfEmpty(operator('system'));
     const eventsBefore = (await calendar.events()).length;
-    await assert.rejects(calendar.setYear(2028, [{ date: '2028-01-01', kind: 'off', name: '元旦' }], 'admin'), (e: unknown) =>
+    await assert.rejects(calendar.setYear(2028, [{ date: '2028-01-01', kind: 'off', name: '元旦' }], operator('admin')), (e: unknown) =>
       e instanceof ValidationError && e.message === '2028 年与已录入的年度不相连（现有日历覆盖 2019 年至 2026 年）：请先录入 2027 年的节假日安排');
-    await assert.rejects(calendar.setYear(2018, [...NOTICE_2018, { date: '2018-12-29', kind: 'work', name: '元旦调休上班' }], 'admin'), (e: unknown) =>
+    await assert.rejects(calendar.setYear(2018, [...NOTICE_2018, { date: '2018-12-29', kind: 'work', name: '元旦调休上班' }], operator('admin')), (e: unknown) =>
       e instanceof ValidationError && e.details.problems?.[0]?.message === '2018-12-29 已由 2019 年的节假日安排列为“元旦调休上班”');
-    await assert.rejects(calendar.setYear(2018, [{ date: '2018-10-08', kind: 'work', name: '国庆节调休上班' }], 'admin'), ValidationError);
+    await assert.rejects(calendar.setYear(2018, [{ date: '2018-10-08', kind: 'work', name: '国庆节调休上班' }], operator('admin')), ValidationError);
     await assert.rejects(calendar.getYear(2027), (e: unknown) =>
       e instanceof ValidationError && e.message === '日历未覆盖 2027 年：请先录入国务院办公厅公布的该年度节假日安排');
     assert.equal((await calendar.events()).length, eventsBefore);

@@ -3,6 +3,7 @@
  * maintained by an administrator who enters each new year's State Council notice. Every change is
  * an event (who, when, which year, old → new). The pure rules live in src/core/calendar/.
  */
+import { operator, type Actor } from '../core/actor.js';
 import type { Kysely } from 'kysely';
 import { systemClock, type Clock } from '../core/clock.js';
 import { noticeDays } from '../core/calendar/notice-days.js';
@@ -45,7 +46,7 @@ export interface CalendarServiceOptions {
 }
 
 /** The actor recorded when the calendar is seeded on first start. */
-export const CALENDAR_SEED_ACTOR = 'system';
+export const CALENDAR_SEED_ACTOR: Actor = operator('系统（首次启动载入节假日）');
 
 const toDay = (row: CalendarDayRow): CalendarDay => ({ date: row.date, kind: row.kind as CalendarDay['kind'], name: row.name });
 
@@ -77,7 +78,7 @@ export function calendarService(db: Kysely<Database>, clock: Clock = systemClock
    * per notice year). Does nothing when any year is entered. Returns whether it seeded; a
    * concurrent start that seeded first counts as not seeding.
    */
-  async function seedIfEmpty(actor: string): Promise<boolean> {
+  async function seedIfEmpty(actor: Actor): Promise<boolean> {
     if (await hasCalendarYears(db)) return false;
     const seed = (options.seedSource ?? chineseDaysCalendar)();
     const at = clock();
@@ -88,7 +89,7 @@ export function calendarService(db: Kysely<Database>, clock: Clock = systemClock
       for (let year = from; year <= to; year++) await upsertCalendarYearRow(trx, { year, source: seed.source, updated_at: at });
       for (const year of [...new Set(seed.days.map((d) => d.year))].sort()) {
         const days = seed.days.filter((d) => d.year === year).map(({ date, kind, name }) => ({ date, kind, name }));
-        await insertCalendarEventRow(trx, { at, actor, year, type: 'seeded', old: null, new: JSON.stringify({ source: seed.source, days }) });
+        await insertCalendarEventRow(trx, { at, actor: actor.name, actor_id: actor.id, year, type: 'seeded', old: null, new: JSON.stringify({ source: seed.source, days }) });
       }
       return true;
     };
@@ -109,9 +110,9 @@ export function calendarService(db: Kysely<Database>, clock: Clock = systemClock
    * days (see `noticeDays`), a year not adjoining the covered years (a gap would make dates in it
    * look covered), a date another year's notice already arranges.
    */
-  async function setYear(year: number, days: unknown, actor: string, setOptions: { source?: string } = {}): Promise<void> {
+  async function setYear(year: number, days: unknown, actor: Actor, setOptions: { source?: string } = {}): Promise<void> {
     const checked = noticeDays(year, days);
-    const source = setOptions.source?.trim() || `国务院办公厅 ${year} 年部分节假日安排的通知（${actor} 录入）`;
+    const source = setOptions.source?.trim() || `国务院办公厅 ${year} 年部分节假日安排的通知（${actor.name} 录入）`;
     await atomically(async (trx) => {
       const covered = await coveredYears(trx);
       if (covered && (year < covered.from - 1 || year > covered.to + 1)) {
@@ -132,7 +133,7 @@ export function calendarService(db: Kysely<Database>, clock: Clock = systemClock
       await insertCalendarDayRows(trx, checked.map((d) => ({ ...d, year, source, updated_at: at })));
       await upsertCalendarYearRow(trx, { year, source, updated_at: at });
       await insertCalendarEventRow(trx, {
-        at, actor, year, type: 'year-set',
+        at, actor: actor.name, actor_id: actor.id, year, type: 'year-set',
         old: previous || oldDays.length > 0 ? JSON.stringify({ source: previous?.source ?? null, covered: previous !== undefined, days: oldDays }) : null,
         new: JSON.stringify({ source, covered: true, days: checked }),
       });

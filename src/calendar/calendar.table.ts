@@ -30,6 +30,8 @@ export interface CalendarEventTable {
   id: Generated<number>;
   at: string;
   actor: string;
+  /** The signed-in user who acted; null for a local operator (CLI, demo, system). */
+  actor_id?: number | null;
   year: number;
   /** 'seeded' | 'year-set' */
   type: string;

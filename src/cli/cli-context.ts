@@ -7,6 +7,8 @@
 import type { agencyService } from '../agencies/agency.service.js';
 import type { RecomputeResult } from '../applications/application-recompute.js';
 import type { CalendarService } from '../calendar/calendar.service.js';
+import { userInfo } from 'node:os';
+import { operator, type Actor } from '../core/actor.js';
 import { systemClock, type Clock } from '../core/clock.js';
 import { DomainError } from '../core/errors.js';
 import type { Db } from '../db/database.js';
@@ -17,7 +19,15 @@ import { CliError } from './cli-errors.js';
 export type DbHandle = Db['db'];
 
 /** The actor recorded in the audit trail for changes made from the command line. */
-export const CLI_ACTOR = 'cli';
+export const CLI_ACTOR: Actor = operator(`本机操作员（命令行，${safeUserName()}）`);
+
+function safeUserName(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return '未知';
+  }
+}
 
 /** The services a command uses. */
 export interface Services {
@@ -28,7 +38,7 @@ export interface Services {
    * After a calendar change: recomputes the stored deadlines of open application cases with the
    * calendar as it now is (条例 Art. 33), each changed case getting an event.
    */
-  recomputeDeadlines(actor: string, reason: string): Promise<RecomputeResult>;
+  recomputeDeadlines(actor: Actor, reason: string): Promise<RecomputeResult>;
 }
 
 /** Per-invocation context passed to every command. */

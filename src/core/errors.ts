@@ -56,3 +56,24 @@ export class TooLargeError extends DomainError {
     super('PAYLOAD_TOO_LARGE', message);
   }
 }
+
+/** No valid session, or a failed sign-in (HTTP 401). The message never says which part was wrong. */
+export class AuthenticationError extends DomainError {
+  constructor(message: string, code = 'UNAUTHENTICATED') {
+    super(code, message);
+  }
+}
+
+/** Signed in, but without the permission the request needs (HTTP 403); the message names it. */
+export class ForbiddenError extends DomainError {
+  constructor(message: string, code = 'FORBIDDEN') {
+    super(code, message);
+  }
+}
+
+/** Too many requests from one place in a short time (HTTP 429). */
+export class RateLimitedError extends DomainError {
+  constructor(message: string) {
+    super('RATE_LIMITED', message);
+  }
+}

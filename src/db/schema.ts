@@ -4,6 +4,7 @@
  */
 import type { AgencyTable } from '../agencies/agency.table.js';
 import type { ApplicantDetailsTable, ApplicationEventTable, ApplicationTable, RemedyTable } from '../applications/application.table.js';
+import type { RoleGrantTable, SecurityEventTable, SessionTable, UserTable } from '../auth/auth.table.js';
 import type { CalendarDayTable, CalendarEventTable, CalendarYearTable } from '../calendar/calendar.table.js';
 import type { ReportEventTable, ReportTable, ReportVersionTable } from '../reports/report.table.js';
 
@@ -19,4 +20,8 @@ export interface Database {
   applicant_details: ApplicantDetailsTable;
   application_events: ApplicationEventTable;
   remedies: RemedyTable;
+  users: UserTable;
+  role_grants: RoleGrantTable;
+  sessions: SessionTable;
+  security_events: SecurityEventTable;
 }

@@ -1,3 +1,4 @@
+import { operator } from '../core/actor.js';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { it } from 'node:test';
@@ -37,7 +38,7 @@ forEachDialect('demo data and seed import', (ctx) => {
 
   it('adds nothing to a database that already has agencies', async () => {
     const { db } = await ctx.fresh();
-    await agencyService(db, clock).create({ name: '已有机关', kind: 'government' }, 'test');
+    await agencyService(db, clock).create({ name: '已有机关', kind: 'government' }, operator('test'));
     assert.equal(await ensureDemoData(db, clock), false);
     assert.equal((await agencyService(db, clock).list()).length, 1);
     assert.equal((await reportService(db, clock).list()).length, 0);
@@ -47,20 +48,20 @@ forEachDialect('demo data and seed import', (ctx) => {
     const { db } = await ctx.fresh();
     const reports = reportService(db, clock);
     const doc = fromInterchange(fixture);
-    await assert.rejects(reports.importDocument(doc, {}, 'test'), (e: unknown) =>
+    await assert.rejects(reports.importDocument(doc, {}, operator('test')), (e: unknown) =>
       e instanceof NotFoundError && e.message.includes(DEMO_BUREAU));
-    const gov = await agencyService(db, clock).create({ name: DEMO_GOVERNMENT, kind: 'government' }, 'test');
-    await agencyService(db, clock).create({ name: DEMO_BUREAU, kind: 'department', parentId: gov.id }, 'test');
-    const first = await reports.importDocument(doc, {}, 'test');
+    const gov = await agencyService(db, clock).create({ name: DEMO_GOVERNMENT, kind: 'government' }, operator('test'));
+    await agencyService(db, clock).create({ name: DEMO_BUREAU, kind: 'department', parentId: gov.id }, operator('test'));
+    const first = await reports.importDocument(doc, {}, operator('test'));
     assert.equal(first.status, 'draft');
     assert.deepEqual(toInterchange((await reports.get(first.id)).document), fixture);
-    const again = await reports.importDocument(doc, {}, 'test');
+    const again = await reports.importDocument(doc, {}, operator('test'));
     assert.equal(again.id, first.id);
     assert.equal(again.version, 2);
     const last = (await reports.events(first.id)).at(-1)!;
     assert.equal(last.type, 'imported');
     assert.deepEqual(last.new, { version: 2, changed: [] });
     // The published seed passes every hard rule today as well.
-    assert.equal((await reports.check(first.id, 'test')).checks.ok, true);
+    assert.equal((await reports.check(first.id, operator('test'))).checks.ok, true);
   });
 });

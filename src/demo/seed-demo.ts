@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import type { Kysely } from 'kysely';
 import { agencyService } from '../agencies/agency.service.js';
+import { operator, type Actor } from '../core/actor.js';
 import type { Clock } from '../core/clock.js';
 import { fromInterchange } from '../core/interchange/from-interchange.js';
 import type { ReportDocument } from '../core/report/report-model.js';
@@ -14,7 +15,7 @@ import { reportService } from '../reports/report.service.js';
 
 export const DEMO_GOVERNMENT = '环翠区人民政府';
 export const DEMO_BUREAU = '威海市环翠区行政审批服务局';
-export const DEMO_ACTOR = 'demo';
+export const DEMO_ACTOR: Actor = operator('演示数据');
 const SEED_URL = new URL('./huancui-approval-bureau-2019.json', import.meta.url);
 
 /** The seed report (2019, published 2020-01-18) as a document. */
@@ -43,7 +44,7 @@ export async function ensureDemoData(db: Kysely<Database>, clock: Clock): Promis
     // leaves many cells blank, which the checks rightly report but which do not undo a publication.
     await updateReportRow(trx, report.id, { status: 'published', published_at: publishedAt, updated_at: publishedAt });
     await insertEventRow(trx, {
-      report_id: report.id, at: publishedAt, actor: DEMO_ACTOR, type: 'published',
+      report_id: report.id, at: publishedAt, actor: DEMO_ACTOR.name, actor_id: null, type: 'published',
       old: JSON.stringify({ status: 'draft' }),
       new: JSON.stringify({ status: 'published', version: report.version, issuedOn: seed.issuedOn, note: '演示数据：原报告已于成文日期发布' }),
     });

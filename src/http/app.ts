@@ -13,6 +13,8 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { agencyRoutes } from '../agencies/agency.routes.js';
 import { applicationPublicRoutes } from '../applications/application-public.routes.js';
 import { applicationRoutes } from '../applications/application.routes.js';
+import { sessionRoutes } from '../auth/session.routes.js';
+import { userRoutes } from '../auth/user.routes.js';
 import { auditRoutes } from '../audit/audit.routes.js';
 import { calendarRoutes } from '../calendar/calendar.routes.js';
 import { NotFoundError } from '../core/errors.js';
@@ -22,7 +24,8 @@ import { errorPage } from '../portal/portal-layout.js';
 import { portalRoutes } from '../portal/portal.routes.js';
 import { reportRoutes } from '../reports/report.routes.js';
 import { statisticsRoutes } from '../statistics/statistics.routes.js';
-import type { AppContext } from './context.js';
+import { installAccessControl } from './access/access-control.js';
+import { securityOf, type AppContext } from './context.js';
 import { installErrorHandler } from './error-handler.js';
 import { BODY_LIMIT, installJsonParser } from './json-body.js';
 import { createRenderCache } from './render-cache.js';
@@ -38,7 +41,9 @@ const API_DESCRIPTION = [
   '政府信息公开工作年度报告的结构化数据接口：机关、报告的导入、保存（版本）、校验（勾稽关系）、发布与下载。',
   '',
   '错误统一返回 `{ code, message, problems? }`，message 为中文说明并指明问题位置。',
-  '当前版本尚未启用登录：操作人取自请求头 `x-gongkai-user`（可用百分号编码的 UTF-8），缺省为 anonymous。',
+  '除公开页面、申请表、公开读取报告外，所有接口须先登录（`POST /api/session`，会话保存在 HttpOnly Cookie 中）；',
+  '写操作须在请求头 `x-csrf-token` 中带上登录时返回的防伪令牌。未登录返回 401，缺少权限返回 403 并说明所缺权限。',
+  '操作人一律为登录用户。',
 ].join('\n');
 
 /** Paths answered in JSON even when an error occurs; everything else is a page for readers. */
@@ -53,10 +58,13 @@ export function defaultAdminDir(): string {
 
 /** Builds the app (not listening). Call `await app.ready()` or `app.inject()` in tests. */
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
-  const ctx: AppContext = { db: options.db, clock: options.clock, renderCache: options.renderCache ?? createRenderCache(), settings: options.settings };
+  const ctx: AppContext = {
+    db: options.db, clock: options.clock, renderCache: options.renderCache ?? createRenderCache(), settings: options.settings, security: options.security,
+  };
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: BODY_LIMIT,
+    trustProxy: securityOf(ctx).trustProxy,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   installJsonParser(app);
@@ -64,11 +72,17 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     htmlPage: (request, error) => (isApiPath(request.url) ? null : errorPage(error.statusCode, error.body.message)),
   });
 
+  // Before any route: every route registered after this gets its declared access policy.
+  await installAccessControl(app, { db: ctx.db.db, clock: ctx.clock, settings: securityOf(ctx) });
+
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',
       info: { title: '公开 Gongkai API', version: '0.1.0', description: API_DESCRIPTION },
       tags: [
+        { name: '登录', description: '登录、退出、当前用户、修改密码' },
+        { name: '用户与角色', description: '用户、角色授权（安全管理员）' },
+        { name: '安全审计', description: '安全审计日志（审计管理员）' },
         { name: '机关', description: '发布年度报告的行政机关' },
         { name: '报告', description: '政府信息公开工作年度报告' },
         { name: '交换格式', description: '年度报告交换格式的 JSON Schema' },
@@ -87,6 +101,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     schema: { tags: ['交换格式'], summary: '年度报告交换格式的 JSON Schema' },
   }, async (_request, reply) => reply.type('application/schema+json; charset=utf-8').send(JSON.stringify(InterchangeReportSchema, null, 2)));
 
+  await app.register(sessionRoutes, ctx);
+  await app.register(userRoutes, ctx);
   await app.register(agencyRoutes, ctx);
   await app.register(reportRoutes, ctx);
   await app.register(portalRoutes, ctx);

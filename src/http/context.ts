@@ -5,7 +5,9 @@
 import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { DEFAULT_APPLICATION_SETTINGS, type ApplicationSettings } from '../applications/application.service.js';
+import type { Actor } from '../core/actor.js';
 import type { Clock } from '../core/clock.js';
+import { DEFAULT_SECURITY_SETTINGS, type SecuritySettings } from './access/security-settings.js';
 import type { Db } from '../db/database.js';
 import type { Database } from '../db/schema.js';
 import type { RenderCache } from './render-cache.js';
@@ -18,6 +20,8 @@ export interface AppContext {
   renderCache?: RenderCache;
   /** Settings of the installation (default DEFAULT_APPLICATION_SETTINGS). */
   settings?: ApplicationSettings;
+  /** Web-security settings: host allow-list, sign-in policy, rate limits (default DEFAULT_SECURITY_SETTINGS). */
+  security?: SecuritySettings;
 }
 
 /** The installation's application settings. */
@@ -25,25 +29,17 @@ export function settingsOf(ctx: Pick<AppContext, 'settings'>): ApplicationSettin
   return ctx.settings ?? DEFAULT_APPLICATION_SETTINGS;
 }
 
-/** Header naming the person acting. */
-export const ACTOR_HEADER = 'x-gongkai-user';
+/** The installation's web-security settings (defaults when not given). */
+export function securityOf(ctx: Pick<AppContext, 'security'>): SecuritySettings {
+  return ctx.security ?? DEFAULT_SECURITY_SETTINGS;
+}
 
 /**
- * The actor recorded in versions and events. There is no authentication yet: the header is
- * trusted as given (percent-encoded UTF-8 allowed, so Chinese names work) and 'anonymous' is used
- * without it. When login arrives, this is the one function that changes.
+ * The actor recorded in versions and events: always the signed-in person (id and name), never a
+ * header or a free-text field. Throws 401 when nobody is signed in.
  */
-export function actorOf(request: FastifyRequest): string {
-  const raw = request.headers[ACTOR_HEADER];
-  const value = (Array.isArray(raw) ? raw[0] : raw)?.trim();
-  if (!value) return 'anonymous';
-  let decoded = value;
-  try {
-    decoded = decodeURIComponent(value);
-  } catch {
-    // Not percent-encoded: keep it as sent.
-  }
-  return decoded.slice(0, 100);
+export function actorOf(request: FastifyRequest): Actor {
+  return request.access.actor();
 }
 
 /**

@@ -54,7 +54,8 @@ test('an unexpected failure inside a route is a 500 in the response and a full e
   const broken = new Proxy({}, { get() { throw new Error('数据库连接已断开 secret-dsn'); } });
   const db = { db: broken, dialect: 'sqlite', close: async () => undefined } as unknown as Db;
   const app = await buildApp({ db, clock: fixedClock('2024-01-01T00:00:00.000Z'), logger: { level: 'error', stream } });
-  const api = await app.inject({ method: 'GET', url: '/api/reports' });
+  // A session cookie, so the request reaches the database (without one it is a 401 before any query).
+  const api = await app.inject({ method: 'GET', url: '/api/reports', cookies: { gongkai_session: 'some-token' } });
   assert.equal(api.statusCode, 500);
   assert.deepEqual(JSON.parse(api.body), { code: 'INTERNAL', message: '服务器内部错误' });
   assert.ok(!api.body.includes('secret'));

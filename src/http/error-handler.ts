@@ -5,7 +5,10 @@
  * details are logged and never sent to the client.
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ConflictError, DomainError, NotFoundError, TooLargeError, ValidationError, type ProblemDetail } from '../core/errors.js';
+import {
+  AuthenticationError, ConflictError, DomainError, ForbiddenError, NotFoundError, RateLimitedError, TooLargeError, ValidationError,
+  type ProblemDetail,
+} from '../core/errors.js';
 import { MAX_REPORT_BYTES } from '../core/interchange/decode.js';
 
 /** The JSON body of every error response. */
@@ -118,6 +121,9 @@ function domainStatus(error: DomainError): number {
   if (error instanceof NotFoundError) return 404;
   if (error instanceof ConflictError) return 409;
   if (error instanceof TooLargeError) return 413;
+  if (error instanceof AuthenticationError) return 401;
+  if (error instanceof ForbiddenError) return 403;
+  if (error instanceof RateLimitedError) return 429;
   return 400;
 }
 

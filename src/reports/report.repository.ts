@@ -2,7 +2,7 @@
  * SQL for reports, their versions and events (the only place that queries these tables). Takes a
  * Kysely instance or a transaction; the service decides the transaction boundary.
  */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type {
   NewReportEventRow, NewReportRow, ReportEventRow, ReportPatch, ReportRow, ReportVersionRow,
@@ -15,6 +15,8 @@ export type ReportWithAgencyRow = ReportRow & { agency_name: string };
 
 export interface ReportRowFilter {
   agencyId?: number;
+  /** Only these agencies (the ones the reader may see). */
+  agencyIds?: readonly number[];
   year?: number;
   status?: string;
 }
@@ -30,6 +32,7 @@ function reportsWithAgency(db: Q) {
 export function listReportRows(db: Q, filter: ReportRowFilter = {}): Promise<ReportWithAgencyRow[]> {
   let q = reportsWithAgency(db);
   if (filter.agencyId !== undefined) q = q.where('reports.agency_id', '=', filter.agencyId);
+  if (filter.agencyIds !== undefined) q = filter.agencyIds.length === 0 ? q.where(sql<boolean>`1 = 0`) : q.where('reports.agency_id', 'in', [...filter.agencyIds]);
   if (filter.year !== undefined) q = q.where('reports.year', '=', filter.year);
   if (filter.status !== undefined) q = q.where('reports.status', '=', filter.status);
   return q.orderBy('reports.year', 'desc').orderBy('agencies.name').orderBy('reports.id').execute();
@@ -76,7 +79,7 @@ export function findVersionRow(db: Q, reportId: number, version: number): Promis
 /** The versions of a report without their documents, oldest first. */
 export function listVersionRows(db: Q, reportId: number): Promise<Omit<ReportVersionRow, 'document'>[]> {
   return db.selectFrom('report_versions')
-    .select(['report_id', 'version', 'actor', 'created_at', 'note'])
+    .select(['report_id', 'version', 'actor', 'actor_id', 'created_at', 'note'])
     .where('report_id', '=', reportId).orderBy('version').execute();
 }
 
@@ -95,4 +98,9 @@ export async function insertEventRow(db: Q, row: NewReportEventRow): Promise<voi
 /** The events of a report in the order they happened. */
 export function listEventRows(db: Q, reportId: number): Promise<ReportEventRow[]> {
   return db.selectFrom('report_events').selectAll().where('report_id', '=', reportId).orderBy('id').execute();
+}
+
+/** The agency a report belongs to (for the access check), or undefined when there is no such report. */
+export async function reportAgencyId(db: Q, id: number): Promise<number | undefined> {
+  return (await db.selectFrom('reports').select('agency_id').where('id', '=', id).executeTakeFirst())?.agency_id;
 }

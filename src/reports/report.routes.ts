@@ -50,7 +50,11 @@ export const reportRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, c
       tags: TAGS, summary: '报告列表', querystring: ListReportsQuery,
       response: { 200: Type.Array(ReportSummarySchema), ...errorResponses(400) },
     },
-  }, async (request) => (await read().list(request.query)).map(summaryOf));
+  }, async (request) => {
+    // Without an agency (whose permission the policy checked), only the agencies the reader may see.
+    const agencyIds = request.query.agencyId === undefined ? await request.access.agenciesWith('report.read') : undefined;
+    return (await read().list({ ...request.query, agencyIds })).map(summaryOf);
+  });
 
   app.post('/api/reports', {
     schema: {
@@ -77,7 +81,9 @@ export const reportRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, c
     const document = fromInterchange(request.body, '年度报告文件');
     const actor = actorOf(request);
     const stored = await inTransaction(ctx, (trx) =>
-      reportService(trx, ctx.clock).importDocument(document, { agencyId: request.query.agencyId }, actor));
+      reportService(trx, ctx.clock).importDocument(document, {
+        agencyId: request.query.agencyId, authorize: (agencyId, q) => request.access.require('report.import', agencyId, q),
+      }, actor));
     return reply.code(201).send(detailOf(stored));
   });
 

@@ -1,3 +1,4 @@
+import { operator } from '../core/actor.js';
 import assert from 'node:assert/strict';
 import { before, it } from 'node:test';
 import { forEachDialect } from '../../test/db-helpers.js';
@@ -18,13 +19,13 @@ function withCells(doc: ReportDocument, cells: ReportDocument['cells']): ReportD
 forEachDialect('reportService', (ctx) => {
   let agency: Agency;
   before(async () => {
-    const gov = await agencyService(ctx.db, clock).create({ name: '某区人民政府', kind: 'government' }, 'test');
-    agency = await agencyService(ctx.db, clock).create({ name: '某区司法局', kind: 'department', parentId: gov.id }, 'test');
+    const gov = await agencyService(ctx.db, clock).create({ name: '某区人民政府', kind: 'government' }, operator('test'));
+    agency = await agencyService(ctx.db, clock).create({ name: '某区司法局', kind: 'department', parentId: gov.id }, operator('test'));
   });
 
   it('creates an empty draft in the year’s format and refuses duplicates, unknown agencies and years without a format', async () => {
     const reports = reportService(ctx.db, clock);
-    const r = await reports.create({ agencyId: agency.id, year: 2020 }, 'alice');
+    const r = await reports.create({ agencyId: agency.id, year: 2020 }, operator('alice'));
     assert.equal(r.status, 'draft');
     assert.equal(r.version, 1);
     assert.equal(r.format, '2019');
@@ -33,11 +34,11 @@ forEachDialect('reportService', (ctx) => {
     assert.equal(r.document.title, '某区司法局2020年政府信息公开工作年度报告');
     assert.equal(Object.keys(r.document.cells).length, 198);
     assert.ok(Object.values(r.document.cells).every((v) => v === null));
-    assert.equal((await reports.create({ agencyId: agency.id, year: 2022 }, 'alice')).format, '2021');
-    await assert.rejects(reports.create({ agencyId: agency.id, year: 2020 }, 'alice'), code('REPORT_EXISTS'));
-    await assert.rejects(reports.create({ agencyId: 999999, year: 2020 }, 'alice'), NotFoundError);
-    await assert.rejects(reports.create({ agencyId: agency.id, year: 2018 }, 'alice'), ValidationError);
-    await assert.rejects(reports.create({ agencyId: agency.id, year: 2018, format: '2019' }, 'alice'), ValidationError);
+    assert.equal((await reports.create({ agencyId: agency.id, year: 2022 }, operator('alice'))).format, '2021');
+    await assert.rejects(reports.create({ agencyId: agency.id, year: 2020 }, operator('alice')), code('REPORT_EXISTS'));
+    await assert.rejects(reports.create({ agencyId: 999999, year: 2020 }, operator('alice')), NotFoundError);
+    await assert.rejects(reports.create({ agencyId: agency.id, year: 2018 }, operator('alice')), ValidationError);
+    await assert.rejects(reports.create({ agencyId: agency.id, year: 2018, format: '2019' }, operator('alice')), ValidationError);
     assert.equal((await reports.list({ agencyId: agency.id })).length, 2);
     assert.deepEqual((await reports.list({ agencyId: agency.id, year: 2022 })).map((s) => s.year), [2022]);
     assert.equal((await reports.findByAgencyYear(agency.id, 2020))!.id, r.id);
@@ -47,11 +48,11 @@ forEachDialect('reportService', (ctx) => {
 
   it('saves each update as a version with an event holding only what changed', async () => {
     const reports = reportService(ctx.db, clock);
-    const r = await reports.create({ agencyId: agency.id, year: 2021 }, 'alice');
+    const r = await reports.create({ agencyId: agency.id, year: 2021 }, operator('alice'));
     const edited = withCells(r.document, { '三:received:natural': 3, '三:received:total': 3 });
     edited.title = '某区司法局2021年度政府信息公开工作报告';
     edited.agency = { name: '别的名字' };
-    const v2 = await reports.update(r.id, edited, 'bob', '填写申请数');
+    const v2 = await reports.update(r.id, edited, operator('bob'), '填写申请数');
     assert.equal(v2.version, 2);
     assert.equal(v2.document.agency.name, '某区司法局', 'the stored agency name wins');
     assert.equal(v2.document.cells['三:received:natural'], 3);
@@ -73,7 +74,7 @@ forEachDialect('reportService', (ctx) => {
 
   it('keeps blank apart from 0, amounts with units, written placeholders and extra rows', async () => {
     const reports = reportService(ctx.db, clock);
-    const r = await reports.create({ agencyId: agency.id, year: 2019 }, 'alice');
+    const r = await reports.create({ agencyId: agency.id, year: 2019 }, operator('alice'));
     const doc = withCells(r.document, {
       '二:normative:made': 1, '二:normative:published': 0, '二:normative:total': null,
       '二:licensing:change': -3,
@@ -82,7 +83,7 @@ forEachDialect('reportService', (ctx) => {
     });
     doc.extraRows = [{ table: '二', block: 'art20-1', label: '其他主动公开文件', values: { made: 2, published: 0, total: null } }];
     doc.issuedOn = '2020-01-18';
-    const saved = await reports.update(r.id, doc, 'bob');
+    const saved = await reports.update(r.id, doc, operator('bob'));
     const back = (await reports.get(r.id)).document;
     assert.deepEqual(back, saved.document);
     assert.equal(back.cells['二:normative:published'], 0);
@@ -96,61 +97,61 @@ forEachDialect('reportService', (ctx) => {
     assert.equal(back.issuedOn, '2020-01-18');
     assert.equal((await reports.get(r.id)).issuedOn, '2020-01-18');
     // An amount without a unit stays without one.
-    const noUnit = await reports.update(r.id, withCells(back, { '二:procurement:amount': { amount: 12000, unit: null } }), 'bob');
+    const noUnit = await reports.update(r.id, withCells(back, { '二:procurement:amount': { amount: 12000, unit: null } }), operator('bob'));
     assert.deepEqual(noUnit.document.cells['二:procurement:amount'], { amount: 12000, unit: null });
   });
 
   it('refuses malformed documents without writing anything', async () => {
     const reports = reportService(ctx.db, clock);
-    const r = await reports.create({ agencyId: agency.id, year: 2023 }, 'alice');
+    const r = await reports.create({ agencyId: agency.id, year: 2023 }, operator('alice'));
     const field = (name: string) => (e: unknown) => e instanceof ValidationError && e.details.place?.field === name;
-    await assert.rejects(reports.update(r.id, { ...r.document, year: 2024 }, 'bob'), field('year'));
-    await assert.rejects(reports.update(r.id, withCells(r.document, { '三:nope:natural': 1 }), 'bob'), field('cells'));
-    await assert.rejects(reports.update(r.id, withCells(r.document, { '三:received:natural': 1.5 }), 'bob'), ValidationError);
-    await assert.rejects(reports.update(r.id, withCells(r.document, { '三:received:natural': -1 }), 'bob'), ValidationError);
-    await assert.rejects(reports.update(r.id, withCells(r.document, { '三:received:natural': '3' as never }), 'bob'), ValidationError);
-    await assert.rejects(reports.update(r.id, { ...r.document, issuedOn: '2024-02-30' }, 'bob'), ValidationError);
+    await assert.rejects(reports.update(r.id, { ...r.document, year: 2024 }, operator('bob')), field('year'));
+    await assert.rejects(reports.update(r.id, withCells(r.document, { '三:nope:natural': 1 }), operator('bob')), field('cells'));
+    await assert.rejects(reports.update(r.id, withCells(r.document, { '三:received:natural': 1.5 }), operator('bob')), ValidationError);
+    await assert.rejects(reports.update(r.id, withCells(r.document, { '三:received:natural': -1 }), operator('bob')), ValidationError);
+    await assert.rejects(reports.update(r.id, withCells(r.document, { '三:received:natural': '3' as never }), operator('bob')), ValidationError);
+    await assert.rejects(reports.update(r.id, { ...r.document, issuedOn: '2024-02-30' }, operator('bob')), ValidationError);
     assert.equal(await reports.versionCount(r.id), 1);
     assert.equal((await reports.events(r.id)).length, 1);
   });
 
   it('moves draft → checked → published; edits and failed checks return to draft; published is immutable', async () => {
     const reports = reportService(ctx.db, clock);
-    const r = await reports.create({ agencyId: agency.id, year: 2024 }, 'alice');
+    const r = await reports.create({ agencyId: agency.id, year: 2024 }, operator('alice'));
     const bad = withCells(r.document, {
       '四:all:reconsideration.upheld': 1, '四:all:reconsideration.corrected': 0, '四:all:reconsideration.other': 0,
       '四:all:reconsideration.pending': 0, '四:all:reconsideration.total': 0,
     });
     const good = withCells(bad, { '四:all:reconsideration.total': 1 });
 
-    const first = await reports.check(r.id, 'carol');
+    const first = await reports.check(r.id, operator('carol'));
     assert.equal(first.checks.ok, true);
     assert.equal(first.report.status, 'checked');
-    const edited = await reports.update(r.id, bad, 'bob');
+    const edited = await reports.update(r.id, bad, operator('bob'));
     assert.equal(edited.status, 'draft', 'an edit invalidates the check');
 
-    await reports.check(r.id, 'carol');
+    await reports.check(r.id, operator('carol'));
     assert.equal((await reports.get(r.id)).status, 'draft');
-    await assert.rejects(reports.publish(r.id, 'dave'), (e: unknown) =>
+    await assert.rejects(reports.publish(r.id, operator('dave')), (e: unknown) =>
       code('REPORT_HAS_ERRORS')(e) && (e as Error).message.includes('不能发布')
       && ((e as ConflictError).details.problems?.length ?? 0) > 0);
     assert.equal((await reports.get(r.id)).status, 'draft');
 
-    await reports.update(r.id, good, 'bob');
-    assert.equal((await reports.check(r.id, 'carol')).report.status, 'checked');
-    await assert.rejects(reports.publish(r.id, 'dave'), code('REPORT_NOT_DATED'));
-    await reports.update(r.id, { ...good, issuedOn: '2025-01-20' }, 'bob');
-    const published = await reports.publish(r.id, 'dave');
+    await reports.update(r.id, good, operator('bob'));
+    assert.equal((await reports.check(r.id, operator('carol'))).report.status, 'checked');
+    await assert.rejects(reports.publish(r.id, operator('dave')), code('REPORT_NOT_DATED'));
+    await reports.update(r.id, { ...good, issuedOn: '2025-01-20' }, operator('bob'));
+    const published = await reports.publish(r.id, operator('dave'));
     assert.equal(published.status, 'published');
     assert.equal(published.publishedAt !== null, true);
     assert.equal(published.issuedOn, '2025-01-20');
     const versions = await reports.versionCount(r.id);
 
-    await assert.rejects(reports.update(r.id, good, 'bob'), code('REPORT_PUBLISHED'));
-    await assert.rejects(reports.importDocument(good, { agencyId: agency.id }, 'bob'), code('REPORT_PUBLISHED'));
-    await assert.rejects(reports.publish(r.id, 'dave'), code('REPORT_PUBLISHED'));
+    await assert.rejects(reports.update(r.id, good, operator('bob')), code('REPORT_PUBLISHED'));
+    await assert.rejects(reports.importDocument(good, { agencyId: agency.id }, operator('bob')), code('REPORT_PUBLISHED'));
+    await assert.rejects(reports.publish(r.id, operator('dave')), code('REPORT_PUBLISHED'));
     assert.equal(await reports.versionCount(r.id), versions);
-    assert.equal((await reports.check(r.id, 'carol')).report.status, 'published');
+    assert.equal((await reports.check(r.id, operator('carol'))).report.status, 'published');
 
     const types = (await reports.events(r.id)).map((e) => e.type);
     assert.deepEqual(types, [
@@ -164,17 +165,17 @@ forEachDialect('reportService', (ctx) => {
 
   it('a check with hard failures moves a checked report back to draft', async () => {
     const reports = reportService(ctx.db, clock);
-    const r = await reports.create({ agencyId: agency.id, year: 2025 }, 'alice');
-    await reports.check(r.id, 'carol');
+    const r = await reports.create({ agencyId: agency.id, year: 2025 }, operator('alice'));
+    await reports.check(r.id, operator('carol'));
     assert.equal((await reports.get(r.id)).status, 'checked');
     // A checked report whose content no longer passes (e.g. rules tightened since it was checked):
     // simulated by saving a failing version and restoring the status directly in the database.
     await ctx.db.transaction().execute(async (trx) => {
       const bad = withCells(r.document, { '四:all:direct.upheld': 2, '四:all:direct.total': 0 });
-      await reportService(trx, clock).update(r.id, bad, 'bob');
+      await reportService(trx, clock).update(r.id, bad, operator('bob'));
       await trx.updateTable('reports').set({ status: 'checked' }).where('id', '=', r.id).execute();
     });
-    const { report, checks } = await reports.check(r.id, 'carol');
+    const { report, checks } = await reports.check(r.id, operator('carol'));
     assert.equal(checks.ok, false);
     assert.ok(checks.hardFailures >= 1);
     assert.equal(report.status, 'draft');
@@ -187,23 +188,23 @@ forEachDialect('reportService', (ctx) => {
   it('uses the previous year’s report of the same agency', async () => {
     const reports = reportService(ctx.db, clock);
     const gov = await agencyService(ctx.db, clock).resolve('某区人民政府');
-    const y1 = await reports.create({ agencyId: gov.id, year: 2021 }, 'alice');
+    const y1 = await reports.create({ agencyId: gov.id, year: 2021 }, operator('alice'));
     const prev = withCells(y1.document, { '三:carried-out:natural': 4 });
-    await reports.update(y1.id, prev, 'alice');
-    const y2 = await reports.create({ agencyId: gov.id, year: 2022 }, 'alice');
+    await reports.update(y1.id, prev, operator('alice'));
+    const y2 = await reports.create({ agencyId: gov.id, year: 2022 }, operator('alice'));
     assert.equal((await reports.previousDocument(gov.id, 2022))!.cells['三:carried-out:natural'], 4);
     assert.equal(await reports.previousDocument(gov.id, 2021), null);
-    const { checks } = await reports.check(y2.id, 'carol');
+    const { checks } = await reports.check(y2.id, operator('carol'));
     const crossYear = checks.results.filter((c) => c.cells.some((cell) => cell.of === 'previous'));
     assert.ok(crossYear.length > 0, 'cross-year rules ran against the previous report');
   });
 
   it('a failing transaction leaves nothing half-written', async () => {
     const reports = reportService(ctx.db, clock);
-    const r = await reports.create({ agencyId: agency.id, year: 2026 }, 'alice');
+    const r = await reports.create({ agencyId: agency.id, year: 2026 }, operator('alice'));
     await assert.rejects(ctx.db.transaction().execute(async (trx) => {
       const inside = reportService(trx, clock);
-      const saved = await inside.update(r.id, withCells(r.document, { '三:received:natural': 9 }), 'bob');
+      const saved = await inside.update(r.id, withCells(r.document, { '三:received:natural': 9 }), operator('bob'));
       assert.equal(saved.version, 2);
       assert.equal(await inside.versionCount(r.id), 2);
       throw new Error('boom');

@@ -3,6 +3,7 @@
  * Status moves draft → checked → published; a published report is immutable (its record is the
  * statutory publication, 条例 Art. 49–50). Services return domain types, never rows.
  */
+import type { Actor } from '../core/actor.js';
 import type { Kysely } from 'kysely';
 import { agencyService } from '../agencies/agency.service.js';
 import { checkReport, type CheckReport } from '../core/checks/check-report.js';
@@ -63,6 +64,8 @@ export interface ReportEvent {
 
 export interface ReportFilter {
   agencyId?: number;
+  /** Only these agencies (the ones the reader may see). */
+  agencyIds?: readonly number[];
   year?: number;
   status?: ReportStatus;
 }
@@ -118,8 +121,8 @@ export function reportService(db: Kysely<Database>, clock: Clock) {
     return { ...toSummary(row), document: await loadDocument(q, row.id, row.current_version) };
   }
 
-  async function event(q: Q, reportId: number, actor: string, type: string, old: unknown, next: unknown, at = clock()) {
-    await insertEventRow(q, { report_id: reportId, at, actor, type, old: json(old), new: json(next) });
+  async function event(q: Q, reportId: number, actor: Actor, type: string, old: unknown, next: unknown, at = clock()) {
+    await insertEventRow(q, { report_id: reportId, at, actor: actor.name, actor_id: actor.id, type, old: json(old), new: json(next) });
   }
 
   async function previousDocument(q: Q, agencyId: number, year: number): Promise<ReportDocument | null> {
@@ -128,7 +131,7 @@ export function reportService(db: Kysely<Database>, clock: Clock) {
   }
 
   /** Inserts a new report with `doc` as version 1. */
-  async function insertReport(q: Q, agencyId: number, doc: ReportDocument, actor: string, type: string, note: string | null) {
+  async function insertReport(q: Q, agencyId: number, doc: ReportDocument, actor: Actor, type: string, note: string | null) {
     const now = clock();
     let id: number;
     try {
@@ -140,7 +143,7 @@ export function reportService(db: Kysely<Database>, clock: Clock) {
       if (isUniqueViolation(e)) throw new ConflictError(`${doc.agency.name}${doc.year}年度报告已存在`, 'REPORT_EXISTS');
       throw e;
     }
-    await insertVersionRow(q, { report_id: id, version: 1, document: JSON.stringify(doc), actor, created_at: now, note });
+    await insertVersionRow(q, { report_id: id, version: 1, document: JSON.stringify(doc), actor: actor.name, actor_id: actor.id, created_at: now, note });
     await event(q, id, actor, type, null, { version: 1, agencyId, year: doc.year, format: doc.format }, now);
     return stored(q, await loadRow(q, id));
   }
@@ -149,13 +152,13 @@ export function reportService(db: Kysely<Database>, clock: Clock) {
    * Saves `doc` as the next version of a report that is not published, with an event holding what
    * changed. A checked report becomes a draft again: its checks no longer describe its content.
    */
-  async function saveVersion(q: Q, row: ReportWithAgencyRow, doc: ReportDocument, actor: string, type: string, note: string | null) {
+  async function saveVersion(q: Q, row: ReportWithAgencyRow, doc: ReportDocument, actor: Actor, type: string, note: string | null) {
     if (row.status === 'published') throw publishedError(row);
     const now = clock();
     const before = await loadDocument(q, row.id, row.current_version);
     const version = row.current_version + 1;
     try {
-      await insertVersionRow(q, { report_id: row.id, version, document: JSON.stringify(doc), actor, created_at: now, note });
+      await insertVersionRow(q, { report_id: row.id, version, document: JSON.stringify(doc), actor: actor.name, actor_id: actor.id, created_at: now, note });
     } catch (e) {
       if (isUniqueViolation(e)) throw changedError();
       throw e;
@@ -230,7 +233,7 @@ export function reportService(db: Kysely<Database>, clock: Clock) {
     },
 
     /** Starts an empty report (every cell blank) for an agency and year. */
-    async create(input: { agencyId: number; year: number; format?: FormatId }, actor: string): Promise<StoredReport> {
+    async create(input: { agencyId: number; year: number; format?: FormatId }, actor: Actor): Promise<StoredReport> {
       if (!Number.isInteger(input.year)) throw new ValidationError(`年度“${String(input.year)}”无效，应为整数（如 2019）`, { field: 'year' });
       formatForYear(input.year); // a year without a national format is refused even with an explicit format
       const format = input.format === undefined ? undefined : getFormat(input.format).id;
@@ -246,14 +249,18 @@ export function reportService(db: Kysely<Database>, clock: Clock) {
     /**
      * Stores an imported document: the agency is `options.agencyId` or the one named in the
      * document. A new agency-year becomes a new report; an existing draft gets a new version; a
-     * published report is refused (ConflictError REPORT_PUBLISHED).
+     * published report is refused (ConflictError REPORT_PUBLISHED). `authorize` is called with the
+     * agency once it is known, before anything is written (the edge checks the importer's permission there).
      */
-    async importDocument(doc: ReportDocument, options: { agencyId?: number }, actor: string, note: string | null = '导入'): Promise<StoredReport> {
+    async importDocument(
+      doc: ReportDocument, options: { agencyId?: number; authorize?: (agencyId: number, q: Kysely<Database>) => Promise<void> }, actor: Actor, note: string | null = '导入',
+    ): Promise<StoredReport> {
       return atomically(async (q) => {
         const agencies = agencyService(q, clock);
         const name = typeof doc?.agency?.name === 'string' ? doc.agency.name.trim() : '';
         const agency = options.agencyId !== undefined ? await agencies.get(options.agencyId) : await agencies.findByName(name);
         if (!agency) throw new NotFoundError(`未找到机关：${name || '（报告未写明机关名称）'}；请先登记该机关，或导入时指定机关`);
+        await options.authorize?.(agency.id, q);
         const normal = normalizeDocument(doc, agency.name);
         const existing = await findReportRowByAgencyYear(q, agency.id, normal.year);
         if (!existing) return insertReport(q, agency.id, normal, actor, 'imported', note);
@@ -262,7 +269,7 @@ export function reportService(db: Kysely<Database>, clock: Clock) {
     },
 
     /** Saves a new version of a report that is not published. */
-    async update(id: number, doc: ReportDocument, actor: string, note: string | null = null): Promise<StoredReport> {
+    async update(id: number, doc: ReportDocument, actor: Actor, note: string | null = null): Promise<StoredReport> {
       return atomically(async (q) => {
         const row = await loadRow(q, id);
         if (row.status === 'published') throw publishedError(row);
@@ -274,7 +281,7 @@ export function reportService(db: Kysely<Database>, clock: Clock) {
      * Runs the checks against the agency's previous-year report. Without hard failures a draft
      * becomes checked; with any, a checked report returns to draft. Published reports only report.
      */
-    async check(id: number, actor: string): Promise<{ report: StoredReport; checks: CheckReport }> {
+    async check(id: number, actor: Actor): Promise<{ report: StoredReport; checks: CheckReport }> {
       return atomically(async (q) => {
         const row = await loadRow(q, id);
         const { checks } = await runChecks(q, row);
@@ -295,7 +302,7 @@ export function reportService(db: Kysely<Database>, clock: Clock) {
      * Publishes a report: refused while any hard rule fails (REPORT_HAS_ERRORS, naming the rules)
      * or without a date of issue (REPORT_NOT_DATED). Afterwards the report is immutable.
      */
-    async publish(id: number, actor: string): Promise<StoredReport> {
+    async publish(id: number, actor: Actor): Promise<StoredReport> {
       return atomically(async (q) => {
         const row = await loadRow(q, id);
         if (row.status === 'published') throw new ConflictError(`${row.agency_name}${row.year}年度报告已发布`, 'REPORT_PUBLISHED');
@@ -326,7 +333,7 @@ export function reportService(db: Kysely<Database>, clock: Clock) {
      * not published with the figures the database computes from the agency's cases as of `asOf`
      * (default 31 December of the report year), saved as a new version with a note saying so.
      */
-    async fillFromCases(id: number, actor: string, asOf?: string): Promise<{ report: StoredReport; tables: ApplicationTables }> {
+    async fillFromCases(id: number, actor: Actor, asOf?: string): Promise<{ report: StoredReport; tables: ApplicationTables }> {
       return atomically(async (q) => {
         const row = await loadRow(q, id);
         if (row.status === 'published') throw publishedError(row);

@@ -27,6 +27,8 @@ export interface ReportVersionTable {
   /** The ReportDocument as JSON text. */
   document: string;
   actor: string;
+  /** The signed-in user who acted; null for a local operator (CLI, demo, system). */
+  actor_id?: number | null;
   created_at: string;
   note: string | null;
 }
@@ -36,6 +38,8 @@ export interface ReportEventTable {
   report_id: number;
   at: string;
   actor: string;
+  /** The signed-in user who acted; null for a local operator (CLI, demo, system). */
+  actor_id?: number | null;
   type: string;
   /** JSON text or null. */
   old: string | null;

@@ -88,7 +88,7 @@ forEachDialect('reading reports over HTTP', (ctx) => {
     const before = await storedCounts(t.db);
     const text = Buffer.from(textWithReceived(full2021(), '18'));
     const response = await t.app.inject({
-      method: 'POST', url: `/api/parse/import?agencyId=${t.bureauId}`, headers: { ...MULTIPART, 'x-gongkai-user': 'auditor' },
+      method: 'POST', url: `/api/parse/import?agencyId=${t.bureauId}`, headers: { ...MULTIPART },
       payload: multipartBody('2021.txt', text),
     });
     assert.equal(response.statusCode, 201, response.body);

@@ -3,6 +3,7 @@
  * deadline, events refused with a clear 400 that change nothing, masked lists, warnings, remedies, the
  * online form with its query code and the status page that shows nothing personal.
  */
+import { operator } from '../../src/core/actor.js';
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
@@ -10,11 +11,12 @@ import { agencyService } from '../../src/agencies/agency.service.js';
 import { calendarService } from '../../src/calendar/calendar.service.js';
 import { steppingClock } from '../../src/core/clock.js';
 import { buildApp } from '../../src/http/app.js';
+import { signInAs, signInByDefault } from '../auth-helpers.js';
 import { forEachDialect } from '../db-helpers.js';
 import { caseTestApp, json, sendJson } from './http-helpers.js';
 
 const PERSON_ID = '11010519491231002X';
-const USER = { 'x-gongkai-user': encodeURIComponent('办公室王科长') };
+const USER = {};
 
 forEachDialect('application API', (ctx) => {
   let app: FastifyInstance;
@@ -161,10 +163,12 @@ forEachDialect('application API with the fee-stops-clock setting', (ctx) => {
   test('the installation setting decides whether the reply clock stops while a fee is pending', async () => {
     const db = await ctx.fresh();
     const clock = steppingClock('2025-11-18T02:00:00.000Z');
-    const agencyId = (await agencyService(db.db, clock).create({ name: '某区住建局', kind: 'department' }, 'test')).id;
-    await calendarService(db.db, clock).seedIfEmpty('system');
+    const agencyId = (await agencyService(db.db, clock).create({ name: '某区住建局', kind: 'department' }, operator('test'))).id;
+    await calendarService(db.db, clock).seedIfEmpty(operator('system'));
     const dueAfterFeeNotice = async (feeStopsClock: boolean) => {
       const app = await buildApp({ db, clock, settings: { feeStopsClock } });
+      if (!feeStopsClock) await signInByDefault(app, db.db, [agencyId]);
+      else await signInAs(app, 'tester');
       try {
         const created = await sendJson(app, 'POST', '/api/applications', {
           agencyId, channel: 'in-person', evidence: { handedInOn: '2025-09-26' }, applicantType: '自然人',

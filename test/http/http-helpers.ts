@@ -2,6 +2,7 @@
  * Helpers for the HTTP tests: an app on a fresh database of the suite's dialect, the seed report
  * as interchange JSON, and JSON requests through app.inject.
  */
+import { operator } from '../../src/core/actor.js';
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { agencyService } from '../../src/agencies/agency.service.js';
@@ -13,6 +14,8 @@ import { DEMO_BUREAU, DEMO_GOVERNMENT, ensureDemoData } from '../../src/demo/see
 import type { ApplicationSettings } from '../../src/applications/application.service.js';
 import { buildApp } from '../../src/http/app.js';
 import type { DialectContext } from '../db-helpers.js';
+import { signInByDefault, type TestSession } from '../auth-helpers.js';
+import type { SecuritySettings } from '../../src/http/access/security-settings.js';
 
 const SEED_PATH = new URL('../../src/demo/huancui-approval-bureau-2019.json', import.meta.url);
 
@@ -28,6 +31,9 @@ export interface TestApp {
   /** Agency ids: the government and the bureau (the seed report's agency). */
   governmentId: number;
   bureauId: number;
+  /** The default sessions: `tester` (every business role) and `sysadmin` (system admin). */
+  tester: TestSession;
+  sysadmin: TestSession;
   close(): Promise<void>;
 }
 
@@ -35,20 +41,21 @@ export interface TestApp {
  * Builds the app on a fresh migrated database. `demo: true` loads the demo data (the seed report
  * published); otherwise only the two agencies exist, with no report.
  */
-export async function testApp(ctx: DialectContext, options: { demo?: boolean; settings?: ApplicationSettings } = {}): Promise<TestApp> {
+export async function testApp(ctx: DialectContext, options: { demo?: boolean; settings?: ApplicationSettings; security?: SecuritySettings } = {}): Promise<TestApp> {
   const db = await ctx.fresh();
   const clock = steppingClock('2024-03-01T08:00:00.000Z');
   if (options.demo) {
     await ensureDemoData(db.db, clock);
   } else {
     const agencies = agencyService(db.db, clock);
-    const government = await agencies.create({ name: DEMO_GOVERNMENT, kind: 'government' }, 'test');
-    await agencies.create({ name: DEMO_BUREAU, kind: 'department', parentId: government.id }, 'test');
+    const government = await agencies.create({ name: DEMO_GOVERNMENT, kind: 'government' }, operator('test'));
+    await agencies.create({ name: DEMO_BUREAU, kind: 'department', parentId: government.id }, operator('test'));
   }
   const all = await agencyService(db.db).list();
-  const app = await buildApp({ db, clock, settings: options.settings });
+  const app = await buildApp({ db, clock, settings: options.settings, security: options.security });
+  const sessions = await signInByDefault(app, db.db, all.filter((a) => a.parentId === null).map((a) => a.id));
   return {
-    app, db,
+    app, db, ...sessions,
     governmentId: all.find((a) => a.name === DEMO_GOVERNMENT)!.id,
     bureauId: all.find((a) => a.name === DEMO_BUREAU)!.id,
     close: () => app.close(),
@@ -91,8 +98,9 @@ export async function caseTestApp(
 ): Promise<CaseTestApp> {
   const db = await ctx.fresh();
   const clock = steppingClock(options.now);
-  const agencyId = (await agencyService(db.db, clock).create({ name: options.agencyName, kind: 'department' }, 'test')).id;
-  await calendarService(db.db, clock).seedIfEmpty('system');
+  const agencyId = (await agencyService(db.db, clock).create({ name: options.agencyName, kind: 'department' }, operator('test'))).id;
+  await calendarService(db.db, clock).seedIfEmpty(operator('system'));
   const app = await buildApp({ db, clock, settings: options.settings });
+  await signInByDefault(app, db.db, [agencyId]);
   return { app, db, agencyId };
 }

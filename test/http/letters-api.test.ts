@@ -11,7 +11,7 @@ import { forEachDialect } from '../db-helpers.js';
 import { caseTestApp, json, sendJson } from './http-helpers.js';
 
 const PERSON_ID = '11010519491231002X';
-const USER = { 'x-gongkai-user': encodeURIComponent('办公室王科长') };
+const USER = {};
 const AGENCY = '某区司法局';
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 

@@ -51,7 +51,7 @@ forEachDialect('report API', (ctx) => {
   });
 
   test('imports the seed report (201) and GET returns every figure and every blank', async () => {
-    const response = await sendJson(t.app, 'POST', '/api/reports/import', seedBytes(), { 'x-gongkai-user': encodeURIComponent('张三') });
+    const response = await sendJson(t.app, 'POST', '/api/reports/import', seedBytes());
     assert.equal(response.statusCode, 201, response.body);
     const created = json(response);
     assert.equal(created.status, 'draft');
@@ -82,7 +82,7 @@ forEachDialect('report API', (ctx) => {
     assert.deepEqual(doc.preamble, seed.preamble);
 
     const versions = json(await t.app.inject({ method: 'GET', url: `/api/reports/${created.id}/versions` }));
-    assert.deepEqual(versions.map((v: { version: number; actor: string }) => [v.version, v.actor]), [[1, '张三']]);
+    assert.deepEqual(versions.map((v: { version: number; actor: string }) => [v.version, v.actor]), [[1, '办公室王科长']]);
   });
 
   test('create → update → check → publish, then the published report is immutable (409)', async () => {
@@ -123,14 +123,15 @@ forEachDialect('report API', (ctx) => {
 
     const versions = json(await t.app.inject({ method: 'GET', url: `/api/reports/${report.id}/versions` }));
     assert.deepEqual(versions.map((v: { version: number }) => v.version).sort(), [1, 2]);
-    const v1 = json(await t.app.inject({ method: 'GET', url: `/api/reports/${report.id}/versions/1` }));
+    const v1res = await t.app.inject({ method: 'GET', url: `/api/reports/${report.id}/versions/1` });
+    const v1 = json(v1res);
     assert.equal(findCell(v1.document, '三', ['一、本年新收政府信息公开申请数量'], ['自然人'])!.value, null, 'version 1 is unchanged');
     const v9 = await t.app.inject({ method: 'GET', url: `/api/reports/${report.id}/versions/9` });
     assert.equal(v9.statusCode, 404);
     const events = json(await t.app.inject({ method: 'GET', url: `/api/reports/${report.id}/events` }));
     const types = events.map((e: { type: string }) => e.type);
     assert.ok(types.includes('published'), types.join(','));
-    assert.ok(events.every((e: { actor: string }) => e.actor === 'anonymous'));
+    assert.ok(events.every((e: { actor: string }) => e.actor === '办公室王科长'));
 
     const filtered = json(await t.app.inject({ method: 'GET', url: `/api/reports?agencyId=${t.bureauId}&status=published` }));
     assert.deepEqual(filtered.map((r: { year: number }) => r.year), [2020]);

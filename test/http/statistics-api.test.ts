@@ -4,6 +4,7 @@
  * lists exactly the counted cases with no personal data, fill-from-cases stores the figures as a new
  * report version, and unknown agencies, bad years, bad cell keys and published reports are refused.
  */
+import { operator } from '../../src/core/actor.js';
 import assert from 'node:assert/strict';
 import { before, after, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
@@ -13,12 +14,13 @@ import { steppingClock } from '../../src/core/clock.js';
 import type { Db } from '../../src/db/database.js';
 import { DEMO_BUREAU, ensureDemoData } from '../../src/demo/seed-demo.js';
 import { buildApp } from '../../src/http/app.js';
+import { signInByDefault } from '../auth-helpers.js';
 import { forEachDialect } from '../db-helpers.js';
 import { json, sendJson, storedCounts } from './http-helpers.js';
 
 const PERSON_ID = '11010519491231002X';
 const COMPANY_ID = '91350100M000100Y43';
-const USER = { 'x-gongkai-user': encodeURIComponent('办公室王科长') };
+const USER = {};
 
 interface Cell { key: string; table: string; row: string[]; column: string[]; value: number }
 
@@ -32,9 +34,10 @@ forEachDialect('statistics API', (ctx) => {
     db = await ctx.fresh();
     const clock = steppingClock('2026-02-02T02:00:00.000Z');
     await ensureDemoData(db.db, clock); // the bureau's published 2019 report
-    agencyId = (await agencyService(db.db, clock).create({ name: '某区司法局', kind: 'department' }, 'test')).id;
-    await calendarService(db.db, clock).seedIfEmpty('system');
+    agencyId = (await agencyService(db.db, clock).create({ name: '某区司法局', kind: 'department' }, operator('test'))).id;
+    await calendarService(db.db, clock).seedIfEmpty(operator('system'));
     app = await buildApp({ db, clock });
+    await signInByDefault(app, db.db, (await agencyService(db.db).list()).filter((a) => a.parentId === null).map((a) => a.id));
   });
   after(async () => app.close());
 

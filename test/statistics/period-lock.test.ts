@@ -4,6 +4,7 @@
  * cells, nothing stored), a change that leaves them as they are goes through, and an override with
  * approver and reason is recorded as an event of the case and of the report.
  */
+import { operator } from '../../src/core/actor.js';
 import assert from 'node:assert/strict';
 import { before, it } from 'node:test';
 import type { Kysely } from 'kysely';
@@ -37,28 +38,28 @@ forEachDialect('period lock of published reports', (ctx) => {
     Number((await ctx.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
 
   before(async () => {
-    agencyId = (await agencyService(ctx.db, clock).create({ name: '某县自然资源局', kind: 'department' }, 'test')).id;
-    await calendarService(ctx.db, clock).seedIfEmpty('system');
+    agencyId = (await agencyService(ctx.db, clock).create({ name: '某县自然资源局', kind: 'department' }, operator('test'))).id;
+    await calendarService(ctx.db, clock).seedIfEmpty(operator('system'));
     cal = await calendarService(ctx.db, clock).load();
     const svc = applicationService(ctx.db, clock, cal);
-    const decided = await svc.receive(person(agencyId, '2025-03-03'), '公开办');
-    await svc.recordEvent(decided.id, { type: 'decided', date: '2025-03-20', decision: 'disclosed', particulars: '通过电子邮件提供' }, '公开办');
-    openCase = (await svc.receive(person(agencyId, '2025-12-22'), '公开办')).id;
+    const decided = await svc.receive(person(agencyId, '2025-03-03'), operator('公开办'));
+    await svc.recordEvent(decided.id, { type: 'decided', date: '2025-03-20', decision: 'disclosed', particulars: '通过电子邮件提供' }, operator('公开办'));
+    openCase = (await svc.receive(person(agencyId, '2025-12-22'), operator('公开办'))).id;
 
     const reports = reportService(ctx.db, clock);
-    const draft = await reports.create({ agencyId, year: 2025 }, 'test');
-    const { report, tables } = await reports.fillFromCases(draft.id, 'test');
+    const draft = await reports.create({ agencyId, year: 2025 }, operator('test'));
+    const { report, tables } = await reports.fillFromCases(draft.id, operator('test'));
     assert.equal(tables.cells['三:received:total'], 2);
     assert.equal(tables.cells['三:r1:natural'], 1);
     assert.equal(tables.cells['三:carried-out:natural'], 1);
     assert.equal(report.document.cells['三:carried-out:total'], 2 - 1);
-    await reports.update(report.id, { ...report.document, issuedOn: '2026-01-20' }, 'test');
-    reportId = (await reports.publish(report.id, 'test')).id;
+    await reports.update(report.id, { ...report.document, issuedOn: '2026-01-20' }, operator('test'));
+    reportId = (await reports.publish(report.id, operator('test'))).id;
   });
 
   it('refuses a decision dated within the published year, naming the cells; nothing stored', async () => {
     const events = await eventCount('application_events');
-    await assert.rejects(inTrx((svc) => svc.recordEvent(openCase, { type: 'decided', date: '2025-12-30', decision: 'disclosed', particulars: '当场提供' }, '公开办')),
+    await assert.rejects(inTrx((svc) => svc.recordEvent(openCase, { type: 'decided', date: '2025-12-30', decision: 'disclosed', particulars: '当场提供' }, operator('公开办'))),
       (e: unknown) => {
         assert.ok(locked(e), String(e));
         const err = e as ConflictError;
@@ -74,26 +75,26 @@ forEachDialect('period lock of published reports', (ctx) => {
   });
 
   it('lets a decision dated after the year through: the published cells stay as they are', async () => {
-    const after = await inTrx((svc) => svc.recordEvent(openCase, { type: 'decided', date: '2026-01-15', decision: 'disclosed', particulars: '邮寄提供' }, '公开办'));
+    const after = await inTrx((svc) => svc.recordEvent(openCase, { type: 'decided', date: '2026-01-15', decision: 'disclosed', particulars: '邮寄提供' }, operator('公开办')));
     assert.equal(after.state, 'decided');
   });
 
   it('refuses a late registration within the year and a remedy filed in it, unless overridden', async () => {
-    await assert.rejects(inTrx((svc) => svc.receive(person(agencyId, '2025-11-03'), '公开办')), locked);
-    await assert.rejects(inTrx((svc) => svc.addRemedy(openCase, { kind: 'reconsideration', filedOn: '2025-12-31' }, '公开办')), locked);
+    await assert.rejects(inTrx((svc) => svc.receive(person(agencyId, '2025-11-03'), operator('公开办'))), locked);
+    await assert.rejects(inTrx((svc) => svc.addRemedy(openCase, { kind: 'reconsideration', filedOn: '2025-12-31' }, operator('公开办'))), locked);
     // A remedy filed in 2026 does not touch 2025's table 四.
-    const remedy = await inTrx((svc) => svc.addRemedy(openCase, { kind: 'reconsideration', filedOn: '2026-02-02' }, '公开办'));
+    const remedy = await inTrx((svc) => svc.addRemedy(openCase, { kind: 'reconsideration', filedOn: '2026-02-02' }, operator('公开办')));
     assert.equal(remedy.result, 'pending');
   });
 
   it('refuses an override without a reason', async () => {
-    await assert.rejects(inTrx((svc) => svc.receive(person(agencyId, '2025-11-03'), '公开办', { override: { approver: '赵某', reason: '' } })),
+    await assert.rejects(inTrx((svc) => svc.receive(person(agencyId, '2025-11-03'), operator('公开办'), { override: { approver: '赵某', reason: '' } })),
       (e: unknown) => e instanceof ValidationError && /理由/.test(e.message));
   });
 
   it('records an override with approver and reason on the case and on the report', async () => {
     const reportEvents = await eventCount('report_events');
-    const late = await inTrx((svc) => svc.receive(person(agencyId, '2025-11-03'), '公开办', { override: OVERRIDE }));
+    const late = await inTrx((svc) => svc.receive(person(agencyId, '2025-11-03'), operator('公开办'), { override: OVERRIDE }));
     const events = await ctx.db.selectFrom('application_events').selectAll().where('application_id', '=', late.id).orderBy('id').execute();
     assert.deepEqual(events.map((e) => e.type), ['received', 'period-lock-override']);
     const data = JSON.parse(events[1]!.data);

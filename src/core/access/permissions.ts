@@ -1,0 +1,35 @@
+/**
+ * Permissions: what a request may need. Each has a Chinese name, used in the 403 message that names
+ * what is missing and in the UI. Which role grants which is in roles.ts.
+ */
+
+/** Every permission key with its Chinese name. */
+export const PERMISSIONS = {
+  'agency.read': '查看机关',
+  'agency.manage': '维护机关',
+  'report.read': '查看年度报告（含草稿）',
+  'report.edit': '编辑年度报告',
+  'report.import': '导入年度报告',
+  'report.publish': '发布年度报告',
+  'application.read': '查看政府信息公开申请',
+  'application.register': '登记政府信息公开申请',
+  'application.handle': '办理政府信息公开申请',
+  'application.personal': '查看申请人个人信息',
+  'application.extend': '批准延期答复',
+  'period.override': '批准变更已发布年度的统计数据',
+  'statistics.read': '查看办理情况统计',
+  'calendar.manage': '维护工作日历',
+  'user.manage': '管理用户和角色',
+  'security-log.read': '查阅安全审计日志',
+} as const;
+
+/** A permission key. */
+export type Permission = keyof typeof PERMISSIONS;
+
+/** Every permission key. */
+export const PERMISSION_KEYS = Object.keys(PERMISSIONS) as Permission[];
+
+/** The Chinese name of a permission. */
+export function permissionName(permission: Permission): string {
+  return PERMISSIONS[permission];
+}

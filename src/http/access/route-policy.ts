@@ -1,0 +1,119 @@
+/**
+ * THE access policy: every route of the app, by method and path, with what it needs. A route that is
+ * not in this table makes the app refuse to start (access-control.ts), and a test checks every route ×
+ * every role against it. Only what is declared public is public.
+ */
+import type { FastifyRequest } from 'fastify';
+import type { Permission } from '../../core/access/permissions.js';
+import type { RoutePolicy } from './policy-types.js';
+
+const PUBLIC: RoutePolicy = { access: 'public' };
+const report = (permission: Permission): RoutePolicy => ({ access: 'permission', permission, scope: { from: 'report', param: 'id' } });
+const application = (permission: Permission): RoutePolicy => ({ access: 'permission', permission, scope: { from: 'application', param: 'id' } });
+const agencyParam = (permission: Permission): RoutePolicy => ({ access: 'permission', permission, scope: { from: 'params', field: 'id' } });
+
+/** A case event: an extension needs a leader's approval, a period-lock override a leader too (条例 Art. 33). */
+function caseEventPermissions(request: FastifyRequest): Permission[] {
+  const body = (request.body ?? {}) as { type?: unknown; override?: unknown };
+  const needs: Permission[] = [body.type === 'extended' ? 'application.extend' : 'application.handle'];
+  if (body.override) needs.push('period.override');
+  return needs;
+}
+
+/** A change that may alter a published year's figures needs the leader's override permission when an override is given. */
+function withOverride(base: Permission) {
+  return (request: FastifyRequest): Permission[] => ((request.body as { override?: unknown } | undefined)?.override ? [base, 'period.override'] : [base]);
+}
+
+/** Method + route path → policy. HEAD routes follow their GET. */
+export const ROUTE_POLICY: Readonly<Record<string, RoutePolicy>> = {
+  // Public portal, forms and documentation.
+  'GET /': PUBLIC,
+  'GET /agencies/:id': PUBLIC,
+  'GET /reports/:id': PUBLIC,
+  'GET /reports/:id/download.:ext': PUBLIC,
+  'GET /apply': PUBLIC,
+  'POST /apply': { access: 'public', rateLimit: 'public-form' },
+  'GET /status': { access: 'public', rateLimit: 'public-form' },
+  'GET /audit': PUBLIC,
+  'POST /audit': { access: 'public', rateLimit: 'public-parse' },
+  'POST /api/parse': { access: 'public', rateLimit: 'public-parse' },
+  'GET /schema/report-interchange.json': PUBLIC,
+  'GET /docs': PUBLIC,
+  'GET /docs/static/*': PUBLIC,
+  'GET /docs/json': PUBLIC,
+  'GET /docs/yaml': PUBLIC,
+  'GET /docs/static/index.html': PUBLIC,
+  'GET /docs/static/swagger-initializer.js': PUBLIC,
+  'GET /admin': PUBLIC,
+  'GET /admin/*': PUBLIC,
+
+  // Sign-in and the signed-in person's own session.
+  'POST /api/session': { access: 'public', rateLimit: 'sign-in' },
+  'GET /api/session': { access: 'signed-in', duringPasswordChange: true },
+  'DELETE /api/session': { access: 'signed-in', duringPasswordChange: true },
+  'PUT /api/session/password': { access: 'signed-in', duringPasswordChange: true },
+
+  // Users, roles and the security log (三员: security admin, audit admin).
+  'GET /api/users': { access: 'permission', permission: 'user.manage', scope: { from: 'anywhere' } },
+  'POST /api/users': { access: 'permission', permission: 'user.manage', scope: { from: 'anywhere' } },
+  'GET /api/users/:id': { access: 'permission', permission: 'user.manage', scope: { from: 'anywhere' } },
+  'PATCH /api/users/:id': { access: 'permission', permission: 'user.manage', scope: { from: 'anywhere' } },
+  'POST /api/users/:id/disable': { access: 'permission', permission: 'user.manage', scope: { from: 'anywhere' } },
+  'POST /api/users/:id/enable': { access: 'permission', permission: 'user.manage', scope: { from: 'anywhere' } },
+  'POST /api/users/:id/reset-password': { access: 'permission', permission: 'user.manage', scope: { from: 'anywhere' } },
+  'POST /api/users/:id/grants': { access: 'permission', permission: 'user.manage', scope: { from: 'anywhere' } },
+  'DELETE /api/users/:id/grants/:grantId': { access: 'permission', permission: 'user.manage', scope: { from: 'anywhere' } },
+  'GET /api/roles': { access: 'signed-in' },
+  'GET /api/security-log': { access: 'permission', permission: 'security-log.read', scope: { from: 'anywhere' } },
+  'GET /api/security-log.xlsx': { access: 'permission', permission: 'security-log.read', scope: { from: 'anywhere' } },
+
+  // Agencies.
+  'GET /api/agencies': { access: 'signed-in' },
+  'GET /api/agencies/:id': { access: 'signed-in' },
+  'POST /api/agencies': { access: 'permission', permission: 'agency.manage', scope: { from: 'body', field: 'parentId', optional: true } },
+
+  // Annual reports.
+  'GET /api/reports': { access: 'permission', permission: 'report.read', scope: { from: 'query', field: 'agencyId', optional: true } },
+  'POST /api/reports': { access: 'permission', permission: 'report.edit', scope: { from: 'body', field: 'agencyId' } },
+  'POST /api/reports/import': { access: 'permission', permission: 'report.import', scope: { from: 'handler' } },
+  'GET /api/reports/:id': report('report.read'),
+  'PUT /api/reports/:id': report('report.edit'),
+  'POST /api/reports/:id/check': report('report.edit'),
+  'POST /api/reports/:id/publish': report('report.publish'),
+  'GET /api/reports/:id/versions': report('report.read'),
+  'GET /api/reports/:id/versions/:version': report('report.read'),
+  'GET /api/reports/:id/events': report('report.read'),
+  'GET /api/reports/:id/download.:ext': report('report.read'),
+  'POST /api/reports/:id/fill-from-cases': report('report.edit'),
+  'POST /api/parse/import': { access: 'permission', permission: 'report.import', scope: { from: 'handler' } },
+
+  // Applications (依申请公开).
+  'GET /api/applications': { access: 'permission', permission: 'application.read', scope: { from: 'query', field: 'agencyId', optional: true } },
+  'POST /api/applications': { access: 'permission', permission: withOverride('application.register'), scope: { from: 'body', field: 'agencyId' } },
+  'GET /api/applications/warnings': { access: 'permission', permission: 'application.read', scope: { from: 'query', field: 'agencyId' } },
+  'GET /api/applications/warnings/by-agency': { access: 'permission', permission: 'application.read', scope: { from: 'anywhere' } },
+  'GET /api/applications/:id': application('application.read'),
+  'GET /api/applications/:id/events': application('application.read'),
+  'POST /api/applications/:id/events': { access: 'permission', permission: caseEventPermissions, scope: { from: 'application', param: 'id' } },
+  'POST /api/applications/:id/assign': application('application.handle'),
+  'POST /api/applications/:id/remedies': { access: 'permission', permission: withOverride('application.handle'), scope: { from: 'application', param: 'id' } },
+  'POST /api/applications/:id/remedies/:remedyId/result': { access: 'permission', permission: withOverride('application.handle'), scope: { from: 'application', param: 'id' } },
+  'GET /api/applications/:id/letter.:ext': application('application.personal'),
+  'GET /api/applications/:id/fee-notice.:ext': application('application.personal'),
+
+  // Tables 三/四 from the cases.
+  'GET /api/agencies/:id/application-tables': agencyParam('statistics.read'),
+  'GET /api/agencies/:id/application-tables/cases': agencyParam('statistics.read'),
+
+  // The working-day calendar: everyone signed in reads it, the system admin enters a year's notice.
+  'GET /api/calendar/years': { access: 'signed-in' },
+  'GET /api/calendar/deadline': { access: 'signed-in' },
+  'GET /api/calendar/:year': { access: 'signed-in' },
+  'PUT /api/calendar/:year': { access: 'permission', permission: 'calendar.manage', scope: { from: 'anywhere' } },
+};
+
+/** The policy of a route, or undefined when none is declared. */
+export function policyOf(method: string, url: string): RoutePolicy | undefined {
+  return ROUTE_POLICY[`${method === 'HEAD' ? 'GET' : method} ${url}`];
+}
