@@ -5,6 +5,7 @@
 import type { AgencyTable } from '../agencies/agency.table.js';
 import type { ApplicantDetailsTable, ApplicationEventTable, ApplicationTable, RemedyTable } from '../applications/application.table.js';
 import type { CalendarDayTable, CalendarEventTable, CalendarYearTable } from '../calendar/calendar.table.js';
+import type { NumberSequenceTable } from './sequences.js';
 import type { ReportEventTable, ReportTable, ReportVersionTable } from '../reports/report.table.js';
 
 export interface Database {
@@ -19,4 +20,5 @@ export interface Database {
   applicant_details: ApplicantDetailsTable;
   application_events: ApplicationEventTable;
   remedies: RemedyTable;
+  number_sequences: NumberSequenceTable;
 }
