@@ -11,6 +11,7 @@ import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import type { InterchangeReport } from '../../src/core/interchange/interchange-types.js';
+import { calendarService } from '../../src/calendar/calendar.service.js';
 import type { Db } from '../../src/db/database.js';
 import { forEachDialect } from '../db-helpers.js';
 import { caseTestApp, testApp, type TestApp } from './http-helpers.js';
@@ -84,5 +85,149 @@ forEachDialect('concurrency: case numbers', (ctx) => {
     assert.equal(rows.length, 2 * N);
     assert.equal(new Set(rows.map((r) => r.case_no)).size, 2 * N);
     assert.equal(Math.max(...rows.map((r) => Number(r.case_no.slice(5)))), 2 * N);
+  });
+});
+
+const full2020 = (): InterchangeReport =>
+  JSON.parse(readFileSync(new URL('../fixtures/full-2020.json', import.meta.url), 'utf8')) as InterchangeReport;
+
+forEachDialect('concurrency: reports', (ctx) => {
+  let t: TestApp;
+  let send: Awaited<ReturnType<typeof listening>>['send'];
+  before(async () => {
+    t = await testApp(ctx);
+    ({ send } = await listening(t.app));
+  });
+  after(async () => t.close());
+
+  const createReport = async (year: number) => {
+    const res = await send('POST', '/api/reports', { agencyId: t.bureauId, year });
+    assert.equal(res.status, 201, res.text);
+    return res.json as { id: number; version: number; document: InterchangeReport };
+  };
+  const events = async (id: number) => (await send('GET', `/api/reports/${id}/events`)).json as Array<{ type: string; old: any; new: any }>;
+
+  test(`${N} simultaneous publications of one report: one 200, the rest 409, one "published" event`, async () => {
+    const report = await createReport(2020);
+    const saved = await send('PUT', `/api/reports/${report.id}`, { ...full2020(), baseVersion: 1 });
+    assert.equal(saved.status, 200, saved.text);
+    const results = await together(N, () => send('POST', `/api/reports/${report.id}/publish`));
+    assert.deepEqual(tally(results.map((r) => r.status)), { 200: 1, 409: N - 1 }, results.find((r) => r.status >= 500)?.text);
+    for (const r of results.filter((x) => x.status === 409)) {
+      assert.equal(r.json.code, 'REPORT_PUBLISHED');
+      assert.match(r.json.message, /^威海市环翠区行政审批服务局2020年度报告已于 \d{4}-\d{2}-\d{2} \d{2}:\d{2} 发布，不能重复发布$/);
+    }
+    assert.equal((await events(report.id)).filter((e) => e.type === 'published').length, 1);
+    // Checks and saves after publication change nothing either.
+    const after = await together(4, (i) => (i % 2 ? send('POST', `/api/reports/${report.id}/check`) : send('PUT', `/api/reports/${report.id}`, { ...full2020(), baseVersion: 2 })));
+    assert.deepEqual(after.map((r) => r.status), [409, 200, 409, 200]);
+    const summary = (await send('GET', `/api/reports/${report.id}`)).json;
+    assert.equal(summary.status, 'published');
+    assert.equal(summary.version, 2);
+  });
+
+  test(`${N} simultaneous saves from the same version: one 200, the rest 409 STALE_VERSION naming what changed`, async () => {
+    const report = await createReport(2021);
+    const cells = report.document.cells.map((c, i) => ({ c, i })).filter(({ c }) => c.table === '三').slice(0, N);
+    const edited = (k: number) => {
+      const doc = structuredClone(report.document);
+      doc.cells[cells[k]!.i]!.value = k + 1;
+      return { ...doc, baseVersion: report.version };
+    };
+    const results = await together(N, (k) => send('PUT', `/api/reports/${report.id}`, edited(k), { 'x-gongkai-user': encodeURIComponent(`编辑${k}`) }));
+    assert.deepEqual(tally(results.map((r) => r.status)), { 200: 1, 409: N - 1 }, results.find((r) => r.status >= 500)?.text);
+    const winner = results.findIndex((r) => r.status === 200);
+    const cell = cells[winner]!.c;
+    for (const r of results.filter((x) => x.status === 409)) {
+      assert.equal(r.json.code, 'STALE_VERSION');
+      assert.match(r.json.message, /^保存未成功：您所编辑的是威海市环翠区行政审批服务局2021年度报告第 1 版，该报告已被他人更新至第 2 版（最近一次由 编辑\d+ 于 .+ 保存），其间有 1 处内容被修改/);
+      assert.deepEqual(r.json.problems, [{
+        message: `表三 ${cell.row.join(' › ')} × ${cell.column.join(' › ')}：空白 → ${winner + 1}`,
+        place: { cell: { table: '三', row: cell.row, column: cell.column } },
+      }]);
+    }
+    const versions = (await send('GET', `/api/reports/${report.id}/versions`)).json as unknown[];
+    assert.equal(versions.length, 2, 'exactly one save stored');
+    assert.equal((await events(report.id)).filter((e) => e.type === 'updated').length, 1);
+
+    // Saved again on the current version, it goes through.
+    const again = await send('PUT', `/api/reports/${report.id}`, { ...edited((winner + 1) % N), baseVersion: 2 });
+    assert.equal(again.status, 200, again.text);
+    assert.equal(again.json.version, 3);
+  });
+
+  test('a stale save lists changed fields and cells; a save without or with a bad baseVersion is a 400', async () => {
+    const report = await createReport(2022);
+    const doc = structuredClone(report.document);
+    const i = doc.cells.findIndex((c) => c.table === '三');
+    doc.cells[i]!.value = 7;
+    doc.title = '新的标题';
+    const v2 = await send('PUT', `/api/reports/${report.id}`, { ...doc, baseVersion: 1 });
+    assert.equal(v2.status, 200, v2.text);
+    const mine = structuredClone(report.document);
+    mine.signature = '我的落款';
+    const stale = await send('PUT', `/api/reports/${report.id}`, { ...mine, baseVersion: 1 });
+    assert.equal(stale.status, 409);
+    assert.equal(stale.json.code, 'STALE_VERSION');
+    const messages = (stale.json.problems as Array<{ message: string }>).map((p) => p.message);
+    assert.equal(messages.length, 2);
+    assert.match(messages[0]!, /^标题：“.*” → “新的标题”$/);
+    assert.match(messages[1]!, /^表三 .+ × .+：空白 → 7$/);
+    const missing = await send('PUT', `/api/reports/${report.id}`, mine);
+    assert.equal(missing.status, 400);
+    assert.equal(missing.json.message, '请求体缺少 baseVersion（修改所依据的版本号，即读取报告时的 version）');
+    const future = await send('PUT', `/api/reports/${report.id}`, { ...mine, baseVersion: 9 });
+    assert.equal(future.status, 400);
+    assert.match(future.json.message, /baseVersion（9）无效/);
+    const text = await send('PUT', `/api/reports/${report.id}`, { ...mine, baseVersion: '2' });
+    assert.equal(text.status, 400);
+    assert.equal(((await send('GET', `/api/reports/${report.id}/versions`)).json as unknown[]).length, 2, 'nothing stored');
+  });
+});
+
+/** A notice for 2027 (days off around 元旦 and 春节, one make-up Saturday). */
+const DAYS_2027 = [
+  { date: '2027-01-01', kind: 'off', name: '元旦' },
+  { date: '2027-02-08', kind: 'off', name: '春节' },
+  { date: '2027-02-09', kind: 'off', name: '春节' },
+  { date: '2027-02-20', kind: 'work', name: '春节调休上班' },
+];
+
+forEachDialect('concurrency: calendar', (ctx) => {
+  let app: FastifyInstance;
+  let db: Db;
+  let agencyId: number;
+  let send: Awaited<ReturnType<typeof listening>>['send'];
+  before(async () => {
+    ({ app, db, agencyId } = await caseTestApp(ctx, { now: '2026-12-20T02:00:00.000Z', agencyName: '某区司法局' }));
+    ({ send } = await listening(app));
+  });
+  after(async () => app.close());
+
+  test('simultaneous entries of a year take turns: no 500, each event continues from the one before', async () => {
+    // Open cases whose deadlines the entries recompute (one of them runs into 2027, pending until it is entered).
+    for (const handedInOn of ['2026-12-01', '2026-12-18']) {
+      const res = await send('POST', '/api/applications', {
+        agencyId, channel: 'in-person', evidence: { handedInOn }, applicantType: '自然人',
+        applicant: { name: '张三丰', idNumber: PERSON_ID }, subject: '某项信息', formWanted: '电子邮件',
+      });
+      assert.equal(res.status, 201, res.text);
+    }
+    const n = 8;
+    const results = await together(n, (i) => send('PUT', '/api/calendar/2027', { source: `国办发明电〔2026〕${i + 1}号`, days: DAYS_2027.slice(0, 2 + (i % 3)) },
+      { 'x-gongkai-user': encodeURIComponent(`管理员${i}`) }));
+    assert.ok(results.every((r) => r.status === 200 || r.status === 409), results.map((r) => `${r.status} ${r.text.slice(0, 200)}`).join('\n'));
+    const ok = results.filter((r) => r.status === 200).length;
+    assert.ok(ok >= 1);
+    const events = (await calendarService(db.db).events(2027)).filter((e) => e.type === 'year-set') as Array<{ old: any; new: any }>;
+    assert.equal(events.length, ok, 'one event per successful entry');
+    assert.equal(events[0]!.old, null);
+    for (let k = 1; k < events.length; k++) {
+      assert.deepEqual({ source: events[k]!.old.source, days: events[k]!.old.days }, { source: events[k - 1]!.new.source, days: events[k - 1]!.new.days },
+        'each entry replaced the one stored before it');
+    }
+    const stored = (await send('GET', '/api/calendar/2027')).json;
+    assert.equal(stored.source, events.at(-1)!.new.source);
+    assert.deepEqual(stored.days, events.at(-1)!.new.days);
   });
 });
