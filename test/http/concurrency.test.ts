@@ -7,12 +7,14 @@
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { after, before, describe, test } from 'node:test';
+import { after, before, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import type { InterchangeReport } from '../../src/core/interchange/interchange-types.js';
 import { calendarService } from '../../src/calendar/calendar.service.js';
-import type { Db } from '../../src/db/database.js';
+import { steppingClock } from '../../src/core/clock.js';
+import { openPostgres, type Db } from '../../src/db/database.js';
+import { buildApp } from '../../src/http/app.js';
 import { forEachDialect } from '../db-helpers.js';
 import { caseTestApp, testApp, type TestApp } from './http-helpers.js';
 
@@ -229,5 +231,108 @@ forEachDialect('concurrency: calendar', (ctx) => {
     const stored = (await send('GET', '/api/calendar/2027')).json;
     assert.equal(stored.source, events.at(-1)!.new.source);
     assert.deepEqual(stored.days, events.at(-1)!.new.days);
+  });
+});
+
+/** Every route with an id in its path (GET unless said), as the id is written into it. */
+const ID_ROUTES: Array<[string, (id: string) => string]> = [
+  ['GET', (id) => `/api/agencies/${id}`],
+  ['GET', (id) => `/api/agencies/${id}/application-tables?year=2025`],
+  ['GET', (id) => `/api/agencies/${id}/application-tables/cases?year=2025&cell=三:r1:natural`],
+  ['POST', (id) => `/api/reports/${id}/fill-from-cases`],
+  ['GET', (id) => `/api/reports/${id}`],
+  ['PUT', (id) => `/api/reports/${id}`],
+  ['POST', (id) => `/api/reports/${id}/check`],
+  ['POST', (id) => `/api/reports/${id}/publish`],
+  ['GET', (id) => `/api/reports/${id}/versions`],
+  ['GET', (id) => `/api/reports/${id}/versions/${id}`],
+  ['GET', (id) => `/api/reports/1/versions/${id}`],
+  ['GET', (id) => `/api/reports/${id}/events`],
+  ['GET', (id) => `/api/reports/${id}/download.pdf`],
+  ['GET', (id) => `/api/applications/${id}`],
+  ['GET', (id) => `/api/applications/${id}/events`],
+  ['POST', (id) => `/api/applications/${id}/events`],
+  ['POST', (id) => `/api/applications/${id}/assign`],
+  ['POST', (id) => `/api/applications/${id}/remedies`],
+  ['POST', (id) => `/api/applications/${id}/remedies/${id}/result`],
+  ['POST', (id) => `/api/applications/1/remedies/${id}/result`],
+  ['GET', (id) => `/api/applications/${id}/letter.pdf`],
+  ['GET', (id) => `/api/applications/${id}/fee-notice.docx`],
+  ['GET', (id) => `/agencies/${id}`],
+  ['GET', (id) => `/reports/${id}`],
+  ['GET', (id) => `/reports/${id}/download.html`],
+  ['GET', (id) => `/api/applications?agencyId=${id}`],
+  ['GET', (id) => `/api/applications/warnings?agencyId=${id}`],
+  ['GET', (id) => `/api/reports?agencyId=${id}`],
+  ['GET', (id) => `/api/reports?year=${id}`],
+];
+
+forEachDialect('ids too large for the column', (ctx) => {
+  let t: TestApp;
+  before(async () => {
+    t = await testApp(ctx, { demo: true });
+  });
+  after(async () => t.close());
+
+  for (const id of ['99999999999999999999', '9007199254740993', '2147483648', '2147483647']) {
+    test(`${id}: every id route answers 400 or 404 (never 500)`, async () => {
+      const wrong: string[] = [];
+      for (const [method, url] of ID_ROUTES) {
+        const res = await t.app.inject({
+          method: method as 'GET', url: url(id),
+          ...(method === 'GET' ? {} : { headers: { 'content-type': 'application/json' }, payload: '{}' }),
+        });
+        const ok = res.statusCode === 400 || res.statusCode === 404 || (res.statusCode === 200 && url(id).includes('?'));
+        if (!ok) wrong.push(`${method} ${url(id)} → ${res.statusCode} ${res.body.slice(0, 200)}`);
+      }
+      assert.deepEqual(wrong, []);
+    });
+  }
+
+  test('a too large id gets a Chinese message naming the limit', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/reports/99999999999999999999' });
+    assert.equal(res.statusCode, 400);
+    assert.deepEqual(JSON.parse(res.body), {
+      code: 'VALIDATION_FAILED', message: '路径参数“id”不得大于 2147483647', problems: [{ message: '路径参数“id”不得大于 2147483647', place: { field: 'id' } }],
+    });
+  });
+});
+
+forEachDialect('a dropped PostgreSQL connection', (ctx) => {
+  test('does not crash the process; the next requests reconnect and succeed', { skip: ctx.dialect !== 'postgres' ? 'PostgreSQL only' : false }, async () => {
+    // The app on its own pool to a fresh database, with the dropped connections collected instead of logged.
+    const fresh = await ctx.fresh();
+    const { name } = (await sql<{ name: string }>`select current_database() as name`.execute(fresh.db)).rows[0]!;
+    const url = new URL(process.env.GONGKAI_TEST_PG || 'postgresql:///postgres');
+    url.pathname = `/${name}`;
+    const dropped: string[] = [];
+    const db = await openPostgres(url.toString(), { max: 4, onConnectionError: (message, error) => dropped.push(`${message}：${error.message}`) });
+    const app = await buildApp({ db, clock: steppingClock('2024-03-01T08:00:00.000Z') });
+    try {
+      const { send } = await listening(app);
+      const agency = await send('POST', '/api/agencies', { name: '某区人民政府', kind: 'government' });
+      assert.equal(agency.status, 201, agency.text);
+      // Several requests at once, so the pool holds several idle connections afterwards.
+      const warm = await together(8, () => send('GET', '/api/agencies'));
+      assert.ok(warm.every((r) => r.status === 200));
+      const admin = await ctx.fresh({ migrate: false });
+      const backends = async () => Number((await sql<{ n: number }>`select count(*) as n from pg_stat_activity where datname = ${name}`.execute(admin.db)).rows[0]!.n);
+      const before = await backends();
+      assert.ok(before >= 2, `the pool holds ${before} connections`);
+      // The server ends every session of the app's database (as an idle timeout or a restart would).
+      await sql`select pg_terminate_backend(pid) from pg_stat_activity where datname = ${name} and pid <> pg_backend_pid()`.execute(admin.db);
+      for (let i = 0; i < 100 && (await backends()) > 0; i++) await new Promise((r) => setTimeout(r, 50));
+      for (let i = 0; i < 100 && dropped.length < before; i++) await new Promise((r) => setTimeout(r, 50));
+      assert.ok(dropped.length >= 1, 'the dropped connections are logged');
+      assert.match(dropped[0]!, /^PostgreSQL 连接已断开，将重新连接/);
+      // The process is alive and the next requests get new connections.
+      const after = await together(4, () => send('GET', '/api/agencies'));
+      assert.deepEqual(after.map((r) => r.status), [200, 200, 200, 200]);
+      const created = await send('POST', '/api/agencies', { name: '某区司法局', kind: 'department', parentId: agency.json.id });
+      assert.equal(created.status, 201, created.text);
+    } finally {
+      await app.close();
+      await db.close();
+    }
   });
 });
