@@ -43,28 +43,66 @@ if (pgUnavailable) {
   console.log(`# PostgreSQL 不可用，跳过 PostgreSQL 测试 / PostgreSQL unreachable (${PG_ADMIN_URL}): ${pgUnavailable}`);
 }
 
+/** A client on the admin database; generous timeouts, as a loaded machine (parallel test files) is slow to answer. */
 async function adminQuery(text: string): Promise<void> {
-  const client = new pg.Client({ connectionString: pgConnectionString(PG_ADMIN_URL) });
+  const client = new pg.Client({ connectionString: pgConnectionString(PG_ADMIN_URL), connectionTimeoutMillis: 60_000 });
+  // An error on this short-lived client after its query (the server going away) must not end the test process.
+  client.on('error', () => undefined);
   await client.connect();
   try {
     await client.query(text);
   } finally {
-    await client.end();
+    await client.end().catch(() => undefined);
   }
 }
 
-/** Creates a throwaway PostgreSQL database; `close` also drops it. */
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Resolves when `promise` settles or after `ms`, whichever comes first (never rejects). */
+async function settleWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<boolean>((resolve) => { timer = setTimeout(() => resolve(false), ms); });
+  try {
+    return await Promise.race([promise.then(() => true, () => true), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * Drops a throwaway database. `with (force)` (PostgreSQL 13+) terminates sessions still connected, but
+ * waits only 5 seconds for them to exit: on a loaded machine that can be too short ("is being accessed
+ * by other users"), so the drop is tried again for a while. A database that still cannot be dropped is
+ * reported and left behind (gk_test_…): a leftover is not a failure of the tests that used it.
+ */
+async function dropDatabase(name: string): Promise<void> {
+  let lastError: unknown;
+  for (let attempt = 0; attempt < 8; attempt++) {
+    try {
+      await adminQuery(`drop database if exists ${name} with (force)`);
+      return;
+    } catch (e) {
+      lastError = e;
+      await sleep(500 * (attempt + 1));
+    }
+  }
+  console.log(`# 未能删除测试数据库 ${name} / could not drop test database ${name}: ${(lastError as Error).message}`);
+}
+
+/** Creates a throwaway PostgreSQL database; `close` closes its pool (waiting a while for it) and drops it. */
 async function freshPostgres(): Promise<Db> {
   const name = `gk_test_${randomBytes(6).toString('hex')}`;
   await adminQuery(`create database ${name}`);
   const url = new URL(PG_ADMIN_URL);
   url.pathname = `/${name}`;
-  const opened = await openPostgres(url.toString(), { max: 4 });
+  // Connections the drop terminates are expected: not worth a line each.
+  const opened = await openPostgres(url.toString(), { max: 4, onConnectionError: () => undefined });
   return {
     ...opened,
     async close() {
-      await opened.close();
-      await adminQuery(`drop database if exists ${name} with (force)`);
+      // A pool whose client was never released would wait forever; the forced drop ends such sessions.
+      await settleWithin(opened.close(), 30_000);
+      await dropDatabase(name);
     },
   };
 }
@@ -101,9 +139,6 @@ export function forEachDialect(name: string, fn: (ctx: DialectContext) => void):
       before(async () => {
         main = await fresh();
       });
-      after(async () => {
-        for (const db of opened.reverse()) await db.close();
-      });
       fn({
         dialect,
         get db() {
@@ -111,6 +146,10 @@ export function forEachDialect(name: string, fn: (ctx: DialectContext) => void):
           return main.db;
         },
         fresh,
+      });
+      // Registered after the suite's own hooks, so it runs after them (apps closed before their databases).
+      after(async () => {
+        for (const db of opened.reverse()) await db.close();
       });
     });
   }

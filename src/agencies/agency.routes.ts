@@ -4,7 +4,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { actorOf, inTransaction, type AppContext } from '../http/context.js';
-import { errorResponses } from '../reports/report.schema.js';
+import { errorResponses, MAX_ID } from '../reports/report.schema.js';
 import { agencyService } from './agency.service.js';
 
 const TAGS = ['机关'];
@@ -24,13 +24,13 @@ export const AgencySchema = Type.Object({
 export const CreateAgencyBody = Type.Object(
   {
     name: Type.String({ minLength: 1, maxLength: 200, description: '机关全称，如 威海市环翠区行政审批服务局' }),
-    parentId: Type.Optional(Type.Union([Type.Integer({ minimum: 1 }), Type.Null()])),
+    parentId: Type.Optional(Type.Union([Type.Integer({ minimum: 1, maximum: MAX_ID }), Type.Null()])),
     kind: AgencyKindSchema,
   },
   { additionalProperties: false },
 );
 
-const AgencyIdParams = Type.Object({ id: Type.Integer({ minimum: 1, description: '机关编号' }) });
+const AgencyIdParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: MAX_ID, description: '机关编号' }) });
 
 /** Registers the /api/agencies routes. */
 export const agencyRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, ctx) => {

@@ -10,6 +10,7 @@ import { agencyService } from '../agencies/agency.service.js';
 import type { IdentityKind } from '../core/applications/identity.js';
 import { NotFoundError, ValidationError } from '../core/errors.js';
 import { inTransaction, type AppContext } from '../http/context.js';
+import { MAX_ID } from '../reports/report.schema.js';
 import { applicationsOn } from './application.routes.js';
 import { chinaDate } from './case-record.js';
 import { appliedPage, applyFormPage, statusPage, type ApplyFormValues } from './application-pages.js';
@@ -41,7 +42,7 @@ export const applicationPublicRoutes: FastifyPluginAsyncTypebox<AppContext> = as
     const values = request.body as ApplyFormValues;
     const agencyId = Number(values.agencyId);
     try {
-      if (!Number.isInteger(agencyId) || agencyId < 1) throw new ValidationError('请选择受理机关', { field: 'agencyId' });
+      if (!Number.isInteger(agencyId) || agencyId < 1 || agencyId > MAX_ID) throw new ValidationError('请选择受理机关', { field: 'agencyId' });
       const created = await inTransaction(ctx, async (trx) => (await applicationsOn(trx, ctx)).receive({
         agencyId,
         // 条例 Art. 31(3): submitted online, received on the day both sides confirm: the system confirms at once.

@@ -7,6 +7,7 @@ import { Type } from 'typebox';
 import { APPLICANT_TYPES } from '../core/applications/applicant-types.js';
 import { CHANNEL_NAMES } from '../core/applications/receipt-date.js';
 import { EVENT_NAMES } from '../core/applications/case-events.js';
+import { MAX_ID } from '../reports/report.schema.js';
 import { STATE_NAMES } from './application-view.js';
 
 const DATE = { pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: '日期 YYYY-MM-DD' };
@@ -16,10 +17,10 @@ const literals = (values: readonly string[], description: string) =>
 const NullableString = Type.Union([Type.String(), Type.Null()]);
 const NullableDate = Type.Union([Type.String(), Type.Null()]);
 
-export const ApplicationIdParams = Type.Object({ id: Type.Integer({ minimum: 1, description: '申请编号' }) });
+export const ApplicationIdParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: MAX_ID, description: '申请编号' }) });
 export const RemedyParams = Type.Object({
-  id: Type.Integer({ minimum: 1, description: '申请编号' }),
-  remedyId: Type.Integer({ minimum: 1, description: '行政复议或行政诉讼编号' }),
+  id: Type.Integer({ minimum: 1, maximum: MAX_ID, description: '申请编号' }),
+  remedyId: Type.Integer({ minimum: 1, maximum: MAX_ID, description: '行政复议或行政诉讼编号' }),
 });
 
 export const ChannelSchema = literals(Object.keys(CHANNEL_NAMES),
@@ -29,13 +30,13 @@ export const StateSchema = literals(Object.keys(STATE_NAMES),
   `案件状态：${Object.entries(STATE_NAMES).map(([k, v]) => `${k} ${v}`).join('、')}`);
 
 export const ListApplicationsQuery = Type.Object({
-  agencyId: Type.Optional(Type.Integer({ minimum: 1, description: '机关编号' })),
+  agencyId: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_ID, description: '机关编号' })),
   state: Type.Optional(StateSchema),
   open: Type.Optional(Type.Boolean({ description: '只列未办结的申请' })),
   receivedFrom: Type.Optional(date('收到申请日期起')),
   receivedTo: Type.Optional(date('收到申请日期止')),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, description: '最多返回条数（默认 500）' })),
-  offset: Type.Optional(Type.Integer({ minimum: 0 })),
+  offset: Type.Optional(Type.Integer({ minimum: 0, maximum: MAX_ID })),
 }, { additionalProperties: false });
 
 /** An override of the period lock: a change that alters a published report's table 三/四 needs one. */
@@ -44,7 +45,7 @@ export const OverrideSchema = Type.Object({
 }, { additionalProperties: false, description: '已发布年度报告的统计期间已锁定：将改变其表三、表四数据的变更须由具有“领导”角色的登录用户批准并写明理由，批准人记为该用户' });
 
 export const ReceiveBody = Type.Object({
-  agencyId: Type.Integer({ minimum: 1, description: '受理机关编号' }),
+  agencyId: Type.Integer({ minimum: 1, maximum: MAX_ID, description: '受理机关编号' }),
   channel: ChannelSchema,
   evidence: Type.Object({
     handedInOn: Type.Optional(date('当面提交日期')),
@@ -71,9 +72,9 @@ export const ReceiveBody = Type.Object({
 
 export const FeeSchema = Type.Object({
   method: literals(['by-application', 'by-volume'], '计收方式：by-application 按件计收、by-volume 按量计收'),
-  pages: Type.Optional(Type.Integer({ minimum: 1, description: '按量计收：页数' })),
-  earlierInMonth: Type.Optional(Type.Integer({ minimum: 0, description: '按件计收：同一申请人本月此前申请件数（缺省由系统统计）' })),
-  count: Type.Optional(Type.Integer({ minimum: 1, description: '按件计收：本申请计费件数（缺省 1）' })),
+  pages: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000000, description: '按量计收：页数' })),
+  earlierInMonth: Type.Optional(Type.Integer({ minimum: 0, maximum: 1000000, description: '按件计收：同一申请人本月此前申请件数（缺省由系统统计）' })),
+  count: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000000, description: '按件计收：本申请计费件数（缺省 1）' })),
 }, { additionalProperties: false });
 
 export const EventBody = Type.Object({
@@ -83,7 +84,7 @@ export const EventBody = Type.Object({
   correctionDeadline: Type.Optional(date('补正期限')),
   lateReason: Type.Optional(Type.String({ description: '逾期补正的正当理由' })),
   party: Type.Optional(Type.String({ description: '被征求意见的第三方或机关' })),
-  days: Type.Optional(Type.Integer({ description: '延长的工作日数（不超过 20）' })),
+  days: Type.Optional(Type.Integer({ minimum: -1000, maximum: 1000, description: '延长的工作日数（不超过 20）' })),
   approver: Type.Optional(Type.String({ maxLength: 100, description: '不必填写：延期由具有“领导”角色的登录用户登记，批准人记为该用户' })),
   reason: Type.Optional(Type.String({ description: '延期或延迟答复的理由' })),
   replyBy: Type.Optional(date('延迟答复期限（条例第三十五条）')),
@@ -110,7 +111,7 @@ export const RemedyResultBody = Type.Object({
 }, { additionalProperties: false });
 
 export const WarningsQuery = Type.Object({
-  agencyId: Type.Integer({ minimum: 1, description: '机关编号' }),
+  agencyId: Type.Integer({ minimum: 1, maximum: MAX_ID, description: '机关编号' }),
   today: Type.Optional(date('今天（缺省为当前日期）')),
 }, { additionalProperties: false });
 

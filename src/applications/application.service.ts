@@ -16,6 +16,8 @@ import { UncoveredYearError, type WorkCalendar } from '../core/calendar/work-cal
 import type { Clock } from '../core/clock.js';
 import { ConflictError, NotFoundError, ValidationError } from '../core/errors.js';
 import type { Database } from '../db/schema.js';
+import { nextNumber } from '../db/sequences.js';
+import { lockRow } from '../db/locks.js';
 import { insertEventRow as insertReportEventRow } from '../reports/report.repository.js';
 import { parseOverride, withPeriodLock, type AlteredReport, type LockOverride } from '../statistics/period-lock.js';
 import {
@@ -118,6 +120,16 @@ export function applicationService(
   }
 
   /**
+   * The case about to be changed, locked until the transaction ends (PostgreSQL; SQLite serialises
+   * writers): two events recorded at once are checked and stored one after the other, each against the
+   * events before it, never both against the same old list.
+   */
+  async function lockedRow(id: number): Promise<ApplicationWithApplicantRow> {
+    await lockRow(db, 'applications', id);
+    return row(id);
+  }
+
+  /**
    * Runs a change of a case under the period lock (src/statistics/period-lock.ts): a change that would
    * alter a cell of a published report is refused without an override; with one, the override is an
    * event of the case and of every report it alters (who, when, approver, reason, old → new cells).
@@ -184,7 +196,11 @@ export function applicationService(
     await agencyExists(input.agencyId);
 
     const year = receivedOn.slice(0, 4);
-    const caseNo = `${year}-${String((await countCaseNumbersWithPrefix(db, input.agencyId, `${year}-`)) + 1).padStart(4, '0')}`;
+    // The agency's sequence of the year, advanced under a row lock: concurrent applications never share a number.
+    // A sequence first used on an existing database continues after the cases numbered before it.
+    const serial = await nextNumber(db, `case-no:${input.agencyId}:${year}`,
+      async () => (await countCaseNumbersWithPrefix(db, input.agencyId, `${year}-`)) + 1);
+    const caseNo = `${year}-${String(serial).padStart(4, '0')}`;
     let queryCode = newQueryCode();
     while (await queryCodeExists(db, queryCode)) queryCode = newQueryCode();
     const at = clock();
@@ -200,7 +216,8 @@ export function applicationService(
         address: optional(a.address, '通信地址', 'applicant.address'), email,
       }).catch((e: unknown) => {
         // Two applications numbered at the same moment (PostgreSQL, concurrent transactions): one gets the number.
-        if (isUniqueViolation(e)) throw new ConflictError(`登记号 ${caseNo} 已被同时提交的另一件申请使用，请重新提交`, 'CASE_NUMBER_TAKEN');
+        // The sequence rules this out; only a number entered by other means can still be in the way.
+        if (isUniqueViolation(e)) throw new ConflictError(`登记号 ${caseNo} 已被另一件申请使用，请重新提交；如再次出现，请联系系统管理员核对登记号`, 'CASE_NUMBER_TAKEN');
         throw e;
       });
       await insertApplicationEventRow(db, {
@@ -218,7 +235,7 @@ export function applicationService(
    * nothing stored); the state and deadline it returns are stored and the change is an event (old → new).
    */
   async function recordEvent(id: number, input: EventInput, actor: Actor, options: ChangeOptions = {}): Promise<ApplicationDetail> {
-    const current = await row(id);
+    const current = await lockedRow(id);
     const rows = await listApplicationEventRows(db, id);
     if (!input || typeof input !== 'object') throw new ValidationError('事件应为对象', { field: 'type' });
     if ((input.type as string) === 'received') throw new ValidationError('同一申请只能登记一次“收到申请”', { field: 'type' });
@@ -292,7 +309,7 @@ export function applicationService(
    * reconsideration needs a reconsideration of this case on record.
    */
   async function addRemedy(id: number, input: RemedyInput, actor: Actor, options: ChangeOptions = {}): Promise<Remedy> {
-    const current = await row(id);
+    const current = await lockedRow(id);
     if (input.kind !== 'reconsideration' && input.kind !== 'lawsuit') {
       throw new ValidationError(`未知的救济类型“${String(input.kind)}”，应为 reconsideration（行政复议）或 lawsuit（行政诉讼）`, { field: 'kind' });
     }
@@ -322,9 +339,10 @@ export function applicationService(
   async function decideRemedy(
     remedyId: number, input: { result: Remedy['result']; decidedOn?: string | null }, actor: Actor, options: ChangeOptions = {},
   ): Promise<Remedy> {
-    const found = await findRemedyRow(db, remedyId);
-    if (!found) throw new NotFoundError(`未找到编号为 ${remedyId} 的行政复议或行政诉讼`);
-    const current = await row(found.application_id);
+    const remedy = await findRemedyRow(db, remedyId);
+    if (!remedy) throw new NotFoundError(`未找到编号为 ${remedyId} 的行政复议或行政诉讼`);
+    const current = await lockedRow(remedy.application_id);
+    const found = (await findRemedyRow(db, remedyId))!;
     const outcome = remedyResult(input.result, input.decidedOn, found.filed_on, current.received_on);
     const before = remedyOf(found);
     return underLock({ agencyId: current.agency_id, receivedOn: current.received_on, applicationId: found.application_id }, options, actor, async () => {
@@ -355,7 +373,7 @@ export function applicationService(
    * person; an event holds old → new. Only open cases are assigned.
    */
   async function assign(id: number, input: { office?: string | null; handler?: string | null }, actor: Actor): Promise<ApplicationDetail> {
-    const current = await row(id);
+    const current = await lockedRow(id);
     if (['decided', 'abandoned', 'withdrawn'].includes(current.state)) {
       throw new ValidationError(`申请 ${current.case_no} 已办结，不能再分配承办科室或承办人`, { field: 'id' });
     }

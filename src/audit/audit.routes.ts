@@ -16,7 +16,7 @@ import { documentForImport, importNote } from '../parse/parse-import.js';
 import { parseResultJson } from '../parse/parse-summary.js';
 import { reportService } from '../reports/report.service.js';
 import { detailOf } from '../reports/report.routes.js';
-import { errorResponses } from '../reports/report.schema.js';
+import { errorResponses, MAX_ID } from '../reports/report.schema.js';
 import { auditPage } from './audit-page.js';
 
 const TAGS = ['读取报告'];
@@ -28,7 +28,7 @@ const FileQuery = Type.Object({
   fileName: Type.Optional(Type.String({ maxLength: 255, description: '文件名（原始请求体上传时用于判断类型和提示；multipart 上传时取表单中的文件名）' })),
 });
 const ImportParseQuery = Type.Object({
-  agencyId: Type.Optional(Type.Integer({ minimum: 1, description: '机关编号；省略时按报告中的机关名称查找' })),
+  agencyId: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_ID, description: '机关编号；省略时按报告中的机关名称查找' })),
   fileName: FileQuery.properties.fileName,
 });
 

@@ -11,6 +11,7 @@ import {
   coveredYearsText, uncoveredYearMessage, workCalendar, type CalendarDay, type WorkCalendar,
 } from '../core/calendar/work-calendar.js';
 import { ValidationError } from '../core/errors.js';
+import { lockNamed } from '../db/locks.js';
 import type { Database } from '../db/schema.js';
 import { chineseDaysCalendar, type SourcedCalendar } from './calendar-source.js';
 import {
@@ -67,8 +68,13 @@ export function calendarService(db: Kysely<Database>, clock: Clock = systemClock
     return { from, to };
   }
 
-  /** The calendar as stored, ready for deadline arithmetic. */
+  /**
+   * The calendar as stored, ready for deadline arithmetic. Inside a transaction the calendar stays as
+   * loaded until it ends (a shared lock; `setYear` takes it exclusively): a deadline stored by a case's
+   * change is never computed from a calendar that a concurrent notice is replacing.
+   */
   async function load(): Promise<WorkCalendar> {
+    if (db.isTransaction) await lockNamed(db, 'calendar', 'shared');
     const [covered, rows] = await Promise.all([coveredYears(db), listCalendarDayRows(db)]);
     return workCalendar({ coveredYears: covered, days: rows.map(toDay) });
   }
@@ -114,6 +120,9 @@ export function calendarService(db: Kysely<Database>, clock: Clock = systemClock
     const checked = noticeDays(year, days);
     const source = setOptions.source?.trim() || `国务院办公厅 ${year} 年部分节假日安排的通知（${actor.name} 录入）`;
     await atomically(async (trx) => {
+      // One notice at a time: a second entry of the same (or an adjoining) year waits and then works on
+      // what the first stored, so its event's old arrangement is the first one's new arrangement.
+      await lockNamed(trx, 'calendar', 'exclusive');
       const covered = await coveredYears(trx);
       if (covered && (year < covered.from - 1 || year > covered.to + 1)) {
         throw new ValidationError(

@@ -7,7 +7,9 @@ import { mkdirSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import {
+  CompiledQuery, Kysely, PostgresDialect, SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver, type SqliteDialectConfig,
+} from 'kysely';
 import pg from 'pg';
 import type { Config } from '../config.js';
 import type { Database } from './schema.js';
@@ -50,6 +52,30 @@ export function pgConnectionString(url: string): string {
   return parsed.toString();
 }
 
+/**
+ * SQLite transactions begin IMMEDIATE: the write lock is taken at BEGIN, not at the first write. A
+ * transaction that reads and then writes (a case number, a report's version) can then never fail
+ * half-way with SQLITE_BUSY because another process (a CLI command beside the server) wrote in
+ * between; it waits for the lock (busy_timeout) before reading anything. Within one process Kysely
+ * already runs one transaction at a time on the single connection.
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
+
+class ImmediateSqliteDialect extends SqliteDialect {
+  readonly #config: SqliteDialectConfig;
+  constructor(config: SqliteDialectConfig) {
+    super(config);
+    this.#config = config;
+  }
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver(this.#config);
+  }
+}
+
 /** Opens a SQLite file (created with its directory if missing) in WAL mode with foreign keys on. */
 export function openSqlite(file: string): Db {
   mkdirSync(dirname(file), { recursive: true });
@@ -58,13 +84,39 @@ export function openSqlite(file: string): Db {
   sqlite.pragma('foreign_keys = ON');
   // A CLI command and the server may share the file; wait for a lock rather than fail at once.
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
 }
 
+/** How a dropped connection is reported (default: one line on stderr). */
+export type ConnectionErrorLog = (message: string, error: Error) => void;
+
+const defaultConnectionErrorLog: ConnectionErrorLog = (message, error) => {
+  console.warn(`${message}：${error.message}`);
+};
+
+/**
+ * A connection the server drops (an idle connection killed by the server or a proxy, a restart,
+ * pg_terminate_backend) emits 'error' on its client — on the pool too while idle. Unhandled, that event
+ * would end the process. Here it is logged and nothing else: pg removes the broken client from the pool
+ * and the next request gets a new connection. A query running on it fails with its own error (one 500).
+ */
+function survivesDroppedConnections(pool: pg.Pool, log: ConnectionErrorLog): void {
+  const logged = new WeakSet<Error>();
+  const report = (error: Error) => {
+    if (logged.has(error)) return;
+    logged.add(error);
+    log('PostgreSQL 连接已断开，将重新连接 / PostgreSQL connection lost, reconnecting', error);
+  };
+  pool.on('error', report);
+  // A client checked out of the pool has no pool listener: give every client its own.
+  pool.on('connect', (client) => client.on('error', report));
+}
+
 /** Opens a PostgreSQL pool and verifies the connection (a wrong URL fails here, clearly). */
-export async function openPostgres(url: string, options: { max?: number } = {}): Promise<Db> {
+export async function openPostgres(url: string, options: { max?: number; onConnectionError?: ConnectionErrorLog } = {}): Promise<Db> {
   const pool = new pg.Pool({ connectionString: pgConnectionString(url), types: pgTypes, max: options.max ?? 10 });
+  survivesDroppedConnections(pool, options.onConnectionError ?? defaultConnectionErrorLog);
   try {
     const client = await pool.connect();
     client.release();

@@ -311,6 +311,21 @@ const usersAndSessions: Migration = {
   },
 };
 
+/**
+ * Number sequences (src/db/sequences.ts): one counter per scope, e.g. the case numbers of an agency's
+ * year (`case-no:<agency>:<year>`), advanced by an update that locks the row, so that concurrent
+ * transactions never take the same number. Existing scopes are created on first use, continuing from
+ * the numbers already handed out.
+ */
+const numberSequences: Migration = {
+  async up(db: Kysely<any>) {
+    await db.schema.createTable('number_sequences')
+      .addColumn('scope', 'text', (c) => c.primaryKey())
+      .addColumn('next', 'integer', (c) => c.notNull().check(sql`next >= 1`))
+      .execute();
+  },
+};
+
 /** Every migration in order. Names sort lexically; never rename or edit a released one. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001_initial': initial,
@@ -320,6 +335,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0005_case_assignment': caseAssignment,
   '0006_drop_redundant_indexes': dropRedundantIndexes,
   '0007_hot_updates': hotUpdates,
+  '0008_number_sequences': numberSequences,
   '0010_users_and_sessions': usersAndSessions,
 };
 

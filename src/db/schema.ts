@@ -6,6 +6,7 @@ import type { AgencyTable } from '../agencies/agency.table.js';
 import type { ApplicantDetailsTable, ApplicationEventTable, ApplicationTable, RemedyTable } from '../applications/application.table.js';
 import type { RoleGrantTable, SecurityEventTable, SessionTable, UserTable } from '../auth/auth.table.js';
 import type { CalendarDayTable, CalendarEventTable, CalendarYearTable } from '../calendar/calendar.table.js';
+import type { NumberSequenceTable } from './sequences.js';
 import type { ReportEventTable, ReportTable, ReportVersionTable } from '../reports/report.table.js';
 
 export interface Database {
@@ -24,4 +25,5 @@ export interface Database {
   role_grants: RoleGrantTable;
   sessions: SessionTable;
   security_events: SecurityEventTable;
+  number_sequences: NumberSequenceTable;
 }

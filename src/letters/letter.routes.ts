@@ -10,7 +10,7 @@ import { applicationsOn } from '../applications/application.routes.js';
 import type { LetterContent } from '../core/applications/letter-content.js';
 import { settingsOf, type AppContext } from '../http/context.js';
 import { contentDisposition } from '../render/render-report.js';
-import { errorResponses } from '../reports/report.schema.js';
+import { errorResponses, MAX_ID } from '../reports/report.schema.js';
 import { feeNoticeOf, replyLetterOf } from './case-letters.js';
 import { renderLetterDocx, renderLetterPdf } from './render-letter.js';
 
@@ -26,7 +26,7 @@ const CONTENT_TYPES: Record<LetterFormat, string> = {
 };
 
 export const LetterParams = Type.Object({
-  id: Type.Integer({ minimum: 1, description: '申请编号' }),
+  id: Type.Integer({ minimum: 1, maximum: MAX_ID, description: '申请编号' }),
   ext: Type.Union(LETTER_FORMATS.map((f) => Type.Literal(f)), { description: '文件类型：docx（Word）或 pdf' }),
 });
 

@@ -8,11 +8,11 @@ import { agencyService } from '../agencies/agency.service.js';
 import { NotFoundError } from '../core/errors.js';
 import type { AppContext } from '../http/context.js';
 import { sendReportFile } from '../reports/report.routes.js';
-import { DownloadParams } from '../reports/report.schema.js';
+import { DownloadParams, MAX_ID } from '../reports/report.schema.js';
 import { reportService, type StoredReport } from '../reports/report.service.js';
 import { agencyPage, homePage, reportPage } from './portal-pages.js';
 
-const PageIdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+const PageIdParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: MAX_ID }) });
 const HTML = 'text/html; charset=utf-8';
 const PAGE = { hide: true } as const;
 

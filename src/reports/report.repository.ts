@@ -55,11 +55,13 @@ export async function insertReportRow(db: Q, row: NewReportRow): Promise<number>
 }
 
 /**
- * Updates a report row. With `expectedVersion` the update only applies while the row is still at
- * that version (optimistic lock); returns how many rows changed.
+ * Updates a report row that is not published (a published report is immutable: the update of one
+ * changes nothing). With `expectedVersion` the update only applies while the row is still at that
+ * version (optimistic lock); returns how many rows changed, so a change that must happen once (the
+ * publication) happens in exactly one of several concurrent transactions.
  */
 export async function updateReportRow(db: Q, id: number, patch: ReportPatch, expectedVersion?: number): Promise<number> {
-  let q = db.updateTable('reports').set(patch).where('id', '=', id);
+  let q = db.updateTable('reports').set(patch).where('id', '=', id).where('status', '<>', 'published');
   if (expectedVersion !== undefined) q = q.where('current_version', '=', expectedVersion);
   const result = await q.executeTakeFirst();
   return Number(result.numUpdatedRows);

@@ -7,13 +7,15 @@ import type { FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import { fromInterchange } from '../core/interchange/from-interchange.js';
 import { toInterchange } from '../core/interchange/to-interchange.js';
+import { ValidationError } from '../core/errors.js';
+import type { ReportDocument } from '../core/report/report-model.js';
 import { actorOf, inTransaction, type AppContext } from '../http/context.js';
 import { documentBodyCompiler } from '../http/json-body.js';
 import { contentDisposition, renderReport, reportFileName, type OutputFormat } from '../render/render-report.js';
 import { reportService, type ReportSummary, type StoredReport } from './report.service.js';
 import {
   CheckResponseSchema, CreateReportBody, DownloadParams, errorResponses, IdParams, ImportQuery, InterchangeDocumentSchema,
-  ListReportsQuery, ReportDetailSchema, ReportEventSchema, ReportSummarySchema, ReportVersionInfoSchema, VersionParams,
+  ListReportsQuery, MAX_ID, ReportDetailSchema, ReportEventSchema, ReportSummarySchema, ReportVersionInfoSchema, SaveReportBody, VersionParams,
 } from './report.schema.js';
 
 const TAGS = ['报告'];
@@ -39,6 +41,24 @@ export function summaryOf(report: StoredReport | ReportSummary): ReportSummary {
 /** Summary plus the document in interchange form (every cell, blanks as null). */
 export function detailOf(report: StoredReport) {
   return { ...summaryOf(report), document: toInterchange(report.document) };
+}
+
+/**
+ * Reads a save's body: the interchange document and `baseVersion`, taken off it. The version is
+ * required: a save that does not say which version it was edited from could overwrite another person's
+ * save unseen. The document is judged first (every problem of the file with its place).
+ */
+function readSave(raw: unknown): { baseVersion: number; document: ReportDocument } {
+  const isObject = typeof raw === 'object' && raw !== null && !Array.isArray(raw);
+  const { baseVersion, ...body } = isObject ? (raw as Record<string, unknown>) : { baseVersion: undefined };
+  const document = fromInterchange(isObject ? body : raw, '年度报告文件');
+  if (baseVersion === undefined) {
+    throw new ValidationError('请求体缺少 baseVersion（修改所依据的版本号，即读取报告时的 version）', { field: 'baseVersion' });
+  }
+  if (typeof baseVersion !== 'number' || !Number.isSafeInteger(baseVersion) || baseVersion < 1 || baseVersion > MAX_ID) {
+    throw new ValidationError(`baseVersion 应为正整数（修改所依据的版本号），实际为 ${JSON.stringify(baseVersion)}`, { field: 'baseVersion' });
+  }
+  return { baseVersion, document };
 }
 
 /** Registers the /api/reports routes. */
@@ -94,14 +114,18 @@ export const reportRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, c
   app.put('/api/reports/:id', {
     validatorCompiler: documentBodyCompiler,
     schema: {
-      tags: TAGS, summary: '保存报告（生成新版本）', description: '请求体为交换格式 JSON；已发布的报告不可修改（409）。',
-      params: IdParams, body: InterchangeDocumentSchema,
+      tags: TAGS, summary: '保存报告（生成新版本）',
+      description: '请求体为交换格式 JSON，并以 baseVersion 写明修改所依据的版本号（读取报告时的 version）。'
+        + '该报告其间已被他人保存为更新的版本时，不予保存，返回 409（STALE_VERSION），并列出自所依据版本以来被修改的单元格和字段；'
+        + '已发布的报告不可修改（409）。',
+      params: IdParams, body: SaveReportBody,
       response: { 200: ReportDetailSchema, ...errorResponses(400, 404, 409, 413) },
     },
   }, async (request) => {
-    const document = fromInterchange(request.body, '年度报告文件');
+    const { baseVersion, document } = readSave(request.body);
     const actor = actorOf(request);
-    return detailOf(await inTransaction(ctx, (trx) => reportService(trx, ctx.clock).update(request.params.id, document, actor)));
+    return detailOf(await inTransaction(ctx, (trx) =>
+      reportService(trx, ctx.clock).update(request.params.id, document, actor, null, { baseVersion })));
   });
 
   app.post('/api/reports/:id/check', {

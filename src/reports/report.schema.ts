@@ -38,7 +38,17 @@ export function errorResponses(...codes: Array<400 | 404 | 409 | 413 | 415>): Re
   return Object.fromEntries(codes.map((c) => [c, ErrorSchema]));
 }
 
-export const IdParams = Type.Object({ id: Type.Integer({ minimum: 1, description: '报告编号' }) });
+/**
+ * The largest id (and version) a path may name: ids are `integer` columns (PostgreSQL int4), so a
+ * larger number can name nothing; it is refused by validation (400) before it reaches the database,
+ * where PostgreSQL would fail on it (out of range) and JavaScript would round it.
+ */
+export const MAX_ID = 2147483647;
+
+/** An id in a path: 1 … MAX_ID. */
+export const idSchema = (description: string) => Type.Integer({ minimum: 1, maximum: MAX_ID, description });
+
+export const IdParams = Type.Object({ id: idSchema('报告编号') });
 
 export const ReportStatusSchema = Type.Union([Type.Literal('draft'), Type.Literal('checked'), Type.Literal('published')], {
   description: '状态：draft 草稿、checked 已校验、published 已发布（发布后不可修改）',
@@ -70,20 +80,35 @@ export const ReportSummarySchema = Type.Object(summaryProperties, { description:
 const { $id: _id, ...interchangeWithoutId } = InterchangeReportSchema as typeof InterchangeReportSchema & { $id?: string };
 export const InterchangeDocumentSchema = interchangeWithoutId as typeof InterchangeReportSchema;
 
+/**
+ * The body of a save (PUT /api/reports/:id): the interchange document plus the version it was edited
+ * from. The document part is read by fromInterchange; `baseVersion` is taken off first.
+ */
+export const SaveReportBody = Type.Object(
+  {
+    baseVersion: Type.Integer({
+      minimum: 1, maximum: MAX_ID,
+      description: '所依据的版本号：读取报告时的 version。报告已被他人保存为更新的版本时返回 409（STALE_VERSION），并列出其间修改的单元格和字段',
+    }),
+    ...InterchangeDocumentSchema.properties,
+  },
+  { description: '交换格式 JSON，另加 baseVersion（所依据的版本号）' },
+);
+
 export const ReportDetailSchema = Type.Object(
   { ...summaryProperties, document: InterchangeDocumentSchema },
   { description: '报告概要及其完整内容（交换格式，空白单元格为 null）' },
 );
 
 export const ListReportsQuery = Type.Object({
-  agencyId: Type.Optional(Type.Integer({ minimum: 1, description: '机关编号' })),
-  year: Type.Optional(Type.Integer({ description: '报告年度' })),
+  agencyId: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_ID, description: '机关编号' })),
+  year: Type.Optional(Type.Integer({ minimum: 1, maximum: 9999, description: '报告年度' })),
   status: Type.Optional(ReportStatusSchema),
 });
 
 export const CreateReportBody = Type.Object(
   {
-    agencyId: Type.Integer({ minimum: 1, description: '机关编号' }),
+    agencyId: Type.Integer({ minimum: 1, maximum: MAX_ID, description: '机关编号' }),
     year: Type.Integer({ minimum: 1900, maximum: 2100, description: '报告年度（如 2019）' }),
     format: Type.Optional(FormatIdSchema),
   },
@@ -91,16 +116,16 @@ export const CreateReportBody = Type.Object(
 );
 
 export const ImportQuery = Type.Object({
-  agencyId: Type.Optional(Type.Integer({ minimum: 1, description: '机关编号；省略时按文件中的 agency.name 查找机关' })),
+  agencyId: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_ID, description: '机关编号；省略时按文件中的 agency.name 查找机关' })),
 });
 
 export const VersionParams = Type.Object({
-  id: Type.Integer({ minimum: 1, description: '报告编号' }),
-  version: Type.Integer({ minimum: 1, description: '版本号' }),
+  id: idSchema('报告编号'),
+  version: idSchema('版本号'),
 });
 
 export const DownloadParams = Type.Object({
-  id: Type.Integer({ minimum: 1, description: '报告编号' }),
+  id: idSchema('报告编号'),
   ext: Type.Union([Type.Literal('html'), Type.Literal('docx'), Type.Literal('pdf'), Type.Literal('json')], {
     description: '文件类型：html、docx、pdf 或 json（交换格式）',
   }),

@@ -16,7 +16,8 @@ import type { ReportDocument } from '../core/report/report-model.js';
 import type { Database } from '../db/schema.js';
 import { applicationTables, withApplicationTables, type ApplicationTables } from '../statistics/statistics.service.js';
 import { normalizeDocument } from './report-document.js';
-import { diffDocuments } from './report-diff.js';
+import { describeChanges, diffDocuments } from './report-diff.js';
+import { lockRow } from '../db/locks.js';
 import {
   countVersionRows, findReportRow, findReportRowByAgencyYear, findVersionRow, insertEventRow, insertReportRow,
   insertVersionRow, listEventRows, listReportRows, listVersionRows, updateReportRow, type ReportWithAgencyRow,
@@ -99,6 +100,14 @@ function changedError(): ConflictError {
   return new ConflictError('年度报告已被他人同时修改，请刷新后重试', 'REPORT_CHANGED');
 }
 
+/** An ISO timestamp as China time, to the minute: 2024-03-01 16:00. */
+const chinaTime = (iso: string): string => new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+
+/** Options of a save: the version the edited document was based on (checked when given). */
+export interface SaveOptions {
+  baseVersion?: number;
+}
+
 /** Report operations on a database or a transaction; the clock stamps every change. */
 export function reportService(db: Kysely<Database>, clock: Clock) {
   /** Runs writes atomically: inside the caller's transaction if there is one, else in a new one. */
@@ -109,6 +118,43 @@ export function reportService(db: Kysely<Database>, clock: Clock) {
     const row = Number.isSafeInteger(id) ? await findReportRow(q, id) : undefined;
     if (!row) throw new NotFoundError(`未找到年度报告：编号 ${id}`);
     return row;
+  }
+
+  /**
+   * The report about to change, locked until the transaction ends (PostgreSQL; SQLite serialises
+   * writers): concurrent saves, checks and publications of one report run one after the other, each
+   * seeing what the one before it stored.
+   */
+  async function lockedRow(q: Q, id: number): Promise<ReportWithAgencyRow> {
+    if (Number.isSafeInteger(id)) await lockRow(q, 'reports', id);
+    return loadRow(q, id);
+  }
+
+  /**
+   * Refuses a save based on an older version than the current one (STALE_VERSION): the problems list
+   * every cell and field that changed since, with its official labels, so nobody's work is overwritten
+   * unseen.
+   */
+  async function checkBase(q: Q, row: ReportWithAgencyRow, baseVersion: number | undefined): Promise<void> {
+    if (baseVersion === undefined || baseVersion === row.current_version) return;
+    if (!Number.isSafeInteger(baseVersion) || baseVersion < 1 || baseVersion > row.current_version) {
+      throw new ValidationError(
+        `所依据的版本号 baseVersion（${String(baseVersion)}）无效：${row.agency_name}${row.year}年度报告现有第 1 至第 ${row.current_version} 版`,
+        { field: 'baseVersion' },
+      );
+    }
+    const [base, current, latest] = await Promise.all([
+      loadDocument(q, row.id, baseVersion), loadDocument(q, row.id, row.current_version), findVersionRow(q, row.id, row.current_version),
+    ]);
+    const changes = describeChanges(base, current);
+    const by = latest ? `（最近一次由 ${latest.actor} 于 ${chinaTime(latest.created_at)} 保存）` : '';
+    const what = changes.length > 0 ? `其间有 ${changes.length > 49 ? '50 处以上' : `${changes.length} 处`}内容被修改，见下列各项` : '其间内容未变';
+    throw new ConflictError(
+      `保存未成功：您所编辑的是${row.agency_name}${row.year}年度报告第 ${baseVersion} 版，该报告已被他人更新至第 ${row.current_version} 版${by}，${what}。`
+        + '为避免覆盖他人的修改，请重新打开报告，核对后再次修改并保存。',
+      'STALE_VERSION',
+      changes,
+    );
   }
 
   async function loadDocument(q: Q, reportId: number, version: number): Promise<ReportDocument> {
@@ -262,17 +308,23 @@ export function reportService(db: Kysely<Database>, clock: Clock) {
         if (!agency) throw new NotFoundError(`未找到机关：${name || '（报告未写明机关名称）'}；请先登记该机关，或导入时指定机关`);
         await options.authorize?.(agency.id, q);
         const normal = normalizeDocument(doc, agency.name);
-        const existing = await findReportRowByAgencyYear(q, agency.id, normal.year);
-        if (!existing) return insertReport(q, agency.id, normal, actor, 'imported', note);
-        return saveVersion(q, existing, normal, actor, 'imported', note);
+        const found = await findReportRowByAgencyYear(q, agency.id, normal.year);
+        if (!found) return insertReport(q, agency.id, normal, actor, 'imported', note);
+        // An import replaces the content deliberately (a new version), but after any save in progress.
+        return saveVersion(q, await lockedRow(q, found.id), normal, actor, 'imported', note);
       });
     },
 
-    /** Saves a new version of a report that is not published. */
-    async update(id: number, doc: ReportDocument, actor: Actor, note: string | null = null): Promise<StoredReport> {
+    /**
+     * Saves a new version of a report that is not published. With `baseVersion` (the version the
+     * document was edited from; the HTTP API requires it) a save based on an older version is refused
+     * (ConflictError STALE_VERSION, listing what changed since) instead of silently overwriting it.
+     */
+    async update(id: number, doc: ReportDocument, actor: Actor, note: string | null = null, options: SaveOptions = {}): Promise<StoredReport> {
       return atomically(async (q) => {
-        const row = await loadRow(q, id);
+        const row = await lockedRow(q, id);
         if (row.status === 'published') throw publishedError(row);
+        await checkBase(q, row, options.baseVersion);
         return saveVersion(q, row, normalizeDocument(doc, row.agency_name, row.year), actor, 'updated', note);
       });
     },
@@ -283,12 +335,12 @@ export function reportService(db: Kysely<Database>, clock: Clock) {
      */
     async check(id: number, actor: Actor): Promise<{ report: StoredReport; checks: CheckReport }> {
       return atomically(async (q) => {
-        const row = await loadRow(q, id);
+        const row = await lockedRow(q, id);
         const { checks } = await runChecks(q, row);
         if (row.status === 'published') return { report: await stored(q, row), checks };
         const status: ReportStatus = checks.ok ? 'checked' : 'draft';
         const now = clock();
-        if (status !== row.status) await updateReportRow(q, id, { status, updated_at: now });
+        if (status !== row.status && await updateReportRow(q, id, { status, updated_at: now }, row.current_version) !== 1) throw changedError();
         const failed = failedErrors(checks);
         await event(q, id, actor, 'checked', { status: row.status }, {
           status, version: row.current_version, hardFailures: checks.hardFailures, warnings: checks.warnings,
@@ -303,9 +355,12 @@ export function reportService(db: Kysely<Database>, clock: Clock) {
      * or without a date of issue (REPORT_NOT_DATED). Afterwards the report is immutable.
      */
     async publish(id: number, actor: Actor): Promise<StoredReport> {
+      const alreadyPublished = (row: ReportWithAgencyRow) => new ConflictError(
+        `${row.agency_name}${row.year}年度报告已于 ${row.published_at ? chinaTime(row.published_at) : '此前'} 发布，不能重复发布`, 'REPORT_PUBLISHED',
+      );
       return atomically(async (q) => {
-        const row = await loadRow(q, id);
-        if (row.status === 'published') throw new ConflictError(`${row.agency_name}${row.year}年度报告已发布`, 'REPORT_PUBLISHED');
+        const row = await lockedRow(q, id);
+        if (row.status === 'published') throw alreadyPublished(row);
         const { doc, checks } = await runChecks(q, row);
         const failed = failedErrors(checks);
         if (failed.length > 0) {
@@ -319,8 +374,12 @@ export function reportService(db: Kysely<Database>, clock: Clock) {
         }
         if (!doc.issuedOn) throw new ConflictError('年度报告尚未填写成文日期，不能发布', 'REPORT_NOT_DATED');
         const now = clock();
+        // Only one transaction can move the row to published (the update skips a published row).
         const updated = await updateReportRow(q, id, { status: 'published', published_at: now, updated_at: now }, row.current_version);
-        if (updated !== 1) throw changedError();
+        if (updated !== 1) {
+          const latest = await loadRow(q, id);
+          throw latest.status === 'published' ? alreadyPublished(latest) : changedError();
+        }
         await event(q, id, actor, 'published', { status: row.status }, {
           status: 'published', version: row.current_version, issuedOn: doc.issuedOn, warnings: checks.warnings,
         }, now);
@@ -335,7 +394,7 @@ export function reportService(db: Kysely<Database>, clock: Clock) {
      */
     async fillFromCases(id: number, actor: Actor, asOf?: string): Promise<{ report: StoredReport; tables: ApplicationTables }> {
       return atomically(async (q) => {
-        const row = await loadRow(q, id);
+        const row = await lockedRow(q, id);
         if (row.status === 'published') throw publishedError(row);
         const doc = await loadDocument(q, id, row.current_version);
         const tables = await applicationTables(q, { agencyId: row.agency_id, year: row.year, format: doc.format, asOf });

@@ -4,14 +4,14 @@
  * the figures are taken and the cell key are checked by the service, which names them in Chinese.
  */
 import { Type } from 'typebox';
-import { FormatIdSchema } from '../reports/report.schema.js';
+import { FormatIdSchema, MAX_ID } from '../reports/report.schema.js';
 
 const DATE_PATTERN = '^\\d{4}-\\d{2}-\\d{2}$';
 
-export const AgencyIdParams = Type.Object({ id: Type.Integer({ minimum: 1, description: '机关编号' }) });
+export const AgencyIdParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: MAX_ID, description: '机关编号' }) });
 
 const tablesQueryFields = {
-  year: Type.Integer({ description: '统计年度，如 2025' }),
+  year: Type.Integer({ minimum: 1, maximum: 9999, description: '统计年度，如 2025' }),
   asOf: Type.Optional(Type.String({ pattern: DATE_PATTERN, description: '统计截止日期（YYYY-MM-DD，须在该年度内；缺省为 12 月 31 日）' })),
   format: Type.Optional(FormatIdSchema),
 };

@@ -95,7 +95,7 @@ forEachDialect('report API', (ctx) => {
     const again = await sendJson(t.app, 'POST', '/api/reports', { agencyId: t.bureauId, year: 2020 });
     assert.equal(again.statusCode, 409);
 
-    const updated = await sendJson(t.app, 'PUT', `/api/reports/${report.id}`, full2020());
+    const updated = await sendJson(t.app, 'PUT', `/api/reports/${report.id}`, { ...full2020(), baseVersion: 1 });
     assert.equal(updated.statusCode, 200, updated.body);
     assert.equal(json(updated).version, 2);
     assert.equal(findCell(json(updated).document, '三', ['一、本年新收政府信息公开申请数量'], ['自然人'])!.value, 15);
@@ -114,7 +114,7 @@ forEachDialect('report API', (ctx) => {
     assert.equal(json(published).publishedAt !== null, true);
 
     const before = await storedCounts(t.db);
-    const put = await sendJson(t.app, 'PUT', `/api/reports/${report.id}`, full2020());
+    const put = await sendJson(t.app, 'PUT', `/api/reports/${report.id}`, { ...full2020(), baseVersion: 2 });
     assert.equal(put.statusCode, 409);
     assert.match(json(put).message, /已发布/);
     const reimport = await sendJson(t.app, 'POST', '/api/reports/import', full2020());

@@ -104,7 +104,12 @@ export const api = {
   /** Sends an interchange file as the user chose it (text), so the server judges it as written. */
   importReport: (text: string) => request<unknown>('POST', '/api/reports/import', text),
   report: async (id: number): Promise<ReportDetail> => detailOf(await request<unknown>('GET', `/api/reports/${id}`)),
-  saveReport: (id: number, document: InterchangeReport) => request<unknown>('PUT', `/api/reports/${id}`, document),
+  /**
+   * Saves a new version. `baseVersion` is the version the edit started from: if someone saved a newer
+   * one meanwhile, the server refuses (409 STALE_VERSION) and lists what changed since.
+   */
+  saveReport: (id: number, document: InterchangeReport, baseVersion: number) =>
+    request<unknown>('PUT', `/api/reports/${id}`, { ...document, baseVersion }),
   checkReport: (id: number) => request<CheckResponse>('POST', `/api/reports/${id}/check`, {}),
   publishReport: (id: number) => request<unknown>('POST', `/api/reports/${id}/publish`, {}),
   versions: (id: number) => request<ReportVersionInfo[]>('GET', `/api/reports/${id}/versions`),

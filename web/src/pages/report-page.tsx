@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { App, Alert, Badge, Breadcrumb, Button, Dropdown, Popconfirm, Space, Spin, Tabs, Tag, Tooltip, Typography } from 'antd';
 import type { CheckReport, InterchangeReport, ReportDetail, TableId } from '../api-types.js';
-import { api, downloadUrl } from '../api.js';
+import { api, ApiError, downloadUrl } from '../api.js';
 import { withCellUnit, withCellValue } from '../document-edit.js';
 import { FORMAT_LABELS, STATUS_COLORS, STATUS_LABELS, formatDate, formatTime } from '../labels.js';
 import { routeHref } from '../router.js';
@@ -95,13 +95,15 @@ export function ReportPage({ id }: { id: number }) {
   const save = async (): Promise<boolean> => {
     setBusy('save');
     try {
-      await api.saveReport(id, doc);
+      await api.saveReport(id, doc, detail.report.version);
       await load();
       setActionError(null);
       message.success('已保存为新版本');
       return true;
     } catch (e) {
-      setActionError({ title: '保存失败', error: e });
+      // Someone saved a newer version meanwhile: nothing was overwritten; the answer lists what they changed.
+      const stale = e instanceof ApiError && e.code === 'STALE_VERSION';
+      setActionError({ title: stale ? '保存未成功：报告已被他人更新' : '保存失败', error: e });
       return false;
     } finally {
       setBusy(null);
