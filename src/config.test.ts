@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { ConfigError, loadConfig } from './config.js';
+import { DEFAULT_SECURITY_SETTINGS } from './http/access/security-settings.js';
 
 it('defaults to SQLite under ./data, port 3000 on 127.0.0.1', () => {
   assert.deepEqual(loadConfig({}, '/srv/gongkai'), {
     databaseUrl: null, dataDir: '/srv/gongkai/data', sqliteFile: '/srv/gongkai/data/gongkai.sqlite', port: 3000, host: '127.0.0.1',
-    feeStopsClock: false,
+    feeStopsClock: false, security: DEFAULT_SECURITY_SETTINGS,
   });
   assert.equal(loadConfig({ GONGKAI_FEE_STOPS_CLOCK: 'true' }).feeStopsClock, true);
   assert.equal(loadConfig({ GONGKAI_FEE_STOPS_CLOCK: '否' }).feeStopsClock, false);
@@ -37,4 +38,17 @@ it('names the variable of a bad value in Chinese and English', () => {
   fails({ HOST: 'a b' }, 'HOST');
   fails({ HOST: 'http://x' }, 'HOST');
   fails({ GONGKAI_FEE_STOPS_CLOCK: 'maybe' }, 'GONGKAI_FEE_STOPS_CLOCK');
+});
+
+it('reads the web-security settings: trusted host names, session lifetimes, proxy', () => {
+  const config = loadConfig({
+    HOST: 'gk.huancui.gov.cn', GONGKAI_SESSION_IDLE_MINUTES: '15', GONGKAI_SESSION_MAX_HOURS: '8', GONGKAI_TRUST_PROXY: 'true',
+  });
+  assert.ok(config.security.allowedHosts.includes('gk.huancui.gov.cn'));
+  assert.equal(config.security.signIn.idleMinutes, 15);
+  assert.equal(config.security.signIn.absoluteMinutes, 480);
+  assert.equal(config.security.trustProxy, true);
+  assert.deepEqual(loadConfig({ GONGKAI_ALLOWED_HOSTS: 'gk.example.gov.cn, [::1] ,10.1.2.3' }).security.allowedHosts, ['gk.example.gov.cn', '::1', '10.1.2.3']);
+  assert.throws(() => loadConfig({ GONGKAI_SESSION_IDLE_MINUTES: '0' }), (e: unknown) => e instanceof ConfigError && /GONGKAI_SESSION_IDLE_MINUTES/.test(e.message));
+  assert.throws(() => loadConfig({ GONGKAI_ALLOWED_HOSTS: 'http://evil/' }), (e: unknown) => e instanceof ConfigError);
 });

@@ -4,6 +4,7 @@
  */
 import { isAbsolute, join, resolve } from 'node:path';
 import { DomainError } from './core/errors.js';
+import { DEFAULT_SECURITY_SETTINGS, type SecuritySettings } from './http/access/security-settings.js';
 
 /** Validated configuration. `databaseUrl` null means the SQLite file `sqliteFile`. */
 export interface Config {
@@ -20,6 +21,8 @@ export interface Config {
    * leaves it open): GONGKAI_FEE_STOPS_CLOCK=true|false, default false.
    */
   feeStopsClock: boolean;
+  /** Web security: trusted host names, session lifetimes, proxy (GONGKAI_ALLOWED_HOSTS, GONGKAI_SESSION_IDLE_MINUTES, GONGKAI_SESSION_MAX_HOURS, GONGKAI_TRUST_PROXY). */
+  security: SecuritySettings;
 }
 
 /** A configuration value that cannot be used. */
@@ -101,5 +104,39 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     port: readPort(env),
     host: readHost(env),
     feeStopsClock: readBoolean(env, 'GONGKAI_FEE_STOPS_CLOCK', false),
+    security: readSecurity(env),
+  };
+}
+
+function readMinutes(env: NodeJS.ProcessEnv, name: string, fallback: number, max: number, unit = 1): number {
+  const text = read(env, name);
+  if (text === undefined) return fallback * unit;
+  const n = /^\d+$/.test(text) ? Number(text) : NaN;
+  if (!Number.isInteger(n) || n < 1 || n > max) fail(name, text, `应为 1 至 ${max} 之间的整数`, `expected an integer from 1 to ${max}`);
+  return n * unit;
+}
+
+/**
+ * GONGKAI_ALLOWED_HOSTS: comma-separated host names the server answers to (default: localhost,
+ * 127.0.0.1, ::1 and HOST when it names one; '*' allows any, only behind a proxy that checks them);
+ * GONGKAI_SESSION_IDLE_MINUTES (30), GONGKAI_SESSION_MAX_HOURS (12), GONGKAI_TRUST_PROXY (false).
+ */
+function readSecurity(env: NodeJS.ProcessEnv): SecuritySettings {
+  const hostsText = read(env, 'GONGKAI_ALLOWED_HOSTS');
+  const host = read(env, 'HOST');
+  const defaults = [...DEFAULT_SECURITY_SETTINGS.allowedHosts, ...(host && !['0.0.0.0', '::'].includes(host) ? [host.toLowerCase()] : [])];
+  const allowedHosts = hostsText === undefined ? defaults : hostsText.split(',').map((h) => h.trim().toLowerCase().replace(/^\[|\]$/g, '')).filter(Boolean);
+  if (allowedHosts.some((h) => /[\s/?#@]/.test(h))) {
+    fail('GONGKAI_ALLOWED_HOSTS', hostsText ?? '', '应为以逗号分隔的主机名（如 gk.example.gov.cn,10.1.2.3）', 'expected comma-separated host names');
+  }
+  return {
+    ...DEFAULT_SECURITY_SETTINGS,
+    allowedHosts,
+    signIn: {
+      ...DEFAULT_SECURITY_SETTINGS.signIn,
+      idleMinutes: readMinutes(env, 'GONGKAI_SESSION_IDLE_MINUTES', DEFAULT_SECURITY_SETTINGS.signIn.idleMinutes, 24 * 60),
+      absoluteMinutes: readMinutes(env, 'GONGKAI_SESSION_MAX_HOURS', DEFAULT_SECURITY_SETTINGS.signIn.absoluteMinutes / 60, 7 * 24, 60),
+    },
+    trustProxy: readBoolean(env, 'GONGKAI_TRUST_PROXY', false),
   };
 }

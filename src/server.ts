@@ -12,6 +12,7 @@ import { openDatabase } from './db/database.js';
 import { migrate } from './db/migrations.js';
 import { ensureDemoData } from './demo/seed-demo.js';
 import { buildApp, defaultAdminDir } from './http/app.js';
+import { requestLogSerializer } from './http/log-redaction.js';
 
 /** Starts the server and returns a function that stops it. */
 export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise<{ url: string; stop: () => Promise<void> }> {
@@ -25,7 +26,7 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
     await db.close();
     throw e;
   }
-  const app = await buildApp({ db, clock: systemClock, settings: { feeStopsClock: config.feeStopsClock }, logger: { level: env.LOG_LEVEL ?? 'info' } });
+  const app = await buildApp({ db, clock: systemClock, settings: { feeStopsClock: config.feeStopsClock }, security: config.security, logger: { level: env.LOG_LEVEL ?? 'info', serializers: { req: requestLogSerializer } } });
   // Close the database after the last request has finished.
   app.addHook('onClose', async () => db.close());
   await app.listen({ port: config.port, host: config.host });

@@ -96,8 +96,8 @@ export function appliedPage(a: ApplicationDetail): string {
   const main = `${STYLE}<h1>申请已收到</h1>
 <p>${escapeHtml(a.agencyName)}已于 ${escapeHtml(a.receivedOn)} 收到您的政府信息公开申请，将自收到申请之日起20个工作日内予以答复（《中华人民共和国政府信息公开条例》第三十三条）。</p>
 <p>您的查询码：</p>
-<p class="code">${escapeHtml(a.queryCode)}</p>
-<p>请记录并妥善保存查询码。凭查询码可在<a href="/status?code=${encodeURIComponent(a.queryCode)}">办理状态查询</a>页面查看办理状态和答复期限。</p>
+<p class="code">${escapeHtml(a.queryCode ?? '')}</p>
+<p>请记录并妥善保存查询码。凭查询码可在<a href="/status?code=${encodeURIComponent(a.queryCode ?? '')}">办理状态查询</a>页面查看办理状态和答复期限。</p>
 ${facts(a)}`;
   return portalPage({ title: '申请已收到', crumbs: [CRUMBS_HOME, { label: '政府信息公开申请', href: '/apply' }, { label: '申请已收到' }], main });
 }

@@ -82,7 +82,10 @@ export interface Remedy {
 /** The case for the office handling it: the full applicant, the query code, the clock with its arithmetic. */
 export interface ApplicationDetail extends Omit<ApplicationSummary, 'applicant'> {
   applicant: Applicant;
-  queryCode: string;
+  /** Null when the personal data is masked. */
+  queryCode: string | null;
+  /** 'full' for the publisher and case handler of the case's agency; 'masked' for everyone else. */
+  personalData: 'full' | 'masked';
   clock: CaseClock;
   remedies: Remedy[];
 }
@@ -119,6 +122,25 @@ export function summaryOf(row: ApplicationWithApplicantRow): ApplicationSummary 
   };
 }
 
+/**
+ * The case detail for someone whose role does not need the applicant's identity (a leader approving
+ * an extension, a supervisor): personal data masked as in lists, no query code (个人信息保护法 Art. 6:
+ * the minimum needed).
+ */
+export function maskedDetail(detail: ApplicationDetail): ApplicationDetail {
+  const a = detail.applicant;
+  return {
+    ...detail,
+    applicant: {
+      name: maskName(a.name), idType: a.idType, idNumber: maskIdNumber(a.idNumber),
+      phone: a.phone === null ? null : maskPhone(a.phone), address: a.address === null ? null : maskAddress(a.address),
+      email: a.email === null ? null : a.email.replace(/^(.).*(@.*)$/, '$1***$2'),
+    },
+    queryCode: null,
+    personalData: 'masked',
+  };
+}
+
 /** A case for the office handling it, with the full applicant. */
 export function detailOf(row: ApplicationWithApplicantRow, clock: CaseClock, remedies: Remedy[]): ApplicationDetail {
   return {
@@ -127,7 +149,7 @@ export function detailOf(row: ApplicationWithApplicantRow, clock: CaseClock, rem
       name: row.applicant_name, idType: row.id_type as IdentityKind, idNumber: row.id_number,
       phone: row.phone, address: row.address, email: row.email,
     },
-    queryCode: row.query_code, clock, remedies,
+    queryCode: row.query_code, clock, remedies, personalData: 'full',
   };
 }
 

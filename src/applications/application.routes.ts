@@ -3,6 +3,10 @@
  * procedure, read its history, link reconsiderations and lawsuits, and the deadline warnings. Every
  * mutating route runs its service call in one transaction opened here (a refused event stores nothing).
  */
+import type { FastifyRequest } from 'fastify';
+import { recordSecurityEvent } from '../auth/security-log.service.js';
+import type { Clock } from '../core/clock.js';
+import { maskedDetail, type ApplicationDetail } from './application-view.js';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Kysely } from 'kysely';
 import { Type } from 'typebox';
@@ -36,6 +40,21 @@ function approvedBy(override: { reason?: string } | undefined, actor: Actor): Lo
   return override ? { approver: actor.name, reason: override.reason ?? '' } : undefined;
 }
 
+/**
+ * A case detail as the signed-in person may see it: the applicant in full only for the publisher and
+ * the case handler of the case's agency (the role needs it), and that view is itself recorded in the
+ * security log (who, which case, when); everyone else gets it masked.
+ */
+async function asSeenBy(request: FastifyRequest, detail: ApplicationDetail, trx: Kysely<Database>, clock: Clock): Promise<ApplicationDetail> {
+  if (!(await request.access.can('application.personal', detail.agencyId, trx))) return maskedDetail(detail);
+  const principal = request.access.principal!;
+  await recordSecurityEvent(trx, clock, {
+    type: 'personal-data-viewed', success: true, actor: request.access.actor(), login: principal.login,
+    target: `application:${detail.id}`, detail: { caseNo: detail.caseNo, agencyId: detail.agencyId, via: `${request.method} ${request.routeOptions.url}` }, ip: request.ip,
+  });
+  return detail;
+}
+
 /** Registers the /api/applications routes. */
 export const applicationRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, ctx) => {
   const read = () => applicationsOn(ctx.db.db, ctx);
@@ -60,7 +79,8 @@ export const applicationRoutes: FastifyPluginAsyncTypebox<AppContext> = async (a
   }, async (request, reply) => {
     const actor = actorOf(request);
     const { override, ...input } = request.body;
-    const created = await inTransaction(ctx, async (trx) => (await applicationsOn(trx, ctx)).receive(input as ReceiveInput, actor, { override: approvedBy(override, actor) }));
+    const created = await inTransaction(ctx, async (trx) =>
+      asSeenBy(request, await (await applicationsOn(trx, ctx)).receive(input as ReceiveInput, actor, { override: approvedBy(override, actor) }), trx, ctx.clock));
     return reply.code(201).send(created);
   });
 
@@ -86,7 +106,7 @@ export const applicationRoutes: FastifyPluginAsyncTypebox<AppContext> = async (a
       tags: TAGS, summary: '申请详情（含答复期限的计算过程）', params: ApplicationIdParams,
       response: { 200: ApplicationDetailSchema, ...errorResponses(400, 404) },
     },
-  }, async (request) => (await read()).get(request.params.id));
+  }, async (request) => inTransaction(ctx, async (trx) => asSeenBy(request, await (await applicationsOn(trx, ctx)).get(request.params.id), trx, ctx.clock)));
 
   app.get('/api/applications/:id/events', {
     schema: {
@@ -106,8 +126,8 @@ export const applicationRoutes: FastifyPluginAsyncTypebox<AppContext> = async (a
     const { override, ...body } = request.body;
     // An extension is approved by the signed-in leader (the policy requires the role): never a typed name.
     const event = body.type === 'extended' ? { ...body, approver: actor.name } : body;
-    return inTransaction(ctx, async (trx) =>
-      (await applicationsOn(trx, ctx)).recordEvent(request.params.id, event as unknown as EventInput, actor, { override: approvedBy(override, actor) }));
+    return inTransaction(ctx, async (trx) => asSeenBy(request,
+      await (await applicationsOn(trx, ctx)).recordEvent(request.params.id, event as unknown as EventInput, actor, { override: approvedBy(override, actor) }), trx, ctx.clock));
   });
 
   app.post('/api/applications/:id/assign', {
@@ -117,7 +137,7 @@ export const applicationRoutes: FastifyPluginAsyncTypebox<AppContext> = async (a
     },
   }, async (request) => {
     const actor = actorOf(request);
-    return inTransaction(ctx, async (trx) => (await applicationsOn(trx, ctx)).assign(request.params.id, request.body, actor));
+    return inTransaction(ctx, async (trx) => asSeenBy(request, await (await applicationsOn(trx, ctx)).assign(request.params.id, request.body, actor), trx, ctx.clock));
   });
 
   app.post('/api/applications/:id/remedies', {

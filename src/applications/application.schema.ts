@@ -142,8 +142,11 @@ export const ApplicationDetailSchema = Type.Object({
   ...caseFields,
   applicant: Type.Object({
     name: Type.String(), idType: Type.String(), idNumber: Type.String(), phone: NullableString, address: NullableString, email: NullableString,
-  }, { description: '申请人信息（个人信息，仅供办理）' }),
-  queryCode: Type.String({ description: '申请人查询码' }),
+  }, { description: '申请人信息：仅本机关信息公开专职人员、依申请公开承办人可见完整信息，其他角色为脱敏信息' }),
+  queryCode: Type.Union([Type.String(), Type.Null()], { description: '申请人查询码（个人信息已脱敏时为 null）' }),
+  personalData: Type.Union([Type.Literal('full'), Type.Literal('masked')], {
+    description: 'full：完整个人信息（本机关信息公开专职人员、依申请公开承办人），每次查看均记入安全审计日志；masked：已脱敏',
+  }),
   clock: Type.Unknown({ description: '答复期限及其计算过程（explain）' }),
   remedies: Type.Array(RemedySchema),
 });

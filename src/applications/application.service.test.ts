@@ -44,7 +44,7 @@ forEachDialect('applicationService', (ctx) => {
     assert.equal(a.state, 'received');
     assert.equal(a.applicantType, 'natural');
     assert.match(a.caseNo, /^2025-\d{4}$/);
-    assert.match(a.queryCode, /^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+    assert.match(a.queryCode ?? '', /^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
     assert.equal(a.receivedBy, '办公室王科长');
     assert.ok(a.clock.explain.some((l) => l.includes('2025-10-30')));
     const stored = await ctx.db.selectFrom('applications').select(['due_on', 'state']).where('id', '=', a.id).executeTakeFirstOrThrow();
@@ -138,7 +138,7 @@ forEachDialect('applicationService', (ctx) => {
     for (const secret of [PERSON_ID, OTHER_PERSON_ID, '张三丰', '欧阳明月', '13912345678', '13812345678', 'zhang@example.cn', '青岛北路']) {
       assert.ok(!text.includes(secret), `list leaks ${secret}`);
     }
-    const status = await s.publicStatus(a.queryCode.toLowerCase().replace(/-/g, ' '));
+    const status = await s.publicStatus(a.queryCode!.toLowerCase().replace(/-/g, ' '));
     assert.deepEqual(Object.keys(status).sort(), ['caseNo', 'decidedOn', 'dueOn', 'receivedOn', 'state', 'stateName']);
     assert.deepEqual([status.caseNo, status.receivedOn, status.dueOn], [a.caseNo, '2025-09-26', '2025-10-30']);
     await assert.rejects(s.publicStatus('AAAA-AAAA-AAAA'), NotFoundError);

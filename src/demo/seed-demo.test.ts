@@ -32,7 +32,7 @@ forEachDialect('demo data and seed import', (ctx) => {
       publishedAt: '2020-01-18T00:00:00.000Z',
     });
     const events = await reports.events(summary!.id);
-    assert.deepEqual(events.map((e) => [e.type, e.actor]), [['imported', 'demo'], ['published', 'demo']]);
+    assert.deepEqual(events.map((e) => [e.type, e.actor]), [['imported', '演示数据'], ['published', '演示数据']]);
     assert.deepEqual(toInterchange((await reports.get(summary!.id)).document), fixture);
   });
 

@@ -4,7 +4,8 @@
  * by src/letters/render-letter.ts. Downloads carry the Chinese file name as report downloads do.
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { recordSecurityEvent } from '../auth/security-log.service.js';
 import { Type } from 'typebox';
 import { applicationsOn } from '../applications/application.routes.js';
 import type { LetterContent } from '../core/applications/letter-content.js';
@@ -55,11 +56,18 @@ export async function sendLetterFile(reply: FastifyReply, content: LetterContent
 
 /** Registers the letter downloads under /api/applications/:id/. */
 export const letterRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, ctx) => {
-  /** The case and its history, read together (unknown case → 404). */
-  const caseRecord = async (id: number) => {
+  /**
+   * The case and its history, read together (unknown case → 404). A letter carries the applicant's
+   * name and address: the download is a view of personal data and is recorded as one.
+   */
+  const caseRecord = async (request: FastifyRequest<{ Params: { id: number } }>) => {
     const svc = await applicationsOn(ctx.db.db, ctx);
-    const detail = await svc.get(id);
-    return { detail, events: await svc.history(id) };
+    const detail = await svc.get(request.params.id);
+    await recordSecurityEvent(ctx.db.db, ctx.clock, {
+      type: 'personal-data-viewed', success: true, actor: request.access.actor(), login: request.access.principal?.login,
+      target: `application:${detail.id}`, detail: { caseNo: detail.caseNo, agencyId: detail.agencyId, via: `${request.method} ${request.routeOptions.url}` }, ip: request.ip,
+    });
+    return { detail, events: await svc.history(request.params.id) };
   };
 
   app.get('/api/applications/:id/letter.:ext', {
@@ -69,7 +77,7 @@ export const letterRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, c
       params: LetterParams, response: { 200: FILE_RESPONSE, ...errorResponses(400, 404, 409) },
     },
   }, async (request, reply) => {
-    const { detail, events } = await caseRecord(request.params.id);
+    const { detail, events } = await caseRecord(request);
     const content = replyLetterOf(detail, events);
     return sendLetterFile(reply, content, { caseNo: detail.caseNo, fallback: `gongkai-letter-${detail.id}` }, request.params.ext);
   });
@@ -81,7 +89,7 @@ export const letterRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, c
       params: LetterParams, response: { 200: FILE_RESPONSE, ...errorResponses(400, 404, 409) },
     },
   }, async (request, reply) => {
-    const { detail, events } = await caseRecord(request.params.id);
+    const { detail, events } = await caseRecord(request);
     const content = feeNoticeOf(detail, events, settingsOf(ctx));
     return sendLetterFile(reply, content, { caseNo: detail.caseNo, fallback: `gongkai-fee-notice-${detail.id}` }, request.params.ext);
   });
