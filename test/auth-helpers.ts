@@ -50,6 +50,20 @@ export async function signIn(app: FastifyInstance, login: string, password = TES
   return { login, userId: body.user.id, cookie: cookieHeader, csrf: body.csrfToken, headers: { cookie: cookieHeader, 'x-csrf-token': body.csrfToken } };
 }
 
+const defaults = new WeakMap<FastifyInstance, { tester: TestSession; sysadmin: TestSession }>();
+
+/** The default sessions of an app set up by signInByDefault/signInAs (for requests over real HTTP). */
+export function defaultSessionsOf(app: FastifyInstance): { tester: TestSession; sysadmin: TestSession } | undefined {
+  return defaults.get(app);
+}
+
+/** The default session's headers for a request (the system admin's for calendar and agency administration). */
+export function defaultHeadersFor(app: FastifyInstance, method: string, url: string): Record<string, string> {
+  const sessions = defaults.get(app);
+  if (!sessions) return {};
+  return (needsSystemAdmin(method.toUpperCase(), url) ? sessions.sysadmin : sessions.tester).headers;
+}
+
 /** Requests that go with the system admin's session by default (the rest with the business user's). */
 function needsSystemAdmin(method: string, url: string): boolean {
   return (method === 'PUT' && url.startsWith('/api/calendar/')) || (method === 'POST' && url.startsWith('/api/agencies'));
@@ -73,6 +87,7 @@ export async function signInByDefault(app: FastifyInstance, db: Kysely<Database>
 export async function signInAs(app: FastifyInstance, testerLogin = 'tester'): Promise<{ tester: TestSession; sysadmin: TestSession }> {
   const tester = await signIn(app, testerLogin);
   const sysadmin = await signIn(app, 'sysadmin');
+  defaults.set(app, { tester, sysadmin });
   const original = app.inject.bind(app) as (options: InjectOptions) => ReturnType<FastifyInstance['inject']>;
   (app as { inject: unknown }).inject = (options?: InjectOptions | string) => {
     if (options === undefined) return (app.inject as unknown as () => unknown).call(app);

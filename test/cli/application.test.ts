@@ -35,7 +35,7 @@ describe('gongkai application', () => {
     const show = await run('show', '1');
     assert.equal(show.code, 0, show.stderr);
     assert.match(show.stdout, /至2025-10-30（星期四）/);
-    assert.match(show.stdout, /cli +received +2025-09-26/);
+    assert.match(show.stdout, /本机操作员（命令行，[^）]*） +received +2025-09-26/);
   });
 
   it('refuses an unknown applicant type and an invalid ID number with exit code 2', async () => {
@@ -86,7 +86,7 @@ describe('gongkai application event, remedy and warnings', () => {
     const unchanged = await run('show', '1');
     ok(unchanged);
     assert.match(unchanged.stdout, /状态：已延期办理　答复期限：2025-12-10/);
-    assert.equal(unchanged.stdout.match(/cli +extended /g)?.length, 1);
+    assert.equal(unchanged.stdout.match(/本机操作员（命令行，[^）]*） +extended /g)?.length, 1);
 
     const decided = await run('event', '1', '--type', 'decided', '--date', '2025-11-20', '--decision', 'disclosed', '--particulars', '以电子邮件发送');
     ok(decided);
@@ -112,8 +112,8 @@ describe('gongkai application event, remedy and warnings', () => {
     ok(result);
     assert.match(result.stdout, /已登记结果：行政复议（编号 1，申请编号 1）　提起日期：2025-12-01　结果：维持　审结日期：2026-01-20/);
     const shown = await run('show', '1');
-    assert.match(shown.stdout, /cli +remedy-added +2025-12-01/);
-    assert.match(shown.stdout, /cli +remedy-decided +2026-01-20/);
+    assert.match(shown.stdout, /本机操作员（命令行，[^）]*） +remedy-added +2025-12-01/);
+    assert.match(shown.stdout, /本机操作员（命令行，[^）]*） +remedy-decided +2026-01-20/);
   });
 
   it('warns of an overdue case, grouped by who registered it', async () => {

@@ -17,6 +17,9 @@ import { openPostgres, type Db } from '../../src/db/database.js';
 import { buildApp } from '../../src/http/app.js';
 import { forEachDialect } from '../db-helpers.js';
 import { caseTestApp, testApp, type TestApp } from './http-helpers.js';
+import { defaultHeadersFor, signInByDefault } from '../auth-helpers.js';
+import { agencyService } from '../../src/agencies/agency.service.js';
+import { operator } from '../../src/core/actor.js';
 
 const PERSON_ID = '11010519491231002X';
 const N = 20;
@@ -25,7 +28,7 @@ const N = 20;
 async function listening(app: FastifyInstance) {
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   const send = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
-    const init: RequestInit = { method, headers: { ...headers } };
+    const init: RequestInit = { method, headers: { ...defaultHeadersFor(app, method, path), ...headers } };
     if (body !== undefined) {
       if (typeof body === 'string') init.body = body;
       else {
@@ -136,13 +139,13 @@ forEachDialect('concurrency: reports', (ctx) => {
       doc.cells[cells[k]!.i]!.value = k + 1;
       return { ...doc, baseVersion: report.version };
     };
-    const results = await together(N, (k) => send('PUT', `/api/reports/${report.id}`, edited(k), { 'x-gongkai-user': encodeURIComponent(`编辑${k}`) }));
+    const results = await together(N, (k) => send('PUT', `/api/reports/${report.id}`, edited(k)));
     assert.deepEqual(tally(results.map((r) => r.status)), { 200: 1, 409: N - 1 }, results.find((r) => r.status >= 500)?.text);
     const winner = results.findIndex((r) => r.status === 200);
     const cell = cells[winner]!.c;
     for (const r of results.filter((x) => x.status === 409)) {
       assert.equal(r.json.code, 'STALE_VERSION');
-      assert.match(r.json.message, /^保存未成功：您所编辑的是威海市环翠区行政审批服务局2021年度报告第 1 版，该报告已被他人更新至第 2 版（最近一次由 编辑\d+ 于 .+ 保存），其间有 1 处内容被修改/);
+      assert.match(r.json.message, /^保存未成功：您所编辑的是威海市环翠区行政审批服务局2021年度报告第 1 版，该报告已被他人更新至第 2 版（最近一次由 办公室王科长 于 .+ 保存），其间有 1 处内容被修改/);
       assert.deepEqual(r.json.problems, [{
         message: `表三 ${cell.row.join(' › ')} × ${cell.column.join(' › ')}：空白 → ${winner + 1}`,
         place: { cell: { table: '三', row: cell.row, column: cell.column } },
@@ -309,8 +312,10 @@ forEachDialect('a dropped PostgreSQL connection', (ctx) => {
     const db = await openPostgres(url.toString(), { max: 4, onConnectionError: (message, error) => dropped.push(`${message}：${error.message}`) });
     const app = await buildApp({ db, clock: steppingClock('2024-03-01T08:00:00.000Z') });
     try {
+      const root = await agencyService(db.db, steppingClock('2024-03-01T07:00:00.000Z')).create({ name: '某市人民政府', kind: 'government' }, operator('测试准备'));
+      await signInByDefault(app, db.db, [root.id]);
       const { send } = await listening(app);
-      const agency = await send('POST', '/api/agencies', { name: '某区人民政府', kind: 'government' });
+      const agency = await send('POST', '/api/agencies', { name: '某区人民政府', kind: 'government', parentId: root.id });
       assert.equal(agency.status, 201, agency.text);
       // Several requests at once, so the pool holds several idle connections afterwards.
       const warm = await together(8, () => send('GET', '/api/agencies'));
