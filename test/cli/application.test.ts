@@ -124,7 +124,7 @@ describe('gongkai application event, remedy and warnings', () => {
     const r = await run('warnings', '--agency', '环翠区人民政府', '--today', '2025-11-10');
     ok(r);
     assert.match(r.stdout, /截至 2025-11-10，逾期 1 件，2025-11-13 前（3 个工作日内）到期 0 件/);
-    assert.match(r.stdout, /未指定承办科室　未指定承办人（登记人：cli）（逾期 1 件，即将到期 0 件）/);
+    assert.match(r.stdout, /未指定承办科室　未指定承办人（登记人：本机操作员（命令行，[^）]*））（逾期 1 件，即将到期 0 件）/);
     const assigned = await run('assign', '2', '--office', '政务公开科', '--handler', '王五');
     ok(assigned);
     assert.match(assigned.stdout, /2025-0002（编号 2）承办科室：政务公开科　承办人：王五/);
