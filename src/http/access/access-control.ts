@@ -62,7 +62,8 @@ function crossSite(request: FastifyRequest): boolean {
   if (!source) return false;
   if (source === 'null') return true;
   try {
-    return new URL(source).host.toLowerCase() !== String(request.headers.host ?? '').toLowerCase();
+    // request.host is the Host header, or X-Forwarded-Host behind a trusted proxy.
+    return new URL(source).host.toLowerCase() !== String(request.host ?? '').toLowerCase();
   } catch {
     return true;
   }
@@ -150,7 +151,7 @@ export async function installAccessControl(
   app.decorateRequest('access', null as unknown as RequestAccess);
 
   app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
-    const hostHeader = request.headers.host;
+    const hostHeader = request.host;
     if (!settings.allowedHosts.includes('*') && (!hostHeader || !settings.allowedHosts.includes(hostnameOf(hostHeader)))) {
       throw new ForbiddenError(`不受信任的主机名“${hostHeader ?? ''}”：请通过配置的网址访问本系统`, 'HOST_NOT_ALLOWED');
     }
