@@ -25,5 +25,7 @@ export default defineConfig({
     root,
     environment: 'jsdom',
     include: ['src/**/*.test.tsx'],
+    // antd pages render slowly in jsdom on a loaded 2-core machine (CI runs server and UI tests back to back).
+    testTimeout: 30_000,
   },
 });
