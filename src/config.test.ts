@@ -3,10 +3,12 @@ import { it } from 'node:test';
 import { ConfigError, loadConfig } from './config.js';
 import { DEFAULT_SECURITY_SETTINGS } from './http/access/security-settings.js';
 
+const KEY = '000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f';
+
 it('defaults to SQLite under ./data, port 3000 on 127.0.0.1', () => {
   assert.deepEqual(loadConfig({}, '/srv/gongkai'), {
     databaseUrl: null, dataDir: '/srv/gongkai/data', sqliteFile: '/srv/gongkai/data/gongkai.sqlite', port: 3000, host: '127.0.0.1',
-    feeStopsClock: false, security: DEFAULT_SECURITY_SETTINGS,
+    feeStopsClock: false, security: DEFAULT_SECURITY_SETTINGS, piiKey: null, piiKeyFile: '/srv/gongkai/data/pii.key',
   });
   assert.equal(loadConfig({ GONGKAI_FEE_STOPS_CLOCK: 'true' }).feeStopsClock, true);
   assert.equal(loadConfig({ GONGKAI_FEE_STOPS_CLOCK: '否' }).feeStopsClock, false);
@@ -14,13 +16,13 @@ it('defaults to SQLite under ./data, port 3000 on 127.0.0.1', () => {
 
 it('reads PostgreSQL URLs, the data directory, port and host', () => {
   const config = loadConfig({
-    DATABASE_URL: 'postgresql://gk:secret@db:5432/gongkai', GONGKAI_DATA_DIR: 'var/gk', PORT: '8080', HOST: '0.0.0.0',
+    DATABASE_URL: 'postgresql://gk:secret@db:5432/gongkai', GONGKAI_DATA_DIR: 'var/gk', PORT: '8080', HOST: '0.0.0.0', GONGKAI_PII_KEY: KEY,
   }, '/srv');
   assert.equal(config.databaseUrl, 'postgresql://gk:secret@db:5432/gongkai');
   assert.equal(config.dataDir, '/srv/var/gk');
   assert.equal(config.port, 8080);
   assert.equal(config.host, '0.0.0.0');
-  assert.equal(loadConfig({ DATABASE_URL: 'postgres:///gongkai' }).databaseUrl, 'postgres:///gongkai');
+  assert.equal(loadConfig({ DATABASE_URL: 'postgres:///gongkai', GONGKAI_PII_KEY: KEY }).databaseUrl, 'postgres:///gongkai');
   assert.equal(loadConfig({ DATABASE_URL: '  ', GONGKAI_DATA_DIR: '/abs' }).sqliteFile, '/abs/gongkai.sqlite');
 });
 
@@ -51,4 +53,20 @@ it('reads the web-security settings: trusted host names, session lifetimes, prox
   assert.deepEqual(loadConfig({ GONGKAI_ALLOWED_HOSTS: 'gk.example.gov.cn, [::1] ,10.1.2.3' }).security.allowedHosts, ['gk.example.gov.cn', '::1', '10.1.2.3']);
   assert.throws(() => loadConfig({ GONGKAI_SESSION_IDLE_MINUTES: '0' }), (e: unknown) => e instanceof ConfigError && /GONGKAI_SESSION_IDLE_MINUTES/.test(e.message));
   assert.throws(() => loadConfig({ GONGKAI_ALLOWED_HOSTS: 'http://evil/' }), (e: unknown) => e instanceof ConfigError);
+});
+
+it('reads GONGKAI_PII_KEY (64 hex characters), requires it with PostgreSQL and never repeats it in a message', () => {
+  assert.deepEqual(loadConfig({ GONGKAI_PII_KEY: ` ${KEY.toUpperCase()} ` }).piiKey, Buffer.from(KEY, 'hex'));
+  assert.equal(loadConfig({ GONGKAI_PII_KEY: '  ' }).piiKey, null);
+  assert.equal(loadConfig({ GONGKAI_DATA_DIR: '/abs' }).piiKeyFile, '/abs/pii.key');
+  const refused = (env: NodeJS.ProcessEnv, re: RegExp) =>
+    assert.throws(() => loadConfig(env), (e: unknown) =>
+      e instanceof ConfigError && e.variable === 'GONGKAI_PII_KEY' && e.code === 'CONFIG_INVALID' && re.test(e.message)
+      && e.message.includes('环境变量 GONGKAI_PII_KEY') && e.message.includes('GONGKAI_PII_KEY'));
+  const almost = `${KEY.slice(0, 62)}zz`;
+  for (const bad of [KEY.slice(2), `${KEY}00`, almost, 'secret-password']) {
+    refused({ GONGKAI_PII_KEY: bad }, /64 位十六进制.*Invalid GONGKAI_PII_KEY: expected 64 hexadecimal/s);
+    assert.throws(() => loadConfig({ GONGKAI_PII_KEY: bad }), (e: unknown) => !(e as Error).message.includes(bad));
+  }
+  refused({ DATABASE_URL: 'postgresql://gk@db/gongkai' }, /使用 PostgreSQL 时必须设置.*openssl rand -hex 32.*required with PostgreSQL/s);
 });

@@ -5,6 +5,7 @@
 import { isAbsolute, join, resolve } from 'node:path';
 import { DomainError } from './core/errors.js';
 import { DEFAULT_SECURITY_SETTINGS, type SecuritySettings } from './http/access/security-settings.js';
+import { parsePiiKeyHex } from './security/pii-cipher.js';
 
 /** Validated configuration. `databaseUrl` null means the SQLite file `sqliteFile`. */
 export interface Config {
@@ -23,6 +24,13 @@ export interface Config {
   feeStopsClock: boolean;
   /** Web security: trusted host names, session lifetimes, proxy (GONGKAI_ALLOWED_HOSTS, GONGKAI_SESSION_IDLE_MINUTES, GONGKAI_SESSION_MAX_HOURS, GONGKAI_TRUST_PROXY). */
   security: SecuritySettings;
+  /**
+   * Master key of the applicants' personal data (GONGKAI_PII_KEY, 64 hex characters), or null: then, on SQLite
+   * only, the key kept in `piiKeyFile` (generated on first start). Required with PostgreSQL. Never logged.
+   */
+  piiKey: Buffer | null;
+  /** Where the generated key of a SQLite installation is kept: <dataDir>/pii.key. */
+  piiKeyFile: string;
 }
 
 /** A configuration value that cannot be used. */
@@ -33,6 +41,7 @@ export class ConfigError extends DomainError {
 }
 
 const SQLITE_FILE_NAME = 'gongkai.sqlite';
+const PII_KEY_FILE_NAME = 'pii.key';
 
 function fail(variable: string, value: string, zh: string, en: string): never {
   throw new ConfigError(variable, `环境变量 ${variable} 的值“${value}”无效：${zh}。Invalid ${variable}="${value}": ${en}.`);
@@ -88,9 +97,33 @@ function readBoolean(env: NodeJS.ProcessEnv, name: string, fallback: boolean): b
 }
 
 /**
+ * GONGKAI_PII_KEY: 64 hex characters. The value is never repeated in a message. Unset is allowed on SQLite (a key
+ * file in the data directory is used); PostgreSQL installations run several instances, which must share one key
+ * that is kept apart from the database, so it is required there.
+ */
+function readPiiKey(env: NodeJS.ProcessEnv, databaseUrl: string | null): Buffer | null {
+  const text = read(env, 'GONGKAI_PII_KEY');
+  if (text === undefined) {
+    if (databaseUrl === null) return null;
+    throw new ConfigError('GONGKAI_PII_KEY',
+      '使用 PostgreSQL 时必须设置环境变量 GONGKAI_PII_KEY（申请人个人信息的加密主密钥，64 位十六进制字符，'
+      + '可用 `openssl rand -hex 32` 生成）：所有应用实例使用同一密钥，密钥与数据库分开保管和备份，丢失后已加密的个人信息无法恢复。'
+      + 'GONGKAI_PII_KEY is required with PostgreSQL: the master key of applicants\' personal data, 64 hex characters '
+      + '(e.g. `openssl rand -hex 32`), the same for every instance, kept and backed up apart from the database.');
+  }
+  const key = parsePiiKeyHex(text);
+  if (!key) {
+    throw new ConfigError('GONGKAI_PII_KEY',
+      `环境变量 GONGKAI_PII_KEY 的值无效：应为 64 位十六进制字符（32 字节，可用 \`openssl rand -hex 32\` 生成），当前为 ${text.length} 个字符。`
+      + `Invalid GONGKAI_PII_KEY: expected 64 hexadecimal characters (32 bytes), got ${text.length} characters.`);
+  }
+  return key;
+}
+
+/**
  * Reads and validates the configuration: DATABASE_URL (PostgreSQL; absent → SQLite),
  * GONGKAI_DATA_DIR (default ./data, resolved against `cwd`), PORT (default 3000), HOST
- * (default 127.0.0.1), GONGKAI_FEE_STOPS_CLOCK (default false). Throws ConfigError naming the variable on a bad value.
+ * (default 127.0.0.1), GONGKAI_FEE_STOPS_CLOCK (default false), GONGKAI_PII_KEY (required with PostgreSQL). Throws ConfigError naming the variable on a bad value.
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): Config {
   const databaseUrl = readDatabaseUrl(env);
@@ -105,6 +138,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     host: readHost(env),
     feeStopsClock: readBoolean(env, 'GONGKAI_FEE_STOPS_CLOCK', false),
     security: readSecurity(env),
+    piiKey: readPiiKey(env, databaseUrl),
+    piiKeyFile: join(dataDir, PII_KEY_FILE_NAME),
   };
 }
 
