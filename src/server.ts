@@ -1,10 +1,12 @@
 /**
- * Server entry point: configuration → database → migrations → demo data and working-day calendar
+ * Server entry point: configuration → personal-data key → database → migrations → encryption of applicant rows
+ * still in plaintext (needs the key, so not a migration) → demo data and working-day calendar
  * (empty database only) → HTTP app → listen. Stops cleanly on SIGINT/SIGTERM (requests in flight
  * finish, the database is closed). A bad configuration stops it at once with a message naming the variable.
  */
 import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
+import { preparePiiStorage } from './applications/applicant-encryption.js';
 import { CALENDAR_SEED_ACTOR, calendarService } from './calendar/calendar.service.js';
 import { loadConfig } from './config.js';
 import { systemClock } from './core/clock.js';
@@ -13,20 +15,23 @@ import { migrate } from './db/migrations.js';
 import { ensureDemoData } from './demo/seed-demo.js';
 import { buildApp, defaultAdminDir } from './http/app.js';
 import { requestLogSerializer } from './http/log-redaction.js';
+import { loadPiiCipher } from './security/pii-key.js';
 
 /** Starts the server and returns a function that stops it. */
 export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise<{ url: string; stop: () => Promise<void> }> {
   const config = loadConfig(env);
+  const { cipher: pii } = loadPiiCipher(config);
   const db = await openDatabase(config);
   try {
     await migrate(db.db);
+    await preparePiiStorage(db.db, pii);
     await ensureDemoData(db.db, systemClock);
     await calendarService(db.db, systemClock).seedIfEmpty(CALENDAR_SEED_ACTOR);
   } catch (e) {
     await db.close();
     throw e;
   }
-  const app = await buildApp({ db, clock: systemClock, settings: { feeStopsClock: config.feeStopsClock }, security: config.security, logger: { level: env.LOG_LEVEL ?? 'info', serializers: { req: requestLogSerializer } } });
+  const app = await buildApp({ db, clock: systemClock, pii, settings: { feeStopsClock: config.feeStopsClock }, security: config.security, logger: { level: env.LOG_LEVEL ?? 'info', serializers: { req: requestLogSerializer } } });
   // Close the database after the last request has finished.
   app.addHook('onClose', async () => db.close());
   await app.listen({ port: config.port, host: config.host });

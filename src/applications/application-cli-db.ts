@@ -20,9 +20,13 @@ export async function withDatabase<T>(ctx: CliContext, work: (db: Kysely<Databas
   }
 }
 
-/** The application service on a database handle or transaction, with the working-day calendar loaded from it. */
+/**
+ * The application service on a database handle or transaction, with the working-day calendar loaded from it and
+ * the installation's personal-data cipher (the context's, loaded once with the database).
+ */
 export async function service(db: Kysely<Database>, ctx: CliContext) {
   const { loadConfig } = await import('../config.js');
   const settings = { feeStopsClock: loadConfig(ctx.env).feeStopsClock };
-  return applicationService(db, ctx.clock, await calendarService(db, ctx.clock).load(), settings);
+  const { pii } = await ctx.services();
+  return applicationService(db, ctx.clock, await calendarService(db, ctx.clock).load(), pii, settings);
 }

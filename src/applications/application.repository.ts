@@ -1,17 +1,20 @@
 /**
  * SQL for disclosure applications, their applicants, events and remedies (the only place that queries
  * these tables). Takes a Kysely instance or a transaction; the edge decides the transaction boundary.
+ * The applicant's personal data is encrypted here on writing and decrypted here on reading (the `pii`
+ * cipher), so services and views see plain values and the table never holds them.
  */
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
+import type { PiiCipher } from '../security/pii-cipher.js';
 import type {
-  ApplicantDetailsRow, ApplicationEventRow, ApplicationPatch, ApplicationRow, NewApplicationEventRow, NewApplicationRow,
-  NewRemedyRow, RemedyRow,
+  ApplicantDetails, ApplicantDetailsRow, ApplicationEventRow, ApplicationPatch, ApplicationRow, NewApplicationEventRow,
+  NewApplicationRow, NewRemedyRow, RemedyRow,
 } from './application.table.js';
 
 type Q = Kysely<Database>;
 
-/** A case row with its agency's name and its applicant's details (personal data: mask before listing). */
+/** A case row with its agency's name and its applicant's details, decrypted (personal data: mask before listing). */
 export type ApplicationWithApplicantRow = ApplicationRow & {
   agency_name: string;
   applicant_name: string;
@@ -39,6 +42,26 @@ export interface ApplicationRowFilter {
 /** States of a closed case. */
 export const CLOSED_STATES = ['decided', 'abandoned', 'withdrawn'] as const;
 
+const encryptOptional = (pii: PiiCipher, value: string | null) => (value === null ? null : pii.encrypt(value));
+const decryptOptional = (pii: PiiCipher, value: string | null) => (value === null ? null : pii.decrypt(value));
+
+/** The stored form of an applicant's details: personal fields encrypted, the identity number's blind index. */
+export function encryptApplicant(pii: PiiCipher, a: ApplicantDetails): Omit<ApplicantDetailsRow, 'application_id'> {
+  return {
+    name: pii.encrypt(a.name), id_type: a.id_type, id_number: pii.encrypt(a.id_number),
+    phone: encryptOptional(pii, a.phone), address: encryptOptional(pii, a.address), email: encryptOptional(pii, a.email),
+    id_number_hash: pii.blindIndex(a.id_number),
+  };
+}
+
+/** A joined row with its applicant's fields decrypted (a value altered in the table → PiiCipherError, never garbage). */
+function decrypted(pii: PiiCipher, row: ApplicationWithApplicantRow): ApplicationWithApplicantRow {
+  return {
+    ...row, applicant_name: pii.decrypt(row.applicant_name), id_number: pii.decrypt(row.id_number),
+    phone: decryptOptional(pii, row.phone), address: decryptOptional(pii, row.address), email: decryptOptional(pii, row.email),
+  };
+}
+
 function withApplicant(db: Q) {
   return db.selectFrom('applications')
     .innerJoin('agencies', 'agencies.id', 'applications.agency_id')
@@ -51,7 +74,7 @@ function withApplicant(db: Q) {
 }
 
 /** Cases matching the filter, newest receipt first. */
-export function listApplicationRows(db: Q, filter: ApplicationRowFilter = {}): Promise<ApplicationWithApplicantRow[]> {
+export async function listApplicationRows(db: Q, pii: PiiCipher, filter: ApplicationRowFilter = {}): Promise<ApplicationWithApplicantRow[]> {
   let q = withApplicant(db);
   if (filter.agencyId !== undefined) q = q.where('applications.agency_id', '=', filter.agencyId);
   if (filter.agencyIds !== undefined) q = filter.agencyIds.length === 0 ? q.where(sql<boolean>`1 = 0`) : q.where('applications.agency_id', 'in', [...filter.agencyIds]);
@@ -59,13 +82,28 @@ export function listApplicationRows(db: Q, filter: ApplicationRowFilter = {}): P
   if (filter.open) q = q.where('applications.state', 'not in', [...CLOSED_STATES]);
   if (filter.receivedFrom !== undefined) q = q.where('applications.received_on', '>=', filter.receivedFrom);
   if (filter.receivedTo !== undefined) q = q.where('applications.received_on', '<=', filter.receivedTo);
-  return q.orderBy('applications.received_on', 'desc').orderBy('applications.id', 'desc')
+  const rows = await q.orderBy('applications.received_on', 'desc').orderBy('applications.id', 'desc')
     .limit(filter.limit ?? 500).offset(filter.offset ?? 0).execute();
+  return rows.map((r) => decrypted(pii, r));
 }
 
 /** One case with its applicant. */
-export function findApplicationRow(db: Q, id: number): Promise<ApplicationWithApplicantRow | undefined> {
-  return withApplicant(db).where('applications.id', '=', id).executeTakeFirst();
+export async function findApplicationRow(db: Q, pii: PiiCipher, id: number): Promise<ApplicationWithApplicantRow | undefined> {
+  const row = await withApplicant(db).where('applications.id', '=', id).executeTakeFirst();
+  return row && decrypted(pii, row);
+}
+
+/**
+ * The cases of one applicant, found by identity number through its blind index (no decryption of other rows):
+ * e.g. an applicant's earlier applications. Optionally of one agency; newest receipt first.
+ */
+export async function listApplicationRowsByIdNumber(
+  db: Q, pii: PiiCipher, idNumber: string, filter: { agencyId?: number; limit?: number } = {},
+): Promise<ApplicationWithApplicantRow[]> {
+  let q = withApplicant(db).where('applicant_details.id_number_hash', '=', pii.blindIndex(idNumber));
+  if (filter.agencyId !== undefined) q = q.where('applications.agency_id', '=', filter.agencyId);
+  const rows = await q.orderBy('applications.received_on', 'desc').orderBy('applications.id', 'desc').limit(filter.limit ?? 500).execute();
+  return rows.map((r) => decrypted(pii, r));
 }
 
 /** One case by its public query code (no applicant data selected). */
@@ -92,13 +130,13 @@ export async function queryCodeExists(db: Q, code: string): Promise<boolean> {
  * case `beforeId`: the fee by application is cumulative per applicant per calendar month.
  */
 export async function countApplicantApplicationsInMonth(
-  db: Q, agencyId: number, idNumber: string, month: string, beforeId: number,
+  db: Q, pii: PiiCipher, agencyId: number, idNumber: string, month: string, beforeId: number,
 ): Promise<number> {
   const { n } = await db.selectFrom('applications')
     .innerJoin('applicant_details', 'applicant_details.application_id', 'applications.id')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('applications.agency_id', '=', agencyId)
-    .where('applicant_details.id_number', '=', idNumber)
+    .where('applicant_details.id_number_hash', '=', pii.blindIndex(idNumber))
     .where('applications.received_on', '>=', `${month}-01`)
     .where('applications.received_on', '<=', `${month}-31`)
     .where('applications.id', '<', beforeId)
@@ -106,11 +144,36 @@ export async function countApplicantApplicationsInMonth(
   return Number(n);
 }
 
-/** Inserts a case and its applicant; returns the case id. */
-export async function insertApplicationRow(db: Q, row: NewApplicationRow, applicant: Omit<ApplicantDetailsRow, 'application_id'>): Promise<number> {
+/** Inserts a case and its applicant (encrypted, with the identity number's blind index); returns the case id. */
+export async function insertApplicationRow(db: Q, pii: PiiCipher, row: NewApplicationRow, applicant: ApplicantDetails): Promise<number> {
+  const stored = encryptApplicant(pii, applicant);
   const { id } = await db.insertInto('applications').values(row).returning('id').executeTakeFirstOrThrow();
-  await db.insertInto('applicant_details').values({ ...applicant, application_id: id }).execute();
+  await db.insertInto('applicant_details').values({ ...stored, application_id: id }).execute();
   return id;
+}
+
+/** Applicant rows written before encryption (no blind index yet), in id order: the startup step's batches. */
+export function listPlaintextApplicantRows(db: Q, limit: number): Promise<ApplicantDetailsRow[]> {
+  return db.selectFrom('applicant_details').selectAll().where('id_number_hash', 'is', null)
+    .orderBy('application_id').limit(limit).execute();
+}
+
+/**
+ * Replaces a plaintext applicant row by its encrypted form, only if it is still plaintext (another instance
+ * starting at the same time may have done it): returns whether this call changed it.
+ */
+export async function storeEncryptedApplicant(db: Q, applicationId: number, stored: Omit<ApplicantDetailsRow, 'application_id'>): Promise<boolean> {
+  const result = await db.updateTable('applicant_details').set(stored)
+    .where('application_id', '=', applicationId).where('id_number_hash', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+/** The stored identity number of one encrypted applicant row (any), to check the configured key against; null if none. */
+export async function sampleEncryptedIdNumber(db: Q): Promise<string | null> {
+  const row = await db.selectFrom('applicant_details').select('id_number').where('id_number_hash', 'is not', null)
+    .orderBy('application_id', 'desc').limit(1).executeTakeFirst();
+  return row?.id_number ?? null;
 }
 
 /** Updates a case row. */

@@ -26,10 +26,10 @@ import { chinaDate } from './case-record.js';
 
 const TAGS = ['依申请公开'];
 
-/** The service on `q` with the working-day calendar as stored now and the installation's settings. */
-export async function applicationsOn(q: Kysely<Database>, ctx: Pick<AppContext, 'clock' | 'settings'>) {
+/** The service on `q` with the working-day calendar as stored now, the installation's cipher and settings. */
+export async function applicationsOn(q: Kysely<Database>, ctx: Pick<AppContext, 'clock' | 'pii' | 'settings'>) {
   const calendar = await calendarService(q, ctx.clock).load();
-  return applicationService(q, ctx.clock, calendar, settingsOf(ctx));
+  return applicationService(q, ctx.clock, calendar, ctx.pii, settingsOf(ctx));
 }
 
 /**

@@ -18,12 +18,13 @@ import { ConflictError, NotFoundError, ValidationError } from '../core/errors.js
 import type { Database } from '../db/schema.js';
 import { nextNumber } from '../db/sequences.js';
 import { lockRow } from '../db/locks.js';
+import type { PiiCipher } from '../security/pii-cipher.js';
 import { insertEventRow as insertReportEventRow } from '../reports/report.repository.js';
 import { parseOverride, withPeriodLock, type AlteredReport, type LockOverride } from '../statistics/period-lock.js';
 import {
   countApplicantApplicationsInMonth, countCaseNumbersWithPrefix, findApplicationRow, findApplicationRowByQueryCode,
   findRemedyRow, insertApplicationEventRow, insertApplicationRow, insertRemedyRow, listApplicationEventRows,
-  listApplicationRows, listRemedyRows, queryCodeExists, updateApplicationRow, updateRemedyRow,
+  listApplicationRows, listApplicationRowsByIdNumber, listRemedyRows, queryCodeExists, updateApplicationRow, updateRemedyRow,
   type ApplicationRowFilter, type ApplicationWithApplicantRow,
 } from './application.repository.js';
 import {
@@ -86,9 +87,12 @@ export interface ChangeOptions {
   override?: LockOverride;
 }
 
-/** Case operations on a database or transaction (the edge opens the transaction for changes). */
+/**
+ * Case operations on a database or transaction (the edge opens the transaction for changes). `pii` encrypts and
+ * decrypts the applicant's personal data in the repository (the installation's cipher, src/security/).
+ */
 export function applicationService(
-  db: Kysely<Database>, clock: Clock, calendar: WorkCalendar, settings: ApplicationSettings = DEFAULT_APPLICATION_SETTINGS,
+  db: Kysely<Database>, clock: Clock, calendar: WorkCalendar, pii: PiiCipher, settings: ApplicationSettings = DEFAULT_APPLICATION_SETTINGS,
 ) {
   const clockOf = (events: readonly CaseEvent[], extra: { asOf?: string; explain?: boolean } = {}) =>
     computeClock(events, calendar, { feeStopsClock: settings.feeStopsClock, explain: extra.explain ?? false, asOf: extra.asOf });
@@ -114,7 +118,7 @@ export function applicationService(
   }
 
   async function row(id: number): Promise<ApplicationWithApplicantRow> {
-    const found = await findApplicationRow(db, id);
+    const found = await findApplicationRow(db, pii, id);
     if (!found) throw new NotFoundError(`未找到编号为 ${id} 的政府信息公开申请`);
     return found;
   }
@@ -207,7 +211,7 @@ export function applicationService(
     const fields = clockFields(computed);
     // A case received within a published year alters that report's 一 (and 四): the period lock decides.
     const id = await underLock({ agencyId: input.agencyId, receivedOn, applicationId: null }, options, actor, async () => {
-      const created = await insertApplicationRow(db, {
+      const created = await insertApplicationRow(db, pii, {
         agency_id: input.agencyId, case_no: caseNo, query_code: queryCode, channel: input.channel, received_on: receivedOn,
         applicant_type: type.column, subject, form_wanted: formWanted, ...fields, fee_method: null, fee_amount: null,
         received_by: actor.name, office, handler, created_at: at, updated_at: at,
@@ -250,7 +254,7 @@ export function applicationService(
       let feeInput = event.fee;
       if (feeInput.method === 'by-application' && feeInput.earlierInMonth === undefined) {
         // 国办函〔2020〕109号: per applicant, cumulative in the calendar month of receipt.
-        const earlier = await countApplicantApplicationsInMonth(db, current.agency_id, current.id_number, current.received_on.slice(0, 7), id);
+        const earlier = await countApplicantApplicationsInMonth(db, pii, current.agency_id, current.id_number, current.received_on.slice(0, 7), id);
         feeInput = { ...feeInput, earlierInMonth: earlier };
       }
       const quote = feeForNotice(feeInput); // a free application cannot be charged
@@ -295,7 +299,16 @@ export function applicationService(
 
   /** Cases matching the filter, personal data masked. */
   async function list(filter: ApplicationRowFilter = {}): Promise<ApplicationSummary[]> {
-    return (await listApplicationRows(db, filter)).map(summaryOf);
+    return (await listApplicationRows(db, pii, filter)).map(summaryOf);
+  }
+
+  /**
+   * The cases of the applicant with this identity number (e.g. their earlier applications), optionally of one
+   * agency, personal data masked. Found through the number's blind index, without decrypting other applicants.
+   */
+  async function listByIdNumber(idNumber: string, agencyId?: number): Promise<ApplicationSummary[]> {
+    const wanted = required(idNumber, '身份证明号码', 'idNumber', 50);
+    return (await listApplicationRowsByIdNumber(db, pii, wanted, { agencyId })).map(summaryOf);
   }
 
   /** Every change of a case, oldest first. */
@@ -397,7 +410,7 @@ export function applicationService(
     return publicStatusOf(found);
   }
 
-  return { receive, recordEvent, get, list, history, addRemedy, decideRemedy, assign, warnings, warningsOfAllAgencies, publicStatus };
+  return { receive, recordEvent, get, list, listByIdNumber, history, addRemedy, decideRemedy, assign, warnings, warningsOfAllAgencies, publicStatus };
 }
 
 export type ApplicationService = ReturnType<typeof applicationService>;

@@ -60,11 +60,28 @@ export interface ApplicationTable {
   updated_at: string;
 }
 
-/** Personal data of the applicant: only here, never in lists, exports or public pages unmasked. */
+/**
+ * Personal data of the applicant: only here, never in lists, exports or public pages unmasked. Encrypted at rest
+ * (migration 0008): name, id_number, phone, address and email hold `sm4:v1:…` values of src/security/pii-cipher.ts,
+ * which the repository encrypts on writing and decrypts on reading; id_type stays plain (a category, not personal
+ * data). `id_number_hash` is the keyed blind index of the identity number (lookups by equality); null only on a row
+ * written before 0008 that the startup step has not encrypted yet.
+ */
 export interface ApplicantDetailsTable {
   application_id: number;
   name: string;
   /** 'resident-id' | 'uscc' | 'other' */
+  id_type: string;
+  id_number: string;
+  phone: string | null;
+  address: string | null;
+  email: string | null;
+  id_number_hash: string | null;
+}
+
+/** The applicant's personal data in plain (as services and views see it; the table holds it encrypted). */
+export interface ApplicantDetails {
+  name: string;
   id_type: string;
   id_number: string;
   phone: string | null;

@@ -1,7 +1,7 @@
 /**
  * What a command gets: its arguments, output streams, and the database opened on first use
- * (same configuration as the server: loadConfig → openDatabase → migrate → demo data on an empty
- * database). Commands that need no database (render, check with --previous) never open one, and
+ * (same configuration as the server: loadConfig → personal-data key → openDatabase → migrate → encryption of
+ * plaintext applicant rows → demo data on an empty database). Commands that need no database (render, check with --previous) never open one, and
  * the database modules are loaded only when needed.
  */
 import type { agencyService } from '../agencies/agency.service.js';
@@ -13,6 +13,7 @@ import { systemClock, type Clock } from '../core/clock.js';
 import { DomainError } from '../core/errors.js';
 import type { Db } from '../db/database.js';
 import type { reportService } from '../reports/report.service.js';
+import type { PiiCipher } from '../security/pii-cipher.js';
 import { CliError } from './cli-errors.js';
 
 /** The database handle the services take: a Kysely instance or a transaction. */
@@ -34,6 +35,8 @@ export interface Services {
   agencies: ReturnType<typeof agencyService>;
   reports: ReturnType<typeof reportService>;
   calendar: CalendarService;
+  /** The installation's personal-data cipher (the same key as the server's). */
+  pii: PiiCipher;
   /**
    * After a calendar change: recomputes the stored deadlines of open application cases with the
    * calendar as it now is (条例 Art. 33), each changed case getting an event.
@@ -62,11 +65,16 @@ interface Opened {
 }
 
 async function open(env: NodeJS.ProcessEnv, clock: Clock): Promise<Opened> {
-  const [{ loadConfig }, { openDatabase }, { migrate }, { ensureDemoData }, { agencyService }, { reportService }, { calendarService, CALENDAR_SEED_ACTOR }] = await Promise.all([
+  const [
+    { loadConfig }, { openDatabase }, { migrate }, { ensureDemoData }, { agencyService }, { reportService }, { calendarService, CALENDAR_SEED_ACTOR },
+    { loadPiiCipher }, { preparePiiStorage },
+  ] = await Promise.all([
     import('../config.js'), import('../db/database.js'), import('../db/migrations.js'), import('../demo/seed-demo.js'),
     import('../agencies/agency.service.js'), import('../reports/report.service.js'), import('../calendar/calendar.service.js'),
+    import('../security/pii-key.js'), import('../applications/applicant-encryption.js'),
   ]);
   const config = loadConfig(env);
+  const { cipher: pii } = loadPiiCipher(config);
   let db: Db;
   try {
     db = await openDatabase(config);
@@ -78,6 +86,7 @@ async function open(env: NodeJS.ProcessEnv, clock: Clock): Promise<Opened> {
   }
   try {
     await migrate(db.db);
+    await preparePiiStorage(db.db, pii);
     await ensureDemoData(db.db, clock);
     await calendarService(db.db, clock).seedIfEmpty(CALENDAR_SEED_ACTOR);
   } catch (e) {
@@ -90,6 +99,7 @@ async function open(env: NodeJS.ProcessEnv, clock: Clock): Promise<Opened> {
       agencies: agencyService(handle, clock),
       reports: reportService(handle, clock),
       calendar: calendarService(handle, clock),
+      pii,
       recomputeDeadlines: async (actor, reason) => {
         const { recomputeOpenDeadlines } = await import('../applications/application-recompute.js');
         const calendar = await calendarService(handle, clock).load();

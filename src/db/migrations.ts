@@ -326,6 +326,19 @@ const numberSequences: Migration = {
   },
 };
 
+/**
+ * Applicants' personal data encrypted at rest (个人信息保护法 Art. 51): the columns of applicant_details keep their
+ * names and now hold sm4:v1 ciphertext (src/security/pii-cipher.ts); `id_number_hash` is the keyed blind index of the
+ * identity number, so an applicant's cases are found without decrypting. Existing rows keep their plaintext with a null
+ * hash until the startup step encrypts them (it needs the key, which is never in the database: not SQL).
+ */
+const applicantEncryption: Migration = {
+  async up(db: Kysely<any>) {
+    await db.schema.alterTable('applicant_details').addColumn('id_number_hash', 'text').execute();
+    await db.schema.createIndex('applicant_details_id_hash_idx').on('applicant_details').column('id_number_hash').execute();
+  },
+};
+
 /** Every migration in order. Names sort lexically; never rename or edit a released one. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001_initial': initial,
@@ -337,6 +350,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0007_hot_updates': hotUpdates,
   '0008_number_sequences': numberSequences,
   '0010_users_and_sessions': usersAndSessions,
+  '0011_applicant_encryption': applicantEncryption,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };

@@ -59,7 +59,7 @@ export function defaultAdminDir(): string {
 /** Builds the app (not listening). Call `await app.ready()` or `app.inject()` in tests. */
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
   const ctx: AppContext = {
-    db: options.db, clock: options.clock, renderCache: options.renderCache ?? createRenderCache(), settings: options.settings, security: options.security,
+    db: options.db, clock: options.clock, pii: options.pii, renderCache: options.renderCache ?? createRenderCache(), settings: options.settings, security: options.security,
   };
   const app = Fastify({
     logger: options.logger ?? false,

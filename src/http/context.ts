@@ -1,5 +1,5 @@
 /**
- * What every route plugin gets: the database and the clock, plus the two things the edge does for
+ * What every route plugin gets: the database, the clock and the personal-data cipher, plus the two things the edge does for
  * each request: name the actor and open the transaction.
  */
 import type { FastifyRequest } from 'fastify';
@@ -10,12 +10,18 @@ import type { Clock } from '../core/clock.js';
 import { DEFAULT_SECURITY_SETTINGS, type SecuritySettings } from './access/security-settings.js';
 import type { Db } from '../db/database.js';
 import type { Database } from '../db/schema.js';
+import type { PiiCipher } from '../security/pii-cipher.js';
 import type { RenderCache } from './render-cache.js';
 
 /** Dependencies of the HTTP app, injected by the server entry point or a test. */
 export interface AppContext {
   db: Db;
   clock: Clock;
+  /**
+   * Encrypts and decrypts applicants' personal data at rest (src/security/pii-cipher.ts): the installation's key
+   * (loadPiiCipher) in the server, a fixed test key in tests.
+   */
+  pii: PiiCipher;
   /** Rendered files of report versions (created by buildApp when not given). */
   renderCache?: RenderCache;
   /** Settings of the installation (default DEFAULT_APPLICATION_SETTINGS). */

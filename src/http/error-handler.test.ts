@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import { ConflictError, NotFoundError, TooLargeError, ValidationError } from '../core/errors.js';
 import { fixedClock } from '../core/clock.js';
 import type { Db } from '../db/database.js';
+import { testPii } from '../../test/pii-helpers.js';
 import { buildApp } from './app.js';
 import { toHttpError, translateSchemaErrors } from './error-handler.js';
 
@@ -53,7 +54,7 @@ test('an unexpected failure inside a route is a 500 in the response and a full e
   // A database whose every use fails, as a lost connection would.
   const broken = new Proxy({}, { get() { throw new Error('数据库连接已断开 secret-dsn'); } });
   const db = { db: broken, dialect: 'sqlite', close: async () => undefined } as unknown as Db;
-  const app = await buildApp({ db, clock: fixedClock('2024-01-01T00:00:00.000Z'), logger: { level: 'error', stream } });
+  const app = await buildApp({ db, clock: fixedClock('2024-01-01T00:00:00.000Z'), pii: testPii, logger: { level: 'error', stream } });
   // A session cookie, so the request reaches the database (without one it is a 401 before any query).
   const api = await app.inject({ method: 'GET', url: '/api/reports', cookies: { gongkai_session: 'some-token' } });
   assert.equal(api.statusCode, 500);

@@ -13,6 +13,7 @@ import { steppingClock } from '../../src/core/clock.js';
 import { buildApp } from '../../src/http/app.js';
 import { signInAs, signInByDefault } from '../auth-helpers.js';
 import { forEachDialect } from '../db-helpers.js';
+import { testPii } from '../pii-helpers.js';
 import { caseTestApp, json, sendJson } from './http-helpers.js';
 
 const PERSON_ID = '11010519491231002X';
@@ -166,7 +167,7 @@ forEachDialect('application API with the fee-stops-clock setting', (ctx) => {
     const agencyId = (await agencyService(db.db, clock).create({ name: '某区住建局', kind: 'department' }, operator('test'))).id;
     await calendarService(db.db, clock).seedIfEmpty(operator('system'));
     const dueAfterFeeNotice = async (feeStopsClock: boolean) => {
-      const app = await buildApp({ db, clock, settings: { feeStopsClock } });
+      const app = await buildApp({ db, clock, pii: testPii, settings: { feeStopsClock } });
       if (!feeStopsClock) await signInByDefault(app, db.db, [agencyId]);
       else await signInAs(app, 'tester');
       try {

@@ -16,6 +16,7 @@ import { steppingClock } from '../../src/core/clock.js';
 import { openPostgres, type Db } from '../../src/db/database.js';
 import { buildApp } from '../../src/http/app.js';
 import { forEachDialect } from '../db-helpers.js';
+import { testPii } from '../pii-helpers.js';
 import { caseTestApp, testApp, type TestApp } from './http-helpers.js';
 import { defaultHeadersFor, signInByDefault } from '../auth-helpers.js';
 import { agencyService } from '../../src/agencies/agency.service.js';
@@ -310,7 +311,7 @@ forEachDialect('a dropped PostgreSQL connection', (ctx) => {
     url.pathname = `/${name}`;
     const dropped: string[] = [];
     const db = await openPostgres(url.toString(), { max: 4, onConnectionError: (message, error) => dropped.push(`${message}：${error.message}`) });
-    const app = await buildApp({ db, clock: steppingClock('2024-03-01T08:00:00.000Z') });
+    const app = await buildApp({ db, clock: steppingClock('2024-03-01T08:00:00.000Z'), pii: testPii });
     try {
       const root = await agencyService(db.db, steppingClock('2024-03-01T07:00:00.000Z')).create({ name: '某市人民政府', kind: 'government' }, operator('测试准备'));
       await signInByDefault(app, db.db, [root.id]);

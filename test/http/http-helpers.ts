@@ -16,6 +16,7 @@ import { buildApp } from '../../src/http/app.js';
 import type { DialectContext } from '../db-helpers.js';
 import { signInByDefault, type TestSession } from '../auth-helpers.js';
 import type { SecuritySettings } from '../../src/http/access/security-settings.js';
+import { testPii } from '../pii-helpers.js';
 
 const SEED_PATH = new URL('../../src/demo/huancui-approval-bureau-2019.json', import.meta.url);
 
@@ -52,7 +53,7 @@ export async function testApp(ctx: DialectContext, options: { demo?: boolean; se
     await agencies.create({ name: DEMO_BUREAU, kind: 'department', parentId: government.id }, operator('test'));
   }
   const all = await agencyService(db.db).list();
-  const app = await buildApp({ db, clock, settings: options.settings, security: options.security });
+  const app = await buildApp({ db, clock, pii: testPii, settings: options.settings, security: options.security });
   const sessions = await signInByDefault(app, db.db, all.filter((a) => a.parentId === null).map((a) => a.id));
   return {
     app, db, ...sessions,
@@ -100,7 +101,7 @@ export async function caseTestApp(
   const clock = steppingClock(options.now);
   const agencyId = (await agencyService(db.db, clock).create({ name: options.agencyName, kind: 'department' }, operator('test'))).id;
   await calendarService(db.db, clock).seedIfEmpty(operator('system'));
-  const app = await buildApp({ db, clock, settings: options.settings });
+  const app = await buildApp({ db, clock, pii: testPii, settings: options.settings });
   await signInByDefault(app, db.db, [agencyId]);
   return { app, db, agencyId };
 }

@@ -16,6 +16,7 @@ import { DEMO_BUREAU, ensureDemoData } from '../../src/demo/seed-demo.js';
 import { buildApp } from '../../src/http/app.js';
 import { signInByDefault } from '../auth-helpers.js';
 import { forEachDialect } from '../db-helpers.js';
+import { testPii } from '../pii-helpers.js';
 import { json, sendJson, storedCounts } from './http-helpers.js';
 
 const PERSON_ID = '11010519491231002X';
@@ -36,7 +37,7 @@ forEachDialect('statistics API', (ctx) => {
     await ensureDemoData(db.db, clock); // the bureau's published 2019 report
     agencyId = (await agencyService(db.db, clock).create({ name: '某区司法局', kind: 'department' }, operator('test'))).id;
     await calendarService(db.db, clock).seedIfEmpty(operator('system'));
-    app = await buildApp({ db, clock });
+    app = await buildApp({ db, clock, pii: testPii });
     await signInByDefault(app, db.db, (await agencyService(db.db).list()).filter((a) => a.parentId === null).map((a) => a.id));
   });
   after(async () => app.close());
