@@ -20,7 +20,7 @@ import { loadPiiCipher } from './security/pii-key.js';
 /** Starts the server and returns a function that stops it. */
 export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise<{ url: string; stop: () => Promise<void> }> {
   const config = loadConfig(env);
-  const { cipher: pii } = loadPiiCipher(config);
+  const { cipher: pii, source: keySource } = loadPiiCipher(config);
   const db = await openDatabase(config);
   try {
     await migrate(db.db);
@@ -32,6 +32,10 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
     throw e;
   }
   const app = await buildApp({ db, clock: systemClock, pii, settings: { feeStopsClock: config.feeStopsClock }, security: config.security, logger: { level: env.LOG_LEVEL ?? 'info', serializers: { req: requestLogSerializer } } });
+  if (keySource === 'generated-file') {
+    // The path only, never the key: without this file the encrypted personal data cannot be read.
+    app.log.warn(`已生成个人信息加密密钥文件 ${config.piiKeyFile}，请与数据库分开妥善备份。Generated the personal-data key file; back it up apart from the database.`);
+  }
   // Close the database after the last request has finished.
   app.addHook('onClose', async () => db.close());
   await app.listen({ port: config.port, host: config.host });
