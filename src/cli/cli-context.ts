@@ -74,7 +74,6 @@ async function open(env: NodeJS.ProcessEnv, clock: Clock): Promise<Opened> {
     import('../security/pii-key.js'), import('../applications/applicant-encryption.js'),
   ]);
   const config = loadConfig(env);
-  const { cipher: pii } = loadPiiCipher(config);
   let db: Db;
   try {
     db = await openDatabase(config);
@@ -84,7 +83,10 @@ async function open(env: NodeJS.ProcessEnv, clock: Clock): Promise<Opened> {
     const where = config.databaseUrl ? 'PostgreSQL 数据库' : `SQLite 数据库 ${config.sqliteFile}`;
     throw new CliError(`无法打开 ${where}：${(e as Error).message}`);
   }
+  let pii: PiiCipher;
   try {
+    // After the database: a data directory that cannot hold it is reported as such first.
+    pii = loadPiiCipher(config).cipher;
     await migrate(db.db);
     await preparePiiStorage(db.db, pii);
     await ensureDemoData(db.db, clock);

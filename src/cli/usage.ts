@@ -28,7 +28,7 @@ export const MAIN_USAGE = `用法：gongkai <命令> [参数]
 查看某组命令的说明：gongkai report --help、gongkai agency --help、gongkai calendar --help、gongkai audit --help、gongkai application --help
 
 退出码：0 成功；1 报告存在错误（仅 report check、report parse）；2 用法、文件或数据错误；3 内部错误。
-数据库：与服务端相同（环境变量 DATABASE_URL 或 GONGKAI_DATA_DIR）。`;
+数据库：与服务端相同（环境变量 DATABASE_URL 或 GONGKAI_DATA_DIR；申请人个人信息的加密密钥 GONGKAI_PII_KEY，SQLite 未设置时为数据目录中的 pii.key）。`;
 
 export const REPORT_USAGE = `用法：gongkai report <子命令> [参数]
 

@@ -39,3 +39,11 @@ it('refuses a damaged key file and PostgreSQL without a key', () => {
   assert.throws(() => loadPiiCipher({ piiKey: null, piiKeyFile: join(dir, 'pg.key'), databaseUrl: 'postgresql:///gk' }), ConfigError);
   assert.throws(() => statSync(join(dir, 'pg.key')), /ENOENT/);
 });
+
+it('reports a key file that cannot be created as a configuration error naming the file', () => {
+  const notDir = join(dir, 'not-a-dir');
+  writeFileSync(notDir, 'x');
+  const file = join(notDir, 'pii.key');
+  assert.throws(() => loadPiiCipher({ piiKey: null, piiKeyFile: file, databaseUrl: null }),
+    (e: unknown) => e instanceof ConfigError && e.message.includes(`无法读取或创建个人信息密钥文件 ${file}`));
+});

@@ -18,6 +18,17 @@ export interface LoadedPiiCipher {
 
 /** Reads the key file, creating it atomically with a fresh random key when absent (two starts at once agree). */
 function keyFromFile(file: string): { key: Buffer; generated: boolean } {
+  try {
+    return readOrCreateKeyFile(file);
+  } catch (e) {
+    if (e instanceof ConfigError) throw e;
+    throw new ConfigError('GONGKAI_PII_KEY',
+      `无法读取或创建个人信息密钥文件 ${file}：${(e as Error).message}。请检查数据目录 GONGKAI_DATA_DIR，或设置环境变量 GONGKAI_PII_KEY。`
+      + `Cannot read or create the personal-data key file ${file}.`);
+  }
+}
+
+function readOrCreateKeyFile(file: string): { key: Buffer; generated: boolean } {
   let text: string | null = null;
   try {
     text = readFileSync(file, 'utf8');
