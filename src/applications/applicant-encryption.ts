@@ -1,7 +1,7 @@
 /**
  * The startup step of the personal-data encryption (after `migrate`, before serving; server and CLI alike):
  * checks that the configured key reads the data already encrypted, then encrypts the applicant rows still in
- * plaintext (written before migration 0008), in batches, each batch in its own short transaction. Idempotent:
+ * plaintext (written before migration 0011), in batches, each batch in its own short transaction. Idempotent:
  * a row is encrypted once (its blind index marks it), and two instances starting at once never encrypt it twice.
  */
 import type { Kysely } from 'kysely';

@@ -62,10 +62,10 @@ export interface ApplicationTable {
 
 /**
  * Personal data of the applicant: only here, never in lists, exports or public pages unmasked. Encrypted at rest
- * (migration 0008): name, id_number, phone, address and email hold `sm4:v1:…` values of src/security/pii-cipher.ts,
+ * (migration 0011): name, id_number, phone, address and email hold `sm4:v1:…` values of src/security/pii-cipher.ts,
  * which the repository encrypts on writing and decrypts on reading; id_type stays plain (a category, not personal
  * data). `id_number_hash` is the keyed blind index of the identity number (lookups by equality); null only on a row
- * written before 0008 that the startup step has not encrypted yet.
+ * written before 0011 that the startup step has not encrypted yet.
  */
 export interface ApplicantDetailsTable {
   application_id: number;
