@@ -3,7 +3,12 @@
  * types only (erased by the build: nothing of the server is bundled), so the web cannot drift
  * from what the API sends; the HTTP-level envelopes are declared here.
  */
+import type { Static } from 'typebox';
 import type { Agency, AgencyKind } from '../../src/agencies/agency.service.js';
+import type {
+  GrantBody, NewUserBody, RoleInfo, SecurityEventInfo, SecurityLogQuery, SessionInfo, UserChangesBody, UserInfo, UserWithPasswordSchema,
+} from '../../src/auth/auth.schema.js';
+import type { Permission } from '../../src/core/access/permissions.js';
 import type {
   ApplicationDetail, ApplicationEvent, ApplicationSummary, Remedy,
 } from '../../src/applications/application-view.js';
@@ -26,6 +31,19 @@ export type {
   OfficeWarnings, Remedy, WarningGroup, WarningItem, CheckCell, CheckReport, CheckResult, InterchangeCell, InterchangeReport, InterchangeSection,
   ReportEvent, ReportStatus, ReportSummary, ReportVersionInfo,
 };
+
+export type { Permission, RoleInfo, SecurityEventInfo, SessionInfo, UserInfo };
+
+/** A user as created or reset: with the generated initial password, shown once. */
+export type UserWithPassword = Static<typeof UserWithPasswordSchema>;
+/** A new user (POST /api/users). */
+export type NewUserInput = Static<typeof NewUserBody>;
+/** Changes of a user (PATCH /api/users/:id). */
+export type UserChanges = Static<typeof UserChangesBody>;
+/** A role grant (POST /api/users/:id/grants). */
+export type GrantInput = Static<typeof GrantBody>;
+/** Filters and paging of the security log. */
+export type SecurityLogFilter = Static<typeof SecurityLogQuery>;
 
 export type TableId = InterchangeCell['table'];
 export type FormatId = InterchangeReport['format'];

@@ -5,7 +5,8 @@
 import type {
   Agency, AgencyKind, ApiErrorBody, ApplicationDetail, ApplicationEvent, ApplicationEventBody, ApplicationFilter,
   AgencyWarnings, ApplicationSummary, CaseWarnings, CheckResponse, FormatId, InterchangeReport, Problem, ReportDetail,
-  ReportEvent, ReportStatus, ReportSummary, ReportVersionInfo,
+  ReportEvent, ReportStatus, ReportSummary, ReportVersionInfo, GrantInput, NewUserInput, RoleInfo, SecurityEventInfo, SecurityLogFilter,
+  SessionInfo, UserChanges, UserInfo, UserWithPassword,
 } from './api-types.js';
 
 /** A failed API call: the server's code, message and problems. */
@@ -25,33 +26,39 @@ function isErrorBody(body: unknown): body is ApiErrorBody {
   return typeof body === 'object' && body !== null && typeof (body as ApiErrorBody).message === 'string';
 }
 
-const ACTOR_KEY = 'gongkai.actor';
+const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-/** The name recorded as who did an operation (no login yet: the server reads x-gongkai-user). */
-export function getActor(): string {
-  try {
-    return globalThis.localStorage?.getItem(ACTOR_KEY) ?? '';
-  } catch {
-    return '';
-  }
+/** The session's CSRF token, sent in x-csrf-token with every write (set by the session context). */
+let csrfToken: string | null = null;
+
+/** Sets (or clears) the CSRF token of the signed-in session. */
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
 }
 
-/** Remembers the operator's name in this browser. */
-export function setActor(name: string): void {
-  try {
-    if (name.trim()) globalThis.localStorage?.setItem(ACTOR_KEY, name.trim());
-    else globalThis.localStorage?.removeItem(ACTOR_KEY);
-  } catch {
-    // Storage unavailable (private mode): the name is simply not kept.
-  }
+/**
+ * Codes that end the signed-in state: not signed in or the session expired (401), and the initial
+ * password still to be changed (403). The session context listens and shows the sign-in page.
+ */
+export const SESSION_ENDING_CODES: ReadonlySet<string> = new Set(['UNAUTHENTICATED', 'SESSION_EXPIRED', 'PASSWORD_CHANGE_REQUIRED']);
+
+type SessionListener = (error: ApiError) => void;
+let sessionListener: SessionListener | null = null;
+
+/** Registers who hears of a session-ending answer (one listener: the session context). */
+export function onSessionEnded(listener: SessionListener | null): void {
+  sessionListener = listener;
 }
 
-/** Sends a request and parses the JSON answer; a non-2xx answer throws ApiError. */
+/**
+ * Sends a request (with the session cookie, same origin) and parses the JSON answer; a non-2xx answer
+ * throws ApiError. Writes carry the CSRF token. A 401 or a required password change is also told to the
+ * session context, which shows the sign-in (or change-password) page.
+ */
 export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
-  const actor = getActor();
-  if (actor) headers['x-gongkai-user'] = encodeURIComponent(actor);
-  const init: RequestInit = { method, headers };
+  if (UNSAFE_METHODS.has(method) && csrfToken) headers['x-csrf-token'] = csrfToken;
+  const init: RequestInit = { method, headers, credentials: 'same-origin' };
   if (body !== undefined) {
     headers['content-type'] = 'application/json';
     init.body = typeof body === 'string' ? body : JSON.stringify(body);
@@ -62,6 +69,7 @@ export async function request<T>(method: string, path: string, body?: unknown): 
   } catch {
     throw new ApiError(0, 'NETWORK', '无法连接服务器，请检查网络后重试。');
   }
+  if (response.status === 204) return null as T;
   const text = await response.text();
   let parsed: unknown = null;
   if (text) {
@@ -72,10 +80,11 @@ export async function request<T>(method: string, path: string, body?: unknown): 
     }
   }
   if (!response.ok) {
-    if (isErrorBody(parsed)) {
-      throw new ApiError(response.status, parsed.code ?? 'ERROR', parsed.message, parsed.problems ?? []);
-    }
-    throw new ApiError(response.status, 'HTTP_' + response.status, `服务器返回错误（HTTP ${response.status}）。`);
+    const error = isErrorBody(parsed)
+      ? new ApiError(response.status, parsed.code ?? 'ERROR', parsed.message, parsed.problems ?? [])
+      : new ApiError(response.status, 'HTTP_' + response.status, `服务器返回错误（HTTP ${response.status}）。`);
+    if (SESSION_ENDING_CODES.has(error.code) || (response.status === 401 && error.code.startsWith('HTTP_'))) sessionListener?.(error);
+    throw error;
   }
   return parsed as T;
 }
@@ -95,6 +104,20 @@ export interface ReportFilter {
 
 /** Typed calls of the API used by the screens. */
 export const api = {
+  session: () => request<SessionInfo>('GET', '/api/session'),
+  signIn: (login: string, password: string) => request<SessionInfo>('POST', '/api/session', { login, password }),
+  signOut: () => request<null>('DELETE', '/api/session'),
+  changePassword: (currentPassword: string, newPassword: string) =>
+    request<SessionInfo>('PUT', '/api/session/password', { currentPassword, newPassword }),
+  users: () => request<UserInfo[]>('GET', '/api/users'),
+  createUser: (input: NewUserInput) => request<UserWithPassword>('POST', '/api/users', input),
+  updateUser: (id: number, changes: UserChanges) => request<UserInfo>('PATCH', `/api/users/${id}`, changes),
+  setUserActive: (id: number, active: boolean) => request<UserInfo>('POST', `/api/users/${id}/${active ? 'enable' : 'disable'}`, {}),
+  resetPassword: (id: number) => request<UserWithPassword>('POST', `/api/users/${id}/reset-password`, {}),
+  grantRole: (id: number, grant: GrantInput) => request<UserInfo>('POST', `/api/users/${id}/grants`, grant),
+  revokeRole: (id: number, grantId: number) => request<UserInfo>('DELETE', `/api/users/${id}/grants/${grantId}`),
+  roles: () => request<RoleInfo[]>('GET', '/api/roles'),
+  securityLog: (filter: SecurityLogFilter = {}) => request<SecurityEventInfo[]>('GET', `/api/security-log${query({ ...filter })}`),
   agencies: () => request<Agency[]>('GET', '/api/agencies'),
   createAgency: (input: { name: string; kind: AgencyKind; parentId?: number | null }) =>
     request<Agency>('POST', '/api/agencies', input),
@@ -148,6 +171,11 @@ export function reportIdOf(answer: unknown): number | null {
   if (typeof a.id === 'number') return a.id;
   if (a.report && typeof a.report.id === 'number') return a.report.id;
   return null;
+}
+
+/** Download address of the security log as Excel, with the same filters as the list (no paging). */
+export function securityLogXlsxUrl(filter: SecurityLogFilter): string {
+  return `/api/security-log.xlsx${query({ type: filter.type, login: filter.login, from: filter.from, to: filter.to })}`;
 }
 
 /** Download address of a case's reply letter (告知书) or fee notice (收费通知书). */

@@ -1,46 +1,133 @@
 /**
- * The page frame: title bar with the sections (年度报告, 依申请公开, 机关) and the routed screen.
+ * The page frame: the sign-in gate, then the title bar with the sections the signed-in person may
+ * open (nav.ts), who is signed in (name, agency, roles), 修改密码 and 退出登录, and the routed screen.
  */
-import { Layout } from 'antd';
-import { useRoute, routeHref } from './router.js';
+import { useEffect, type ReactNode } from 'react';
+import { Button, Layout, Result, Spin } from 'antd';
+import type { SessionInfo } from './api-types.js';
+import { landingRoute, navItemOf, routeAllowed, visibleNav } from './nav.js';
+import { useRoute, routeHref, type Route } from './router.js';
+import { SessionProvider, useCan, useSession } from './session.js';
 import { ReportListPage } from './pages/report-list-page.js';
 import { ReportPage } from './pages/report-page.js';
 import { AgencyPage } from './pages/agency-page.js';
 import { ApplicationListPage } from './pages/application-list-page.js';
 import { ApplicationPage } from './pages/application-page.js';
-import { ActorField } from './components/actor-field.js';
+import { ChangePasswordPage } from './pages/change-password-page.js';
+import { SecurityLogPage } from './pages/security-log-page.js';
+import { SignInPage } from './pages/sign-in-page.js';
+import { UsersPage } from './pages/users-page.js';
 
-/** The whole UI. */
-export function AppShell() {
+/** The screen of a route. */
+function screenOf(route: Route): ReactNode {
+  switch (route.name) {
+    case 'report': return <ReportPage key={route.id} id={route.id} />;
+    case 'agencies': return <AgencyPage />;
+    case 'applications': return <ApplicationListPage />;
+    case 'application': return <ApplicationPage key={route.id} id={route.id} />;
+    case 'users': return <UsersPage />;
+    case 'security-log': return <SecurityLogPage />;
+    case 'password': return <ChangePasswordPage />;
+    default: return <ReportListPage />;
+  }
+}
+
+/** Whether the location is the bare start address (/admin/ or /admin/#/). */
+function atStart(): boolean {
+  return window.location.hash === '' || window.location.hash === '#' || window.location.hash === '#/';
+}
+
+/** Name, agency and roles of the signed-in person, with 修改密码 and 退出登录. */
+function UserBox({ session }: { session: SessionInfo }) {
+  const { signOut } = useSession();
+  const roles = [...new Set(session.grants.map((g) => g.roleName))];
+  return (
+    <div className="gk-user" aria-label="当前用户">
+      <div className="gk-user-who">
+        <div><span className="gk-user-name">{session.user.name}</span> <span className="gk-user-agency">{session.user.agencyName}</span></div>
+        <div className="gk-user-roles">{roles.length ? roles.join('、') : '未授予角色'}</div>
+      </div>
+      <div className="gk-user-actions">
+        <a href={routeHref({ name: 'password' })}>修改密码</a>
+        <button type="button" className="gk-link-button" onClick={() => void signOut()}>退出登录</button>
+      </div>
+    </div>
+  );
+}
+
+/** The signed-in workspace: title bar, menu and the routed screen. */
+function Workspace({ session }: { session: SessionInfo }) {
   const route = useRoute();
-  const section = route.name === 'agencies' ? 'agencies'
-    : route.name === 'applications' || route.name === 'application' ? 'applications'
-    : 'reports';
+  const can = useCan();
+  const nav = visibleNav(can);
+  const landing = landingRoute(can);
+  const allowed = routeAllowed(route, can);
+  const section = navItemOf(route);
+  const home = landing ?? { name: 'password' as const };
+
+  useEffect(() => {
+    // The start address opens the first section the person may use (the audit admin: the log).
+    if (!allowed && landing && atStart()) window.location.replace(routeHref(landing));
+  }, [allowed, landing]);
+
   return (
     <Layout className="gk-layout">
       <Layout.Header className="gk-header">
-        <a className="gk-brand" href={routeHref({ name: 'reports' })}>
+        <a className="gk-brand" href={routeHref(home)}>
           <span className="gk-brand-mark" aria-hidden="true">公开</span>
           <span>政府信息公开工作管理</span>
         </a>
         <nav className="gk-nav" aria-label="主导航">
-          <a href={routeHref({ name: 'reports' })} aria-current={section === 'reports' ? 'page' : undefined}
-            className={section === 'reports' ? 'active' : ''}>年度报告</a>
-          <a href={routeHref({ name: 'applications' })} aria-current={section === 'applications' ? 'page' : undefined}
-            className={section === 'applications' ? 'active' : ''}>依申请公开</a>
-          <a href={routeHref({ name: 'agencies' })} aria-current={section === 'agencies' ? 'page' : undefined}
-            className={section === 'agencies' ? 'active' : ''}>机关</a>
+          {nav.map((item) => {
+            const active = section === item;
+            return (
+              <a key={item.label} href={routeHref(item.route)} aria-current={active ? 'page' : undefined}
+                className={active ? 'active' : ''}>{item.label}</a>
+            );
+          })}
         </nav>
-        <ActorField />
+        <UserBox session={session} />
       </Layout.Header>
       <Layout.Content className="gk-content">
-        {route.name === 'report' ? <ReportPage key={route.id} id={route.id} />
-            : route.name === 'agencies' ? <AgencyPage />
-            : route.name === 'applications' ? <ApplicationListPage />
-            : route.name === 'application' ? <ApplicationPage key={route.id} id={route.id} />
-            : <ReportListPage />}
+        {allowed ? screenOf(route)
+          : landing === null ? (
+            <Result status="info" title="尚未授予角色" subTitle="您的账户尚未被授予任何角色，请联系安全管理员。" />
+          ) : atStart() ? null : (
+            <Result status="403" title="无权访问" subTitle="您的账户没有访问此页面的权限。如需使用，请联系安全管理员授予相应角色。"
+              extra={<Button type="primary" href={routeHref(landing)}>返回首页</Button>} />
+          )}
       </Layout.Content>
       <Layout.Footer className="gk-footer">依据《中华人民共和国政府信息公开条例》第五十条编制 · 格式依国办公开办函〔2019〕60号、〔2021〕30号</Layout.Footer>
     </Layout>
+  );
+}
+
+/**
+ * Sign-in first; a person whose initial password must be changed sees only that page; after a 401
+ * the sign-in page covers the workspace, which stays mounted (hidden) with its unsaved state.
+ */
+function Gate() {
+  const { status, session, notice } = useSession();
+  if (status === 'loading') return <div className="gk-loading"><Spin description="正在加载…" /></div>;
+  const mustChange = session?.mustChangePassword === true;
+  return (
+    <>
+      {session && !mustChange && (
+        <div hidden={status !== 'signed-in'} className="gk-workspace">
+          <Workspace key={session.user.id} session={session} />
+        </div>
+      )}
+      {session && mustChange && status === 'signed-in' && <ChangePasswordPage forced />}
+      {status === 'signed-out' && <SignInPage notice={notice} />}
+    </>
+  );
+}
+
+/** The whole UI; `initialSession` starts signed in (tests). */
+export function AppShell({ initialSession }: { initialSession?: SessionInfo | null } = {}) {
+  return (
+    <SessionProvider initial={initialSession}>
+      <Gate />
+    </SessionProvider>
   );
 }

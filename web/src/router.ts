@@ -9,7 +9,10 @@ export type Route =
   | { name: 'report'; id: number }
   | { name: 'agencies' }
   | { name: 'applications' }
-  | { name: 'application'; id: number };
+  | { name: 'application'; id: number }
+  | { name: 'users' }
+  | { name: 'security-log' }
+  | { name: 'password' };
 
 /** Reads a route from a location hash (#/reports/3); anything unknown is the report list. */
 export function parseRoute(hash: string): Route {
@@ -20,6 +23,9 @@ export function parseRoute(hash: string): Route {
   const application = /^\/applications\/(\d+)\/?$/.exec(path);
   if (application) return { name: 'application', id: Number(application[1]) };
   if (/^\/applications\/?$/.test(path)) return { name: 'applications' };
+  if (/^\/users\/?$/.test(path)) return { name: 'users' };
+  if (/^\/security-log\/?$/.test(path)) return { name: 'security-log' };
+  if (/^\/password\/?$/.test(path)) return { name: 'password' };
   return { name: 'reports' };
 }
 
@@ -30,6 +36,9 @@ export function routeHref(route: Route): string {
     case 'agencies': return '#/agencies';
     case 'applications': return '#/applications';
     case 'application': return `#/applications/${route.id}`;
+    case 'users': return '#/users';
+    case 'security-log': return '#/security-log';
+    case 'password': return '#/password';
     default: return '#/';
   }
 }

@@ -8,6 +8,7 @@ import type { Agency, AgencyKind } from '../api-types.js';
 import { api } from '../api.js';
 import { AGENCY_KIND_LABELS } from '../labels.js';
 import { ErrorAlert } from '../components/problem-list.js';
+import { useCan } from '../session.js';
 
 /** Agencies as tree nodes; an agency whose parent is unknown is shown at the top level. */
 export function agencyTree(agencies: readonly Agency[]): TreeDataNode[] {
@@ -39,6 +40,7 @@ export function AgencyPage() {
   const [error, setError] = useState<unknown>(null);
   const [saving, setSaving] = useState(false);
   const [form] = Form.useForm<Values>();
+  const can = useCan();
 
   const load = useCallback(async () => {
     try {
@@ -77,7 +79,7 @@ export function AgencyPage() {
           <Typography.Title level={2} className="gk-h2">机关层级</Typography.Title>
           {tree.length > 0 ? <Tree treeData={tree} defaultExpandAll selectable={false} key={agencies.length} /> : <p>暂无机关。</p>}
         </div>
-        <div className="gk-panel gk-side">
+        {can('agency.manage') && <div className="gk-panel gk-side">
           <Typography.Title level={2} className="gk-h2">添加机关</Typography.Title>
           <Form form={form} layout="vertical" initialValues={{ kind: 'department' }} onFinish={(v) => void submit(v)}>
             <Form.Item label="机关名称" name="name" rules={[{ required: true, whitespace: true, message: '请填写机关名称' }]}>
@@ -92,7 +94,7 @@ export function AgencyPage() {
             </Form.Item>
             <Button type="primary" htmlType="submit" loading={saving}>添加</Button>
           </Form>
-        </div>
+        </div>}
       </div>
     </div>
   );

@@ -9,6 +9,7 @@ import type { Agency, ReportStatus, ReportSummary } from '../api-types.js';
 import { api, type ReportFilter } from '../api.js';
 import { FORMAT_LABELS, STATUS_COLORS, STATUS_LABELS, formatDate, formatTime } from '../labels.js';
 import { navigate, routeHref } from '../router.js';
+import { useCan } from '../session.js';
 import { ErrorAlert } from '../components/problem-list.js';
 import { NewReportDialog } from '../components/new-report-dialog.js';
 import { ImportDialog } from '../components/import-dialog.js';
@@ -29,6 +30,7 @@ export function ReportListPage() {
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<unknown>(null);
   const [dialog, setDialog] = useState<'new' | 'import' | null>(null);
+  const can = useCan();
 
   const load = useCallback(async () => {
     setLoading(true);
@@ -67,8 +69,8 @@ export function ReportListPage() {
       <div className="gk-page-head">
         <Typography.Title level={1} className="gk-page-title">年度报告</Typography.Title>
         <Space>
-          <Button onClick={() => setDialog('import')}>导入交换文件</Button>
-          <Button type="primary" onClick={() => setDialog('new')}>新建报告</Button>
+          {can('report.import') && <Button onClick={() => setDialog('import')}>导入交换文件</Button>}
+          {can('report.edit') && <Button type="primary" onClick={() => setDialog('new')}>新建报告</Button>}
         </Space>
       </div>
       <div className="gk-panel">

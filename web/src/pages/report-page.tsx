@@ -9,6 +9,7 @@ import { api, ApiError, downloadUrl } from '../api.js';
 import { withCellUnit, withCellValue } from '../document-edit.js';
 import { FORMAT_LABELS, STATUS_COLORS, STATUS_LABELS, formatDate, formatTime } from '../labels.js';
 import { routeHref } from '../router.js';
+import { useCan } from '../session.js';
 import { buildTableGrids } from '../table-grid.js';
 import { CheckResultsView } from '../components/check-results-view.js';
 import { HistoryView } from '../components/history-view.js';
@@ -34,6 +35,7 @@ function scrollToCell(address: string): void {
 /** The page of one report. */
 export function ReportPage({ id }: { id: number }) {
   const { message } = App.useApp();
+  const can = useCan();
   const [detail, setDetail] = useState<ReportDetail | null>(null);
   const [doc, setDoc] = useState<InterchangeReport | null>(null);
   const [docKey, setDocKey] = useState(0);
@@ -80,7 +82,8 @@ export function ReportPage({ id }: { id: number }) {
   if (!detail || !doc) return <div className="gk-page gk-loading"><Spin description="正在加载报告…" /></div>;
 
   const report = detail.report;
-  const readOnly = report.status === 'published';
+  // Published reports are read-only; so is every report for someone who may not edit.
+  const readOnly = report.status === 'published' || !can('report.edit');
 
   const edit = (next: InterchangeReport) => { setDoc(next); setDirty(true); };
   const editCell = (index: number, value: number | null | string) => {
@@ -169,7 +172,7 @@ export function ReportPage({ id }: { id: number }) {
         <Space wrap className="gk-actions">
           {!readOnly && <Button type={dirty ? 'primary' : 'default'} disabled={!dirty} loading={busy === 'save'} onClick={() => void save()}>保存</Button>}
           {!readOnly && <Button loading={busy === 'check'} onClick={() => void check()}>检查</Button>}
-          {!readOnly && (
+          {!readOnly && can('report.publish') && (
             <Popconfirm title="发布报告" description="发布后报告不可再修改。确认发布？" okText="发布" cancelText="取消"
               onConfirm={() => publish()} disabled={dirty}>
               <Tooltip title={dirty ? '请先保存修改' : undefined}>
@@ -182,7 +185,8 @@ export function ReportPage({ id }: { id: number }) {
           </Dropdown>
         </Space>
       </div>
-      {readOnly && <Alert className="gk-gap" type="info" showIcon title="本报告已发布，内容只读。" />}
+      {readOnly && <Alert className="gk-gap" type="info" showIcon
+        title={report.status === 'published' ? '本报告已发布，内容只读。' : '您没有编辑年度报告的权限，内容只读。'} />}
       {actionError && <div className="gk-gap"><ErrorAlert error={actionError.error} title={actionError.title}
         onClose={() => setActionError(null)} onShowCell={(address) => showCells([address])} /></div>}
       <div className="gk-panel">

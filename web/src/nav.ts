@@ -1,0 +1,47 @@
+/**
+ * The main menu as data: each entry names the permission it needs, so a person sees only what the
+ * server would let them open (the server still answers 403 for anything else). A new section adds one
+ * entry here and its route in router.ts / app-shell.tsx.
+ */
+import type { Permission } from './api-types.js';
+import type { Route } from './router.js';
+
+export interface NavItem {
+  /** The route the menu entry opens. */
+  route: Route;
+  label: string;
+  /** Needed to see the entry and open its routes. */
+  permission: Permission;
+  /** The route names that belong to this section (highlighted, and guarded by `permission`). */
+  sections: readonly Route['name'][];
+}
+
+/** The main menu, in display order. */
+export const NAV_ITEMS: readonly NavItem[] = [
+  { route: { name: 'reports' }, label: '年度报告', permission: 'report.read', sections: ['reports', 'report'] },
+  { route: { name: 'applications' }, label: '依申请公开', permission: 'application.read', sections: ['applications', 'application'] },
+  { route: { name: 'agencies' }, label: '机关', permission: 'agency.read', sections: ['agencies'] },
+  { route: { name: 'users' }, label: '用户与角色', permission: 'user.manage', sections: ['users'] },
+  { route: { name: 'security-log' }, label: '安全审计日志', permission: 'security-log.read', sections: ['security-log'] },
+];
+
+/** The menu entries a person may see. */
+export function visibleNav(can: (permission: Permission) => boolean): NavItem[] {
+  return NAV_ITEMS.filter((item) => can(item.permission));
+}
+
+/** The menu entry a route belongs to, if any (the password page belongs to none). */
+export function navItemOf(route: Route): NavItem | undefined {
+  return NAV_ITEMS.find((item) => item.sections.includes(route.name));
+}
+
+/** Whether a person may open a route: its section's permission (routes outside the menu: everyone signed in). */
+export function routeAllowed(route: Route, can: (permission: Permission) => boolean): boolean {
+  const item = navItemOf(route);
+  return item ? can(item.permission) : true;
+}
+
+/** Where a person starts: the first section they may open, or null when they hold no role yet. */
+export function landingRoute(can: (permission: Permission) => boolean): Route | null {
+  return visibleNav(can)[0]?.route ?? null;
+}
