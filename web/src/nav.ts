@@ -14,13 +14,15 @@ export interface NavItem {
   permission: Permission;
   /** The route names that belong to this section (highlighted, and guarded by `permission`). */
   sections: readonly Route['name'][];
+  /** Not a start page while another section is open to the person (机关 is only looked up). */
+  secondary?: boolean;
 }
 
 /** The main menu, in display order. */
 export const NAV_ITEMS: readonly NavItem[] = [
   { route: { name: 'reports' }, label: '年度报告', permission: 'report.read', sections: ['reports', 'report'] },
   { route: { name: 'applications' }, label: '依申请公开', permission: 'application.read', sections: ['applications', 'application'] },
-  { route: { name: 'agencies' }, label: '机关', permission: 'agency.read', sections: ['agencies'] },
+  { route: { name: 'agencies' }, label: '机关', permission: 'agency.read', sections: ['agencies'], secondary: true },
   { route: { name: 'users' }, label: '用户与角色', permission: 'user.manage', sections: ['users'] },
   { route: { name: 'security-log' }, label: '安全审计日志', permission: 'security-log.read', sections: ['security-log'] },
 ];
@@ -43,5 +45,6 @@ export function routeAllowed(route: Route, can: (permission: Permission) => bool
 
 /** Where a person starts: the first section they may open, or null when they hold no role yet. */
 export function landingRoute(can: (permission: Permission) => boolean): Route | null {
-  return visibleNav(can)[0]?.route ?? null;
+  const visible = visibleNav(can);
+  return (visible.find((item) => !item.secondary) ?? visible[0])?.route ?? null;
 }

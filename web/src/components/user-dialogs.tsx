@@ -85,7 +85,7 @@ export function UserFormDialog({ open, user, agencies, onClose, onSaved }: {
     <Modal open={open} title={user ? `修改用户：${user.name}` : '新建用户'} okText={user ? '保存' : '新建'} cancelText="取消"
       onCancel={onClose} onOk={() => form.submit()} confirmLoading={busy} destroyOnHidden>
       {error !== null && <div className="gk-form-error"><ErrorAlert error={error} title={user ? '保存失败' : '新建失败'} /></div>}
-      <Form form={form} layout="vertical" onFinish={(v) => void submit(v)}>
+      <Form form={form} name="user" layout="vertical" onFinish={(v) => void submit(v)}>
         <Form.Item label="登录名" name="login" rules={[{ required: !user, whitespace: true, min: 2, max: 40, message: '登录名应为 2 至 40 个字符' }]}
           extra={user ? '登录名不可修改' : undefined}>
           <Input disabled={!!user} autoComplete="off" />
@@ -151,7 +151,7 @@ export function GrantDialog({ user, roles, agencies, onClose, onGranted }: {
     <Modal open={user !== null} title={user ? `授予角色：${user.name}（${user.login}）` : ''} okText="授予" cancelText="取消"
       onCancel={onClose} onOk={() => form.submit()} confirmLoading={busy} destroyOnHidden>
       {error !== null && <div className="gk-form-error"><ErrorAlert error={error} title="未能授予角色" /></div>}
-      <Form form={form} layout="vertical" onFinish={(v) => void submit(v)}>
+      <Form form={form} name="grant" layout="vertical" onFinish={(v) => void submit(v)}>
         <Form.Item label="角色" name="role" rules={[{ required: true, message: '请选择角色' }]}
           extra={chosen ? `${chosen.description}。权限：${chosen.permissions.map((p) => p.name).join('、')}` : undefined}>
           <Select placeholder="请选择角色" options={roles.map((r) => ({ value: r.key, label: r.name, description: r.description }))}

@@ -99,7 +99,7 @@ export function UsersPage() {
   }, [users, search, agencyName]);
 
   const columns: TableColumnsType<UserInfo> = [
-    { title: '登录名', dataIndex: 'login', key: 'login', width: 110 },
+    { title: '登录名', dataIndex: 'login', key: 'login', width: 110, fixed: 'left' },
     { title: '姓名', dataIndex: 'name', key: 'name', width: 90 },
     { title: '机关', key: 'agency', render: (_, u) => agencyName.get(u.agencyId) ?? `机关 ${u.agencyId}` },
     { title: '科室', dataIndex: 'office', key: 'office', width: 110, render: (o: string | null) => o || '—' },
