@@ -36,5 +36,9 @@ describe('routes', () => {
     expect(parseRoute('')).toEqual({ name: 'reports' });
     expect(parseRoute('#/nonsense')).toEqual({ name: 'reports' });
     expect(routeHref({ name: 'report', id: 3 })).toBe('#/reports/3');
+    expect(parseRoute('#/users')).toEqual({ name: 'users' });
+    expect(parseRoute('#/security-log')).toEqual({ name: 'security-log' });
+    expect(parseRoute('#/password')).toEqual({ name: 'password' });
+    expect(routeHref({ name: 'security-log' })).toBe('#/security-log');
   });
 });

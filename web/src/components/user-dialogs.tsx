@@ -192,7 +192,7 @@ export function InitialPasswordDialog({ shown, onClose }: {
     }
   };
   return (
-    <Modal open={shown !== null} title={shown?.reset ? '密码已重置' : '用户已新建'} onCancel={onClose} closable={false} maskClosable={false}
+    <Modal open={shown !== null} title={shown?.reset ? '密码已重置' : '用户已新建'} onCancel={onClose} closable={false} mask={{ closable: false }} destroyOnHidden
       footer={<Button type="primary" onClick={onClose}>我已记下，关闭</Button>}>
       {shown && (
         <div className="gk-initial-password">
