@@ -1,18 +1,23 @@
 /**
  * The admin web UI in a real browser: the server (in-process, temporary SQLite data dir, demo
- * data) serves web/dist at /admin/; headless Chromium opens the report list and the demo report
+ * data and demo users) serves web/dist at /admin/. Each demo person signs in and must first change
+ * the initial password: the publisher (gongkai) then opens the report list and the demo report
  * (威海市环翠区行政审批服务局, 2019) and finds its figures in the table view, then 依申请公开: a case
- * received through the API in the list and on its page with its reply deadline; axe-core finds no
- * critical accessibility violation. Skipped, with a message, when /usr/bin/chromium is missing.
+ * received through the API in the list and on its page with its reply deadline; the security admin
+ * (anquan) sees 用户与角色 and grants a role; the audit admin (shenji) sees only the security log,
+ * with that grant in it, and exports it. axe-core finds no critical accessibility violation, and none
+ * serious or critical on the sign-in, users and log pages. Skipped, with a message, when
+ * /usr/bin/chromium is missing.
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { DEMO_USERS } from '../../src/demo/demo-users.js';
 import { startServer } from '../../src/server.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -21,7 +26,7 @@ const CHROMIUM_ARGS = [
   '--disable-sync', '--disable-quic', '--no-first-run',
 ];
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const AXE = join(ROOT, 'node_modules/axe-core/axe.min.js');
+const AXE_SOURCE = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
 const skip = existsSync(CHROMIUM) ? false : `未找到 ${CHROMIUM}，跳过管理界面浏览器测试`;
 if (skip) console.log(`# ${skip}`);
 
@@ -38,18 +43,32 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** Builds the UI once if web/dist is missing (a fresh checkout). */
+/** The newest modification time of the files under a folder. */
+function newest(dir: string): number {
+  let latest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    latest = Math.max(latest, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
+  }
+  return latest;
+}
+
+/** Builds the UI if web/dist is missing (a fresh checkout) or older than a source file of the UI. */
 async function ensureBuilt(): Promise<void> {
-  if (existsSync(join(ROOT, 'web/dist/index.html'))) return;
+  const index = join(ROOT, 'web/dist/index.html');
+  if (existsSync(index) && statSync(index).mtimeMs >= newest(join(ROOT, 'web/src'))) return;
   const { build } = await import('vite');
   await build({ configFile: join(ROOT, 'web/vite.config.ts'), logLevel: 'warn' });
 }
 
 interface AxeViolation { id: string; impact: string | null; help: string; nodes: Array<{ target: unknown[] }> }
 
-/** Runs axe-core in the page; returns its violations. */
+/**
+ * Runs axe-core in the page; returns its violations. It is evaluated through the DevTools protocol,
+ * which the app's Content-Security-Policy (script-src 'self') does not block, unlike an inline script tag.
+ */
 async function axeViolations(page: Page): Promise<AxeViolation[]> {
-  await page.addScriptTag({ path: AXE });
+  await page.evaluate(AXE_SOURCE);
   return page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: AxeViolation[] }> } }).axe;
     const result = await axe.run(document);
@@ -57,8 +76,55 @@ async function axeViolations(page: Page): Promise<AxeViolation[]> {
   });
 }
 
-function critical(violations: AxeViolation[]): string[] {
-  return violations.filter((v) => v.impact === 'critical').map((v) => `${v.id}: ${v.help} ${JSON.stringify(v.nodes.slice(0, 3))}`);
+function critical(violations: AxeViolation[], impacts: readonly string[] = ['critical']): string[] {
+  return violations.filter((v) => impacts.includes(v.impact ?? '')).map((v) => `${v.id}: ${v.help} ${JSON.stringify(v.nodes.slice(0, 3))}`);
+}
+
+const SERIOUS = ['serious', 'critical'];
+
+/** A demo person's initial password and the new one the test chooses. */
+function passwords(login: string): { initial: string; changed: string } {
+  const demo = DEMO_USERS.find((u) => u.login === login);
+  assert.ok(demo, `演示用户 ${login} 不存在`);
+  return { initial: demo.password, changed: `Neu#Mima-2026-${demo.password.slice(-2)}` };
+}
+
+/** Signs in on the sign-in page (the page shows it when there is no session). */
+async function signIn(page: Page, login: string, password: string): Promise<void> {
+  await page.getByRole('heading', { name: '登录' }).waitFor();
+  await page.getByLabel('登录名').fill(login);
+  await page.getByLabel('密码', { exact: true }).fill(password);
+  await page.getByRole('button', { name: /^登\s*录$/ }).click();
+}
+
+/** First sign-in of a demo person: the initial password must be changed before anything else. */
+async function firstSignIn(page: Page, login: string): Promise<void> {
+  const { initial, changed } = passwords(login);
+  await signIn(page, login, initial);
+  await page.getByRole('heading', { name: '修改密码' }).waitFor();
+  assert.equal(await page.getByRole('navigation', { name: '主导航' }).count(), 0, '修改初始密码前不应显示菜单');
+  assert.match(await page.locator('body').innerText(), /至少 10 个字符，含大写字母、小写字母、数字、符号中的三类/);
+  await page.getByLabel('当前密码').fill(initial);
+  await page.getByLabel('新密码', { exact: true }).fill(changed);
+  await page.getByLabel('确认新密码').fill(changed);
+  await page.getByRole('button', { name: '修改密码' }).click();
+  await page.getByRole('navigation', { name: '主导航' }).waitFor();
+}
+
+/** The labels of the main menu. */
+async function menu(page: Page): Promise<string[]> {
+  return (await page.getByRole('navigation', { name: '主导航' }).getByRole('link').allInnerTexts()).map((t) => t.trim());
+}
+
+/** An API session of a person (cookie and CSRF token) for requests from the test itself. */
+async function apiSession(base: string, login: string, password: string): Promise<Record<string, string>> {
+  const response = await fetch(`${base}/api/session`, {
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login, password }),
+  });
+  assert.equal(response.status, 200, await response.clone().text());
+  const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0]!;
+  const { csrfToken } = await response.json() as { csrfToken: string };
+  return { cookie, 'x-csrf-token': csrfToken };
 }
 
 describe('admin UI in a browser', { skip }, () => {
@@ -66,6 +132,8 @@ describe('admin UI in a browser', { skip }, () => {
   let server: { url: string; stop: () => Promise<void> } | null = null;
   let browser: Browser | null = null;
   let base = '';
+  /** The publisher's browser (signed in by the first test, used by the following ones). */
+  let publisher: BrowserContext | null = null;
 
   before(async () => {
     await ensureBuilt();
@@ -77,6 +145,7 @@ describe('admin UI in a browser', { skip }, () => {
   });
 
   after(async () => {
+    await publisher?.close();
     await browser?.close();
     await server?.stop();
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
@@ -92,8 +161,37 @@ describe('admin UI in a browser', { skip }, () => {
     }
   });
 
+  test('the publisher signs in, changes the initial password and sees the business menus; the sign-in page has no serious axe violation', async () => {
+    publisher = await browser!.newContext({ viewport: { width: 1400, height: 900 } });
+    const page = await publisher.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    try {
+      await page.goto(`${base}/admin/#/agencies`);
+      await page.getByRole('heading', { name: '登录' }).waitFor();
+      assert.deepEqual(critical(await axeViolations(page), SERIOUS), []);
+      // A wrong password: the server's one generic message, never which part was wrong.
+      await signIn(page, 'gongkai', 'Falsch#2026-xx');
+      await page.getByText('登录名或密码错误，或账户不可用').waitFor();
+      await firstSignIn(page, 'gongkai');
+      assert.deepEqual(await menu(page), ['年度报告', '依申请公开', '机关']);
+      const header = await page.getByLabel('当前用户').innerText();
+      assert.match(header, /周专员/);
+      assert.match(header, /威海市环翠区行政审批服务局/);
+      assert.match(header, /信息公开专职人员/);
+      await page.getByRole('button', { name: '退出登录' }).waitFor();
+      await page.getByRole('link', { name: '修改密码' }).waitFor();
+      // Back to where the person was going: the agency page.
+      await page.waitForURL('**/admin/#/agencies');
+      await page.getByRole('heading', { name: '机关', exact: true }).waitFor();
+      assert.deepEqual(errors, []);
+    } finally {
+      await page.close();
+    }
+  });
+
   test('lists the demo report and shows its table figures; no critical axe violation', async () => {
-    const page = await browser!.newPage({ viewport: { width: 1400, height: 900 } });
+    const page = await publisher!.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     try {
@@ -123,19 +221,21 @@ describe('admin UI in a browser', { skip }, () => {
     }
   });
 
-  test('a draft report is editable and has no critical axe violation', async () => {
+  test('a draft report is editable, with 发布 for the publisher; no critical axe violation', async () => {
+    const auth = await apiSession(base, 'gongkai', passwords('gongkai').changed);
     const created = await fetch(`${base}/api/reports`, {
-      method: 'POST', headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ agencyId: await demoAgencyId(base), year: 2020 }),
+      method: 'POST', headers: { 'content-type': 'application/json', ...auth },
+      body: JSON.stringify({ agencyId: await demoAgencyId(base, auth), year: 2020 }),
     });
-    assert.equal(created.status, 201);
+    assert.equal(created.status, 201, await created.clone().text());
     const { id } = await created.json() as { id: number };
-    const page = await browser!.newPage({ viewport: { width: 1400, height: 900 } });
+    const page = await publisher!.newPage();
     try {
       await page.goto(`${base}/admin/#/reports/${id}`);
       const input = page.getByLabel('第二十条第（五）项 行政许可 处理决定数量');
       await input.waitFor();
       assert.equal(await input.inputValue(), '');
+      await page.getByRole('button', { name: /发\s*布/ }).waitFor();
       assert.deepEqual(critical(await axeViolations(page)), []);
     } finally {
       await page.close();
@@ -143,18 +243,19 @@ describe('admin UI in a browser', { skip }, () => {
   });
 
   test('依申请公开: the list shows a case received through the API, its page the reply deadline; no critical axe violation', async () => {
+    const auth = await apiSession(base, 'gongkai', passwords('gongkai').changed);
     const received = await fetch(`${base}/api/applications`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-gongkai-user': encodeURIComponent('办公室王科长') },
+      headers: { 'content-type': 'application/json', ...auth },
       body: JSON.stringify({
-        agencyId: await demoAgencyId(base), channel: 'in-person', evidence: { handedInOn: '2025-09-26' }, applicantType: '自然人',
+        agencyId: await demoAgencyId(base, auth), channel: 'in-person', evidence: { handedInOn: '2025-09-26' }, applicantType: '自然人',
         applicant: { name: '张三丰', idNumber: '11010519491231002X', phone: '13812345678', address: '山东省威海市环翠区青岛北路1号' },
         subject: '2024年度行政许可事项清单', formWanted: '电子邮件', office: '政策法规科', handler: '李四',
       }),
     });
     assert.equal(received.status, 201, await received.clone().text());
     const { id, caseNo } = await received.json() as { id: number; caseNo: string };
-    const page = await browser!.newPage({ viewport: { width: 1400, height: 900 } });
+    const page = await publisher!.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     try {
@@ -190,10 +291,89 @@ describe('admin UI in a browser', { skip }, () => {
       await page.close();
     }
   });
+
+  test('the security admin signs in, sees 用户与角色 and grants a role; no serious axe violation on the users page', async () => {
+    const context = await browser!.newContext({ viewport: { width: 1366, height: 900 } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    try {
+      await page.goto(`${base}/admin/`);
+      await firstSignIn(page, 'anquan');
+      assert.deepEqual(await menu(page), ['机关', '用户与角色']);
+      await page.waitForURL('**/admin/#/users');
+      const row = page.locator('tbody tr', { hasText: 'jingban' });
+      await row.waitFor();
+      assert.match(await row.innerText(), /李经办/);
+      assert.match(await row.innerText(), /经办人/);
+      assert.deepEqual(critical(await axeViolations(page), SERIOUS), []);
+
+      await page.getByRole('button', { name: '授予角色（李经办）' }).click();
+      const dialog = page.getByRole('dialog', { name: /授予角色/ });
+      await dialog.waitFor();
+      await dialog.getByLabel('角色', { exact: true }).click();
+      await page.locator('.ant-select-item-option', { hasText: '保密审查员' }).click();
+      await dialog.getByRole('button', { name: /授\s*予/ }).click();
+      await dialog.waitFor({ state: 'hidden' });
+      await row.getByText('保密审查员').waitFor();
+
+      // 三员分立: an administrator role beside a business role is refused with the server's message.
+      await page.getByRole('button', { name: '授予角色（李经办）' }).click();
+      await dialog.waitFor();
+      await dialog.getByLabel('角色', { exact: true }).click();
+      await page.keyboard.type('审计');
+      await page.locator('.ant-select-item-option', { hasText: '审计管理员' }).click();
+      await dialog.getByRole('button', { name: /授\s*予/ }).click();
+      await dialog.getByText(/三员分立/).last().waitFor();
+      assert.match(await dialog.innerText(), /审计管理员不得同时担任其他角色/);
+      assert.deepEqual(critical(await axeViolations(page), SERIOUS), []);
+      await dialog.getByRole('button', { name: /取\s*消/ }).click();
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('the audit admin signs in, sees only the security log with the grant in it, and exports it; no serious axe violation', async () => {
+    const context = await browser!.newContext({ viewport: { width: 1366, height: 900 } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    try {
+      await page.goto(`${base}/admin/`);
+      await firstSignIn(page, 'shenji');
+      assert.deepEqual(await menu(page), ['安全审计日志']);
+      await page.waitForURL('**/admin/#/security-log');
+      const granted = page.locator('tbody tr', { hasText: '授予角色' }).filter({ hasText: '保密审查员' }).first();
+      await granted.waitFor();
+      const text = await granted.innerText();
+      assert.match(text, /陈安全/);
+      assert.match(text, /jingban/);
+      assert.match(text, /角色：保密审查员/);
+      assert.match(text, /成功/);
+      await page.locator('tbody tr', { hasText: '修改密码' }).first().waitFor();
+      assert.deepEqual(critical(await axeViolations(page), SERIOUS), []);
+
+      // Filter by login, then export the same filter.
+      await page.getByLabel('登录名').fill('gongkai');
+      await page.getByRole('button', { name: /查\s*询/ }).click();
+      await page.locator('tbody tr', { hasText: '登录失败' }).first().waitFor();
+      const logins = await page.locator('tbody tr.ant-table-row td:nth-child(5)').allInnerTexts();
+      assert.ok(logins.length > 0 && logins.every((l) => l.trim() === 'gongkai'), logins.join(','));
+      const href = await page.getByRole('link', { name: '导出 Excel' }).getAttribute('href');
+      assert.equal(href, '/api/security-log.xlsx?login=gongkai');
+      const download = await page.request.get(`${base}${href}`);
+      assert.equal(download.status(), 200);
+      assert.match(download.headers()['content-type'] ?? '', /spreadsheetml/);
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
 });
 
-async function demoAgencyId(base: string): Promise<number> {
-  const agencies = await (await fetch(`${base}/api/agencies`)).json() as Array<{ id: number; name: string }>;
+async function demoAgencyId(base: string, auth: Record<string, string>): Promise<number> {
+  const agencies = await (await fetch(`${base}/api/agencies`, { headers: auth })).json() as Array<{ id: number; name: string }>;
   const agency = agencies.find((a) => a.name === '威海市环翠区行政审批服务局');
   assert.ok(agency, '演示机关不存在');
   return agency.id;

@@ -116,8 +116,11 @@ export function SessionProvider({ children, initial }: { children: ReactNode; in
   const signIn = useCallback(async (login: string, password: string) => {
     const s = await api.signIn(login, password);
     accept(s);
-    const back = takeRememberedRoute();
-    if (back !== null && back !== window.location.hash) window.location.hash = back;
+    // Back to where the person was; with an initial password to change, after the change.
+    if (!s.mustChangePassword) {
+      const back = takeRememberedRoute();
+      if (back !== null && back !== window.location.hash) window.location.hash = back;
+    }
     return s;
   }, [accept]);
 

@@ -154,7 +154,7 @@ export function GrantDialog({ user, roles, agencies, onClose, onGranted }: {
       <Form form={form} name="grant" layout="vertical" onFinish={(v) => void submit(v)}>
         <Form.Item label="角色" name="role" rules={[{ required: true, message: '请选择角色' }]}
           extra={chosen ? `${chosen.description}。权限：${chosen.permissions.map((p) => p.name).join('、')}` : undefined}>
-          <Select placeholder="请选择角色" options={roles.map((r) => ({ value: r.key, label: r.name, description: r.description }))}
+          <Select placeholder="请选择角色（可输入名称查找）" showSearch={{ optionFilterProp: 'label' }} listHeight={320} options={roles.map((r) => ({ value: r.key, label: r.name, description: r.description }))}
             optionRender={(o) => (
               <div className="gk-role-option">
                 <div>{o.label}</div>

@@ -36,10 +36,11 @@ export function ChangePasswordPage({ forced = false }: { forced?: boolean }) {
       const s = await changePassword(values.currentPassword, values.newPassword);
       form.resetFields();
       message.success('密码已修改');
-      const back = takeRememberedRoute();
+      // Forced change: on to the page the person opened (or was on when the session ended); else the start page.
+      const back = takeRememberedRoute() ?? (forced ? window.location.hash : null);
       const landing = landingRoute((p) => sessionCan(s, p));
-      const target = back && back !== '#/password' ? back : landing ? routeHref(landing) : '#/';
-      window.location.hash = target;
+      const useBack = back !== null && !['', '#', '#/', '#/password'].includes(back);
+      window.location.hash = useBack ? back : landing ? routeHref(landing) : '#/';
     } catch (e) {
       setError(e);
     } finally {

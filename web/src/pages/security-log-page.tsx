@@ -71,7 +71,7 @@ export function SecurityLogPage() {
     { title: '事件', dataIndex: 'typeName', key: 'type', width: 130 },
     {
       title: '结果', dataIndex: 'success', key: 'success', width: 70,
-      render: (ok: boolean) => (ok ? <Tag color="green">成功</Tag> : <Tag color="red">失败</Tag>),
+      render: (ok: boolean) => (ok ? <Tag className="gk-tag-ok">成功</Tag> : <Tag className="gk-tag-fail">失败</Tag>),
     },
     { title: '操作人', dataIndex: 'actorName', key: 'actor', width: 90, render: (n: string | null) => n ?? '—' },
     { title: '登录名', dataIndex: 'login', key: 'login', width: 100, render: (n: string | null) => n ?? '—' },

@@ -73,7 +73,7 @@ describe('UsersPage', () => {
     expect(second.getByText('上级监督')).toBeTruthy();
     expect(second.getByText('环翠区人民政府（含下级）')).toBeTruthy();
     expect(second.getByText(/^2999-01-01/).className).toContain('gk-overdue');
-    expect(second.getByRole('button', { name: '启用郑督查' })).toBeTruthy();
+    expect(second.getByRole('button', { name: '启用（郑督查）' })).toBeTruthy();
   });
 
   it('creates a user and shows the generated initial password once, with a copy button', async () => {
@@ -106,7 +106,7 @@ describe('UsersPage', () => {
     const calls = mockServer({ 'POST /api/users/5/grants': () => json({ code: 'CONFLICT', message }, 409) });
     renderPage();
     await screen.findByText('gongkai');
-    fireEvent.click(screen.getByRole('button', { name: '为周专员授予角色' }));
+    fireEvent.click(screen.getByRole('button', { name: '授予角色（周专员）' }));
     const dialog = await screen.findByRole('dialog');
     fireEvent.mouseDown(within(dialog).getByLabelText('角色', { exact: true }));
     fireEvent.click((await screen.findByText('查阅和导出安全审计日志')).closest('.ant-select-item-option')!);
@@ -121,7 +121,7 @@ describe('UsersPage', () => {
     const calls = mockServer({ 'DELETE /api/users/5/grants/51': () => json({ ...gongkai, grants: [] }) });
     renderPage();
     await screen.findByText('gongkai');
-    fireEvent.click(screen.getByRole('button', { name: '撤销周专员的信息公开专职人员（威海市环翠区行政审批服务局）' }));
+    fireEvent.click(screen.getByRole('button', { name: '撤销（周专员的信息公开专职人员，威海市环翠区行政审批服务局）' }));
     const confirm = (await screen.findAllByText('撤销“周专员”的角色？'))[0]!.closest('.ant-modal') as HTMLElement;
     expect(confirm.textContent).toContain('信息公开专职人员（威海市环翠区行政审批服务局）');
     expect(calls.some((c) => c.method === 'DELETE')).toBe(false);

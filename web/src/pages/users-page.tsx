@@ -107,8 +107,8 @@ export function UsersPage() {
       title: '状态', key: 'state', width: 100,
       render: (_, u) => (
         <Space size={[0, 4]} wrap>
-          {u.active ? <Tag color="green">启用</Tag> : <Tag color="default">停用</Tag>}
-          {u.mustChangePassword && <Tag color="gold">待改初始密码</Tag>}
+          {u.active ? <Tag className="gk-tag-ok">启用</Tag> : <Tag className="gk-tag-off">停用</Tag>}
+          {u.mustChangePassword && <Tag className="gk-tag-warn">待改初始密码</Tag>}
         </Space>
       ),
     },
@@ -122,9 +122,9 @@ export function UsersPage() {
         <ul className="gk-grants">
           {u.grants.map((g) => (
             <li key={g.id}>
-              <Tag color="blue">{g.roleName}</Tag>
+              <Tag className="gk-tag-role">{g.roleName}</Tag>
               <span className="gk-grant-agency">{g.agencyName}{g.subtree ? '（含下级）' : ''}</span>
-              <button type="button" className="gk-link-button gk-grant-revoke" aria-label={`撤销${u.name}的${g.roleName}（${g.agencyName}）`}
+              <button type="button" className="gk-link-button gk-grant-revoke" aria-label={`撤销（${u.name}的${g.roleName}，${g.agencyName}）`}
                 onClick={() => revoke(u, g)}>撤销</button>
             </li>
           ))}
@@ -135,11 +135,11 @@ export function UsersPage() {
       title: '操作', key: 'actions', width: 120,
       render: (_, u) => (
         <div className="gk-row-actions">
-          <button type="button" className="gk-link-button" onClick={() => setEditing(u)} aria-label={`修改${u.name}`}>修改</button>
-          <button type="button" className="gk-link-button" onClick={() => setGranting(u)} aria-label={`为${u.name}授予角色`}>授予角色</button>
-          <button type="button" className="gk-link-button" onClick={() => resetPassword(u)} aria-label={`重置${u.name}的密码`}>重置密码</button>
+          <button type="button" className="gk-link-button" onClick={() => setEditing(u)} aria-label={`修改（${u.name}）`}>修改</button>
+          <button type="button" className="gk-link-button" onClick={() => setGranting(u)} aria-label={`授予角色（${u.name}）`}>授予角色</button>
+          <button type="button" className="gk-link-button" onClick={() => resetPassword(u)} aria-label={`重置密码（${u.name}）`}>重置密码</button>
           <button type="button" className={u.active ? 'gk-link-button gk-danger-link' : 'gk-link-button'} onClick={() => setActive(u, !u.active)}
-            aria-label={`${u.active ? '停用' : '启用'}${u.name}`}>{u.active ? '停用' : '启用'}</button>
+            aria-label={`${u.active ? '停用' : '启用'}（${u.name}）`}>{u.active ? '停用' : '启用'}</button>
         </div>
       ),
     },
