@@ -101,8 +101,8 @@ export function UsersPage() {
   const columns: TableColumnsType<UserInfo> = [
     { title: '登录名', dataIndex: 'login', key: 'login', width: 110, fixed: 'left' },
     { title: '姓名', dataIndex: 'name', key: 'name', width: 90 },
-    { title: '机关', key: 'agency', render: (_, u) => agencyName.get(u.agencyId) ?? `机关 ${u.agencyId}` },
-    { title: '科室', dataIndex: 'office', key: 'office', width: 110, render: (o: string | null) => o || '—' },
+    { title: '机关', key: 'agency', width: 190, render: (_, u) => agencyName.get(u.agencyId) ?? `机关 ${u.agencyId}` },
+    { title: '科室', dataIndex: 'office', key: 'office', width: 100, render: (o: string | null) => o || '—' },
     {
       title: '状态', key: 'state', width: 100,
       render: (_, u) => (
@@ -113,11 +113,11 @@ export function UsersPage() {
       ),
     },
     {
-      title: '锁定至', dataIndex: 'lockedUntil', key: 'lockedUntil', width: 140,
+      title: '锁定至', dataIndex: 'lockedUntil', key: 'lockedUntil', width: 130,
       render: (t: string | null) => (lockedNow(t) ? <span className="gk-overdue">{formatTime(t)}</span> : '—'),
     },
     {
-      title: '角色', key: 'grants',
+      title: '角色', key: 'grants', width: 340,
       render: (_, u) => (u.grants.length === 0 ? <span className="gk-muted">未授予角色</span> : (
         <ul className="gk-grants">
           {u.grants.map((g) => (
@@ -158,7 +158,7 @@ export function UsersPage() {
             value={search} onChange={(e) => setSearch(e.target.value)} />
         </Space>
         <Table<UserInfo>
-          rowKey="id" size="middle" loading={loading} columns={columns} dataSource={shown} scroll={{ x: 1100 }}
+          rowKey="id" size="middle" loading={loading} columns={columns} dataSource={shown} scroll={{ x: 1250 }}
           pagination={{ pageSize: 50, hideOnSinglePage: true, showTotal: (n) => `共 ${n} 个用户` }}
           locale={{ emptyText: '暂无用户。' }}
         />
