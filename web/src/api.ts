@@ -6,8 +6,9 @@ import type {
   Agency, AgencyKind, ApiErrorBody, ApplicationDetail, ApplicationEvent, ApplicationEventBody, ApplicationFilter,
   AgencyWarnings, ApplicationSummary, CaseWarnings, CheckResponse, FormatId, InterchangeReport, Problem, ReportDetail,
   ReportEvent, ReportStatus, ReportSummary, ReportVersionInfo, GrantInput, NewUserInput, RoleInfo, SecurityEventInfo, SecurityLogFilter,
-  SessionInfo, UserChanges, UserInfo, UserWithPassword,
+  UserChanges, UserInfo, UserWithPassword,
 } from './api-types.js';
+import { csrfToken, sessionEnded, setSession, takeRememberedRoute, type Session } from './session.js';
 
 /** A failed API call: the server's code, message and problems. */
 export class ApiError extends Error {
@@ -28,27 +29,11 @@ function isErrorBody(body: unknown): body is ApiErrorBody {
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-/** The session's CSRF token, sent in x-csrf-token with every write (set by the session context). */
-let csrfToken: string | null = null;
-
-/** Sets (or clears) the CSRF token of the signed-in session. */
-export function setCsrfToken(token: string | null): void {
-  csrfToken = token;
-}
-
 /**
  * Codes that end the signed-in state: not signed in or the session expired (401), and the initial
- * password still to be changed (403). The session context listens and shows the sign-in page.
+ * password still to be changed (403). The session store then shows the sign-in (or change-password) page.
  */
 export const SESSION_ENDING_CODES: ReadonlySet<string> = new Set(['UNAUTHENTICATED', 'SESSION_EXPIRED', 'PASSWORD_CHANGE_REQUIRED']);
-
-type SessionListener = (error: ApiError) => void;
-let sessionListener: SessionListener | null = null;
-
-/** Registers who hears of a session-ending answer (one listener: the session context). */
-export function onSessionEnded(listener: SessionListener | null): void {
-  sessionListener = listener;
-}
 
 /**
  * Sends a request (with the session cookie, same origin) and parses the JSON answer; a non-2xx answer
@@ -57,7 +42,9 @@ export function onSessionEnded(listener: SessionListener | null): void {
  */
 export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (UNSAFE_METHODS.has(method) && csrfToken) headers['x-csrf-token'] = csrfToken;
+  // Every cookie-authenticated write carries the session's CSRF token.
+  const csrf = UNSAFE_METHODS.has(method) ? csrfToken() : null;
+  if (csrf) headers['x-csrf-token'] = csrf;
   const init: RequestInit = { method, headers, credentials: 'same-origin' };
   if (body !== undefined) {
     headers['content-type'] = 'application/json';
@@ -83,7 +70,7 @@ export async function request<T>(method: string, path: string, body?: unknown): 
     const error = isErrorBody(parsed)
       ? new ApiError(response.status, parsed.code ?? 'ERROR', parsed.message, parsed.problems ?? [])
       : new ApiError(response.status, 'HTTP_' + response.status, `服务器返回错误（HTTP ${response.status}）。`);
-    if (SESSION_ENDING_CODES.has(error.code) || (response.status === 401 && error.code.startsWith('HTTP_'))) sessionListener?.(error);
+    if (SESSION_ENDING_CODES.has(error.code) || (response.status === 401 && error.code.startsWith('HTTP_'))) sessionEnded(error.code, error.message);
     throw error;
   }
   return parsed as T;
@@ -104,11 +91,38 @@ export interface ReportFilter {
 
 /** Typed calls of the API used by the screens. */
 export const api = {
-  session: () => request<SessionInfo>('GET', '/api/session'),
-  signIn: (login: string, password: string) => request<SessionInfo>('POST', '/api/session', { login, password }),
-  signOut: () => request<null>('DELETE', '/api/session'),
-  changePassword: (currentPassword: string, newPassword: string) =>
-    request<SessionInfo>('PUT', '/api/session/password', { currentPassword, newPassword }),
+  /** The signed-in person (401 when nobody is); remembered for `can()` and the CSRF token. */
+  session: async (): Promise<Session> => {
+    const session = await request<Session>('GET', '/api/session');
+    setSession(session);
+    return session;
+  },
+  /** Signs in; back to the remembered route (after the initial password is changed, when it must be). */
+  signIn: async (login: string, password: string): Promise<Session> => {
+    const session = await request<Session>('POST', '/api/session', { login, password });
+    setSession(session);
+    if (!session.mustChangePassword) {
+      const back = takeRememberedRoute();
+      if (back !== null && back !== window.location.hash) window.location.hash = back;
+    }
+    return session;
+  },
+  /** Signs out (also when the session already ended) and shows the sign-in page. */
+  signOut: async (): Promise<void> => {
+    try {
+      await request<null>('DELETE', '/api/session');
+    } catch {
+      // Already ended or unreachable: the UI signs out all the same.
+    }
+    takeRememberedRoute();
+    setSession(null, '您已退出登录');
+    window.location.hash = '#/';
+  },
+  changePassword: async (currentPassword: string, newPassword: string): Promise<Session> => {
+    const session = await request<Session>('PUT', '/api/session/password', { currentPassword, newPassword });
+    setSession(session);
+    return session;
+  },
   users: () => request<UserInfo[]>('GET', '/api/users'),
   createUser: (input: NewUserInput) => request<UserWithPassword>('POST', '/api/users', input),
   updateUser: (id: number, changes: UserChanges) => request<UserInfo>('PATCH', `/api/users/${id}`, changes),

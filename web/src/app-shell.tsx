@@ -4,10 +4,10 @@
  */
 import { useEffect, type ReactNode } from 'react';
 import { Button, Layout, Result, Spin } from 'antd';
-import type { SessionInfo } from './api-types.js';
 import { landingRoute, navItemOf, routeAllowed, visibleNav } from './nav.js';
 import { useRoute, routeHref, type Route } from './router.js';
-import { SessionProvider, useCan, useSession } from './session.js';
+import { api, ApiError } from './api.js';
+import { SESSION_EXPIRED_MESSAGE, can, setSession, useSessionState, type Session } from './session.js';
 import { ReportListPage } from './pages/report-list-page.js';
 import { ReportPage } from './pages/report-page.js';
 import { AgencyPage } from './pages/agency-page.js';
@@ -38,8 +38,7 @@ function atStart(): boolean {
 }
 
 /** Name, agency and roles of the signed-in person, with 修改密码 and 退出登录. */
-function UserBox({ session }: { session: SessionInfo }) {
-  const { signOut } = useSession();
+function UserBox({ session }: { session: Session }) {
   const roles = [...new Set(session.grants.map((g) => g.roleName))];
   return (
     <div className="gk-user" aria-label="当前用户">
@@ -49,19 +48,19 @@ function UserBox({ session }: { session: SessionInfo }) {
       </div>
       <div className="gk-user-actions">
         <a href={routeHref({ name: 'password' })}>修改密码</a>
-        <button type="button" className="gk-link-button" onClick={() => void signOut()}>退出登录</button>
+        <button type="button" className="gk-link-button" onClick={() => void api.signOut()}>退出登录</button>
       </div>
     </div>
   );
 }
 
 /** The signed-in workspace: title bar, menu and the routed screen. */
-function Workspace({ session }: { session: SessionInfo }) {
+function Workspace({ session }: { session: Session }) {
   const route = useRoute();
-  const can = useCan();
-  const nav = visibleNav(can);
-  const landing = landingRoute(can);
-  const allowed = routeAllowed(route, can);
+  const may = (permission: Parameters<typeof can>[0]) => can(permission, session);
+  const nav = visibleNav(may);
+  const landing = landingRoute(may);
+  const allowed = routeAllowed(route, may);
   const section = navItemOf(route);
   const home = landing ?? { name: 'password' as const };
 
@@ -107,7 +106,15 @@ function Workspace({ session }: { session: SessionInfo }) {
  * the sign-in page covers the workspace, which stays mounted (hidden) with its unsaved state.
  */
 function Gate() {
-  const { status, session, notice } = useSession();
+  const { status, session, notice } = useSessionState();
+  useEffect(() => {
+    if (status !== 'loading') return;
+    api.session().catch((e: unknown) => {
+      // Opening the UI without a session is no reason for a notice; an expired one is.
+      setSession(null, e instanceof ApiError && e.code === 'SESSION_EXPIRED' ? SESSION_EXPIRED_MESSAGE
+        : e instanceof ApiError && e.status === 401 ? null : e instanceof Error ? e.message : null);
+    });
+  }, [status]);
   if (status === 'loading') return <div className="gk-loading"><Spin description="正在加载…" /></div>;
   const mustChange = session?.mustChangePassword === true;
   return (
@@ -123,11 +130,7 @@ function Gate() {
   );
 }
 
-/** The whole UI; `initialSession` starts signed in (tests). */
-export function AppShell({ initialSession }: { initialSession?: SessionInfo | null } = {}) {
-  return (
-    <SessionProvider initial={initialSession}>
-      <Gate />
-    </SessionProvider>
-  );
+/** The whole UI. */
+export function AppShell() {
+  return <Gate />;
 }

@@ -5,7 +5,7 @@ import type { Permission, SessionInfo } from './api-types.js';
 import { AppShell } from './app-shell.js';
 import { landingRoute, visibleNav } from './nav.js';
 import { ReportListPage } from './pages/report-list-page.js';
-import { SessionProvider } from './session.js';
+import { forgetSession, setSession } from './session.js';
 import { installMatchMedia, json, sessionFixture } from './test-fixtures.js';
 
 const AUDIT: Permission[] = ['security-log.read'];
@@ -32,11 +32,14 @@ function menu(): string[] {
   return within(nav).getAllByRole('link').map((a) => a.textContent ?? '');
 }
 
-const renderAs = (session: SessionInfo) => render(<AntApp><AppShell initialSession={session} /></AntApp>);
+const renderAs = (session: SessionInfo) => {
+  setSession(session);
+  return render(<AntApp><AppShell /></AntApp>);
+};
 
 beforeAll(installMatchMedia);
 beforeEach(() => { window.location.hash = ''; stubFetch(); });
-afterEach(() => { cleanup(); vi.unstubAllGlobals(); });
+afterEach(() => { cleanup(); vi.unstubAllGlobals(); forgetSession(); });
 
 describe('menu by permission', () => {
   it('shows the publisher the business sections, not the administrators’ pages', async () => {
@@ -79,14 +82,14 @@ describe('menu by permission', () => {
   });
 
   it('hides 新建报告 and 导入 from someone who may only read or edit', async () => {
-    const { unmount } = render(
-      <AntApp><SessionProvider initial={sessionFixture({}, ['agency.read', 'report.read'])}><ReportListPage /></SessionProvider></AntApp>,
-    );
+    setSession(sessionFixture({}, ['agency.read', 'report.read']));
+    const { unmount } = render(<AntApp><ReportListPage /></AntApp>);
     await screen.findByRole('heading', { name: '年度报告' });
     expect(screen.queryByRole('button', { name: '新建报告' })).toBeNull();
     expect(screen.queryByRole('button', { name: '导入交换文件' })).toBeNull();
     unmount();
-    render(<AntApp><SessionProvider initial={sessionFixture({}, DRAFTER)}><ReportListPage /></SessionProvider></AntApp>);
+    setSession(sessionFixture({}, DRAFTER));
+    render(<AntApp><ReportListPage /></AntApp>);
     await screen.findByRole('heading', { name: '年度报告' });
     expect(screen.getByRole('button', { name: '新建报告' })).toBeTruthy();
     expect(screen.queryByRole('button', { name: '导入交换文件' })).toBeNull();

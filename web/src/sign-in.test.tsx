@@ -2,7 +2,8 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vite
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { App as AntApp } from 'antd';
 import { AppShell } from './app-shell.js';
-import { api, setCsrfToken } from './api.js';
+import { api } from './api.js';
+import { forgetSession } from './session.js';
 import { installMatchMedia, json, sessionFixture } from './test-fixtures.js';
 
 interface Call { method: string; url: string; headers: Record<string, string>; body: unknown; credentials?: RequestCredentials }
@@ -34,7 +35,7 @@ beforeAll(installMatchMedia);
 beforeEach(() => {
   window.location.hash = '';
   sessionStorage.clear();
-  setCsrfToken(null);
+  forgetSession();
 });
 afterEach(() => {
   cleanup();

@@ -40,7 +40,7 @@ export function AgencyPage() {
   const [error, setError] = useState<unknown>(null);
   const [saving, setSaving] = useState(false);
   const [form] = Form.useForm<Values>();
-  const can = useCan();
+  const mayManage = useCan('agency.manage');
 
   const load = useCallback(async () => {
     try {
@@ -79,7 +79,7 @@ export function AgencyPage() {
           <Typography.Title level={2} className="gk-h2">机关层级</Typography.Title>
           {tree.length > 0 ? <Tree treeData={tree} defaultExpandAll selectable={false} key={agencies.length} /> : <p>暂无机关。</p>}
         </div>
-        {can('agency.manage') && <div className="gk-panel gk-side">
+        {mayManage && <div className="gk-panel gk-side">
           <Typography.Title level={2} className="gk-h2">添加机关</Typography.Title>
           <Form form={form} layout="vertical" initialValues={{ kind: 'department' }} onFinish={(v) => void submit(v)}>
             <Form.Item label="机关名称" name="name" rules={[{ required: true, whitespace: true, message: '请填写机关名称' }]}>

@@ -23,7 +23,9 @@ export function ApplicationPage({ id }: { id: number }) {
   const [detail, setDetail] = useState<ApplicationDetail | null>(null);
   const [events, setEvents] = useState<ApplicationEvent[]>([]);
   const [error, setError] = useState<unknown>(null);
-  const can = useCan();
+  const mayHandle = useCan('application.handle');
+  const mayExtend = useCan('application.extend');
+  const mayPersonal = useCan('application.personal');
 
   const loadEvents = useCallback(async () => setEvents(await api.applicationEvents(id)), [id]);
 
@@ -56,7 +58,7 @@ export function ApplicationPage({ id }: { id: number }) {
             {detail.agencyName} · 收到申请 {formatDate(detail.receivedOn)} · 答复期限 {detail.dueOn ? formatDate(detail.dueOn) : '暂停计算'}
           </div>
         </div>
-        {can('application.personal') && <div className="gk-actions"><CaseLetters detail={detail} /></div>}
+        {mayPersonal && <div className="gk-actions"><CaseLetters detail={detail} /></div>}
       </div>
       {error !== null && <ErrorAlert error={error} title="办理记录加载失败" onClose={() => setError(null)} />}
       <div className="gk-columns">
@@ -75,7 +77,7 @@ export function ApplicationPage({ id }: { id: number }) {
               <Typography.Title level={2} className="gk-h2">登记办理事件</Typography.Title>
               <p className="gk-note">本申请已办结（{detail.stateName}），不能再登记办理事件。</p>
             </section>
-          ) : can('application.handle') || can('application.extend')
+          ) : mayHandle || mayExtend
             ? <CaseEventForm detail={detail} onRecorded={onRecorded} />
             : <section className="gk-panel"><p className="gk-note">您可以查阅本申请，登记办理事件须由承办人或信息公开专职人员进行。</p></section>}
         </div>

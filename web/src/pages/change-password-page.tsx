@@ -6,10 +6,10 @@
 import { useState } from 'react';
 import { Alert, App, Button, Form, Input, Typography } from 'antd';
 import { passwordProblems } from '../../../src/core/access/password-policy.js';
-import { ApiError } from '../api.js';
+import { api, ApiError } from '../api.js';
 import { landingRoute } from '../nav.js';
 import { routeHref } from '../router.js';
-import { sessionCan, takeRememberedRoute, useSession } from '../session.js';
+import { can, takeRememberedRoute, useSession } from '../session.js';
 
 /** The password policy as shown to the user. */
 export const PASSWORD_POLICY = '至少 10 个字符，含大写字母、小写字母、数字、符号中的三类，且不得包含登录名。';
@@ -23,7 +23,7 @@ interface Values {
 /** The change-password screen. */
 export function ChangePasswordPage({ forced = false }: { forced?: boolean }) {
   const { message } = App.useApp();
-  const { session, changePassword, signOut } = useSession();
+  const session = useSession();
   const [form] = Form.useForm<Values>();
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -33,12 +33,12 @@ export function ChangePasswordPage({ forced = false }: { forced?: boolean }) {
     setBusy(true);
     setError(null);
     try {
-      const s = await changePassword(values.currentPassword, values.newPassword);
+      const s = await api.changePassword(values.currentPassword, values.newPassword);
       form.resetFields();
       message.success('密码已修改');
       // Forced change: on to the page the person opened (or was on when the session ended); else the start page.
       const back = takeRememberedRoute() ?? (forced ? window.location.hash : null);
-      const landing = landingRoute((p) => sessionCan(s, p));
+      const landing = landingRoute((p) => can(p, s));
       const useBack = back !== null && !['', '#', '#/', '#/password'].includes(back);
       window.location.hash = useBack ? back : landing ? routeHref(landing) : '#/';
     } catch (e) {
@@ -95,7 +95,7 @@ export function ChangePasswordPage({ forced = false }: { forced?: boolean }) {
         </Form.Item>
         <div className="gk-form-buttons">
           <Button type="primary" htmlType="submit" loading={busy}>修改密码</Button>
-          {forced && <Button onClick={() => void signOut()}>退出登录</Button>}
+          {forced && <Button onClick={() => void api.signOut()}>退出登录</Button>}
         </div>
       </Form>
     </div>

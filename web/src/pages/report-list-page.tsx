@@ -30,7 +30,8 @@ export function ReportListPage() {
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<unknown>(null);
   const [dialog, setDialog] = useState<'new' | 'import' | null>(null);
-  const can = useCan();
+  const mayEdit = useCan('report.edit');
+  const mayImport = useCan('report.import');
 
   const load = useCallback(async () => {
     setLoading(true);
@@ -69,8 +70,8 @@ export function ReportListPage() {
       <div className="gk-page-head">
         <Typography.Title level={1} className="gk-page-title">年度报告</Typography.Title>
         <Space>
-          {can('report.import') && <Button onClick={() => setDialog('import')}>导入交换文件</Button>}
-          {can('report.edit') && <Button type="primary" onClick={() => setDialog('new')}>新建报告</Button>}
+          {mayImport && <Button onClick={() => setDialog('import')}>导入交换文件</Button>}
+          {mayEdit && <Button type="primary" onClick={() => setDialog('new')}>新建报告</Button>}
         </Space>
       </div>
       <div className="gk-panel">

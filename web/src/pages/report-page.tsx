@@ -35,7 +35,8 @@ function scrollToCell(address: string): void {
 /** The page of one report. */
 export function ReportPage({ id }: { id: number }) {
   const { message } = App.useApp();
-  const can = useCan();
+  const mayEdit = useCan('report.edit');
+  const mayPublish = useCan('report.publish');
   const [detail, setDetail] = useState<ReportDetail | null>(null);
   const [doc, setDoc] = useState<InterchangeReport | null>(null);
   const [docKey, setDocKey] = useState(0);
@@ -83,7 +84,7 @@ export function ReportPage({ id }: { id: number }) {
 
   const report = detail.report;
   // Published reports are read-only; so is every report for someone who may not edit.
-  const readOnly = report.status === 'published' || !can('report.edit');
+  const readOnly = report.status === 'published' || !mayEdit;
 
   const edit = (next: InterchangeReport) => { setDoc(next); setDirty(true); };
   const editCell = (index: number, value: number | null | string) => {
@@ -172,7 +173,7 @@ export function ReportPage({ id }: { id: number }) {
         <Space wrap className="gk-actions">
           {!readOnly && <Button type={dirty ? 'primary' : 'default'} disabled={!dirty} loading={busy === 'save'} onClick={() => void save()}>保存</Button>}
           {!readOnly && <Button loading={busy === 'check'} onClick={() => void check()}>检查</Button>}
-          {!readOnly && can('report.publish') && (
+          {!readOnly && mayPublish && (
             <Popconfirm title="发布报告" description="发布后报告不可再修改。确认发布？" okText="发布" cancelText="取消"
               onConfirm={() => publish()} disabled={dirty}>
               <Tooltip title={dirty ? '请先保存修改' : undefined}>

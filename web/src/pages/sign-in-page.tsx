@@ -4,8 +4,7 @@
  */
 import { useState } from 'react';
 import { Alert, Button, Form, Input, Typography } from 'antd';
-import { ApiError } from '../api.js';
-import { useSession } from '../session.js';
+import { api, ApiError } from '../api.js';
 
 interface Values {
   login: string;
@@ -14,7 +13,6 @@ interface Values {
 
 /** The sign-in screen; `notice` says why it is shown (登录已超时，请重新登录). */
 export function SignInPage({ notice }: { notice?: string | null }) {
-  const { signIn } = useSession();
   const [form] = Form.useForm<Values>();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -23,7 +21,7 @@ export function SignInPage({ notice }: { notice?: string | null }) {
     setBusy(true);
     setError(null);
     try {
-      await signIn(values.login.trim(), values.password);
+      await api.signIn(values.login.trim(), values.password);
     } catch (e) {
       setError(e instanceof ApiError || e instanceof Error ? e.message : '登录失败，请稍后再试。');
       form.setFieldValue('password', '');

@@ -2,8 +2,8 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vite
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { App as AntApp } from 'antd';
 import type { Agency, RoleInfo, UserInfo } from '../api-types.js';
-import { setCsrfToken } from '../api.js';
-import { installMatchMedia, json } from '../test-fixtures.js';
+import { forgetSession, setSession } from '../session.js';
+import { installMatchMedia, json, sessionFixture } from '../test-fixtures.js';
 import { UsersPage } from './users-page.js';
 
 const agencies: Agency[] = [
@@ -54,8 +54,8 @@ const renderPage = () => render(<AntApp><UsersPage /></AntApp>);
 const rowOf = (login: string) => screen.getAllByRole('row').find((r) => r.closest('tbody') && within(r).queryByText(login))!;
 
 beforeAll(installMatchMedia);
-beforeEach(() => setCsrfToken('csrf-anquan'));
-afterEach(() => { cleanup(); vi.unstubAllGlobals(); });
+beforeEach(() => setSession(sessionFixture({ csrfToken: 'csrf-anquan' }, ['agency.read', 'user.manage'])));
+afterEach(() => { cleanup(); vi.unstubAllGlobals(); forgetSession(); });
 
 describe('UsersPage', () => {
   it('lists the users with agency, office, state, lock and roles (with agency and 含下级)', async () => {
