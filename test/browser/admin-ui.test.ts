@@ -221,7 +221,7 @@ describe('admin UI in a browser', { skip }, () => {
     }
   });
 
-  test('a draft report is editable, with 发布 for the publisher; no critical axe violation', async () => {
+  test('a draft report is editable, with 发布 for the publisher, and keeps unsaved cells across a new sign-in; no critical axe violation', async () => {
     const auth = await apiSession(base, 'gongkai', passwords('gongkai').changed);
     const created = await fetch(`${base}/api/reports`, {
       method: 'POST', headers: { 'content-type': 'application/json', ...auth },
@@ -237,6 +237,21 @@ describe('admin UI in a browser', { skip }, () => {
       assert.equal(await input.inputValue(), '');
       await page.getByRole('button', { name: /发\s*布/ }).waitFor();
       assert.deepEqual(critical(await axeViolations(page)), []);
+
+      // The session ends while a cell is edited: saving shows the sign-in page; after signing in
+      // again the editor is back with the unsaved cell, and saving works.
+      await input.fill('12');
+      await page.getByText('有未保存的修改').waitFor();
+      await publisher!.clearCookies();
+      await page.getByRole('button', { name: /保\s*存/ }).click();
+      await signIn(page, 'gongkai', passwords('gongkai').changed);
+      await page.getByRole('navigation', { name: '主导航' }).waitFor();
+      assert.equal(await input.inputValue(), '12');
+      await page.getByText('有未保存的修改').waitFor();
+      assert.match(page.url(), new RegExp(`#/reports/${id}$`));
+      await page.getByRole('button', { name: /保\s*存/ }).click();
+      await page.getByText('已保存为新版本').waitFor();
+      assert.equal(await page.getByText('有未保存的修改').count(), 0);
     } finally {
       await page.close();
     }
