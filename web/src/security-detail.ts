@@ -24,7 +24,7 @@ const REASONS: Record<string, string> = {
 /** Field names of user records and filters. */
 const FIELDS: Record<string, string> = {
   name: '姓名', office: '科室', phone: '联系电话', login: '登录名', type: '事件类型', from: '起始', to: '截止',
-  beforeId: '早于序号', limit: '条数', reports: '涉及报告', reason: '原因', approver: '批准人',
+  beforeId: '早于序号', limit: '条数', reports: '涉及报告', reason: '原因', approver: '批准人', caseNo: '登记号', via: '访问方式',
 };
 
 type Names = ReadonlyMap<number, string>;
@@ -88,5 +88,9 @@ export function targetText(target: string | null): string {
   if (!target) return '';
   const user = /^user:(\d+)$/.exec(target);
   if (user) return `用户（编号 ${user[1]}）`;
+  const application = /^application:(\d+)$/.exec(target);
+  if (application) return `政府信息公开申请（编号 ${application[1]}）`;
+  const report = /^report:(\d+)$/.exec(target);
+  if (report) return `年度报告（编号 ${report[1]}）`;
   return target;
 }

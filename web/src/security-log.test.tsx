@@ -33,6 +33,9 @@ describe('security log', () => {
     expect(detailParts(event({ detail: { old: { name: '周专员', agencyId: 2, office: null }, new: { office: '办公室' } } }), agencies))
       .toEqual(['修改前：姓名：周专员，机关：威海市环翠区行政审批服务局，科室：空', '修改后：科室：办公室']);
     expect(targetText('user:12')).toBe('用户（编号 12）');
+    expect(targetText('application:3')).toBe('政府信息公开申请（编号 3）');
+    expect(detailParts(event({ detail: { caseNo: '2025-0001', agencyId: 2, via: 'GET /api/applications/:id' } }), agencies))
+      .toEqual(['登记号：2025-0001', '机关：威海市环翠区行政审批服务局', '访问方式：GET /api/applications/:id']);
   });
 
   it('lists the events with type name, result, actor, login, object, details and address, and offers older ones', async () => {
