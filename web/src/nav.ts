@@ -10,8 +10,8 @@ export interface NavItem {
   /** The route the menu entry opens. */
   route: Route;
   label: string;
-  /** Needed to see the entry and open its routes. */
-  permission: Permission;
+  /** Needed to see the entry and open its routes; none: everyone signed in (e.g. reading the calendar). */
+  permission?: Permission;
   /** The route names that belong to this section (highlighted, and guarded by `permission`). */
   sections: readonly Route['name'][];
   /** Not a start page while another section is open to the person (机关 is only looked up). */
@@ -29,7 +29,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
 
 /** The menu entries a person may see. */
 export function visibleNav(can: (permission: Permission) => boolean): NavItem[] {
-  return NAV_ITEMS.filter((item) => can(item.permission));
+  return NAV_ITEMS.filter((item) => !item.permission || can(item.permission));
 }
 
 /** The menu entry a route belongs to, if any (the password page belongs to none). */
@@ -40,7 +40,7 @@ export function navItemOf(route: Route): NavItem | undefined {
 /** Whether a person may open a route: its section's permission (routes outside the menu: everyone signed in). */
 export function routeAllowed(route: Route, can: (permission: Permission) => boolean): boolean {
   const item = navItemOf(route);
-  return item ? can(item.permission) : true;
+  return !item?.permission || can(item.permission);
 }
 
 /** Where a person starts: the first section they may open, or null when they hold no role yet. */
