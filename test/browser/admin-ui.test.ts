@@ -92,7 +92,7 @@ function passwords(login: string): { initial: string; changed: string } {
 /** Signs in on the sign-in page (the page shows it when there is no session). */
 async function signIn(page: Page, login: string, password: string): Promise<void> {
   await page.getByRole('heading', { name: '登录' }).waitFor();
-  await page.getByLabel('登录名').fill(login);
+  await page.getByRole('textbox', { name: '登录名', exact: true }).fill(login);
   await page.getByLabel('密码', { exact: true }).fill(password);
   await page.getByRole('button', { name: /^登\s*录$/ }).click();
 }
@@ -343,6 +343,28 @@ describe('admin UI in a browser', { skip }, () => {
       assert.match(await dialog.innerText(), /审计管理员不得同时担任其他角色/);
       assert.deepEqual(critical(await axeViolations(page), SERIOUS), []);
       await dialog.getByRole('button', { name: /取\s*消/ }).click();
+
+      // A new user whose form is sent after the session ended: the sign-in page covers the open
+      // dialog; after signing in again the dialog is back as it was, and the initial password is shown once.
+      await page.getByRole('button', { name: '新建用户' }).click();
+      const form = page.getByRole('dialog', { name: '新建用户' });
+      await form.getByLabel('登录名').fill('xinren');
+      await form.getByLabel('姓名').fill('新同事');
+      await form.getByLabel('所在机关').click();
+      await page.getByTitle('威海市环翠区行政审批服务局').last().click();
+      await context.clearCookies();
+      await form.getByRole('button', { name: /新\s*建/ }).click();
+      await page.getByRole('heading', { name: '登录' }).waitFor();
+      await form.waitFor({ state: 'hidden' });
+      await signIn(page, 'anquan', passwords('anquan').changed);
+      await form.waitFor();
+      assert.equal(await form.getByLabel('姓名').inputValue(), '新同事');
+      await form.getByRole('button', { name: /新\s*建/ }).click();
+      const shown = page.getByRole('dialog', { name: '用户已新建' });
+      await shown.waitFor();
+      assert.match(await shown.innerText(), /首次登录时须修改/);
+      await shown.getByRole('button', { name: '我已记下，关闭' }).click();
+      await page.locator('tbody tr', { hasText: 'xinren' }).waitFor();
       assert.deepEqual(errors, []);
     } finally {
       await context.close();

@@ -115,6 +115,13 @@ function Gate() {
         : e instanceof ApiError && e.status === 401 ? null : e instanceof Error ? e.message : null);
     });
   }, [status]);
+  // While the sign-in page covers the kept screens, their open dialogs and pop-ups (rendered into
+  // <body>, outside the hidden workspace) are hidden too; they come back as they were afterwards.
+  const covering = status === 'signed-out' && session !== null;
+  useEffect(() => {
+    document.body.classList.toggle('gk-covered', covering);
+    return () => document.body.classList.remove('gk-covered');
+  }, [covering]);
   if (status === 'loading') return <div className="gk-loading"><Spin description="正在加载…" /></div>;
   const mustChange = session?.mustChangePassword === true;
   return (
