@@ -139,6 +139,8 @@ describe('sign-in', () => {
     expect(sessionStorage.getItem('gongkai.returnTo')).toBe('#/agencies');
     // The screen is kept (hidden) under the sign-in page.
     expect(document.querySelector('.gk-workspace')?.hasAttribute('hidden')).toBe(true);
+    // Its open dialogs (portals in <body>) are hidden with it.
+    expect(document.body.classList.contains('gk-covered')).toBe(true);
 
     await typeInto('登录名', 'gongkai');
     await typeInto('密码', 'Zhou#Strong-2026');
@@ -147,6 +149,7 @@ describe('sign-in', () => {
     expect(screen.queryByRole('heading', { name: '登录' })).toBeNull();
     expect(screen.getByText(/威海市环翠区行政审批服务局（部门）/)).toBeTruthy();
     expect(window.location.hash).toBe('#/agencies');
+    expect(document.body.classList.contains('gk-covered')).toBe(false);
     expect(sessionStorage.getItem('gongkai.returnTo')).toBeNull();
   });
 
