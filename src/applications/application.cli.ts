@@ -11,7 +11,7 @@ import { UsageError } from '../cli/cli-errors.js';
 import { parseCommandArgs, parsePositiveInt, requirePositional } from '../cli/parse-command-args.js';
 import { resolveAgency } from '../cli/resolve-agency.js';
 import { formatTable } from '../cli/text-table.js';
-import { service, withDatabase } from './application-cli-db.js';
+import { service, withDatabase } from '../cli/application-db.js';
 import { APPLICATION_USAGE } from './application-usage.js';
 
 /** gongkai application list. */

@@ -14,7 +14,7 @@ import { calendarService } from '../calendar/calendar.service.js';
 import { NotFoundError } from '../core/errors.js';
 import type { Database } from '../db/schema.js';
 import type { Actor } from '../core/actor.js';
-import type { LockOverride } from '../statistics/period-lock.js';
+import type { LockOverride } from '../reports/period-lock.js';
 import { actorOf, inTransaction, settingsOf, type AppContext } from '../http/context.js';
 import { errorResponses } from '../reports/report.schema.js';
 import {

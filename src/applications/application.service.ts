@@ -20,7 +20,7 @@ import { nextNumber } from '../db/sequences.js';
 import { lockRow } from '../db/locks.js';
 import type { PiiCipher } from '../security/pii-cipher.js';
 import { insertEventRow as insertReportEventRow } from '../reports/report.repository.js';
-import { parseOverride, withPeriodLock, type AlteredReport, type LockOverride } from '../statistics/period-lock.js';
+import { parseOverride, withPeriodLock, type AlteredReport, type LockOverride } from '../reports/period-lock.js';
 import {
   countApplicantApplicationsInMonth, countCaseNumbersWithPrefix, findApplicationRow, findApplicationRowByQueryCode,
   findRemedyRow, insertApplicationEventRow, insertApplicationRow, insertRemedyRow, listApplicationEventRows,
@@ -134,7 +134,7 @@ export function applicationService(
   }
 
   /**
-   * Runs a change of a case under the period lock (src/statistics/period-lock.ts): a change that would
+   * Runs a change of a case under the period lock (src/reports/period-lock.ts): a change that would
    * alter a cell of a published report is refused without an override; with one, the override is an
    * event of the case and of every report it alters (who, when, approver, reason, old → new cells).
    */

@@ -3,7 +3,7 @@
  * the application cases, the cases behind one of their cells, and filling a report's tables 三/四 with
  * them (one transaction, recorded with the actor “cli”). Same database as the server.
  */
-import { withDatabase } from '../applications/application-cli-db.js';
+import { withDatabase } from '../cli/application-db.js';
 import { APPLICATION_USAGE } from '../applications/application-usage.js';
 import { CLI_ACTOR, type CliContext } from '../cli/cli-context.js';
 import { UsageError } from '../cli/cli-errors.js';

@@ -4,9 +4,9 @@
  */
 import type { Kysely } from 'kysely';
 import { calendarService } from '../calendar/calendar.service.js';
-import type { CliContext } from '../cli/cli-context.js';
+import type { CliContext } from './cli-context.js';
 import type { Database } from '../db/schema.js';
-import { applicationService } from './application.service.js';
+import { applicationService } from '../applications/application.service.js';
 
 /** Runs `work` on a database handle of the CLI's configuration (prepared by the context first). */
 export async function withDatabase<T>(ctx: CliContext, work: (db: Kysely<Database>) => Promise<T>): Promise<T> {

@@ -14,8 +14,8 @@ import type { FormatId } from '../core/format/format-types.js';
 import { cellDef, getFormat } from '../core/format/registry.js';
 import { showPath } from '../core/interchange/labels.js';
 import type { Database } from '../db/schema.js';
-import { listReportRows } from '../reports/report.repository.js';
-import { applicationTables } from './statistics.service.js';
+import { applicationTables } from '../statistics/statistics.service.js';
+import { listReportRows } from './report.repository.js';
 
 /** An authorized exception to the lock: who approved it and why (both recorded). */
 export interface LockOverride {
