@@ -154,3 +154,14 @@ export function forEachDialect(name: string, fn: (ctx: DialectContext) => void):
     });
   }
 }
+
+/**
+ * A service whose every method call runs in a transaction of its own, as an edge runs it (services take the
+ * transaction, they never open one): for tests that call a service directly.
+ */
+export function eachCallInTransaction<S extends object>(db: Db['db'], make: (trx: Db['db']) => S): S {
+  return new Proxy({} as S, {
+    get: (_target, name) => (...args: unknown[]) =>
+      db.transaction().execute((trx) => (make(trx) as Record<PropertyKey, (...a: unknown[]) => Promise<unknown>>)[name]!(...args)),
+  });
+}

@@ -1,7 +1,7 @@
 import { operator } from '../core/actor.js';
 import assert from 'node:assert/strict';
 import { before, it } from 'node:test';
-import { forEachDialect } from '../../test/db-helpers.js';
+import { eachCallInTransaction, forEachDialect } from '../../test/db-helpers.js';
 import { testPii } from '../../test/pii-helpers.js';
 import { agencyService } from '../agencies/agency.service.js';
 import { calendarService } from '../calendar/calendar.service.js';
@@ -28,7 +28,7 @@ const message = (re: RegExp) => (e: unknown) => e instanceof ValidationError && 
 forEachDialect('applicationService', (ctx) => {
   let agencyId: number;
   let cal: WorkCalendar;
-  const svc = () => applicationService(ctx.db, clock, cal, testPii);
+  const svc = () => eachCallInTransaction(ctx.db, (trx) => applicationService(trx, clock, cal, testPii));
   const count = async (table: 'applications' | 'application_events' | 'remedies') =>
     Number((await ctx.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
 
@@ -206,7 +206,7 @@ forEachDialect('applicationService', (ctx) => {
     const agency = (await agencyService(ctx.db, clock).create({ name: '某区民政局', kind: 'department' }, operator('test'))).id;
     // The calendar as it stood before the 2025 notice was entered.
     const upTo2024 = workCalendar({ coveredYears: { from: cal.coveredYears!.from, to: 2024 }, days: cal.days.filter((d) => d.date < '2025-01-01') });
-    const s = applicationService(ctx.db, clock, upTo2024, testPii);
+    const s = eachCallInTransaction(ctx.db, (trx) => applicationService(trx, clock, upTo2024, testPii));
     const pending = await s.receive(person({ channel: 'registered-post', evidence: { signedForOn: '2024-12-20' } }, agency), operator('clerk'));
     assert.equal(pending.dueOn, null);
     assert.equal(pending.state, 'received');

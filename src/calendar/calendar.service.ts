@@ -53,9 +53,8 @@ const toDay = (row: CalendarDayRow): CalendarDay => ({ date: row.date, kind: row
 
 /** Calendar operations on a database or transaction; the clock stamps every change. */
 export function calendarService(db: Kysely<Database>, clock: Clock = systemClock, options: CalendarServiceOptions = {}) {
-  /** Runs `work` atomically: in the caller's transaction if there is one, else in a new one. */
-  const atomically = <T>(work: (trx: Kysely<Database>) => Promise<T>): Promise<T> =>
-    db.isTransaction ? work(db) : db.transaction().execute(work);
+  /** Runs a change on the handle the caller gives: the edge opens the transaction (src/db/transaction.ts). */
+  const write = <T>(work: (trx: Kysely<Database>) => Promise<T>): Promise<T> => work(db);
 
   /** The covered years as a range; a gap (which `setYear` prevents) is an error, not a guess. */
   async function coveredYears(q: Kysely<Database>): Promise<{ from: number; to: number } | null> {
@@ -119,7 +118,7 @@ export function calendarService(db: Kysely<Database>, clock: Clock = systemClock
   async function setYear(year: number, days: unknown, actor: Actor, setOptions: { source?: string } = {}): Promise<void> {
     const checked = noticeDays(year, days);
     const source = setOptions.source?.trim() || `国务院办公厅 ${year} 年部分节假日安排的通知（${actor.name} 录入）`;
-    await atomically(async (trx) => {
+    await write(async (trx) => {
       // One notice at a time: a second entry of the same (or an adjoining) year waits and then works on
       // what the first stored, so its event's old arrangement is the first one's new arrangement.
       await lockNamed(trx, 'calendar', 'exclusive');

@@ -14,6 +14,7 @@ import type { FormatId } from '../core/format/format-types.js';
 import { cellDef, getFormat } from '../core/format/registry.js';
 import { showPath } from '../core/interchange/labels.js';
 import type { Database } from '../db/schema.js';
+import { requireTransaction } from '../db/transaction.js';
 import { applicationTables } from '../statistics/statistics.service.js';
 import { listReportRows } from './report.repository.js';
 
@@ -110,11 +111,13 @@ function lockedError(reports: AlteredReport[]): ConflictError {
  * `scope.fromYear` on is compared before and after. Altered cells without an override → the
  * PERIOD_LOCKED error (the caller's transaction rolls the change back); with one, the altered reports
  * are returned so the caller records the override. `change` returns its value and the case it touched.
+ * `db` must be the caller's transaction (refused otherwise): a refusal is only safe when it rolls back.
  */
 export async function withPeriodLock<T>(
   db: Kysely<Database>, scope: LockScope, override: LockOverride | undefined,
   change: () => Promise<{ value: T; applicationId: number }>,
 ): Promise<{ value: T; applicationId: number; altered: AlteredReport[] }> {
+  requireTransaction(db, 'The period lock (withPeriodLock)');
   const periods = await publishedPeriods(db, scope);
   if (periods.length === 0) return { ...(await change()), altered: [] };
   const before = await Promise.all(periods.map((p) => footprint(db, p, scope.agencyId, scope.applicationId)));

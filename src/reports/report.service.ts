@@ -108,11 +108,10 @@ export interface SaveOptions {
   baseVersion?: number;
 }
 
-/** Report operations on a database or a transaction; the clock stamps every change. */
+/** Report operations on a database or a transaction (the edge opens it for changes); the clock stamps every change. */
 export function reportService(db: Kysely<Database>, clock: Clock) {
-  /** Runs writes atomically: inside the caller's transaction if there is one, else in a new one. */
-  const atomically = <T>(work: (q: Q) => Promise<T>): Promise<T> =>
-    db.isTransaction ? work(db) : db.transaction().execute(work);
+  /** Runs a change on the handle the caller gives: the edge opens the transaction (src/db/transaction.ts). */
+  const write = <T>(work: (q: Q) => Promise<T>): Promise<T> => work(db);
 
   async function loadRow(q: Q, id: number): Promise<ReportWithAgencyRow> {
     const row = Number.isSafeInteger(id) ? await findReportRow(q, id) : undefined;
@@ -283,7 +282,7 @@ export function reportService(db: Kysely<Database>, clock: Clock) {
       if (!Number.isInteger(input.year)) throw new ValidationError(`年度“${String(input.year)}”无效，应为整数（如 2019）`, { field: 'year' });
       formatForYear(input.year); // a year without a national format is refused even with an explicit format
       const format = input.format === undefined ? undefined : getFormat(input.format).id;
-      return atomically(async (q) => {
+      return write(async (q) => {
         const agency = await agencyService(q, clock).get(input.agencyId);
         if (await findReportRowByAgencyYear(q, agency.id, input.year)) {
           throw new ConflictError(`${agency.name}${input.year}年度报告已存在`, 'REPORT_EXISTS');
@@ -301,7 +300,7 @@ export function reportService(db: Kysely<Database>, clock: Clock) {
     async importDocument(
       doc: ReportDocument, options: { agencyId?: number; authorize?: (agencyId: number, q: Kysely<Database>) => Promise<void> }, actor: Actor, note: string | null = '导入',
     ): Promise<StoredReport> {
-      return atomically(async (q) => {
+      return write(async (q) => {
         const agencies = agencyService(q, clock);
         const name = typeof doc?.agency?.name === 'string' ? doc.agency.name.trim() : '';
         const agency = options.agencyId !== undefined ? await agencies.get(options.agencyId) : await agencies.findByName(name);
@@ -321,7 +320,7 @@ export function reportService(db: Kysely<Database>, clock: Clock) {
      * (ConflictError STALE_VERSION, listing what changed since) instead of silently overwriting it.
      */
     async update(id: number, doc: ReportDocument, actor: Actor, note: string | null = null, options: SaveOptions = {}): Promise<StoredReport> {
-      return atomically(async (q) => {
+      return write(async (q) => {
         const row = await lockedRow(q, id);
         if (row.status === 'published') throw publishedError(row);
         await checkBase(q, row, options.baseVersion);
@@ -334,7 +333,7 @@ export function reportService(db: Kysely<Database>, clock: Clock) {
      * becomes checked; with any, a checked report returns to draft. Published reports only report.
      */
     async check(id: number, actor: Actor): Promise<{ report: StoredReport; checks: CheckReport }> {
-      return atomically(async (q) => {
+      return write(async (q) => {
         const row = await lockedRow(q, id);
         const { checks } = await runChecks(q, row);
         if (row.status === 'published') return { report: await stored(q, row), checks };
@@ -358,7 +357,7 @@ export function reportService(db: Kysely<Database>, clock: Clock) {
       const alreadyPublished = (row: ReportWithAgencyRow) => new ConflictError(
         `${row.agency_name}${row.year}年度报告已于 ${row.published_at ? chinaTime(row.published_at) : '此前'} 发布，不能重复发布`, 'REPORT_PUBLISHED',
       );
-      return atomically(async (q) => {
+      return write(async (q) => {
         const row = await lockedRow(q, id);
         if (row.status === 'published') throw alreadyPublished(row);
         const { doc, checks } = await runChecks(q, row);
@@ -393,7 +392,7 @@ export function reportService(db: Kysely<Database>, clock: Clock) {
      * (default 31 December of the report year), saved as a new version with a note saying so.
      */
     async fillFromCases(id: number, actor: Actor, asOf?: string): Promise<{ report: StoredReport; tables: ApplicationTables }> {
-      return atomically(async (q) => {
+      return write(async (q) => {
         const row = await lockedRow(q, id);
         if (row.status === 'published') throw publishedError(row);
         const doc = await loadDocument(q, id, row.current_version);

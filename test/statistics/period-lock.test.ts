@@ -16,7 +16,7 @@ import { steppingClock } from '../../src/core/clock.js';
 import { ConflictError, ValidationError } from '../../src/core/errors.js';
 import type { Database } from '../../src/db/schema.js';
 import { reportService } from '../../src/reports/report.service.js';
-import { forEachDialect } from '../db-helpers.js';
+import { eachCallInTransaction, forEachDialect } from '../db-helpers.js';
 import { testPii } from '../pii-helpers.js';
 
 const clock = steppingClock('2026-02-20T02:00:00.000Z');
@@ -42,7 +42,7 @@ forEachDialect('period lock of published reports', (ctx) => {
     agencyId = (await agencyService(ctx.db, clock).create({ name: '某县自然资源局', kind: 'department' }, operator('test'))).id;
     await calendarService(ctx.db, clock).seedIfEmpty(operator('system'));
     cal = await calendarService(ctx.db, clock).load();
-    const svc = applicationService(ctx.db, clock, cal, testPii);
+    const svc = eachCallInTransaction(ctx.db, (trx) => applicationService(trx, clock, cal, testPii));
     const decided = await svc.receive(person(agencyId, '2025-03-03'), operator('公开办'));
     await svc.recordEvent(decided.id, { type: 'decided', date: '2025-03-20', decision: 'disclosed', particulars: '通过电子邮件提供' }, operator('公开办'));
     openCase = (await svc.receive(person(agencyId, '2025-12-22'), operator('公开办'))).id;
