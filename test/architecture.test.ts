@@ -50,7 +50,7 @@ export function part(path: string): string {
  * portal sits below applications because portal-layout.ts is the page frame the public apply pages share.
  */
 const ORDER = [
-  'core', 'config', 'parse', 'render', 'db', 'agencies', 'calendar', 'auth', 'statistics', 'reports', 'portal',
+  'core', 'config', 'security', 'parse', 'render', 'db', 'agencies', 'calendar', 'auth', 'statistics', 'reports', 'portal',
   'applications', 'letters', 'audit', 'demo', 'http', 'cli', 'server',
 ];
 

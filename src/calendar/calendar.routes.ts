@@ -5,7 +5,7 @@
  * live in src/core/calendar/ and src/calendar/calendar.service.ts; this file only serves them.
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { recomputeOpenDeadlines } from '../applications/application-recompute.js';
+import { enterHolidayYear } from '../applications/holiday-year.js';
 import { addWorkingDays } from '../core/calendar/work-calendar.js';
 import { ValidationError } from '../core/errors.js';
 import { actorOf, inTransaction, settingsOf, type AppContext } from '../http/context.js';
@@ -114,12 +114,8 @@ export const calendarRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app,
     const { year } = request.params;
     const notice = noticeInput(year, request.body);
     const actor = actorOf(request);
-    return inTransaction(ctx, async (trx) => {
-      const calendar = calendarService(trx, ctx.clock);
-      await calendar.setYear(year, notice.days, actor, { source: notice.source });
-      const recomputed = await recomputeOpenDeadlines(trx, ctx.clock, await calendar.load(), settingsOf(ctx), actor,
-        { reason: `${year} 年节假日安排已更新` });
-      return { ...(await calendar.getYear(year)), recomputed };
-    });
+    const { entered, recomputed } = await inTransaction(ctx, (trx) =>
+      enterHolidayYear(trx, ctx.clock, settingsOf(ctx), year, notice.days, actor, notice.source));
+    return { ...entered, recomputed };
   });
 };

@@ -5,7 +5,7 @@
  * the database modules are loaded only when needed.
  */
 import type { agencyService } from '../agencies/agency.service.js';
-import type { RecomputeResult } from '../applications/application-recompute.js';
+import type { HolidayYearEntered } from '../applications/holiday-year.js';
 import type { CalendarService } from '../calendar/calendar.service.js';
 import { userInfo } from 'node:os';
 import { operator, type Actor } from '../core/actor.js';
@@ -38,10 +38,10 @@ export interface Services {
   /** The installation's personal-data cipher (the same key as the server's). */
   pii: PiiCipher;
   /**
-   * After a calendar change: recomputes the stored deadlines of open application cases with the
-   * calendar as it now is (条例 Art. 33), each changed case getting an event.
+   * Enters a year's holidays and recomputes the stored deadlines of open application cases with the
+   * calendar as it now is (条例 Art. 33), each changed case getting an event (src/applications/holiday-year.ts).
    */
-  recomputeDeadlines(actor: Actor, reason: string): Promise<RecomputeResult>;
+  enterHolidayYear(year: number, days: unknown, actor: Actor, source?: string): Promise<HolidayYearEntered>;
 }
 
 /** Per-invocation context passed to every command. */
@@ -102,10 +102,9 @@ async function open(env: NodeJS.ProcessEnv, clock: Clock): Promise<Opened> {
       reports: reportService(handle, clock),
       calendar: calendarService(handle, clock),
       pii,
-      recomputeDeadlines: async (actor, reason) => {
-        const { recomputeOpenDeadlines } = await import('../applications/application-recompute.js');
-        const calendar = await calendarService(handle, clock).load();
-        return recomputeOpenDeadlines(handle, clock, calendar, { feeStopsClock: config.feeStopsClock }, actor, { reason });
+      enterHolidayYear: async (year, days, actor, source) => {
+        const { enterHolidayYear } = await import('../applications/holiday-year.js');
+        return enterHolidayYear(handle, clock, { feeStopsClock: config.feeStopsClock }, year, days, actor, source);
       },
     }),
   };

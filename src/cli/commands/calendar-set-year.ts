@@ -59,11 +59,7 @@ export async function calendarSetYearCommand(args: string[], ctx: CliContext): P
   if (notice.source !== undefined && typeof notice.source !== 'string') throw new ValidationError('文件中的 source 应为文字（如通知文号）', { field: 'source' });
   const source = values.source ?? (notice.source as string | undefined);
   // The calendar and the deadlines that depend on it change together, in one transaction.
-  const recomputed = await ctx.transaction(async (services) => {
-    await services.calendar.setYear(year, notice.days, CLI_ACTOR, { source });
-    return services.recomputeDeadlines(CLI_ACTOR, `${year} 年节假日安排已更新`);
-  });
-  const entered = await (await ctx.services()).calendar.getYear(year);
+  const { entered, recomputed } = await ctx.transaction((services) => services.enterHolidayYear(year, notice.days, CLI_ACTOR, source));
   const off = entered.days.filter((d) => d.kind === 'off').length;
   ctx.out(`已录入 ${year} 年节假日安排：放假 ${off} 日，调休上班 ${entered.days.length - off} 日（来源：${entered.source}）。`);
   ctx.out(`已重新计算 ${recomputed.checked} 件未办结申请的答复期限，其中 ${recomputed.changed} 件有变化。`);
