@@ -15,7 +15,7 @@ import {
   listOpenApplicationRows, listOpenCaseEventRows, updateApplicationDeadlines, type DeadlineUpdate,
 } from './application.repository.js';
 import type { ApplicationEventRow } from './application.table.js';
-import type { ApplicationSettings } from './application.service.js';
+import type { ApplicationSettings } from './case-context.js';
 import { chinaDate, clockEvents, clockFields } from './case-record.js';
 
 /** What a recomputation did. */

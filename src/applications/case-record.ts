@@ -9,7 +9,7 @@ import { EVENT_NAMES } from '../core/applications/case-events.js';
 import { getDecision } from '../core/applications/outcomes.js';
 import { ValidationError } from '../core/errors.js';
 import type { ApplicationEventRow } from './application.table.js';
-import type { EventInput } from './application.service.js';
+import type { EventInput } from './application-procedure.js';
 
 /** The date in China (UTC+8, no daylight saving) of an ISO timestamp. */
 export function chinaDate(iso: string): string {

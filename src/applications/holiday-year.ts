@@ -11,7 +11,7 @@ import type { Clock } from '../core/clock.js';
 import type { Database } from '../db/schema.js';
 import { requireTransaction } from '../db/transaction.js';
 import { recomputeOpenDeadlines, type RecomputeResult } from './application-recompute.js';
-import type { ApplicationSettings } from './application.service.js';
+import type { ApplicationSettings } from './case-context.js';
 
 /** What entering a year changed: the year as now stored, and the open cases' deadlines recomputed with it. */
 export interface HolidayYearEntered {
