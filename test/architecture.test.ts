@@ -47,11 +47,12 @@ export function part(path: string): string {
 
 /**
  * The order the parts depend in, lowest first: a part imports only parts before it (ARCHITECTURE.md).
- * portal sits below applications because portal-layout.ts is the page frame the public apply pages share.
+ * portal sits below applications because portal-layout.ts is the page frame the public apply pages share;
+ * config (read from the environment by the entry points) above http, whose security settings it fills.
  */
 const ORDER = [
-  'core', 'config', 'security', 'parse', 'render', 'db', 'agencies', 'calendar', 'auth', 'statistics', 'reports', 'portal',
-  'applications', 'letters', 'audit', 'demo', 'http', 'cli', 'server',
+  'core', 'security', 'parse', 'render', 'db', 'agencies', 'calendar', 'auth', 'statistics', 'reports', 'portal',
+  'applications', 'letters', 'audit', 'demo', 'http', 'config', 'cli', 'server',
 ];
 
 interface Edge { from: string; to: string; file: string; target: string }

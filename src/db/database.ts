@@ -11,7 +11,6 @@ import {
   CompiledQuery, Kysely, PostgresDialect, SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver, type SqliteDialectConfig,
 } from 'kysely';
 import pg from 'pg';
-import type { Config } from '../config.js';
 import type { Database } from './schema.js';
 
 export type DialectName = 'sqlite' | 'postgres';
@@ -130,7 +129,13 @@ export async function openPostgres(url: string, options: { max?: number; onConne
   return { db, dialect: 'postgres', close: () => db.destroy() };
 }
 
+/** Where the database is, as configured (src/config.ts `Config`): a PostgreSQL URL, else the SQLite file. */
+export interface DatabaseLocation {
+  databaseUrl: string | null;
+  sqliteFile: string;
+}
+
 /** Opens the configured database. Call `migrate(db.db)` next to bring the schema up to date. */
-export async function openDatabase(config: Config): Promise<Db> {
+export async function openDatabase(config: DatabaseLocation): Promise<Db> {
   return config.databaseUrl ? openPostgres(config.databaseUrl) : openSqlite(config.sqliteFile);
 }
