@@ -15,6 +15,7 @@ import type { WorkCalendar } from '../../src/core/calendar/work-calendar.js';
 import { steppingClock } from '../../src/core/clock.js';
 import { ConflictError, ValidationError } from '../../src/core/errors.js';
 import type { Database } from '../../src/db/schema.js';
+import { withPeriodLock } from '../../src/reports/period-lock.js';
 import { reportService } from '../../src/reports/report.service.js';
 import { eachCallInTransaction, forEachDialect } from '../db-helpers.js';
 import { testPii } from '../pii-helpers.js';
@@ -106,5 +107,19 @@ forEachDialect('period lock of published reports', (ctx) => {
     const reportEvent = await ctx.db.selectFrom('report_events').selectAll().where('report_id', '=', reportId).orderBy('id', 'desc').executeTakeFirstOrThrow();
     assert.equal(reportEvent.type, 'period-lock-override');
     assert.equal(JSON.parse(reportEvent.new!).approver, OVERRIDE.approver);
+  });
+
+  it('refuses to run outside a transaction: a refusal must roll the change back (a programming error, not a user one)', async () => {
+    let ran = false;
+    await assert.rejects(
+      withPeriodLock(ctx.db, { agencyId, fromYear: 2025, applicationId: openCase }, undefined, async () => {
+        ran = true;
+        return { value: undefined, applicationId: openCase };
+      }),
+      (e: unknown) => e instanceof Error && !(e instanceof ConflictError) && /must run inside a transaction/.test(e.message),
+    );
+    assert.equal(ran, false);
+    await assert.rejects(applicationService(ctx.db, clock, cal).addRemedy(openCase, { kind: 'reconsideration', filedOn: '2026-02-03' }, operator('公开办')),
+      /must run inside a transaction/);
   });
 });
