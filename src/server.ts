@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { preparePiiStorage } from './applications/applicant-encryption.js';
-import { CALENDAR_SEED_ACTOR, calendarService } from './calendar/calendar.service.js';
+import { ensureCalendar } from './calendar/calendar-seed.js';
 import { loadConfig } from './config.js';
 import { systemClock } from './core/clock.js';
 import { openDatabase } from './db/database.js';
@@ -26,7 +26,7 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
     await migrate(db.db);
     await preparePiiStorage(db.db, pii);
     await ensureDemoData(db.db, systemClock);
-    await calendarService(db.db, systemClock).seedIfEmpty(CALENDAR_SEED_ACTOR);
+    await ensureCalendar(db.db, systemClock);
   } catch (e) {
     await db.close();
     throw e;

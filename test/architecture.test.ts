@@ -127,6 +127,11 @@ describe('architecture: imports between the top-level folders of src/', () => {
     assert.deepEqual([...new Set(upward.map((e) => `${e.from} → ${e.to}: ${e.file} → ${e.target}`))], []);
   });
 
+  it('services never open a transaction: the edge opens it and passes it in (src/db/transaction.ts)', () => {
+    const opening = sourceFiles(SRC).filter((f) => f.endsWith('.service.ts') && /\.transaction\(\)/.test(readFileSync(f, 'utf8')));
+    assert.deepEqual(opening.map((f) => relative(SRC, f)), []);
+  });
+
   it('has no loop between folders (features depend one way only)', () => {
     const graph = new Map<string, Set<string>>();
     for (const e of all) {

@@ -12,17 +12,25 @@ import { steppingClock } from '../core/clock.js';
 import { addWorkingDays, isWorkingDay } from '../core/calendar/work-calendar.js';
 import { ValidationError } from '../core/errors.js';
 import { chineseDaysCalendar } from './calendar-source.js';
+import { ensureCalendar } from './calendar-seed.js';
 import { calendarService } from './calendar.service.js';
 
 const clock = () => steppingClock('2026-01-05T01:00:00.000Z');
 
 forEachDialect('calendarService', (ctx) => {
+  it('seeds once when two starts seed at the same time', async () => {
+    const { db } = await ctx.fresh();
+    const seeded = await Promise.all([ensureCalendar(db, clock(), operator('a')), ensureCalendar(db, clock(), operator('b'))]);
+    assert.deepEqual(seeded.sort(), [false, true]);
+    assert.equal((await calendarService(db, clock()).events()).length, 8);
+  });
+
   it('seeds an empty database once from chinese-days and loads the 2019–2026 calendar', async () => {
     const { db } = await ctx.fresh();
     const calendar = calendarService(db, clock());
     assert.equal((await calendar.load()).coveredYears, null);
-    assert.equal(await calendar.seedIfEmpty(operator('system')), true);
-    assert.equal(await calendar.seedIfEmpty(operator('system')), false);
+    assert.equal(await ensureCalendar(db, clock(), operator('system')), true);
+    assert.equal(await ensureCalendar(db, clock(), operator('system')), false);
     const cal = await calendar.load();
     assert.deepEqual(cal.coveredYears, { from: 2019, to: 2026 });
     assert.equal(cal.days.length, chineseDaysCalendar().days.length);

@@ -80,32 +80,21 @@ export function calendarService(db: Kysely<Database>, clock: Clock = systemClock
 
   /**
    * Fills an empty calendar from chinese-days (covered years, their exceptions, one 'seeded' event
-   * per notice year). Does nothing when any year is entered. Returns whether it seeded; a
-   * concurrent start that seeded first counts as not seeding.
+   * per notice year). Does nothing when any year is entered. Returns whether it seeded. Run at start-up
+   * by `ensureCalendar` (calendar-seed.ts), which opens the transaction.
    */
   async function seedIfEmpty(actor: Actor): Promise<boolean> {
     if (await hasCalendarYears(db)) return false;
     const seed = (options.seedSource ?? chineseDaysCalendar)();
     const at = clock();
-    const work = async (trx: Kysely<Database>): Promise<boolean> => {
-      if (await hasCalendarYears(trx)) return false;
-      await insertCalendarDayRows(trx, seed.days.map((d) => ({ date: d.date, year: d.year, kind: d.kind, name: d.name, source: seed.source, updated_at: at })));
-      const { from, to } = seed.coveredYears ?? { from: 1, to: 0 };
-      for (let year = from; year <= to; year++) await upsertCalendarYearRow(trx, { year, source: seed.source, updated_at: at });
-      for (const year of [...new Set(seed.days.map((d) => d.year))].sort()) {
-        const days = seed.days.filter((d) => d.year === year).map(({ date, kind, name }) => ({ date, kind, name }));
-        await insertCalendarEventRow(trx, { at, actor: actor.name, actor_id: actor.id, year, type: 'seeded', old: null, new: JSON.stringify({ source: seed.source, days }) });
-      }
-      return true;
-    };
-    if (db.isTransaction) return work(db);
-    try {
-      return await db.transaction().execute(work);
-    } catch (e) {
-      // Another process (the server and a CLI command starting together) seeded first.
-      if (await hasCalendarYears(db).catch(() => false)) return false;
-      throw e;
+    await insertCalendarDayRows(db, seed.days.map((d) => ({ date: d.date, year: d.year, kind: d.kind, name: d.name, source: seed.source, updated_at: at })));
+    const { from, to } = seed.coveredYears ?? { from: 1, to: 0 };
+    for (let year = from; year <= to; year++) await upsertCalendarYearRow(db, { year, source: seed.source, updated_at: at });
+    for (const year of [...new Set(seed.days.map((d) => d.year))].sort()) {
+      const days = seed.days.filter((d) => d.year === year).map(({ date, kind, name }) => ({ date, kind, name }));
+      await insertCalendarEventRow(db, { at, actor: actor.name, actor_id: actor.id, year, type: 'seeded', old: null, new: JSON.stringify({ source: seed.source, days }) });
     }
+    return true;
   }
 
   /**

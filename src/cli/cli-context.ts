@@ -66,12 +66,12 @@ interface Opened {
 
 async function open(env: NodeJS.ProcessEnv, clock: Clock): Promise<Opened> {
   const [
-    { loadConfig }, { openDatabase }, { migrate }, { ensureDemoData }, { agencyService }, { reportService }, { calendarService, CALENDAR_SEED_ACTOR },
+    { loadConfig }, { openDatabase }, { migrate }, { ensureDemoData }, { agencyService }, { reportService }, { calendarService }, { ensureCalendar },
     { loadPiiCipher }, { preparePiiStorage },
   ] = await Promise.all([
     import('../config.js'), import('../db/database.js'), import('../db/migrations.js'), import('../demo/seed-demo.js'),
     import('../agencies/agency.service.js'), import('../reports/report.service.js'), import('../calendar/calendar.service.js'),
-    import('../security/pii-key.js'), import('../applications/applicant-encryption.js'),
+    import('../calendar/calendar-seed.js'), import('../security/pii-key.js'), import('../applications/applicant-encryption.js'),
   ]);
   const config = loadConfig(env);
   let db: Db;
@@ -90,7 +90,7 @@ async function open(env: NodeJS.ProcessEnv, clock: Clock): Promise<Opened> {
     await migrate(db.db);
     await preparePiiStorage(db.db, pii);
     await ensureDemoData(db.db, clock);
-    await calendarService(db.db, clock).seedIfEmpty(CALENDAR_SEED_ACTOR);
+    await ensureCalendar(db.db, clock);
   } catch (e) {
     await db.close().catch(() => undefined);
     throw e;
