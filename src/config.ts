@@ -3,7 +3,7 @@
  * the program with a message naming the variable (in Chinese and English), never a later crash.
  */
 import { isAbsolute, join, resolve } from 'node:path';
-import { DomainError } from './core/errors.js';
+import { ConfigError } from './core/errors.js';
 import { DEFAULT_SECURITY_SETTINGS, type SecuritySettings } from './http/access/security-settings.js';
 import { parsePiiKeyHex } from './security/pii-cipher.js';
 
@@ -33,12 +33,8 @@ export interface Config {
   piiKeyFile: string;
 }
 
-/** A configuration value that cannot be used. */
-export class ConfigError extends DomainError {
-  constructor(readonly variable: string, message: string) {
-    super('CONFIG_INVALID', message, { place: { field: variable } });
-  }
-}
+/** A configuration value that cannot be used (defined in core, so that any layer may raise it). */
+export { ConfigError };
 
 const SQLITE_FILE_NAME = 'gongkai.sqlite';
 const PII_KEY_FILE_NAME = 'pii.key';

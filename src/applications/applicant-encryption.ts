@@ -5,7 +5,7 @@
  * a row is encrypted once (its blind index marks it), and two instances starting at once never encrypt it twice.
  */
 import type { Kysely } from 'kysely';
-import { ConfigError } from '../config.js';
+import { ConfigError } from '../core/errors.js';
 import type { Database } from '../db/schema.js';
 import { PiiCipherError, type PiiCipher } from '../security/pii-cipher.js';
 import {

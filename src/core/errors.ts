@@ -71,6 +71,13 @@ export class ForbiddenError extends DomainError {
   }
 }
 
+/** A configuration value that cannot be used (src/config.ts), naming the environment variable. */
+export class ConfigError extends DomainError {
+  constructor(readonly variable: string, message: string) {
+    super('CONFIG_INVALID', message, { place: { field: variable } });
+  }
+}
+
 /** Too many requests from one place in a short time (HTTP 429). */
 export class RateLimitedError extends DomainError {
   constructor(message: string) {

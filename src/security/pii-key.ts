@@ -6,8 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { Config } from '../config.js';
-import { ConfigError } from '../config.js';
+import { ConfigError } from '../core/errors.js';
 import { createSm4PiiCipher, parsePiiKeyHex, PII_KEY_BYTES, type PiiCipher } from './pii-cipher.js';
 
 /** The cipher of an installation and where its key came from (for a startup line that names no secret). */
@@ -60,8 +59,15 @@ function readOrCreateKeyFile(file: string): { key: Buffer; generated: boolean } 
   return { key, generated };
 }
 
+/** What the key needs of the configuration (src/config.ts `Config`). */
+export interface PiiKeyConfig {
+  piiKey: Buffer | null;
+  piiKeyFile: string;
+  databaseUrl: string | null;
+}
+
 /** The installation's cipher: GONGKAI_PII_KEY when set, else (SQLite) the key file of the data directory. */
-export function loadPiiCipher(config: Pick<Config, 'piiKey' | 'piiKeyFile' | 'databaseUrl'>): LoadedPiiCipher {
+export function loadPiiCipher(config: PiiKeyConfig): LoadedPiiCipher {
   if (config.piiKey) return { cipher: createSm4PiiCipher(config.piiKey), source: 'env' };
   if (config.databaseUrl) {
     // loadConfig refuses this already; kept so a hand-made Config cannot fall back to a local file.

@@ -119,7 +119,7 @@ forEachDialect('period lock of published reports', (ctx) => {
       (e: unknown) => e instanceof Error && !(e instanceof ConflictError) && /must run inside a transaction/.test(e.message),
     );
     assert.equal(ran, false);
-    await assert.rejects(applicationService(ctx.db, clock, cal).addRemedy(openCase, { kind: 'reconsideration', filedOn: '2026-02-03' }, operator('公开办')),
+    await assert.rejects(applicationService(ctx.db, clock, cal, testPii).addRemedy(openCase, { kind: 'reconsideration', filedOn: '2026-02-03' }, operator('公开办')),
       /must run inside a transaction/);
   });
 });
