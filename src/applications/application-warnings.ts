@@ -1,12 +1,16 @@
 /**
  * Deadline warnings (issue 4 §8): open cases overdue or due within 3 working days, counted by office
  * (承办科室) and listed by person (承办人; a case not yet assigned stays with whoever registered it).
+ * Received cases whose deadline is pending — it runs into a year whose holiday notice is not entered
+ * yet, so no deadline is stored — stay in the warnings as a group of their own, every December, until
+ * that year is entered (then the recomputation stores their deadlines).
  */
 import type { Kysely } from 'kysely';
 import { dayNumber } from '../core/calendar/civil-date.js';
 import { workingDaysBetween, workingDaysDeadline, type WorkCalendar } from '../core/calendar/work-calendar.js';
 import { ValidationError } from '../core/errors.js';
 import type { Database } from '../db/schema.js';
+import type { PendingDeadlinesView } from './application.schema.js';
 import { listOpenDueRows, type OpenDueRow } from './application.repository.js';
 
 /** Due-soon and overdue cases of one person of an office. */
@@ -50,6 +54,16 @@ export interface CaseWarnings {
   dueSoonUntil: string;
   offices: OfficeWarnings[];
   groups: WarningGroup[];
+  /** Cases whose deadline waits for next year's holiday notice; null when there are none. */
+  pending: PendingDeadlines | null;
+}
+
+/** The group of cases whose deadline is pending (the TypeBox schema's type). */
+export type PendingDeadlines = PendingDeadlinesView;
+
+/** The title of the pending group, naming the year to enter. */
+export function pendingTitle(year: number): string {
+  return `答复期限待定：尚未录入 ${year} 年节假日安排`;
 }
 
 /** The warnings of one agency, as listed for many at once. */
@@ -69,11 +83,22 @@ function dueSoonUntil(calendar: WorkCalendar, today: string): string {
   return workingDaysDeadline(calendar, today, WARNING_WORKING_DAYS);
 }
 
-/** Counts the rows by office and lists them by office and person. */
+/**
+ * The year whose notice pending cases wait for: the first year after the covered ones (a receipt before
+ * or inside them is computed or refused; only a deadline running past them is left pending).
+ */
+function pendingYear(calendar: WorkCalendar, rows: readonly OpenDueRow[]): number {
+  return calendar.coveredYears ? calendar.coveredYears.to + 1 : Math.max(...rows.map((r) => Number(r.received_on.slice(0, 4)))) + 1;
+}
+
+/** Counts the rows by office and lists them by office and person; pending ones in their own group. */
 function warningsOf(rows: readonly OpenDueRow[], calendar: WorkCalendar, today: string, until: string): CaseWarnings {
   const groups = new Map<string, WarningGroup>();
   const offices = new Map<string, OfficeWarnings>();
+  const pending = rows.filter((r) => r.due_on === null)
+    .sort((a, b) => a.received_on.localeCompare(b.received_on) || a.id - b.id);
   for (const r of rows) {
+    if (r.due_on === null) continue;
     const office = r.office ?? NO_OFFICE;
     const handler = r.handler ?? r.received_by;
     const key = JSON.stringify([office, handler, r.handler !== null]);
@@ -93,13 +118,24 @@ function warningsOf(rows: readonly OpenDueRow[], calendar: WorkCalendar, today: 
     today, dueSoonUntil: until,
     offices: [...offices.values()].sort((a, b) => byName(a.office, b.office)),
     groups: [...groups.values()].sort((a, b) => byName(a.office, b.office) || a.handler.localeCompare(b.handler, 'zh-CN')),
+    pending: pending.length === 0 ? null : (() => {
+      const year = pendingYear(calendar, pending);
+      return {
+        year, title: pendingTitle(year), count: pending.length,
+        cases: pending.map((r) => ({
+          id: r.id, caseNo: r.case_no, state: r.state, receivedOn: r.received_on,
+          office: r.office ?? NO_OFFICE, handler: r.handler ?? r.received_by, assigned: r.handler !== null,
+        })),
+      };
+    })(),
   };
 }
 
 /**
  * Open cases of an agency overdue or due within 3 working days of `today`, counted by office and
- * listed by office and person (a case not yet assigned to a person stays with whoever registered it).
- * Cases whose clock stands still (no stored deadline) are not listed.
+ * listed by office and person (a case not yet assigned to a person stays with whoever registered it),
+ * and the received cases whose deadline is pending for want of next year's holiday notice. Cases whose
+ * clock stands still (awaiting correction, consulting, fee pending) are not listed.
  */
 export async function caseWarnings(db: Kysely<Database>, calendar: WorkCalendar, agencyId: number, today: string): Promise<CaseWarnings> {
   const until = dueSoonUntil(calendar, today);
@@ -107,7 +143,7 @@ export async function caseWarnings(db: Kysely<Database>, calendar: WorkCalendar,
 }
 
 /**
- * The warnings of every agency that has an overdue or due-soon case, from one query (a supervisor's
+ * The warnings of every agency that has an overdue, due-soon or pending case, from one query (a supervisor's
  * overview of many agencies), agencies by name.
  */
 export async function warningsByAgency(db: Kysely<Database>, calendar: WorkCalendar, today: string): Promise<AgencyWarnings[]> {

@@ -195,8 +195,10 @@ export function listApplicationEventRows(db: Q, applicationId: number): Promise<
 export type OpenDueRow = ApplicationRow & { agency_name: string };
 
 /**
- * Open cases whose stored deadline is on or before `dueBy` — of one agency, or of every agency (one
- * query, whatever their number) — with who received them and the agency's name.
+ * Open cases whose stored deadline is on or before `dueBy`, and received cases whose deadline is pending
+ * (no stored deadline while the clock runs: it reaches a year whose holidays are not entered yet) — of
+ * one agency, or of every agency (one query, whatever their number) — with who received them and the
+ * agency's name, by deadline (pending ones by receipt) and id.
  */
 export function listOpenDueRows(db: Q, agencyId: number | undefined, dueBy: string): Promise<OpenDueRow[]> {
   let q = db.selectFrom('applications').innerJoin('agencies', 'agencies.id', 'applications.agency_id')
@@ -204,9 +206,11 @@ export function listOpenDueRows(db: Q, agencyId: number | undefined, dueBy: stri
   if (agencyId !== undefined) q = q.where('applications.agency_id', '=', agencyId);
   return q
     .where('state', 'not in', [...CLOSED_STATES])
-    .where('due_on', 'is not', null)
-    .where('due_on', '<=', dueBy)
-    .orderBy('due_on').orderBy('applications.id')
+    .where((eb) => eb.or([
+      eb('due_on', '<=', dueBy),
+      eb.and([eb('due_on', 'is', null), eb('state', '=', 'received')]),
+    ]))
+    .orderBy((eb) => eb.fn.coalesce('due_on', 'received_on')).orderBy('applications.id')
     .execute();
 }
 

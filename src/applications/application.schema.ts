@@ -3,7 +3,7 @@
  * documentation from one source. The rules of the procedure (dates, deadlines, one extension …) are
  * checked by the service and the pure clock, which name the field in formal Chinese.
  */
-import { Type } from 'typebox';
+import { Type, type Static } from 'typebox';
 import { APPLICANT_TYPES } from '../core/applications/applicant-types.js';
 import { CHANNEL_NAMES } from '../core/applications/receipt-date.js';
 import { EVENT_NAMES } from '../core/applications/case-events.js';
@@ -161,8 +161,23 @@ const WarningItemSchema = Type.Object({
   workingDaysLeft: Type.Integer({ description: '距答复期限的工作日数（负数为已逾期）' }),
 });
 
+const PendingItemSchema = Type.Object({
+  id: Type.Integer(), caseNo: Type.String(), state: Type.String(), receivedOn: Type.String(),
+  office: Type.String({ description: '承办科室（未分配的为“未指定承办科室”）' }),
+  handler: Type.String({ description: '承办人（未指定的为登记人）' }), assigned: Type.Boolean(),
+});
+
+/** Open cases whose deadline cannot be computed yet: it runs into a year whose holiday notice is not entered. */
+export const PendingDeadlinesSchema = Type.Object({
+  year: Type.Integer({ description: '尚未录入节假日安排的年度' }),
+  title: Type.String({ description: '答复期限待定：尚未录入 YYYY 年节假日安排' }),
+  count: Type.Integer({ description: '答复期限待定的申请件数' }),
+  cases: Type.Array(PendingItemSchema, { description: '按收到日期排列' }),
+}, { description: '答复期限待定的申请：录入该年度国务院办公厅节假日安排通知后自动计算' });
+
 export const WarningsSchema = Type.Object({
   today: Type.String(), dueSoonUntil: Type.String(),
+  pending: Type.Union([PendingDeadlinesSchema, Type.Null()], { description: '答复期限待定的申请（无则为 null）' }),
   offices: Type.Array(Type.Object({
     office: Type.String({ description: '承办科室（未分配的为“未指定承办科室”）' }), overdue: Type.Integer(), dueSoon: Type.Integer(),
   }), { description: '按承办科室汇总' }),
@@ -178,9 +193,14 @@ export const AllWarningsQuery = Type.Object({
 
 export const AgencyWarningsSchema = Type.Array(Type.Object({
   agencyId: Type.Integer(), agencyName: Type.String(), warnings: WarningsSchema,
-}), { description: '有已逾期或即将到期申请的各机关，按机关名称排列' });
+}), { description: '有已逾期、即将到期或答复期限待定的申请的各机关，按机关名称排列' });
 
 export const AssignBody = Type.Object({
   office: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: '承办科室' })),
   handler: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: '承办人' })),
 }, { additionalProperties: false });
+
+/** GET /api/applications/warnings (the web UI imports these types). */
+export type CaseWarningsView = Static<typeof WarningsSchema>;
+export type PendingDeadlinesView = Static<typeof PendingDeadlinesSchema>;
+export type AgencyWarningsView = Static<typeof AgencyWarningsSchema>[number];

@@ -211,6 +211,14 @@ forEachDialect('applicationService', (ctx) => {
     assert.equal(pending.dueOn, null);
     assert.equal(pending.state, 'received');
     assert.match(pending.clock.warnings.join(''), /答复期限待录入 2025 年节假日安排后计算/);
+    // It stays in the warnings, in a group of its own naming the year to enter (not silently dropped).
+    const waiting = await s.warnings(agency, '2024-12-23');
+    assert.deepEqual([waiting.offices, waiting.groups], [[], []]);
+    assert.deepEqual(waiting.pending, {
+      year: 2025, title: '答复期限待定：尚未录入 2025 年节假日安排', count: 1,
+      cases: [{ id: pending.id, caseNo: pending.caseNo, state: 'received', receivedOn: '2024-12-20', office: '未指定承办科室', handler: 'clerk', assigned: false }],
+    });
+    assert.deepEqual((await s.warningsOfAllAgencies('2024-12-23')).find((w) => w.agencyId === agency)?.warnings.pending?.count, 1);
     // Events still need the calendar (a date outside it is refused, nothing stored) …
     await assert.rejects(s.recordEvent(pending.id, { type: 'decided', date: '2025-01-10', decision: 'disclosed', particulars: '邮寄' }, operator('clerk')),
       message(/日历未覆盖 2025 年/));
@@ -221,6 +229,9 @@ forEachDialect('applicationService', (ctx) => {
     assert.deepEqual([result.checked, result.changed], [1, 1]);
     assert.equal((await svc().get(pending.id)).dueOn, '2025-01-20');
     assert.equal((await svc().history(pending.id)).at(-1)!.type, 'deadline-recomputed');
+    const computed = await svc().warnings(agency, '2025-01-15');
+    assert.equal(computed.pending, null);
+    assert.deepEqual(computed.groups.flatMap((g) => g.dueSoon.map((i) => [i.id, i.dueOn])), [[pending.id, '2025-01-20']]);
   });
 
   it('recomputes the stored deadlines of open cases after a calendar change, each with an event', async () => {

@@ -188,3 +188,45 @@ forEachDialect('application API with the fee-stops-clock setting', (ctx) => {
     assert.equal(await dueAfterFeeNotice(true), null);
   });
 });
+
+forEachDialect('application API: deadlines pending at year end', (ctx) => {
+  test('a case whose deadline runs into a year not yet entered stays in the warnings until that year is entered', async () => {
+    const { app, agencyId } = await caseTestApp(ctx, { now: '2026-12-20T02:00:00.000Z', agencyName: '某区司法局' });
+    try {
+      const receive = async (handedInOn: string) => {
+        const res = await sendJson(app, 'POST', '/api/applications', {
+          agencyId, channel: 'in-person', evidence: { handedInOn }, applicantType: '自然人',
+          applicant: { name: '张三丰', idNumber: PERSON_ID }, subject: '某项信息', formWanted: '电子邮件',
+        }, USER);
+        assert.equal(res.statusCode, 201, res.body);
+        return json(res);
+      };
+      const early = await receive('2026-11-20');
+      const late = await receive('2026-12-18');
+      assert.equal(late.dueOn, null);
+      const w = await app.inject({ method: 'GET', url: `/api/applications/warnings?agencyId=${agencyId}&today=2026-12-21` });
+      assert.equal(w.statusCode, 200, w.body);
+      const warnings = json(w);
+      // The early case is due within 3 working days (2026-12-18 + …); the late one is pending, counted, not dropped.
+      assert.ok(warnings.groups.some((g: any) => g.dueSoon.some((i: any) => i.id === early.id) || g.overdue.some((i: any) => i.id === early.id)));
+      assert.deepEqual(warnings.pending, {
+        year: 2027, title: '答复期限待定：尚未录入 2027 年节假日安排', count: 1,
+        cases: [{ id: late.id, caseNo: late.caseNo, state: 'received', receivedOn: '2026-12-18', office: '未指定承办科室', handler: late.receivedBy, assigned: false }],
+      });
+      const all = json(await app.inject({ method: 'GET', url: '/api/applications/warnings/by-agency?today=2026-12-21' }));
+      assert.deepEqual(all, [{ agencyId, agencyName: '某区司法局', warnings }]);
+
+      // Entering the 2027 notice computes the deadline: the group is gone and the case is an ordinary one.
+      const set = await sendJson(app, 'PUT', '/api/calendar/2027', { source: '国办发明电〔2026〕1号', days: [
+        { date: '2027-01-01', kind: 'off', name: '元旦' }, { date: '2027-02-08', kind: 'off', name: '春节' },
+      ] });
+      assert.equal(set.statusCode, 200, set.body);
+      assert.ok(json(set).recomputed.changed >= 1);
+      const after = json(await app.inject({ method: 'GET', url: `/api/applications/warnings?agencyId=${agencyId}&today=2026-12-21` }));
+      assert.equal(after.pending, null);
+      assert.notEqual(json(await app.inject({ method: 'GET', url: `/api/applications/${late.id}` })).dueOn, null);
+    } finally {
+      await app.close();
+    }
+  });
+});
