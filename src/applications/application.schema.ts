@@ -3,17 +3,19 @@
  * documentation from one source. The rules of the procedure (dates, deadlines, one extension …) are
  * checked by the service and the pure clock, which name the field in formal Chinese.
  */
-import { Type, type Static } from 'typebox';
+import { Type, type Static, type TUnsafe } from 'typebox';
 import { APPLICANT_TYPES } from '../core/applications/applicant-types.js';
 import { CHANNEL_NAMES } from '../core/applications/receipt-date.js';
+import { IDENTITY_KIND_NAMES } from '../core/applications/identity.js';
 import { EVENT_NAMES } from '../core/applications/case-events.js';
 import { MAX_ID } from '../reports/report.schema.js';
 import { STATE_NAMES } from './application-view.js';
 
 const DATE = { pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: '日期 YYYY-MM-DD' };
 const date = (description: string) => Type.String({ ...DATE, description: `${description}（YYYY-MM-DD）` });
-const literals = (values: readonly string[], description: string) =>
-  Type.Union(values.map((v) => Type.Literal(v)), { description });
+/** One of `values`; typed as their union when they are literals (an `Object.keys` list stays `string`). */
+const literals = <const T extends readonly string[]>(values: T, description: string) =>
+  Type.Union(values.map((v) => Type.Literal(v)), { description }) as unknown as TUnsafe<T[number]>;
 const NullableString = Type.Union([Type.String(), Type.Null()]);
 const NullableDate = Type.Union([Type.String(), Type.Null()]);
 
@@ -57,7 +59,8 @@ export const ReceiveBody = Type.Object({
   }),
   applicant: Type.Object({
     name: Type.String({ minLength: 1, maxLength: 200, description: '姓名或名称' }),
-    idType: Type.Optional(literals(['resident-id', 'uscc', 'other'], '身份证明类型：resident-id 居民身份证、uscc 统一社会信用代码、other 其他')),
+    idType: Type.Optional(literals(Object.keys(IDENTITY_KIND_NAMES),
+      `身份证明类型：${Object.entries(IDENTITY_KIND_NAMES).map(([k, v]) => `${k} ${v}`).join('、')}（缺省：自然人为居民身份证，其他为统一社会信用代码）`)),
     idNumber: Type.String({ minLength: 1, maxLength: 50, description: '身份证明号码' }),
     phone: Type.Optional(NullableString),
     address: Type.Optional(NullableString),

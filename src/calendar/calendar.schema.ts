@@ -6,7 +6,7 @@
  */
 import { Type } from 'typebox';
 import { NOTICE_YEARS } from '../core/calendar/notice-days.js';
-import { MAX_WORKING_DAYS } from '../core/calendar/work-calendar.js';
+import { DAY_KIND_NAMES, MAX_WORKING_DAYS } from '../core/calendar/work-calendar.js';
 
 const DATE_PATTERN = '^\\d{4}-\\d{2}-\\d{2}$';
 const date = (description: string) => Type.String({ pattern: DATE_PATTERN, description: `${description}（YYYY-MM-DD）` });
@@ -15,7 +15,9 @@ export const CalendarYearParams = Type.Object({
   year: Type.Integer({ minimum: NOTICE_YEARS.min, maximum: NOTICE_YEARS.max, description: '年度（四位数字）' }),
 });
 
-const DayKindSchema = Type.Union([Type.Literal('off'), Type.Literal('work')], { description: '类型：off 放假、work 调休上班' });
+const DayKindSchema = Type.Union([Type.Literal('off'), Type.Literal('work')], {
+  description: `类型：${Object.entries(DAY_KIND_NAMES).map(([k, v]) => `${k} ${v}`).join('、')}`,
+});
 
 /** One exception to the Monday–Friday rule as a notice arranges it. */
 export const CalendarDaySchema = Type.Object({

@@ -125,8 +125,8 @@ export async function countTable4(db: Q, p: Period): Promise<RemedyCountRow[]> {
   return rows.map((r) => ({ kind: r.kind, after_reconsideration: Number(r.after_reconsideration), result: r.result, n: Number(r.n) }));
 }
 
-/** A case behind a cell (and, for table 四, the remedy). */
-export interface CellCaseRow { application_id: number; case_no: string; remedy_id: number | null }
+/** A case behind a cell (and, for table 四, the remedy), with its receipt date and current state (nothing personal). */
+export interface CellCaseRow { application_id: number; case_no: string; received_on: string; state: string; remedy_id: number | null }
 
 /**
  * The cases behind a table 三 cell: the row's predicate, the applicant type (null: every type) and, for
@@ -140,8 +140,9 @@ export async function listTable3Cases(
     .where((eb) => FLOW[flow](eb, p));
   if (applicantType !== null) q = q.where('applications.applicant_type', '=', applicantType);
   if (resultRows !== null) q = q.where('applications.result_row', 'in', resultRows.length ? resultRows : ['-']);
-  const rows = await q.select(['applications.id', 'applications.case_no']).orderBy('applications.case_no').orderBy('applications.id').execute();
-  return rows.map((r) => ({ application_id: Number(r.id), case_no: r.case_no, remedy_id: null }));
+  const rows = await q.select(['applications.id', 'applications.case_no', 'applications.received_on', 'applications.state'])
+    .orderBy('applications.case_no').orderBy('applications.id').execute();
+  return rows.map((r) => ({ application_id: Number(r.id), case_no: r.case_no, received_on: r.received_on, state: r.state, remedy_id: null }));
 }
 
 /** The remedies (with their cases) behind a table 四 cell; `result` null: every result (the group's 总计). */
@@ -156,7 +157,9 @@ export async function listTable4Cases(
     .where('remedies.kind', '=', kind);
   if (afterReconsideration !== null) q = q.where('remedies.after_reconsideration', '=', afterReconsideration);
   if (result !== null) q = q.where(remedyResultAsOf(p.asOf), '=', result);
-  const rows = await q.select(['applications.id', 'applications.case_no', 'remedies.id as remedy_id'])
+  const rows = await q.select(['applications.id', 'applications.case_no', 'applications.received_on', 'applications.state', 'remedies.id as remedy_id'])
     .orderBy('applications.case_no').orderBy('remedies.id').execute();
-  return rows.map((r) => ({ application_id: Number(r.id), case_no: r.case_no, remedy_id: Number(r.remedy_id) }));
+  return rows.map((r) => ({
+    application_id: Number(r.id), case_no: r.case_no, received_on: r.received_on, state: r.state, remedy_id: Number(r.remedy_id),
+  }));
 }

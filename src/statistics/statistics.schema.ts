@@ -55,6 +55,9 @@ export const CellCasesSchema = Type.Object({
   cases: Type.Array(Type.Object({
     applicationId: Type.Integer({ description: '申请编号' }),
     caseNo: Type.String({ description: '登记号' }),
+    receivedOn: Type.String({ description: '收到申请日期' }),
+    state: Type.String({ description: '当前状态' }),
+    stateName: Type.String({ description: '当前状态名称' }),
     remedyId: Type.Union([Type.Integer({ description: '行政复议或行政诉讼编号（表四）' }), Type.Null()]),
   }), { description: '计入该单元格的申请（不含申请人信息）' }),
 }, { description: '单元格对应的申请' });

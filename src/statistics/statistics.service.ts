@@ -11,6 +11,7 @@
  */
 import type { Kysely } from 'kysely';
 import { DECISIONS, rowForFormat } from '../core/applications/outcomes.js';
+import { STATE_NAMES } from '../core/applications/case-states.js';
 import { ValidationError } from '../core/errors.js';
 import { cellKey, splitCellKey } from '../core/format/cell-key.js';
 import type { FormatDefinition, FormatId } from '../core/format/format-types.js';
@@ -128,6 +129,11 @@ export function withApplicationTables(doc: ReportDocument, tables: ApplicationTa
 export interface CellCase {
   applicationId: number;
   caseNo: string;
+  /** 收到申请日期. */
+  receivedOn: string;
+  /** The case's current state and its Chinese name. */
+  state: string;
+  stateName: string;
   remedyId: number | null;
 }
 
@@ -160,5 +166,8 @@ export async function cellCases(db: Kysely<Database>, query: TablesQuery & { cel
     const g = REMEDY_GROUPS[group]!;
     rows = await listTable4Cases(db, p, g.kind, g.after, result === 'total' ? null : result);
   }
-  return rows.map((r) => ({ applicationId: r.application_id, caseNo: r.case_no, remedyId: r.remedy_id }));
+  return rows.map((r) => ({
+    applicationId: r.application_id, caseNo: r.case_no, receivedOn: r.received_on,
+    state: r.state, stateName: (STATE_NAMES as Record<string, string>)[r.state] ?? r.state, remedyId: r.remedy_id,
+  }));
 }

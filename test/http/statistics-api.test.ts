@@ -148,6 +148,11 @@ forEachDialect('statistics API', (ctx) => {
     assert.equal(remedies.value, 1);
     assert.equal(remedies.cases[0]!.caseNo, caseNos.missing);
     assert.equal(typeof remedies.cases[0]!.remedyId, 'number');
+    // Each entry names the case's receipt date and current state (for the drill-down list), nothing personal.
+    const entry = received.cases.find((c) => c.caseNo === caseNos.late) as unknown as Record<string, unknown>;
+    assert.deepEqual(Object.keys(entry).sort(), ['applicationId', 'caseNo', 'receivedOn', 'remedyId', 'state', 'stateName']);
+    assert.match(String(entry.receivedOn), /^2025-\d{2}-\d{2}$/);
+    assert.equal(entry.stateName, '已答复'); // its state now (decided in 2026), not as of the year's end
     // Each cell's list is as long as its figure.
     const t = byKey((await tables()).cells);
     for (const key of ['三:received:total', '三:r2:total', '三:r4-1:natural', '四:all:direct.total', '四:all:after.total']) {

@@ -12,6 +12,13 @@ export type IdentityCheck = { ok: true } | { ok: false; reason: string };
 /** Kinds of identity document the case records. `other` (passport, permit…) is stored but not checked. */
 export type IdentityKind = 'resident-id' | 'uscc' | 'other';
 
+/** Chinese names of the kinds of identity document (the API's descriptions and the office's form). */
+export const IDENTITY_KIND_NAMES: Readonly<Record<IdentityKind, string>> = {
+  'resident-id': '居民身份证',
+  uscc: '统一社会信用代码',
+  other: '其他身份证明',
+};
+
 /** ISO 7064 MOD 11-2 weights 2^(17−i) mod 11 for the first 17 digits of a 居民身份证号码. */
 const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 /** Check character for each remainder 0…10. */

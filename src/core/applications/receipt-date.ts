@@ -52,6 +52,11 @@ const RULES: Readonly<Record<Channel, { field: keyof ReceiptEvidence; label: str
   fax: { field: 'confirmedOn', label: '双方确认日期', rule: '条例第三十一条第（三）项：通过政府信息公开工作机构的传真提交的，以双方确认之日为收到申请之日' },
 };
 
+/** The evidence a channel needs: the field that fixes the receipt date, its label and the rule (条例 Art. 31). */
+export function receiptEvidenceOf(channel: Channel): { field: keyof ReceiptEvidence; label: string; rule: string } {
+  return RULES[channel];
+}
+
 /** Whether `value` is a known channel. */
 export function isChannel(value: unknown): value is Channel {
   return typeof value === 'string' && Object.hasOwn(RULES, value);

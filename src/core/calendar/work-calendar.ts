@@ -24,6 +24,9 @@ export interface CalendarDay {
   name: string;
 }
 
+/** Chinese names of the kinds of exception (the API's descriptions and the office's calendar screen). */
+export const DAY_KIND_NAMES: Readonly<Record<CalendarDay['kind'], string>> = { off: '放假', work: '调休上班' };
+
 /** The calendar as data: the years whose State Council notice is entered, and their exceptions. */
 export interface WorkCalendarData {
   /** Years fully covered (their notice entered), inclusive; null when no year is entered yet. */
