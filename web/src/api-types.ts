@@ -5,6 +5,7 @@
  */
 import type { Static } from 'typebox';
 import type { Agency, AgencyKind } from '../../src/agencies/agency.service.js';
+import type { OverrideSchema } from '../../src/applications/application.schema.js';
 import type {
   GrantBody, NewUserBody, RoleInfo, SecurityEventInfo, SecurityLogQuery, SessionInfo, UserChangesBody, UserInfo, UserWithPasswordSchema,
 } from '../../src/auth/auth.schema.js';
@@ -82,11 +83,8 @@ export type CaseEventType = CaseEvent['type'];
 /** Event types staff record through POST /api/applications/:id/events (the receipt is recorded at intake). */
 export type RecordableEventType = Exclude<CaseEventType, 'received'>;
 
-/** Approval to change the figures of a published report's table 三/四 (period lock). */
-export interface PeriodLockOverride {
-  approver: string;
-  reason: string;
-}
+/** Approval to change the figures of a published report's table 三/四 (period lock): the reason; the approver is the signed-in leader. */
+export type PeriodLockOverride = Static<typeof OverrideSchema>;
 
 /** Body of POST /api/applications/:id/events: the service's EventInput plus an optional override. */
 export type ApplicationEventBody = Exclude<EventInput, { type: 'received' }> & { override?: PeriodLockOverride };

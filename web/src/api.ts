@@ -9,6 +9,10 @@ import type {
   UserChanges, UserInfo, UserWithPassword,
 } from './api-types.js';
 import { csrfToken, sessionEnded, setSession, takeRememberedRoute, type Session } from './session.js';
+import type {
+  ApplicationTables, AssignRequest, CalendarYear, CalendarYears, CellCases, DeadlineResult, ReceiveRequest, RemedyRequest,
+  RemedyResultRequest, RemedyView, SetYearRequest, SetYearResult,
+} from './schema-types.js';
 
 /** A failed API call: the server's code, message and problems. */
 export class ApiError extends Error {
@@ -160,6 +164,21 @@ export const api = {
   applicationEvents: (id: number) => request<ApplicationEvent[]>('GET', `/api/applications/${id}/events`),
   recordApplicationEvent: (id: number, event: ApplicationEventBody) =>
     request<ApplicationDetail>('POST', `/api/applications/${id}/events`, event),
+  receiveApplication: (body: ReceiveRequest) => request<ApplicationDetail>('POST', '/api/applications', body),
+  assignApplication: (id: number, body: AssignRequest) => request<ApplicationDetail>('POST', `/api/applications/${id}/assign`, body),
+  addRemedy: (id: number, body: RemedyRequest) => request<RemedyView>('POST', `/api/applications/${id}/remedies`, body),
+  decideRemedy: (id: number, remedyId: number, body: RemedyResultRequest) =>
+    request<RemedyView>('POST', `/api/applications/${id}/remedies/${remedyId}/result`, body),
+  calendarYears: () => request<CalendarYears>('GET', '/api/calendar/years'),
+  calendarYear: (year: number) => request<CalendarYear>('GET', `/api/calendar/${year}`),
+  setCalendarYear: (year: number, body: SetYearRequest) => request<SetYearResult>('PUT', `/api/calendar/${year}`, body),
+  deadline: (from: string, workingDays: number) =>
+    request<DeadlineResult>('GET', `/api/calendar/deadline${query({ from, workingDays, explain: 'true' })}`),
+  applicationTables: (agencyId: number, year: number) =>
+    request<ApplicationTables>('GET', `/api/agencies/${agencyId}/application-tables${query({ year })}`),
+  cellCases: (agencyId: number, year: number, cell: string) =>
+    request<CellCases>('GET', `/api/agencies/${agencyId}/application-tables/cases${query({ year, cell })}`),
+  fillFromCases: async (id: number): Promise<ReportDetail> => detailOf(await request<unknown>('POST', `/api/reports/${id}/fill-from-cases`, {})),
 };
 
 /**

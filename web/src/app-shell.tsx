@@ -17,6 +17,11 @@ import { ChangePasswordPage } from './pages/change-password-page.js';
 import { SecurityLogPage } from './pages/security-log-page.js';
 import { SignInPage } from './pages/sign-in-page.js';
 import { UsersPage } from './pages/users-page.js';
+import { ApplicationNewPage } from './pages/application-new-page.js';
+import { CalendarPage } from './pages/calendar-page.js';
+import { StatisticsPage } from './pages/statistics-page.js';
+import { UpcomingYearNotice } from './components/pending-deadlines.js';
+import { todayInChina } from './application-labels.js';
 
 /** The screen of a route. */
 function screenOf(route: Route): ReactNode {
@@ -25,6 +30,9 @@ function screenOf(route: Route): ReactNode {
     case 'agencies': return <AgencyPage />;
     case 'applications': return <ApplicationListPage />;
     case 'application': return <ApplicationPage key={route.id} id={route.id} />;
+    case 'application-new': return <ApplicationNewPage />;
+    case 'statistics': return <StatisticsPage />;
+    case 'calendar': return <CalendarPage key={route.year ?? 0} year={route.year} />;
     case 'users': return <UsersPage />;
     case 'security-log': return <SecurityLogPage />;
     case 'password': return <ChangePasswordPage />;
@@ -88,6 +96,7 @@ function Workspace({ session }: { session: Session }) {
         <UserBox session={session} />
       </Layout.Header>
       <Layout.Content className="gk-content">
+        {route.name !== 'calendar' && <UpcomingYearNotice today={todayInChina()} />}
         {allowed ? screenOf(route)
           : landing === null ? (
             <Result status="info" title="尚未授予角色" subTitle="您的账户尚未被授予任何角色，请联系安全管理员。" />

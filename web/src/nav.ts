@@ -21,7 +21,9 @@ export interface NavItem {
 /** The main menu, in display order. */
 export const NAV_ITEMS: readonly NavItem[] = [
   { route: { name: 'reports' }, label: '年度报告', permission: 'report.read', sections: ['reports', 'report'] },
-  { route: { name: 'applications' }, label: '依申请公开', permission: 'application.read', sections: ['applications', 'application'] },
+  { route: { name: 'applications' }, label: '依申请公开', permission: 'application.read', sections: ['applications', 'application', 'application-new'] },
+  { route: { name: 'statistics' }, label: '办理情况统计', permission: 'statistics.read', sections: ['statistics'] },
+  { route: { name: 'calendar' }, label: '工作日日历', sections: ['calendar'], secondary: true },
   { route: { name: 'agencies' }, label: '机关', permission: 'agency.read', sections: ['agencies'], secondary: true },
   { route: { name: 'users' }, label: '用户与角色', permission: 'user.manage', sections: ['users'] },
   { route: { name: 'security-log' }, label: '安全审计日志', permission: 'security-log.read', sections: ['security-log'] },

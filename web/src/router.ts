@@ -9,7 +9,10 @@ export type Route =
   | { name: 'report'; id: number }
   | { name: 'agencies' }
   | { name: 'applications' }
+  | { name: 'application-new' }
   | { name: 'application'; id: number }
+  | { name: 'statistics' }
+  | { name: 'calendar'; year?: number }
   | { name: 'users' }
   | { name: 'security-log' }
   | { name: 'password' };
@@ -20,6 +23,10 @@ export function parseRoute(hash: string): Route {
   const report = /^\/reports\/(\d+)\/?$/.exec(path);
   if (report) return { name: 'report', id: Number(report[1]) };
   if (/^\/agencies\/?$/.test(path)) return { name: 'agencies' };
+  if (/^\/applications\/new\/?$/.test(path)) return { name: 'application-new' };
+  if (/^\/statistics\/?$/.test(path)) return { name: 'statistics' };
+  const calendar = /^\/calendar(?:\/(\d{4}))?\/?$/.exec(path);
+  if (calendar) return calendar[1] ? { name: 'calendar', year: Number(calendar[1]) } : { name: 'calendar' };
   const application = /^\/applications\/(\d+)\/?$/.exec(path);
   if (application) return { name: 'application', id: Number(application[1]) };
   if (/^\/applications\/?$/.test(path)) return { name: 'applications' };
@@ -36,6 +43,9 @@ export function routeHref(route: Route): string {
     case 'agencies': return '#/agencies';
     case 'applications': return '#/applications';
     case 'application': return `#/applications/${route.id}`;
+    case 'application-new': return '#/applications/new';
+    case 'statistics': return '#/statistics';
+    case 'calendar': return route.year ? `#/calendar/${route.year}` : '#/calendar';
     case 'users': return '#/users';
     case 'security-log': return '#/security-log';
     case 'password': return '#/password';

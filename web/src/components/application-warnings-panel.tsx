@@ -1,11 +1,14 @@
 /**
  * 期限预警: per agency and office, how many open cases are overdue or due within 3 working days, and the
- * overdue cases themselves in red (due-soon ones in amber), each with its handler and a link to the case.
+ * overdue cases themselves in red (due-soon ones in amber), each with its handler and a link to the case;
+ * cases whose deadline waits for next year's holiday notice in a group of their own, with a banner
+ * asking for that notice.
  */
 import { Alert, Empty, Typography } from 'antd';
 import type { AgencyWarnings, WarningGroup, WarningItem } from '../api-types.js';
 import { formatDate } from '../labels.js';
 import { routeHref } from '../router.js';
+import { CalendarNoticeBanner, PendingDeadlinesBlock, pendingSummary } from './pending-deadlines.js';
 
 /** The warnings of one agency, named. */
 
@@ -40,8 +43,9 @@ function OfficeBlock({ office, overdue, dueSoon, groups }: { office: string; ove
 
 /** The warnings panel above the case list. */
 export function ApplicationWarningsPanel({ items, loading }: { items: AgencyWarnings[]; loading?: boolean }) {
-  const shown = items.filter((a) => a.warnings.offices.length > 0);
+  const shown = items.filter((a) => a.warnings.offices.length > 0 || a.warnings.pending !== null);
   const first = items[0]?.warnings;
+  const pending = pendingSummary(items);
   return (
     <section className="gk-panel gk-warnings" aria-labelledby="gk-warnings-title">
       <Typography.Title level={2} className="gk-h2" id="gk-warnings-title">期限预警</Typography.Title>
@@ -50,6 +54,7 @@ export function ApplicationWarningsPanel({ items, loading }: { items: AgencyWarn
           截至 {formatDate(first.today)}：已超过答复期限的申请，以及在 {formatDate(first.dueSoonUntil)} 前（3 个工作日内）到期的申请。
         </p>
       )}
+      {pending && <CalendarNoticeBanner year={pending.year} count={pending.count} />}
       {shown.length === 0 ? (
         loading ? null : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="没有已逾期或即将到期的申请。" />
       ) : shown.map((a) => (
@@ -62,6 +67,7 @@ export function ApplicationWarningsPanel({ items, loading }: { items: AgencyWarn
           {a.warnings.offices.map((o) => (
             <OfficeBlock key={o.office} office={o.office} overdue={o.overdue} dueSoon={o.dueSoon} groups={a.warnings.groups} />
           ))}
+          {a.warnings.pending && <PendingDeadlinesBlock pending={a.warnings.pending} />}
         </div>
       ))}
     </section>

@@ -10,8 +10,9 @@ describe('eventBody', () => {
       .toEqual({ type: 'decided', date: '2026-12-03', decision: 'disclosed' });
     expect(eventBody({ type: 'fee-notice-sent', date: '2026-12-03', feeMethod: 'by-volume', pages: 120 }, false))
       .toEqual({ type: 'fee-notice-sent', date: '2026-12-03', fee: { method: 'by-volume', pages: 120 } });
-    expect(eventBody({ type: 'withdrawn', date: '2026-12-03', overrideApprover: '主任', overrideReason: '补录历史案件' }, true))
-      .toEqual({ type: 'withdrawn', date: '2026-12-03', override: { approver: '主任', reason: '补录历史案件' } });
+    // The override is the reason only: the server records the signed-in leader as approver.
+    expect(eventBody({ type: 'withdrawn', date: '2026-12-03', overrideReason: ' 补录历史案件 ' }, true))
+      .toEqual({ type: 'withdrawn', date: '2026-12-03', override: { reason: '补录历史案件' } });
   });
 });
 

@@ -1,7 +1,8 @@
 /**
  * 登记办理事件: the event type, its date and the fields that type needs (补正期限, 被征求意见方, 延期天数/批准人/
  * 理由, 处理决定 …). The server checks the procedure; its 400/409 message is shown as it is worded, and a
- * 409 PERIOD_LOCKED (a published report's figures would change) asks for an approver and a reason.
+ * 409 PERIOD_LOCKED (a published report's figures would change) asks a leader for a reason (the server
+ * records the signed-in leader as approver); others are told a leader must do it.
  */
 import { useState } from 'react';
 import { App, Button, Form, Input, InputNumber, Select, Typography } from 'antd';
@@ -9,6 +10,8 @@ import type { ApplicationDetail, ApplicationEventBody, RecordableEventType } fro
 import { ApiError, api } from '../api.js';
 import { CASE_EVENT_LABELS, DECISION_LABELS, RECORDABLE_EVENT_TYPES, todayInChina } from '../application-labels.js';
 import { ErrorAlert } from './problem-list.js';
+import { isPeriodLocked, lockedTitle, overrideOf, PeriodLockOverrideFields } from './period-lock-override.js';
+import { useCan } from '../session.js';
 
 interface Values {
   type: RecordableEventType;
@@ -26,7 +29,6 @@ interface Values {
   count?: number;
   decision?: string;
   particulars?: string;
-  overrideApprover?: string;
   overrideReason?: string;
 }
 
@@ -50,8 +52,7 @@ export function eventBody(v: Values, withOverride: boolean): ApplicationEventBod
     default: break;
   }
   for (const k of Object.keys(fields)) if (fields[k] === undefined) delete fields[k];
-  const override = withOverride ? { override: { approver: text(v.overrideApprover) ?? '', reason: text(v.overrideReason) ?? '' } } : {};
-  return { ...base, ...fields, ...override } as ApplicationEventBody;
+  return { ...base, ...fields, ...overrideOf(withOverride, v.overrideReason) } as ApplicationEventBody;
 }
 
 /** The error as shown: a single problem that only repeats the message is left out. */
@@ -135,11 +136,12 @@ export function CaseEventForm({ detail, onRecorded }: { detail: ApplicationDetai
   const [error, setError] = useState<unknown>(null);
   const [locked, setLocked] = useState(false);
   const [busy, setBusy] = useState(false);
+  const mayOverride = useCan('period.override');
 
   const submit = async (values: Values) => {
     setBusy(true);
     try {
-      const updated = await api.recordApplicationEvent(detail.id, eventBody(values, locked));
+      const updated = await api.recordApplicationEvent(detail.id, eventBody(values, locked && mayOverride));
       message.success(`已登记“${CASE_EVENT_LABELS[values.type]}”`);
       setError(null);
       setLocked(false);
@@ -147,7 +149,7 @@ export function CaseEventForm({ detail, onRecorded }: { detail: ApplicationDetai
       onRecorded(updated);
     } catch (e) {
       setError(e);
-      if (e instanceof ApiError && e.code === 'PERIOD_LOCKED') setLocked(true);
+      if (isPeriodLocked(e)) setLocked(true);
     } finally {
       setBusy(false);
     }
@@ -167,19 +169,11 @@ export function CaseEventForm({ detail, onRecorded }: { detail: ApplicationDetai
           </Form.Item>
         </div>
         <TypeFields type={type} feeMethod={feeMethod} />
-        {locked && (
-          <fieldset className="gk-section">
-            <legend>变更已发布年度报告统计数据的批准</legend>
-            <Form.Item name="overrideApprover" label="批准人" rules={[required('请填写批准人')]}><Input /></Form.Item>
-            <Form.Item name="overrideReason" label="变更理由（至少 4 个字）" rules={[required('请填写变更理由'), { min: 4, message: '变更理由至少 4 个字' }]}>
-              <Input.TextArea rows={2} />
-            </Form.Item>
-          </fieldset>
-        )}
+        {locked && <PeriodLockOverrideFields allowed={mayOverride} />}
         {error !== null && (
           <div className="gk-form-error">
             <ErrorAlert error={shownError(error)} onClose={() => setError(null)}
-              title={error instanceof ApiError && error.code === 'PERIOD_LOCKED' ? '统计期间已锁定：填写批准人和理由后重新提交' : '未能登记'} />
+              title={lockedTitle(error, mayOverride, '未能登记')} />
           </div>
         )}
         <Button type="primary" htmlType="submit" loading={busy}>登记</Button>

@@ -24,7 +24,7 @@ const cases = [
 ];
 
 const warnings: CaseWarnings = {
-  today: '2026-12-04', dueSoonUntil: '2026-12-09',
+  today: '2026-12-04', dueSoonUntil: '2026-12-09', pending: null,
   offices: [{ office: '政策法规科', overdue: 1, dueSoon: 1 }],
   groups: [{
     office: '政策法规科', handler: '李四', assigned: true,

@@ -3,7 +3,7 @@
  * state, reply deadline and handler; filters by agency and “仅未办结”.
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import { Button, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { Agency, AgencyWarnings, ApplicationFilter, ApplicationSummary } from '../api-types.js';
 import { api } from '../api.js';
@@ -12,6 +12,7 @@ import { formatDate } from '../labels.js';
 import { navigate, routeHref } from '../router.js';
 import { ErrorAlert } from '../components/problem-list.js';
 import { ApplicationWarningsPanel } from '../components/application-warnings-panel.js';
+import { useCan } from '../session.js';
 
 /** Warnings of the chosen agency, or of every agency with a listed case when none is chosen. */
 /** The chosen agency's warnings, or every agency's from one request (never one request per agency). */
@@ -29,6 +30,7 @@ export function ApplicationListPage() {
   const [filter, setFilter] = useState<ApplicationFilter>({ open: true });
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<unknown>(null);
+  const mayRegister = useCan('application.register');
 
   const load = useCallback(async () => {
     setLoading(true);
@@ -77,6 +79,7 @@ export function ApplicationListPage() {
     <div className="gk-page">
       <div className="gk-page-head">
         <Typography.Title level={1} className="gk-page-title">依申请公开</Typography.Title>
+        {mayRegister && <Button type="primary" href={routeHref({ name: 'application-new' })}>登记申请</Button>}
       </div>
       <Space wrap className="gk-filters">
         <Select

@@ -1,6 +1,7 @@
 /**
  * The page of one 依申请公开 case: state, deadline with its arithmetic, the facts, letters to download,
- * remedies, the form recording the next event, and the history.
+ * remedies, the forms recording the next event, the assignment and a reconsideration or lawsuit (shown
+ * only to a person who may handle cases), and the history.
  */
 import { useCallback, useEffect, useState } from 'react';
 import { Breadcrumb, Spin, Tag, Typography } from 'antd';
@@ -15,8 +16,10 @@ import { CaseHistory } from '../components/case-history.js';
 import { CaseLetters } from '../components/case-letters.js';
 import { CaseRemedies } from '../components/case-remedies.js';
 import { CaseSummary } from '../components/case-summary.js';
-import { ErrorAlert } from '../components/problem-list.js';
+import { CaseAssignForm } from '../components/case-assign-form.js';
+import { CaseRemedyForm } from '../components/case-remedy-form.js';
 import { useCan } from '../session.js';
+import { ErrorAlert } from '../components/problem-list.js';
 
 /** The case page. */
 export function ApplicationPage({ id }: { id: number }) {
@@ -28,6 +31,11 @@ export function ApplicationPage({ id }: { id: number }) {
   const mayPersonal = useCan('application.personal');
 
   const loadEvents = useCallback(async () => setEvents(await api.applicationEvents(id)), [id]);
+  const reload = useCallback(async () => {
+    const [d, e] = await Promise.all([api.application(id), api.applicationEvents(id)]);
+    setDetail(d);
+    setEvents(e);
+  }, [id]);
 
   useEffect(() => {
     let live = true;
@@ -68,10 +76,11 @@ export function ApplicationPage({ id }: { id: number }) {
             <Typography.Title level={2} className="gk-h2" id="gk-facts-title">申请信息</Typography.Title>
             <CaseSummary detail={detail} />
           </section>
-          <CaseRemedies remedies={detail.remedies} />
+          <CaseRemedies remedies={detail.remedies} applicationId={mayHandle ? detail.id : undefined}
+            onChanged={mayHandle ? () => { reload().catch(setError); } : undefined} />
           <CaseHistory events={events} />
         </div>
-        <div className="gk-side gk-side-wide">
+        <div className="gk-side gk-side-wide gk-stack">
           {closed ? (
             <section className="gk-panel">
               <Typography.Title level={2} className="gk-h2">登记办理事件</Typography.Title>
@@ -80,6 +89,8 @@ export function ApplicationPage({ id }: { id: number }) {
           ) : mayHandle || mayExtend
             ? <CaseEventForm detail={detail} onRecorded={onRecorded} />
             : <section className="gk-panel"><p className="gk-note">您可以查阅本申请，登记办理事件须由承办人或信息公开专职人员进行。</p></section>}
+          {mayHandle && !closed && <CaseAssignForm detail={detail} onAssigned={onRecorded} />}
+          {mayHandle && <CaseRemedyForm detail={detail} onAdded={() => { reload().catch(setError); }} />}
         </div>
       </div>
     </div>

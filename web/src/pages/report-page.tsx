@@ -16,6 +16,7 @@ import { HistoryView } from '../components/history-view.js';
 import { NarrativeEditor } from '../components/narrative-editor.js';
 import { ErrorAlert } from '../components/problem-list.js';
 import { TableGridView } from '../components/table-grid-view.js';
+import { FillFromCasesButton } from '../components/fill-from-cases.js';
 
 type TabKey = 'tables' | 'text' | 'checks' | 'history';
 
@@ -173,6 +174,11 @@ export function ReportPage({ id }: { id: number }) {
         <Space wrap className="gk-actions">
           {!readOnly && <Button type={dirty ? 'primary' : 'default'} disabled={!dirty} loading={busy === 'save'} onClick={() => void save()}>保存</Button>}
           {!readOnly && <Button loading={busy === 'check'} onClick={() => void check()}>检查</Button>}
+          {!readOnly && mayEdit && (
+            <FillFromCasesButton reportId={id} year={report.year} document={doc} disabledReason={dirty ? '请先保存修改' : undefined}
+              onFilled={(d) => { setDetail(d); setDoc(d.document); setDocKey((k) => k + 1); setDirty(false); setActionError(null); setTab('tables'); }}
+              onError={(e) => setActionError({ title: '未能填写', error: e })} />
+          )}
           {!readOnly && mayPublish && (
             <Popconfirm title="发布报告" description="发布后报告不可再修改。确认发布？" okText="发布" cancelText="取消"
               onConfirm={() => publish()} disabled={dirty}>
