@@ -109,7 +109,9 @@ function snapshotValue(key: string, v: unknown): string {
  * Old → new of a case change, one line per field that differs (状态：办理中 → 已答复); a field only in
  * the new value (the receipt) is listed as set. Ids and timestamps are left out.
  */
-export function caseChangeLines(old: unknown, next: unknown): string[] {
+export function caseChangeLines(old: unknown, next: unknown, type?: string): string[] {
+  // A remedy's decision date is the day the reconsideration or lawsuit ended, not a reply to the applicant.
+  const labels = type?.startsWith('remedy-') ? { ...SNAPSHOT_LABELS, decidedOn: '审结日期' } : SNAPSHOT_LABELS;
   const a = isRecord(old) ? old : {};
   const b = isRecord(next) ? next : {};
   const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])]
@@ -117,7 +119,7 @@ export function caseChangeLines(old: unknown, next: unknown): string[] {
   return keys
     .filter((k) => JSON.stringify(a[k] ?? null) !== JSON.stringify(b[k] ?? null))
     .map((k) => {
-      const label = SNAPSHOT_LABELS[k] ?? k;
+      const label = labels[k] ?? k;
       return k in a ? `${label}：${snapshotValue(k, a[k])} → ${snapshotValue(k, b[k])}` : `${label}：${snapshotValue(k, b[k])}`;
     });
 }
@@ -129,3 +131,17 @@ export function todayInChina(now = new Date()): string {
 
 /** Chinese names of the channels (the core's CHANNEL_NAMES). */
 export const CHANNEL_LABELS: Readonly<Record<Channel, string>> = CHANNEL_NAMES;
+
+/**
+ * Whether a case's deadline is pending (not paused): received, no deadline stored — it runs into a year
+ * whose holiday notice is not entered yet, and is computed when that year is entered.
+ */
+export function isDeadlinePending(c: { state: string; dueOn: string | null }): boolean {
+  return c.state === 'received' && c.dueOn === null;
+}
+
+/** The deadline as listed: the date, 待定 (next year's holidays not entered) or 暂停计算. */
+export function dueOnText(c: { state: string; dueOn: string | null }, format: (d: string) => string): string {
+  if (c.dueOn !== null) return format(c.dueOn);
+  return isDeadlinePending(c) ? '待定（待录入节假日安排）' : '暂停计算';
+}

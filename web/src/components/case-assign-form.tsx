@@ -50,7 +50,7 @@ export function CaseAssignForm({ detail, onAssigned }: { detail: ApplicationDeta
   return (
     <section className="gk-panel" aria-labelledby="gk-assign-title">
       <Typography.Title level={2} className="gk-h2" id="gk-assign-title">分配承办</Typography.Title>
-      <Form<Values> form={form} layout="vertical" onFinish={(v) => void submit(v)} key={`${detail.office}|${detail.handler}`}
+      <Form<Values> form={form} name="assign" layout="vertical" onFinish={(v) => void submit(v)} key={`${detail.office}|${detail.handler}`}
         initialValues={{ office: detail.office ?? '', handler: detail.handler ?? '' }}>
         <div className="gk-form-row">
           <Form.Item name="office" label="承办科室" className="gk-grow"><Input maxLength={100} placeholder="如：政策法规科" /></Form.Item>

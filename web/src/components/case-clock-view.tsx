@@ -4,11 +4,12 @@
  */
 import { Alert, Typography } from 'antd';
 import type { ApplicationDetail } from '../api-types.js';
-import { CLOSED_STATES } from '../application-labels.js';
+import { CLOSED_STATES, isDeadlinePending } from '../application-labels.js';
 import { formatDate } from '../labels.js';
 
 function deadlineText(c: ApplicationDetail): string {
   if (c.dueOn) return formatDate(c.dueOn);
+  if (isDeadlinePending(c)) return '待定';
   const left = c.clock.remainingWorkingDays;
   return left === undefined ? '暂停计算' : `暂停计算（剩余 ${left} 个工作日）`;
 }

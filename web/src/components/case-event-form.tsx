@@ -158,7 +158,7 @@ export function CaseEventForm({ detail, onRecorded }: { detail: ApplicationDetai
   return (
     <section className="gk-panel" aria-labelledby="gk-event-form-title">
       <Typography.Title level={2} className="gk-h2" id="gk-event-form-title">登记办理事件</Typography.Title>
-      <Form<Values> form={form} layout="vertical" onFinish={submit} initialValues={{ date: todayInChina() }}
+      <Form<Values> form={form} name="event" layout="vertical" onFinish={submit} initialValues={{ date: todayInChina() }}
         onValuesChange={(changed) => { if ('type' in changed) setError(null); }}>
         <div className="gk-form-row">
           <Form.Item name="type" label="事件类型" rules={[required('请选择事件类型')]} className="gk-grow">

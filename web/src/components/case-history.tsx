@@ -25,7 +25,7 @@ export function CaseHistory({ events, loading }: { events: ApplicationEvent[]; l
           {
             title: '变更（原 → 新）', key: 'change',
             render: (_: unknown, e) => {
-              const lines = caseChangeLines(e.old, e.new);
+              const lines = caseChangeLines(e.old, e.new, e.type);
               return lines.length === 0 ? '' : <ul className="gk-change">{lines.map((l, i) => <li key={i}>{l}</li>)}</ul>;
             },
           },

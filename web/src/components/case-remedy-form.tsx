@@ -101,7 +101,7 @@ export function CaseRemedyForm({ detail, onAdded }: { detail: ApplicationDetail;
   return (
     <section className="gk-panel" aria-labelledby="gk-remedy-form-title">
       <Typography.Title level={2} className="gk-h2" id="gk-remedy-form-title">登记行政复议、行政诉讼</Typography.Title>
-      <Form<RemedyValues> form={form} layout="vertical" onFinish={(v) => void submit(v)}
+      <Form<RemedyValues> form={form} name="remedy" layout="vertical" onFinish={(v) => void submit(v)}
         initialValues={{ kind: 'reconsideration', afterReconsideration: false, filedOn: todayInChina(), result: 'pending' }}>
         <Form.Item name="kind" label="类型" rules={[required('请选择类型')]}>
           <Radio.Group optionType="button" options={(Object.keys(REMEDY_KIND_LABELS) as Kind[]).map((k) => ({ value: k, label: REMEDY_KIND_LABELS[k] }))} />
@@ -150,7 +150,7 @@ export function RemedyResultDialog({ applicationId, remedy, onClose, onDecided }
   return (
     <Modal open title={title} onCancel={onClose} okText="登记" cancelText="取消" confirmLoading={lock.busy}
       onOk={() => form.submit()} destroyOnHidden>
-      <Form<RemedyResultValues> form={form} layout="vertical" onFinish={(v) => void submit(v)}
+      <Form<RemedyResultValues> form={form} name="remedy-result" layout="vertical" onFinish={(v) => void submit(v)}
         initialValues={{ result: remedy.result === 'pending' ? undefined : remedy.result, decidedOn: remedy.decidedOn ?? todayInChina() }}>
         <Form.Item name="result" label="结果" rules={[required('请选择结果')]}><Select options={RESULTS} placeholder="请选择" /></Form.Item>
         {result !== undefined && result !== 'pending' && (

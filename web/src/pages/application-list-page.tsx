@@ -7,7 +7,7 @@ import { Button, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { Agency, AgencyWarnings, ApplicationFilter, ApplicationSummary } from '../api-types.js';
 import { api } from '../api.js';
-import { stateColor } from '../application-labels.js';
+import { dueOnText, stateColor } from '../application-labels.js';
 import { formatDate } from '../labels.js';
 import { navigate, routeHref } from '../router.js';
 import { ErrorAlert } from '../components/problem-list.js';
@@ -66,7 +66,7 @@ export function ApplicationListPage() {
     },
     {
       title: '答复期限', dataIndex: 'dueOn', key: 'dueOn', width: 210, className: 'gk-nowrap',
-      render: (d: string | null, c) => (d === null ? <span className="gk-muted">暂停计算</span>
+      render: (d: string | null, c) => (d === null ? <span className="gk-muted">{dueOnText(c, formatDate)}</span>
         : overdue.has(c.id) ? <span className="gk-overdue">{formatDate(d)}（已逾期）</span> : formatDate(d)),
     },
     {

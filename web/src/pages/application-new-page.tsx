@@ -144,7 +144,7 @@ export function ApplicationNewPage() {
         <Typography.Title level={1} className="gk-page-title">登记申请</Typography.Title>
       </div>
       <p className="gk-note">登记当面、邮寄、传真、电子邮件等方式收到的政府信息公开申请。答复期限由系统按收到申请之日计算。</p>
-      <Form<RegistrationValues> form={form} layout="vertical" className="gk-panel gk-register" onFinish={(v) => void submit(v)}
+      <Form<RegistrationValues> form={form} name="register" layout="vertical" className="gk-panel gk-register" onFinish={(v) => void submit(v)}
         initialValues={{ channel: 'in-person', evidenceDate: todayInChina(), applicantType: APPLICANT_TYPES[0]!.type }}
         scrollToFirstError>
         <fieldset className="gk-section">

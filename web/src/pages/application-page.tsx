@@ -7,7 +7,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { Breadcrumb, Spin, Tag, Typography } from 'antd';
 import type { ApplicationDetail, ApplicationEvent } from '../api-types.js';
 import { api } from '../api.js';
-import { CLOSED_STATES, stateColor } from '../application-labels.js';
+import { CLOSED_STATES, dueOnText, stateColor } from '../application-labels.js';
 import { formatDate } from '../labels.js';
 import { routeHref } from '../router.js';
 import { CaseClockView } from '../components/case-clock-view.js';
@@ -63,7 +63,7 @@ export function ApplicationPage({ id }: { id: number }) {
             申请 {detail.caseNo} <Tag color={stateColor(detail.state)} className="gk-title-tag">{detail.stateName}</Tag>
           </Typography.Title>
           <div className="gk-meta">
-            {detail.agencyName} · 收到申请 {formatDate(detail.receivedOn)} · 答复期限 {detail.dueOn ? formatDate(detail.dueOn) : '暂停计算'}
+            {detail.agencyName} · 收到申请 {formatDate(detail.receivedOn)} · 答复期限 {dueOnText(detail, formatDate)}
           </div>
         </div>
         {mayPersonal && <div className="gk-actions"><CaseLetters detail={detail} /></div>}

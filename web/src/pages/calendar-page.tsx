@@ -88,7 +88,7 @@ function YearEditor({ year, initial, onSaved, onCancel }: {
   };
 
   return (
-    <Form<EditValues> form={form} layout="vertical" onFinish={(v) => void submit(v)}
+    <Form<EditValues> form={form} name="calendar-year" layout="vertical" onFinish={(v) => void submit(v)}
       initialValues={{ source: initial?.source ?? '', days: initial?.days.length ? initial.days : [{ kind: 'off' }] }}>
       <p className="gk-note">
         按国务院办公厅关于 {year} 年部分节假日安排的通知，逐日填写全部放假日和调休上班日（可含 {year - 1} 年 12 月的元旦调休日）。
@@ -165,7 +165,7 @@ function DeadlineCalculator() {
   return (
     <section className="gk-panel" aria-labelledby="gk-calc-title">
       <Typography.Title level={2} className="gk-h2" id="gk-calc-title">期限计算</Typography.Title>
-      <Form layout="vertical" initialValues={{ from: todayInChina(), workingDays: 20 }} onFinish={(v) => void submit(v)}>
+      <Form name="deadline" layout="vertical" initialValues={{ from: todayInChina(), workingDays: 20 }} onFinish={(v) => void submit(v)}>
         <div className="gk-form-row gk-wrap">
           <Form.Item name="from" label="起算日期（当日不计入）" rules={[{ required: true, message: '请填写起算日期' }]}><Input type="date" /></Form.Item>
           <Form.Item name="workingDays" label="工作日数" rules={[{ required: true, message: '请填写工作日数' }]}>
@@ -243,9 +243,10 @@ export function CalendarPage({ year: asked }: { year?: number }) {
       : <div className="gk-page gk-loading"><Spin description="正在加载日历…" /></div>;
   }
 
+  const uncovered = [...new Set([...(covered && mayManage ? [nextYear] : []), ...(year !== null && !isCovered ? [year] : [])])];
   const yearOptions = [
     ...(years.years.map((y) => ({ value: y.year, label: `${y.year} 年` }))),
-    ...(covered && mayManage ? [{ value: nextYear, label: `${nextYear} 年（尚未录入）` }] : []),
+    ...uncovered.sort((a, b) => a - b).map((y) => ({ value: y, label: `${y} 年（尚未录入）` })),
   ].reverse();
 
   return (
