@@ -56,14 +56,21 @@ export function FillFromCasesButton({ reportId, year, document, disabledReason, 
       </Popconfirm>
       {changes && (
         <Modal open title="表三、表四的变化" onCancel={() => setChanges(null)} footer={<Button type="primary" onClick={() => setChanges(null)}>关闭</Button>}>
-          {changes.length === 0 ? <p>办理数据与原有数字一致，没有单元格发生变化。</p> : (
-            <>
-              <p>共 {changes.length} 个单元格发生变化：</p>
-              <ul className="gk-change gk-change-list">
-                {changes.map((c) => <li key={c.label}>{c.label}：{c.old} → {c.new}</li>)}
-              </ul>
-            </>
-          )}
+          {changes.length === 0 ? <p>办理数据与原有数字一致，没有单元格发生变化。</p> : (() => {
+            // Blank cells filled with 0 are many and say little: counted, the other changes listed.
+            const zeroed = changes.filter((c) => c.old === '空白' && c.new === '0').length;
+            const listed = changes.filter((c) => !(c.old === '空白' && c.new === '0'));
+            return (
+              <>
+                <p>共 {changes.length} 个单元格发生变化{zeroed > 0 ? `，其中 ${zeroed} 个空白单元格填为 0` : ''}{listed.length > 0 ? '；其余变化如下：' : '。'}</p>
+                {listed.length > 0 && (
+                  <ul className="gk-change gk-change-list">
+                    {listed.map((c) => <li key={c.label}>{c.label}：{c.old} → {c.new}</li>)}
+                  </ul>
+                )}
+              </>
+            );
+          })()}
         </Modal>
       )}
     </>

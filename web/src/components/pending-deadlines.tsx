@@ -75,5 +75,5 @@ export function UpcomingYearNotice({ today }: { today: string }) {
     api.calendarYears().then((y) => { if (live) setMissing(!y.coveredYears || y.coveredYears.to < next ? next : null); }, () => {});
     return () => { live = false; };
   }, [mayManage, today]);
-  return mayManage && missing !== null ? <CalendarNoticeBanner year={missing} /> : null;
+  return mayManage && missing !== null ? <div className="gk-page"><CalendarNoticeBanner year={missing} /></div> : null;
 }
