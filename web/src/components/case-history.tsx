@@ -13,7 +13,7 @@ export function CaseHistory({ events, loading }: { events: ApplicationEvent[]; l
   return (
     <section className="gk-panel" aria-labelledby="gk-history-title">
       <Typography.Title level={2} className="gk-h2" id="gk-history-title">办理记录</Typography.Title>
-      <Table<ApplicationEvent> size="small" rowKey="id" loading={loading} dataSource={sorted}
+      <Table<ApplicationEvent> size="small" rowKey="id" scroll={{ x: 680 }} loading={loading} dataSource={sorted}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
         columns={[
           { title: '登记时间', dataIndex: 'at', width: 150, render: (t: string) => formatTime(t) },

@@ -25,5 +25,5 @@ export function CaseSummary({ detail: c }: { detail: ApplicationDetail }) {
     ...(c.decision ? [{ key: 'decision', label: '处理决定', children: `${decisionLabel(c.decision)}（${formatDate(c.decidedOn)}）` }] : []),
     ...(c.feeAmount !== null ? [{ key: 'fee', label: '信息处理费', children: `${c.feeAmount} 元` }] : []),
   ];
-  return <Descriptions bordered size="small" column={2} items={items} className="gk-case-facts" />;
+  return <Descriptions bordered size="small" column={{ xs: 1, sm: 1, md: 2 }} items={items} className="gk-case-facts" />;
 }

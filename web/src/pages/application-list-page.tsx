@@ -96,7 +96,7 @@ export function ApplicationListPage() {
       <ApplicationWarningsPanel items={warnings} loading={loading} />
       <div className="gk-panel gk-gap">
         <Table<ApplicationSummary>
-          rowKey="id" size="middle" loading={loading} columns={columns} dataSource={cases}
+          rowKey="id" size="middle" scroll={{ x: 960 }} loading={loading} columns={columns} dataSource={cases}
           pagination={{ pageSize: 20, hideOnSinglePage: true, showTotal: (n) => `共 ${n} 件申请` }}
           locale={{ emptyText: filter.open ? '暂无未办结的申请。' : '暂无申请。' }}
           onRow={(c) => ({ onDoubleClick: () => navigate({ name: 'application', id: c.id }) })}
