@@ -2,6 +2,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { cleanup, render, screen, within } from '@testing-library/react';
 import type { Agency, ApplicationSummary, CaseWarnings } from '../api-types.js';
 import { ApplicationListPage } from './application-list-page.js';
+import { installDomStubs } from '../test-dom.js';
 
 const agencies: Agency[] = [
   { id: 2, name: '威海市环翠区行政审批服务局', parentId: 1, kind: 'department', createdAt: '2026-12-01T00:00:00.000Z' },
@@ -33,14 +34,22 @@ const warnings: CaseWarnings = {
   }],
 };
 
-function mockFetch() {
+const pendingWarnings: CaseWarnings = {
+  ...warnings,
+  pending: {
+    year: 2027, title: '答复期限待定：尚未录入 2027 年节假日安排', count: 1,
+    cases: [{ id: 4, caseNo: '2026-0003', state: 'received', receivedOn: '2026-12-18', office: '未指定承办科室', handler: '办公室王科长', assigned: false }],
+  },
+};
+
+function mockFetch(w: CaseWarnings = warnings) {
   const calls: string[] = [];
   const fetch = vi.fn(async (input: RequestInfo | URL) => {
     const url = String(input);
     calls.push(url);
     const body = url.startsWith('/api/agencies') ? agencies
-      : url.startsWith('/api/applications/warnings/by-agency') ? [{ agencyId: 2, agencyName: '威海市环翠区行政审批服务局', warnings }]
-      : url.startsWith('/api/applications/warnings') ? warnings
+      : url.startsWith('/api/applications/warnings/by-agency') ? [{ agencyId: 2, agencyName: '威海市环翠区行政审批服务局', warnings: w }]
+      : url.startsWith('/api/applications/warnings') ? w
       : url.startsWith('/api/applications') ? cases
       : null;
     return new Response(JSON.stringify(body ?? { code: 'NOT_FOUND', message: '未找到' }), { status: body ? 200 : 404 });
@@ -49,13 +58,8 @@ function mockFetch() {
   return calls;
 }
 
-beforeAll(() => {
-  // jsdom has no matchMedia; antd's table asks it for the responsive breakpoints.
-  window.matchMedia ??= ((query: string) => ({
-    matches: false, media: query, onchange: null, addListener: () => {}, removeListener: () => {},
-    addEventListener: () => {}, removeEventListener: () => {}, dispatchEvent: () => false,
-  })) as unknown as typeof window.matchMedia;
-});
+// jsdom has no matchMedia (antd's table asks it for the breakpoints) nor ResizeObserver (a scrolling table).
+beforeAll(installDomStubs);
 
 afterEach(() => {
   cleanup();
@@ -105,5 +109,20 @@ describe('ApplicationListPage', () => {
     const soon = container.querySelectorAll('li.gk-warn-soon');
     expect(soon).toHaveLength(1);
     expect(soon[0]!.textContent).toContain('还剩 2 个工作日');
+  });
+
+  it('keeps cases whose deadline waits for next year’s holidays in a counted group, and asks for the notice', async () => {
+    mockFetch(pendingWarnings);
+    const { container } = render(<ApplicationListPage />);
+    expect(await screen.findByText('答复期限待定：尚未录入 2027 年节假日安排')).toBeTruthy();
+    expect(screen.getByText('待定 1 件')).toBeTruthy();
+    const line = container.querySelector('li.gk-warn-pending-case')!;
+    expect(line.textContent).toContain('2026-0003');
+    expect(line.textContent).toContain('2026年12月18日');
+    expect(line.querySelector('a')!.getAttribute('href')).toBe('#/applications/4');
+    // Without calendar.manage: ask the system administrator; the link opens that year in the calendar.
+    expect(screen.getByText('1 件申请的答复期限因尚未录入 2027 年节假日安排而暂时无法计算。')).toBeTruthy();
+    expect(screen.getByText(/请联系系统管理员/)).toBeTruthy();
+    expect(screen.getByRole('link', { name: '查看工作日日历' }).getAttribute('href')).toBe('#/calendar/2027');
   });
 });
