@@ -17,7 +17,8 @@ export function CaseRemedies({ remedies, applicationId, onChanged }: { remedies:
     <section className="gk-panel" aria-labelledby="gk-remedies-title">
       <Typography.Title level={2} className="gk-h2" id="gk-remedies-title">行政复议、行政诉讼</Typography.Title>
       {remedies.length === 0 ? <p className="gk-note">未登记行政复议或行政诉讼。</p> : (
-        <Table<Remedy> size="small" rowKey="id" pagination={false} dataSource={remedies} scroll={{ x: 'max-content' }}
+        <div className="gk-scroll" tabIndex={0} role="region" aria-label="行政复议、行政诉讼列表">
+        <Table<Remedy> size="small" rowKey="id" pagination={false} dataSource={remedies}
           columns={[
             {
               title: '类型', dataIndex: 'kind',
@@ -29,12 +30,14 @@ export function CaseRemedies({ remedies, applicationId, onChanged }: { remedies:
             ...(editable ? [{
               title: '操作', key: 'action',
               render: (_: unknown, r: Remedy) => (
-                <Button size="small" onClick={() => setDeciding(r)} aria-label={`登记${REMEDY_KIND_LABELS[r.kind] ?? ''}（${formatDate(r.filedOn)}）的结果`}>
+                <Button size="small" onClick={() => setDeciding(r)}
+                  aria-label={`${r.result === 'pending' ? '登记结果' : '更正结果'}：${REMEDY_KIND_LABELS[r.kind] ?? ''}（${formatDate(r.filedOn)}）`}>
                   {r.result === 'pending' ? '登记结果' : '更正结果'}
                 </Button>
               ),
             }] : []),
           ]} />
+        </div>
       )}
       {editable && deciding && (
         <RemedyResultDialog applicationId={applicationId} remedy={deciding} onClose={() => setDeciding(null)}

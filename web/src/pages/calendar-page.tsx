@@ -47,9 +47,11 @@ function rowProblems(error: unknown): Map<number, string[]> {
   return byRow;
 }
 
-function DaysTable({ days }: { days: CalendarDay[] }) {
+function DaysTable({ days, label }: { days: CalendarDay[]; label: string }) {
+  // A region that scrolls sideways on a narrow screen, reachable by keyboard (it holds nothing focusable).
   return (
-    <Table<CalendarDay> size="small" rowKey="date" pagination={false} dataSource={days} scroll={{ x: 'max-content' }}
+    <div className="gk-scroll" tabIndex={0} role="region" aria-label={label}>
+    <Table<CalendarDay> size="small" rowKey="date" pagination={false} dataSource={days}
       columns={[
         { title: '日期', dataIndex: 'date', render: (d: string) => formatDate(d) },
         { title: '星期', dataIndex: 'date', key: 'weekday', render: (d: string) => weekdayName(d) },
@@ -59,6 +61,7 @@ function DaysTable({ days }: { days: CalendarDay[] }) {
         },
         { title: '名称', dataIndex: 'name' },
       ]} />
+    </div>
   );
 }
 
@@ -112,7 +115,7 @@ function YearEditor({ year, initial, onSaved, onCancel }: {
                   <Form.Item name={[field.name, 'name']} label="名称" className="gk-grow" rules={[{ required: true, whitespace: true, message: '请填写名称' }]}>
                     <Input maxLength={50} placeholder="如：春节、春节调休上班" />
                   </Form.Item>
-                  <Button className="gk-day-remove" onClick={() => remove(field.name)} aria-label={`删除第 ${i + 1} 日`}>删除</Button>
+                  <Button className="gk-day-remove" onClick={() => remove(field.name)} aria-label={`删除此日（第 ${i + 1} 日）`}>删除此日</Button>
                 </div>
                 {byRow.get(i)?.map((m, k) => <div key={k} className="gk-field-error" role="alert">{m}</div>)}
               </div>
@@ -289,7 +292,7 @@ export function CalendarPage({ year: asked }: { year?: number }) {
                 <span>录入或更正：{formatTime(data.updatedAt)}</span>
               </Space>
               {mayManage && <div className="gk-gap"><Button onClick={() => setEditing(true)}>更正 {data.year} 年节假日安排</Button></div>}
-              <div className="gk-gap"><DaysTable days={data.days} /></div>
+              <div className="gk-gap"><DaysTable days={data.days} label={`${data.year} 年放假和调休上班日期表`} /></div>
             </>
           ) : year !== null ? <Spin /> : null}
         </section>
