@@ -11,6 +11,7 @@ import { useSyncExternalStore } from 'react';
 import type { Static } from 'typebox';
 import type { SessionSchema } from '../../src/auth/auth.schema.js';
 import type { Permission } from '../../src/core/access/permissions.js';
+import { holdsIn } from '../../src/core/access/grants.js';
 
 /** GET /api/session (the server's TypeBox schema). */
 export type Session = Static<typeof SessionSchema>;
@@ -140,4 +141,23 @@ export function takeRememberedRoute(): string | null {
   } catch {
     return null;
   }
+}
+
+/** The ids of an agency and its ancestors, itself first (the chain `holdsIn` decides on). */
+function chainOf(agencyId: number, parents: ReadonlyMap<number, number | null>): number[] {
+  const chain: number[] = [];
+  for (let id: number | null | undefined = agencyId; id !== null && id !== undefined && !chain.includes(id); id = parents.get(id)) chain.push(id);
+  return chain;
+}
+
+/**
+ * The agencies in which the signed-in person holds a permission (a grant in the agency, or in an
+ * ancestor with its subtree), by the core's own rule — for choosing where to register, say.
+ */
+export function agenciesWhere<A extends { id: number; parentId: number | null }>(
+  permission: Permission, agencies: readonly A[], session: Session | null = state.session,
+): A[] {
+  if (!session) return [];
+  const parents = new Map(agencies.map((a) => [a.id, a.parentId]));
+  return agencies.filter((a) => holdsIn(session.grants, permission, chainOf(a.id, parents)));
 }

@@ -83,7 +83,7 @@ function TypeFields({ type, feeMethod }: { type: RecordableEventType | undefined
           <Form.Item name="days" label="延长的工作日数" rules={[required('请填写延长的工作日数')]}>
             <InputNumber min={1} max={20} precision={0} style={{ width: 160 }} />
           </Form.Item>
-          <Form.Item name="approver" label="批准延期的政府信息公开工作机构负责人" rules={[required('请填写批准人')]}><Input /></Form.Item>
+          <p className="gk-note">延期须经政府信息公开工作机构负责人同意：由具有“领导”角色的人员登录后登记，批准人记为该登录人员。</p>
           <Form.Item name="reason" label="延期理由" rules={[required('请填写延期理由')]}><Input.TextArea rows={2} /></Form.Item>
         </>
       );
@@ -137,6 +137,10 @@ export function CaseEventForm({ detail, onRecorded }: { detail: ApplicationDetai
   const [locked, setLocked] = useState(false);
   const [busy, setBusy] = useState(false);
   const mayOverride = useCan('period.override');
+  const mayHandle = useCan('application.handle');
+  const mayExtend = useCan('application.extend');
+  // Only the events this person may record: an extension needs a leader (application.extend).
+  const types = RECORDABLE_EVENT_TYPES.filter((t) => (t === 'extended' ? mayExtend : mayHandle));
 
   const submit = async (values: Values) => {
     setBusy(true);
@@ -162,7 +166,7 @@ export function CaseEventForm({ detail, onRecorded }: { detail: ApplicationDetai
         onValuesChange={(changed) => { if ('type' in changed) setError(null); }}>
         <div className="gk-form-row">
           <Form.Item name="type" label="事件类型" rules={[required('请选择事件类型')]} className="gk-grow">
-            <Select placeholder="请选择" options={RECORDABLE_EVENT_TYPES.map((t) => ({ value: t, label: CASE_EVENT_LABELS[t] }))} />
+            <Select placeholder="请选择" options={types.map((t) => ({ value: t, label: CASE_EVENT_LABELS[t] }))} />
           </Form.Item>
           <Form.Item name="date" label="事件日期" rules={[required('请填写事件日期'), DATE_RULE]}>
             <Input type="date" />

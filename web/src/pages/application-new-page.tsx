@@ -15,7 +15,7 @@ import { ApiError, api } from '../api.js';
 import { CHANNEL_LABELS, todayInChina } from '../application-labels.js';
 import { navigate, routeHref } from '../router.js';
 import type { ReceiveRequest } from '../schema-types.js';
-import { useCan, useSession } from '../session.js';
+import { agenciesWhere, useCan, useSession } from '../session.js';
 import { ErrorAlert } from '../components/problem-list.js';
 import { isPeriodLocked, lockedTitle, overrideOf, PeriodLockOverrideFields } from '../components/period-lock-override.js';
 
@@ -114,11 +114,14 @@ export function ApplicationNewPage() {
     api.agencies().then(setAgencies, setError);
   }, []);
 
-  // The agencies in which the person may register: those of their grants (the server decides subtrees).
-  const options = useMemo(() => agencies.map((a) => ({ value: a.id, label: a.name })), [agencies]);
+  // The agencies in which the person may register (their grants, subtrees included; the server checks again).
+  const allowed = useMemo(() => agenciesWhere('application.register', agencies, session), [agencies, session]);
+  const options = useMemo(() => allowed.map((a) => ({ value: a.id, label: a.name })), [allowed]);
   useEffect(() => {
-    if (session && form.getFieldValue('agencyId') === undefined) form.setFieldValue('agencyId', session.user.agencyId);
-  }, [session, form]);
+    if (form.getFieldValue('agencyId') !== undefined || allowed.length === 0) return;
+    const own = allowed.find((a) => a.id === session?.user.agencyId);
+    form.setFieldValue('agencyId', (own ?? allowed[0]!).id);
+  }, [allowed, session, form]);
 
   const evidence = channel ? receiptEvidenceOf(channel) : null;
   const natural = APPLICANT_TYPES.find((t) => t.type === applicantType)?.natural;
