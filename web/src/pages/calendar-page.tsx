@@ -180,8 +180,11 @@ function DeadlineCalculator() {
       {error !== null && <div className="gk-gap"><ErrorAlert error={error} title="无法计算" onClose={() => setError(null)} /></div>}
       {result && (
         <div className="gk-gap">
-          <p className="gk-deadline"><span>期限届满日</span><strong className="gk-deadline-date">{formatDate(result.deadline)}</strong>
-            <span className="gk-deadline-note">（{weekdayName(result.deadline)}）</span></p>
+          <p className="gk-deadline">
+            <span>期限届满日</span>
+            <strong className="gk-deadline-date gk-nowrap">{formatDate(result.deadline)}</strong>
+            <span className="gk-deadline-note gk-nowrap">{weekdayName(result.deadline)}</span>
+          </p>
           {result.explain && result.explain.length > 0 && (
             <details className="gk-skipped">
               <summary>逐日计算过程（{result.explain.length} 日）</summary>
