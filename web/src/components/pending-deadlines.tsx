@@ -51,7 +51,7 @@ export function PendingDeadlinesBlock({ pending }: { pending: PendingDeadlines }
         {pending.cases.map((c) => (
           <li key={c.id} className="gk-warn-pending-case">
             <a href={routeHref({ name: 'application', id: c.id })}>{c.caseNo}</a>
-            <span>承办：{c.office === '未指定承办科室' ? c.handler : `${c.office} ${c.handler}`}</span>
+            <span>{c.office} / {c.assigned ? `承办人：${c.handler}` : `登记人：${c.handler}`}</span>
             <span>收到申请：{formatDate(c.receivedOn)}</span>
             <strong>答复期限待定</strong>
           </li>
