@@ -45,7 +45,7 @@ describe('menu by permission', () => {
   it('shows the publisher the business sections, not the administrators’ pages', async () => {
     renderAs(sessionFixture());
     await screen.findByRole('heading', { name: '年度报告' });
-    expect(menu()).toEqual(['年度报告', '依申请公开', '机关']);
+    expect(menu()).toEqual(['年度报告', '依申请公开', '办理情况统计', '机关', '工作日日历']);
     // The header names the person, the agency and the role (from the session).
     const header = screen.getByLabelText('当前用户');
     expect(header.textContent).toContain('周专员');
@@ -61,7 +61,8 @@ describe('menu by permission', () => {
     renderAs(auditAdmin);
     await waitFor(() => expect(window.location.hash).toBe('#/security-log'));
     expect(await screen.findByRole('heading', { name: '安全审计日志' })).toBeTruthy();
-    expect(menu()).toEqual(['安全审计日志']);
+    // The calendar is read by everyone signed in; the log stays the start page.
+    expect(menu()).toEqual(['工作日日历', '安全审计日志']);
     expect(screen.getByText('审计管理员')).toBeTruthy();
   });
 
@@ -74,7 +75,7 @@ describe('menu by permission', () => {
 
   it('computes the menu and the start page from the permissions', () => {
     const can = (held: Permission[]) => (p: Permission) => held.includes(p);
-    expect(visibleNav(can(SECURITY)).map((i) => i.label)).toEqual(['机关', '用户与角色']);
+    expect(visibleNav(can(SECURITY)).map((i) => i.label)).toEqual(['机关', '工作日日历', '用户与角色']);
     expect(landingRoute(can(SECURITY))).toEqual({ name: 'users' });
     expect(landingRoute(can(AUDIT))).toEqual({ name: 'security-log' });
     expect(landingRoute(can(['agency.read', 'calendar.manage']))).toEqual({ name: 'agencies' });

@@ -23,8 +23,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { route: { name: 'reports' }, label: '年度报告', permission: 'report.read', sections: ['reports', 'report'] },
   { route: { name: 'applications' }, label: '依申请公开', permission: 'application.read', sections: ['applications', 'application', 'application-new'] },
   { route: { name: 'statistics' }, label: '办理情况统计', permission: 'statistics.read', sections: ['statistics'] },
-  { route: { name: 'calendar' }, label: '工作日日历', sections: ['calendar'], secondary: true },
   { route: { name: 'agencies' }, label: '机关', permission: 'agency.read', sections: ['agencies'], secondary: true },
+  { route: { name: 'calendar' }, label: '工作日日历', sections: ['calendar'], secondary: true },
   { route: { name: 'users' }, label: '用户与角色', permission: 'user.manage', sections: ['users'] },
   { route: { name: 'security-log' }, label: '安全审计日志', permission: 'security-log.read', sections: ['security-log'] },
 ];
@@ -47,6 +47,7 @@ export function routeAllowed(route: Route, can: (permission: Permission) => bool
 
 /** Where a person starts: the first section they may open, or null when they hold no role yet. */
 export function landingRoute(can: (permission: Permission) => boolean): Route | null {
-  const visible = visibleNav(can);
+  // Sections open to everyone signed in (the calendar) are no start page: a person without a role has none.
+  const visible = visibleNav(can).filter((item) => item.permission !== undefined);
   return (visible.find((item) => !item.secondary) ?? visible[0])?.route ?? null;
 }
