@@ -10,7 +10,6 @@ import { dayNumber } from '../core/calendar/civil-date.js';
 import { workingDaysBetween, workingDaysDeadline, type WorkCalendar } from '../core/calendar/work-calendar.js';
 import { ValidationError } from '../core/errors.js';
 import type { Database } from '../db/schema.js';
-import type { PendingDeadlinesView } from './application.schema.js';
 import { listOpenDueRows, type OpenDueRow } from './application.repository.js';
 
 /** Due-soon and overdue cases of one person of an office. */
@@ -58,8 +57,29 @@ export interface CaseWarnings {
   pending: PendingDeadlines | null;
 }
 
-/** The group of cases whose deadline is pending (the TypeBox schema's type). */
-export type PendingDeadlines = PendingDeadlinesView;
+/** A case whose deadline is pending, with who has it (no personal data). */
+export interface PendingItem {
+  id: number;
+  caseNo: string;
+  state: string;
+  receivedOn: string;
+  /** 承办科室, or 未指定承办科室. */
+  office: string;
+  /** 承办人, or (not assigned) the person who registered the case. */
+  handler: string;
+  assigned: boolean;
+}
+
+/** The group of cases whose deadline waits for a year's holiday notice (PendingDeadlinesSchema). */
+export interface PendingDeadlines {
+  /** The year whose notice is not entered yet. */
+  year: number;
+  /** 答复期限待定：尚未录入 YYYY 年节假日安排. */
+  title: string;
+  count: number;
+  /** By receipt date. */
+  cases: PendingItem[];
+}
 
 /** The title of the pending group, naming the year to enter. */
 export function pendingTitle(year: number): string {

@@ -3,7 +3,7 @@
  * documentation from one source. The rules of the procedure (dates, deadlines, one extension …) are
  * checked by the service and the pure clock, which name the field in formal Chinese.
  */
-import { Type, type Static, type TUnsafe } from 'typebox';
+import { Type, type TUnsafe } from 'typebox';
 import { APPLICANT_TYPES } from '../core/applications/applicant-types.js';
 import { CHANNEL_NAMES } from '../core/applications/receipt-date.js';
 import { IDENTITY_KIND_NAMES } from '../core/applications/identity.js';
@@ -202,8 +202,3 @@ export const AssignBody = Type.Object({
   office: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: '承办科室' })),
   handler: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: '承办人' })),
 }, { additionalProperties: false });
-
-/** GET /api/applications/warnings (the web UI imports these types). */
-export type CaseWarningsView = Static<typeof WarningsSchema>;
-export type PendingDeadlinesView = Static<typeof PendingDeadlinesSchema>;
-export type AgencyWarningsView = Static<typeof AgencyWarningsSchema>[number];
