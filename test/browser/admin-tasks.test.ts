@@ -236,6 +236,9 @@ describe('admin tasks in a browser', { skip }, () => {
         await page.getByRole('button', { name: /一、本年新收政府信息公开申请数量 总计：\d+，查看对应申请/ }).click();
         const drawer = page.locator('.ant-drawer');
         await drawer.locator('.ant-table-row').first().waitFor();
+        // Let the drawer finish sliding in: mid-animation its text is half transparent (and fails contrast).
+        await page.waitForFunction(() => !document.querySelector('.ant-drawer [class*="-motion-"], .ant-drawer [class*="slide-"]'));
+        await page.waitForTimeout(400);
         const text = await drawer.innerText();
         assert.match(text, new RegExp(`${year}-\\d{4}`));
         assert.doesNotMatch(text, /张三丰|11010519491231002X/, '不含申请人信息');

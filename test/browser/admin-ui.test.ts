@@ -174,7 +174,7 @@ describe('admin UI in a browser', { skip }, () => {
       await signIn(page, 'gongkai', 'Falsch#2026-xx');
       await page.getByText('登录名或密码错误，或账户不可用').waitFor();
       await firstSignIn(page, 'gongkai');
-      assert.deepEqual(await menu(page), ['年度报告', '依申请公开', '机关']);
+      assert.deepEqual(await menu(page), ['年度报告', '依申请公开', '办理情况统计', '机关', '工作日日历']);
       const header = await page.getByLabel('当前用户').innerText();
       assert.match(header, /周专员/);
       assert.match(header, /威海市环翠区行政审批服务局/);
@@ -315,7 +315,7 @@ describe('admin UI in a browser', { skip }, () => {
     try {
       await page.goto(`${base}/admin/`);
       await firstSignIn(page, 'anquan');
-      assert.deepEqual(await menu(page), ['机关', '用户与角色']);
+      assert.deepEqual(await menu(page), ['机关', '工作日日历', '用户与角色']);
       await page.waitForURL('**/admin/#/users');
       const row = page.locator('tbody tr', { hasText: 'jingban' });
       await row.waitFor();
@@ -379,7 +379,7 @@ describe('admin UI in a browser', { skip }, () => {
     try {
       await page.goto(`${base}/admin/`);
       await firstSignIn(page, 'shenji');
-      assert.deepEqual(await menu(page), ['安全审计日志']);
+      assert.deepEqual(await menu(page), ['工作日日历', '安全审计日志']);
       await page.waitForURL('**/admin/#/security-log');
       const granted = page.locator('tbody tr', { hasText: '授予角色' }).filter({ hasText: '保密审查员' }).first();
       await granted.waitFor();
