@@ -5,7 +5,7 @@
  * the field: its messages are shown at that field. After the case is created its page opens.
  */
 import { useEffect, useMemo, useState } from 'react';
-import { App, Breadcrumb, Button, Form, Input, Radio, Select, Typography } from 'antd';
+import { Alert, App, Breadcrumb, Button, Form, Input, Radio, Select, Typography } from 'antd';
 import type { FormInstance } from 'antd';
 import { APPLICANT_TYPES } from '../../../src/core/applications/applicant-types.js';
 import { IDENTITY_KIND_NAMES, type IdentityKind } from '../../../src/core/applications/identity.js';
@@ -147,6 +147,10 @@ export function ApplicationNewPage() {
         <Typography.Title level={1} className="gk-page-title">登记申请</Typography.Title>
       </div>
       <p className="gk-note">登记当面、邮寄、传真、电子邮件等方式收到的政府信息公开申请。答复期限由系统按收到申请之日计算。</p>
+      {agencies.length > 0 && allowed.length === 0 && (
+        <Alert type="warning" showIcon className="gk-form-error" title="您没有在任何机关登记政府信息公开申请的权限。"
+          description="登记申请须由信息公开专职人员进行；如需办理，请联系安全管理员授予相应角色。" />
+      )}
       <Form<RegistrationValues> form={form} name="register" layout="vertical" className="gk-panel gk-register" onFinish={(v) => void submit(v)}
         initialValues={{ channel: 'in-person', evidenceDate: todayInChina(), applicantType: APPLICANT_TYPES[0]!.type }}
         scrollToFirstError>

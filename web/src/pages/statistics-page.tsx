@@ -12,7 +12,7 @@ import { stateColor, todayInChina } from '../application-labels.js';
 import { formatDate } from '../labels.js';
 import { routeHref } from '../router.js';
 import type { ApplicationTables, CellCases } from '../schema-types.js';
-import { useSession } from '../session.js';
+import { agenciesWhere, useSession } from '../session.js';
 import { buildTableGrids, type GridValueCell } from '../table-grid.js';
 import { ErrorAlert } from '../components/problem-list.js';
 import { TableGridView } from '../components/table-grid-view.js';
@@ -106,7 +106,8 @@ export function StatisticsPage() {
       </div>
       <Space wrap className="gk-filters">
         <Select aria-label="机关" placeholder="请选择机关" showSearch={{ optionFilterProp: 'label' }} style={{ width: 300, maxWidth: '100%' }}
-          value={agencyId} onChange={(v: number) => setAgencyId(v)} options={agencies.map((a) => ({ value: a.id, label: a.name }))} />
+          value={agencyId} onChange={(v: number) => setAgencyId(v)}
+          options={agenciesWhere('statistics.read', agencies, session).map((a) => ({ value: a.id, label: a.name }))} />
         <label className="gk-inline-label">
           <span>年度</span>
           <InputNumber aria-label="年度" min={2008} max={2100} precision={0} value={year} onChange={(v) => { if (v) setYear(v); }} style={{ width: 110 }} />
