@@ -6,6 +6,7 @@
  * notice. axe-core finds no serious or critical violation on these screens at 1366 px and 360 px.
  * Skipped, with a message, when /usr/bin/chromium is missing.
  */
+import { ensureUiBuilt } from './ensure-ui-built.js';
 import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -45,9 +46,7 @@ async function freePort(): Promise<number> {
 }
 
 async function ensureBuilt(): Promise<void> {
-  if (existsSync(join(ROOT, 'web/dist/index.html'))) return;
-  const { build } = await import('vite');
-  await build({ configFile: join(ROOT, 'web/vite.config.ts'), logLevel: 'warn' });
+  await ensureUiBuilt(ROOT);
 }
 
 interface AxeViolation { id: string; impact: string | null; help: string; nodes: Array<{ target: unknown[] }> }

@@ -9,8 +9,9 @@
  * serious or critical on the sign-in, users and log pages. Skipped, with a message, when
  * /usr/bin/chromium is missing.
  */
+import { ensureUiBuilt } from './ensure-ui-built.js';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -43,22 +44,8 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** The newest modification time of the files under a folder. */
-function newest(dir: string): number {
-  let latest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    latest = Math.max(latest, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
-  }
-  return latest;
-}
-
-/** Builds the UI if web/dist is missing (a fresh checkout) or older than a source file of the UI. */
 async function ensureBuilt(): Promise<void> {
-  const index = join(ROOT, 'web/dist/index.html');
-  if (existsSync(index) && statSync(index).mtimeMs >= newest(join(ROOT, 'web/src'))) return;
-  const { build } = await import('vite');
-  await build({ configFile: join(ROOT, 'web/vite.config.ts'), logLevel: 'warn' });
+  await ensureUiBuilt(ROOT);
 }
 
 interface AxeViolation { id: string; impact: string | null; help: string; nodes: Array<{ target: unknown[] }> }
@@ -341,6 +328,8 @@ describe('admin UI in a browser', { skip }, () => {
       await dialog.getByRole('button', { name: /授\s*予/ }).click();
       await dialog.getByText(/三员分立/).last().waitFor();
       assert.match(await dialog.innerText(), /审计管理员不得同时担任其他角色/);
+      // The role list has closed (antd keeps it in the page, hidden, once it has finished closing).
+      await page.waitForFunction(() => !document.querySelector('.ant-select-dropdown:not(.ant-select-dropdown-hidden)'));
       assert.deepEqual(critical(await axeViolations(page), SERIOUS), []);
       await dialog.getByRole('button', { name: /取\s*消/ }).click();
 
