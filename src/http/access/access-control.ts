@@ -93,18 +93,38 @@ async function scopeAgency(db: Kysely<Database>, request: FastifyRequest, scope:
   }
 }
 
+/** A route as registered (method and path), with its declared policy if any. */
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+  policy: RoutePolicy | undefined;
+}
+
+const registered = new WeakMap<FastifyInstance, RegisteredRoute[]>();
+
+/**
+ * Every route registered on an app after its access control was installed (all of them: it is
+ * installed first), as the policy check saw it — including routes hidden from the OpenAPI document.
+ */
+export function registeredRoutes(app: FastifyInstance): readonly RegisteredRoute[] {
+  return registered.get(app) ?? [];
+}
+
 /** Installs helmet, cookies, rate limits, the Host check, sessions, CSRF and the route policy. */
 export async function installAccessControl(
   app: FastifyInstance, options: { db: Kysely<Database>; clock: Clock; settings: SecuritySettings },
 ): Promise<void> {
   const { db, clock, settings } = options;
   const undeclared: string[] = [];
+  const routes: RegisteredRoute[] = [];
+  registered.set(app, routes);
 
   // Every route gets its policy at registration; a route without one is a start-up error.
   app.addHook('onRoute', (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) {
       const policy = policyOf(method, route.url);
+      routes.push({ method, url: route.url, policy });
       if (!policy) {
         if (method !== 'HEAD') undeclared.push(`${method} ${route.url}`);
         continue;
