@@ -287,4 +287,24 @@ forEachDialect('access matrix: every route × every role', (ctx) => {
     assert.ok(denied > 100, `denied ${denied}`);
     assert.ok(requests < 2000, `requests ${requests}`);
   });
+
+  test('lists without an agency show only the agencies the person may see', async () => {
+    // Signed in afresh: the matrix ends with everyone signing out.
+    const other = await signIn(t.app, 'm-other');
+    const supervisor = await signIn(t.app, 'm-gov-supervisor');
+    const drafter = await signIn(t.app, 'm-drafter');
+    const list = async (url: string, session: TestSession) => {
+      const res = await t.app.inject({ method: 'GET', url, headers: session.headers });
+      assert.equal(res.statusCode, 200, `${url}: ${res.body}`);
+      return json<Array<{ agencyId: number; id: number }>>(res);
+    };
+    assert.deepEqual(await list('/api/reports', other), []);
+    assert.deepEqual(await list('/api/applications', other), []);
+    assert.ok(!(await list('/api/applications/warnings/by-agency', other)).some((w) => w.agencyId === f.bureauId));
+    assert.ok((await list('/api/reports', supervisor)).some((r) => r.id === f.reportId));
+    assert.ok((await list('/api/applications', supervisor)).some((a) => a.id === f.caseId));
+    assert.ok((await list('/api/reports', drafter)).some((r) => r.id === f.reportId));
+    // The drafter reads reports but not cases: a list of cases is refused, not emptied.
+    assert.equal((await t.app.inject({ method: 'GET', url: '/api/applications', headers: drafter.headers })).statusCode, 403);
+  });
 });
