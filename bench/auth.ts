@@ -12,6 +12,7 @@
  *
  * Nothing is added to production code for this. SQLite in a temporary file.
  */
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -34,6 +35,7 @@ import { DEFAULT_SECURITY_SETTINGS } from '../src/http/access/security-settings.
 import { installErrorHandler } from '../src/http/error-handler.js';
 import { installJsonParser } from '../src/http/json-body.js';
 import { errorResponses, MAX_ID } from '../src/reports/report.schema.js';
+import { createSm4PiiCipher, PII_KEY_BYTES } from '../src/security/pii-cipher.js';
 import { measure, median, type Figure } from './measure.js';
 
 const PASSWORD = 'Bench-password-2026';
@@ -58,7 +60,8 @@ async function benchApp(db: Db): Promise<FastifyInstance> {
   installJsonParser(app);
   installErrorHandler(app, { htmlPage: () => null });
   await installAccessControl(app, { db: db.db, clock: systemClock, settings: DEFAULT_SECURITY_SETTINGS });
-  await app.register(sessionRoutes, { db, clock: systemClock });
+  // Sign-in touches no applicant data; a throwaway key satisfies the context.
+  await app.register(sessionRoutes, { db, clock: systemClock, pii: createSm4PiiCipher(randomBytes(PII_KEY_BYTES)) });
   const schema = {
     params: Type.Object({ id: Type.Integer({ minimum: 1, maximum: MAX_ID }) }),
     response: { 200: AgencySchema, ...errorResponses(400, 404) },
