@@ -4,6 +4,7 @@
  * protection for every write, rate limits, and the policy of route-policy.ts enforced for every route.
  * A route without a declared policy stops the app at start-up.
  */
+import { timingSafeEqual } from 'node:crypto';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
@@ -67,6 +68,14 @@ function crossSite(request: FastifyRequest): boolean {
   } catch {
     return true;
   }
+}
+
+/** Whether the header carries the session's CSRF token, compared in constant time. */
+function sameToken(header: string | string[] | undefined, token: string): boolean {
+  if (typeof header !== 'string') return false;
+  const given = Buffer.from(header);
+  const expected = Buffer.from(token);
+  return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
 /** The agency a request touches, per the scope; undefined when the scope names none. */
@@ -193,7 +202,7 @@ export async function installAccessControl(
         : new AuthenticationError('请先登录');
     }
     const principal: Principal = resolved;
-    if (unsafe && request.headers[CSRF_HEADER] !== principal.csrfToken) {
+    if (unsafe && !sameToken(request.headers[CSRF_HEADER], principal.csrfToken)) {
       throw new ForbiddenError('请求缺少有效的防伪令牌，请刷新页面后重试', 'CSRF_REJECTED');
     }
     if (principal.mustChangePassword && !(policy.access === 'signed-in' && policy.duringPasswordChange)) {
