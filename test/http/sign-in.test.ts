@@ -173,6 +173,38 @@ forEachDialect('sign-in and sessions', (ctx) => {
     assert.equal((await userRow('secadmin')).active, 1);
   });
 
+  test('a security admin of one bureau administers that bureau\'s users only', async () => {
+    await createTestUser(t.db.db, 'bureau-sec', ['security-admin'], t.bureauId, { subtree: false });
+    const govClerk = await createTestUser(t.db.db, 'gov-clerk', ['drafter'], t.governmentId, { subtree: false });
+    const bureauClerk = await createTestUser(t.db.db, 'bureau-clerk', ['drafter'], t.bureauId, { subtree: false });
+    const admin = await signIn(app, 'bureau-sec');
+    const grantsBefore = await t.db.db.selectFrom('role_grants').selectAll().orderBy('id').execute();
+    const listed = json<Array<{ login: string }>>(await get('/api/users', admin)).map((u) => u.login);
+    assert.ok(listed.includes('bureau-clerk') && !listed.includes('gov-clerk') && !listed.includes('auditor'), listed.join());
+    const refused = [
+      await get(`/api/users/${govClerk}`, admin),
+      await post(`/api/users/${govClerk}/disable`, admin),
+      await post(`/api/users/${govClerk}/reset-password`, admin),
+      await post(`/api/users/${govClerk}/grants`, admin, { role: 'leader', agencyId: t.bureauId }),
+      await post(`/api/users/${bureauClerk}/grants`, admin, { role: 'leader', agencyId: t.governmentId }),
+      await post('/api/users', admin, { login: 'newgov', name: '新人', agencyId: t.governmentId }),
+      await app.inject({ method: 'PATCH', url: `/api/users/${bureauClerk}`, headers: admin.headers, payload: { agencyId: t.governmentId } }),
+    ];
+    for (const res of refused) {
+      assert.equal(res.statusCode, 403, res.body);
+      assert.match(json(res).message, /需要“管理用户和角色”权限（环翠区人民政府）/);
+    }
+    assert.deepEqual(await t.db.db.selectFrom('role_grants').selectAll().orderBy('id').execute(), grantsBefore);
+    assert.equal((await userRow('gov-clerk')).active, 1);
+    assert.equal((await userRow('bureau-clerk')).agency_id, t.bureauId);
+    assert.equal((await t.db.db.selectFrom('users').select('id').where('login', '=', 'newgov').execute()).length, 0);
+    // In its own bureau it does its work; the admin over the district's subtree reaches the government too.
+    assert.equal((await post(`/api/users/${bureauClerk}/grants`, admin, { role: 'leader', agencyId: t.bureauId })).statusCode, 200);
+    assert.equal((await post('/api/users', admin, { login: 'newbureau', name: '新人', agencyId: t.bureauId })).statusCode, 201);
+    assert.equal((await post('/api/users', admin, { login: 'nowhere', name: '新人', agencyId: 999_999 })).statusCode, 400);
+    assert.equal((await post(`/api/users/${govClerk}/disable`, security)).statusCode, 200);
+  });
+
   test('an extension or a period-lock override needs a leader: by anyone else 403', async () => {
     await createTestUser(t.db.db, 'clerk', ['publisher'], t.bureauId);
     await createTestUser(t.db.db, 'boss', ['leader'], t.bureauId);
