@@ -4,8 +4,8 @@
  * - Session check: a bench-only app built from the production plugins (access control, sign-in
  *   routes) with ONE handler — the agency API's GET /api/agencies/:id — registered twice: at that path
  *   (signed in: the session cookie is looked up on every request) and at the public path
- *   /agencies/:id (no session). Same handler, same schema, same database: the difference is the
- *   session check. Measured as requests/s with keep-alive fetch loops (several connections) against
+ *   /agencies/:id (no session check). Same handler, same schema, same database, the same request
+ *   headers (the cookie too, as a browser sends it everywhere): the difference is the session check. Measured as requests/s with keep-alive fetch loops (several connections) against
  *   app.listen on 127.0.0.1, and as the median of one request through app.inject. Target: the signed-in
  *   route reaches ≥ 90 % of the public one's requests/s.
  * - Sign-in: argon2id (the production parameters) hash and verify, median of N.
@@ -112,7 +112,8 @@ export async function authFigures(): Promise<{ figures: Figure[]; throughput: Se
     const cookie = `gongkai_session=${signedIn.cookies.find((c) => c.name === 'gongkai_session')!.value}`;
     const apiPath = `/api/agencies/${bureau.id}`;
     const publicPath = `/agencies/${bureau.id}`;
-    for (const [path, headers] of [[apiPath, { cookie }], [publicPath, {}]] as const) {
+    // Both requests carry the session cookie, as a browser's do: the difference is the session check alone.
+    for (const [path, headers] of [[apiPath, { cookie }], [publicPath, { cookie }]] as const) {
       const res = await app.inject({ method: 'GET', url: path, headers });
       if (res.statusCode !== 200) throw new Error(`bench: ${path} answered ${res.statusCode} ${res.body}`);
     }
@@ -120,7 +121,7 @@ export async function authFigures(): Promise<{ figures: Figure[]; throughput: Se
     // One request through app.inject, the two routes interleaved (so the machine's other work and the
     // JIT's warming touch both alike), after a warm-up of both.
     const api = () => app.inject({ method: 'GET', url: apiPath, headers: { cookie } });
-    const pub = () => app.inject({ method: 'GET', url: publicPath });
+    const pub = () => app.inject({ method: 'GET', url: publicPath, headers: { cookie } });
     for (let i = 0; i < 1000; i++) { await api(); await pub(); }
     const times: [number[], number[]] = [[], []];
     for (let i = 0; i < INJECT_RUNS; i++) {
@@ -139,12 +140,12 @@ export async function authFigures(): Promise<{ figures: Figure[]; throughput: Se
     const { port } = app.server.address() as { port: number };
     const base = `http://127.0.0.1:${port}`;
     await load(`${base}${apiPath}`, { cookie }); // warm-up of both paths and the connections
-    await load(`${base}${publicPath}`, {});
+    await load(`${base}${publicPath}`, { cookie });
     // Alternating rounds; the median of each and of the per-round ratios.
     const rates: [number[], number[]] = [[], []];
     for (let i = 0; i < ROUNDS; i++) {
       rates[0].push(await load(`${base}${apiPath}`, { cookie }));
-      rates[1].push(await load(`${base}${publicPath}`, {}));
+      rates[1].push(await load(`${base}${publicPath}`, { cookie }));
     }
     await app.close();
     const ratio = median(rates[0].map((r, i) => r / rates[1][i]!));
