@@ -132,8 +132,8 @@ export async function authFigures(): Promise<{ figures: Figure[]; throughput: Se
       }
     }
     const figures: Figure[] = [
-      { name: 'GET /api/agencies/:id signed in (inject)', medianMs: median(times[0]), runs: INJECT_RUNS },
-      { name: 'same handler, public route (inject)', medianMs: median(times[1]), runs: INJECT_RUNS },
+      { name: 'session: API GET signed in (inject)', medianMs: median(times[0]), runs: INJECT_RUNS },
+      { name: 'session: same handler public (inject)', medianMs: median(times[1]), runs: INJECT_RUNS },
     ];
 
     await app.listen({ port: 0, host: '127.0.0.1' });
