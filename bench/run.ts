@@ -2,7 +2,8 @@
  * `npm run bench`: per-operation medians for one annual report (check, interchange import/export,
  * HTML, DOCX, PDF; reading a published report back from text, HTML, DOCX and PDF), with the data
  * size and the machine, compared with the previous run (kept in data/bench-last.json, which is not
- * committed). Parsing is also given as reports per second on one core (one file at a time).
+ * committed). Parsing is also given as reports per second on one core (one file at a time); the
+ * session check as requests/s signed in against the same handler on a public route (bench/auth.ts).
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -15,6 +16,7 @@ import { renderPdf } from '../src/render/pdf/render-pdf.js';
 import { parseReportFile } from '../src/parse/parse-file.js';
 import { renderText } from '../test/parse/render-text.js';
 import { applicationFigures } from './application-tables.js';
+import { authFigures, throughputLines, type SessionThroughput } from './auth.js';
 import { formatMs, measure, type Figure } from './measure.js';
 
 const fixture = new URL('../test/fixtures/full-2021.json', import.meta.url);
@@ -61,6 +63,10 @@ console.log('');
 figures.push(...await applicationFigures());
 console.log('');
 
+// Issue 8: the session check on every signed-in request, and argon2id per sign-in attempt.
+const auth = await authFigures();
+figures.push(...auth.figures);
+
 const lastFile = new URL('../data/bench-last.json', import.meta.url);
 const last: Record<string, number> = existsSync(lastFile) ? JSON.parse(readFileSync(lastFile, 'utf8')) : {};
 const pad = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - s.length));
@@ -80,5 +86,14 @@ for (const f of figures.filter((x) => x.name.startsWith('parse '))) {
   console.log(`${pad(f.name, 40)}${pad(rate.toFixed(0), 12)}${pad('', 6)}${pad(`≥ ${goal.toFixed(0)}/s`, 12)}${rate >= goal ? 'ok' : 'SLOW'}`);
 }
 
+// The session check: requests/s signed in against the same handler on a public route (target ≥ 90 %).
+console.log('');
+const SESSION_KEYS = { signedIn: 'session check: req/s signed in', publicRoute: 'session check: req/s public', ratio: 'session check: ratio' } as const;
+const previousThroughput = Object.fromEntries(Object.entries(SESSION_KEYS).filter(([, key]) => last[key] !== undefined).map(([k, key]) => [k, last[key]!])) as Partial<SessionThroughput>;
+for (const line of throughputLines(auth.throughput, previousThroughput)) console.log(line);
+
 mkdirSync(new URL('../data/', import.meta.url), { recursive: true });
-writeFileSync(lastFile, JSON.stringify(Object.fromEntries(figures.map((f) => [f.name, f.medianMs])), null, 2));
+writeFileSync(lastFile, JSON.stringify({
+  ...Object.fromEntries(figures.map((f) => [f.name, f.medianMs])),
+  ...Object.fromEntries(Object.entries(SESSION_KEYS).map(([k, key]) => [key, auth.throughput[k as keyof SessionThroughput]])),
+}, null, 2));

@@ -16,17 +16,31 @@ import { ensureDemoData } from './demo/seed-demo.js';
 import { buildApp, defaultAdminDir } from './http/app.js';
 import { requestLogSerializer } from './http/log-redaction.js';
 import { loadPiiCipher } from './security/pii-key.js';
+import { userService } from './auth/user.service.js';
+
+/**
+ * What the server prints when the database has no user at all (an installation from before sign-in
+ * existed, or one whose demo data was not loaded): nobody can sign in, so the first administrator is
+ * created on the server's command line.
+ */
+export const FIRST_ADMIN_HINT = [
+  '尚无任何用户，无法登录。请在服务器上用命令行创建第一个安全管理员（初始密码只显示一次，首次登录时须修改）：',
+  '  gongkai user add --login admin --name 姓名 --agency 机关名称 --role security-admin --subtree',
+  '再由安全管理员登录管理界面添加其他用户并授予角色；gongkai user --help 查看说明。',
+].join('\n');
 
 /** Starts the server and returns a function that stops it. */
-export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise<{ url: string; stop: () => Promise<void> }> {
+export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise<{ url: string; noUsers: boolean; stop: () => Promise<void> }> {
   const config = loadConfig(env);
   const { cipher: pii, source: keySource } = loadPiiCipher(config);
   const db = await openDatabase(config);
+  let noUsers: boolean;
   try {
     await migrate(db.db);
     await preparePiiStorage(db.db, pii);
     await ensureDemoData(db.db, systemClock);
     await ensureCalendar(db.db, systemClock);
+    noUsers = await userService(db.db, systemClock).isEmpty();
   } catch (e) {
     await db.close();
     throw e;
@@ -41,7 +55,7 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
   await app.listen({ port: config.port, host: config.host });
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
   const url = `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${config.port}/`;
-  return { url, stop: () => app.close() };
+  return { url, noUsers, stop: () => app.close() };
 }
 
 async function main(): Promise<void> {
@@ -55,6 +69,7 @@ async function main(): Promise<void> {
   console.log(`公开 Gongkai 已启动：${server.url}`);
   const admin = existsSync(defaultAdminDir()) ? `  ·  管理界面 ${server.url}admin/` : '';
   console.log(`  公开门户 ${server.url}  ·  接口文档 ${server.url}docs${admin}`);
+  if (server.noUsers) console.log(FIRST_ADMIN_HINT);
   let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) return;

@@ -26,7 +26,8 @@ const PG_ADMIN_URL = process.env.GONGKAI_TEST_PG || 'postgresql:///postgres';
 
 /** Tries PostgreSQL once per test process: null when reachable, else the reason. */
 async function probePostgres(): Promise<string | null> {
-  const client = new pg.Client({ connectionString: pgConnectionString(PG_ADMIN_URL), connectionTimeoutMillis: 1500 });
+  // Generous: on a loaded machine the module graph loading beside the probe can hold the event loop for seconds.
+  const client = new pg.Client({ connectionString: pgConnectionString(PG_ADMIN_URL), connectionTimeoutMillis: 10_000 });
   try {
     await client.connect();
     await client.query('select 1');

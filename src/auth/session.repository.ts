@@ -2,22 +2,39 @@
  * SQL for server-side sessions (the only place that queries `sessions`). A session is found by the
  * hash of its cookie token; ending one sets `ended_at` (rows stay, for the audit trail).
  */
-import type { Kysely } from 'kysely';
+import type { CompiledQuery, Kysely } from 'kysely';
+import { isPostgres } from '../db/locks.js';
 import type { Database } from '../db/schema.js';
 import type { SessionRow } from './auth.table.js';
 
 type Q = Kysely<Database>;
 
-/** A live (not ended) session with its user's login, name and agency — one query per request. */
-export function findLiveSession(db: Q, id: string) {
+function liveSessionQuery(db: Q, id: string) {
   return db.selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
     .select([
       'sessions.id', 'sessions.user_id', 'sessions.created_at', 'sessions.last_seen_at', 'sessions.csrf_token', 'sessions.grants',
       'users.login', 'users.name', 'users.agency_id', 'users.must_change_password', 'users.active',
     ])
-    .where('sessions.id', '=', id).where('sessions.ended_at', 'is', null)
-    .executeTakeFirst();
+    .where('sessions.id', '=', id).where('sessions.ended_at', 'is', null);
+}
+
+type LiveSessionRow = NonNullable<Awaited<ReturnType<ReturnType<typeof liveSessionQuery>['executeTakeFirst']>>>;
+
+/** The lookup compiled once per engine (it runs on every signed-in request; compiling costs as much as running it). */
+const compiledLookup = new Map<boolean, CompiledQuery<LiveSessionRow>>();
+
+/** A live (not ended) session with its user's login, name, agency and state — one query per request. */
+export async function findLiveSession(db: Q, id: string): Promise<LiveSessionRow | undefined> {
+  const postgres = isPostgres(db);
+  let compiled = compiledLookup.get(postgres);
+  if (!compiled) {
+    compiled = liveSessionQuery(db, '').compile();
+    if (compiled.parameters.length !== 1) throw new Error('findLiveSession: the lookup should take exactly one parameter');
+    compiledLookup.set(postgres, compiled);
+  }
+  const { rows } = await db.executeQuery<LiveSessionRow>({ ...compiled, parameters: [id] });
+  return rows[0];
 }
 
 /** Inserts a session. */

@@ -16,7 +16,8 @@ import type { Database } from '../db/schema.js';
 import { hashPassword, verifyNothing, verifyPassword } from './password-hash.js';
 import { recordSecurityEvent } from './security-log.service.js';
 import { endSessionRow, endUserSessionRows, findLiveSession, insertSessionRow, touchSessionRow } from './session.repository.js';
-import { activeGrantRows, findUserByLogin, findUserRow, updateUserRow } from './user.repository.js';
+import { isPostgres } from '../db/locks.js';
+import { activeGrantRows, findUserByLogin, findUserRow, lockUserRow, updateUserRow } from './user.repository.js';
 
 /** The one message for every failed sign-in: it never says whether the login or the password was wrong. */
 export const SIGN_IN_FAILED = '登录名或密码错误，或账户不可用';
@@ -71,9 +72,13 @@ export function sessionService(db: Kysely<Database>, clock: Clock, settings: Sig
         return fail('locked', new AuthenticationError(LOCKED, 'ACCOUNT_LOCKED'));
       }
       const matches = await verifyPassword(user.password_hash, password);
+      // The counters as they are now, the row locked until commit: attempts made in parallel (while
+      // this one was hashing) must all count, or guessing in parallel would never lock the account.
+      const current = (await lockUserRow(db, user.id, isPostgres(db))) ?? user;
+      if (isLocked(current.locked_until, now)) return fail('locked', new AuthenticationError(LOCKED, 'ACCOUNT_LOCKED'));
       if (!matches) {
-        const next = afterFailure(user.failed_attempts, user.lockouts, now, settings);
-        await updateUserRow(db, user.id, { failed_attempts: next.failures, lockouts: next.lockouts, locked_until: next.lockedUntil ?? user.locked_until });
+        const next = afterFailure(current.failed_attempts, current.lockouts, now, settings);
+        await updateUserRow(db, user.id, { failed_attempts: next.failures, lockouts: next.lockouts, locked_until: next.lockedUntil ?? current.locked_until });
         const result = await fail('wrong-password');
         if (next.lockedUntil) {
           await recordSecurityEvent(db, clock, { type: 'locked-out', success: true, login: user.login, actor: { id: user.id, name: user.name }, target: `user:${user.id}`, detail: { until: next.lockedUntil, lockouts: next.lockouts }, ip: meta.ip });
@@ -81,7 +86,7 @@ export function sessionService(db: Kysely<Database>, clock: Clock, settings: Sig
         return result;
       }
       if (user.active !== 1) return fail('disabled');
-      if (user.failed_attempts !== 0 || user.lockouts !== 0) await updateUserRow(db, user.id, { failed_attempts: 0, lockouts: 0, locked_until: null });
+      if (current.failed_attempts !== 0 || current.lockouts !== 0) await updateUserRow(db, user.id, { failed_attempts: 0, lockouts: 0, locked_until: null });
       const token = randomBytes(32).toString('base64url');
       const csrfToken = randomBytes(24).toString('base64url');
       const grants = await grantsOf(user.id);

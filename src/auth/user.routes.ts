@@ -3,6 +3,10 @@
  * (with its xlsx export) for the audit admin. The actor is always the signed-in person.
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
+import { findAgencyRow } from '../agencies/agency.repository.js';
 import { Type } from 'typebox';
 import { PERMISSIONS } from '../core/access/permissions.js';
 import { ROLES } from '../core/access/roles.js';
@@ -31,27 +35,53 @@ export const userRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, ctx
     permissions: r.permissions.map((p) => ({ key: p, name: PERMISSIONS[p] })),
   })));
 
+  // user.manage is checked in the agencies a request touches: the user's own agency, the agency a user
+  // is moved to or created in, and the agency of a role granted — a security admin of one bureau does
+  // not administer the district (the route policy only asks for the permission somewhere).
+  async function requireOver(request: FastifyRequest, agencyIds: readonly number[], q: Kysely<Database>): Promise<void> {
+    for (const agencyId of new Set(agencyIds)) {
+      // An agency that does not exist is the service's 400 (naming it), not a 403.
+      if (await findAgencyRow(q, agencyId)) await request.access.require('user.manage', agencyId, q);
+    }
+  }
+  /** The target user, once the signed-in admin may administer its agency. */
+  async function target(request: FastifyRequest, id: number, q: Kysely<Database>) {
+    const user = await userService(q, ctx.clock).get(id);
+    await requireOver(request, [user.agencyId], q);
+    return user;
+  }
+
   app.get('/api/users', {
-    schema: { tags: USERS, summary: '用户列表', response: { 200: Type.Array(UserSchema) } },
-  }, async () => read().list());
+    schema: { tags: USERS, summary: '用户列表（本人有权管理的机关的用户）', response: { 200: Type.Array(UserSchema) } },
+  }, async (request) => {
+    const visible = new Set(await request.access.agenciesWith('user.manage'));
+    return (await read().list()).filter((u) => visible.has(u.agencyId));
+  });
 
   app.post('/api/users', {
     schema: { tags: USERS, summary: '新建用户（初始密码须在首次登录时修改）', body: NewUserBody, response: { 201: UserWithPasswordSchema, ...errorResponses(400, 409) } },
   }, async (request, reply) => {
     const actor = request.access.actor();
-    const created = await inTransaction(ctx, (trx) => userService(trx, ctx.clock).add(request.body, actor));
+    const created = await inTransaction(ctx, async (trx) => {
+      await requireOver(request, [request.body.agencyId], trx);
+      return userService(trx, ctx.clock).add(request.body, actor);
+    });
     return reply.code(201).send(created);
   });
 
   app.get('/api/users/:id', {
     schema: { tags: USERS, summary: '用户详情', params: UserIdParams, response: { 200: UserSchema, ...errorResponses(404) } },
-  }, async (request) => read().get(request.params.id));
+  }, async (request) => target(request, request.params.id, ctx.db.db));
 
   app.patch('/api/users/:id', {
     schema: { tags: USERS, summary: '修改用户信息', params: UserIdParams, body: UserChangesBody, response: { 200: UserSchema, ...errorResponses(400, 404) } },
   }, async (request) => {
     const actor = request.access.actor();
-    return inTransaction(ctx, (trx) => userService(trx, ctx.clock).update(request.params.id, request.body, actor));
+    return inTransaction(ctx, async (trx) => {
+      await target(request, request.params.id, trx);
+      if (request.body.agencyId !== undefined) await requireOver(request, [request.body.agencyId], trx);
+      return userService(trx, ctx.clock).update(request.params.id, request.body, actor);
+    });
   });
 
   for (const [path, active, summary] of [['disable', false, '停用用户（其会话立即结束）'], ['enable', true, '启用用户']] as const) {
@@ -59,7 +89,10 @@ export const userRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, ctx
       schema: { tags: USERS, summary, params: UserIdParams, response: { 200: UserSchema, ...errorResponses(404) } },
     }, async (request) => {
       const actor = request.access.actor();
-      return inTransaction(ctx, (trx) => userService(trx, ctx.clock).setActive(request.params.id, active, actor));
+      return inTransaction(ctx, async (trx) => {
+        await target(request, request.params.id, trx);
+        return userService(trx, ctx.clock).setActive(request.params.id, active, actor);
+      });
     });
   }
 
@@ -67,21 +100,33 @@ export const userRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, ctx
     schema: { tags: USERS, summary: '重置密码（生成初始密码，须在下次登录时修改；解除锁定）', params: UserIdParams, response: { 200: UserWithPasswordSchema, ...errorResponses(404) } },
   }, async (request) => {
     const actor = request.access.actor();
-    return inTransaction(ctx, (trx) => userService(trx, ctx.clock).resetPassword(request.params.id, actor));
+    return inTransaction(ctx, async (trx) => {
+      await target(request, request.params.id, trx);
+      return userService(trx, ctx.clock).resetPassword(request.params.id, actor);
+    });
   });
 
   app.post('/api/users/:id/grants', {
     schema: { tags: USERS, summary: '授予角色（三员分立：管理员角色不得兼任其他角色；不得为自己授权）', params: UserIdParams, body: GrantBody, response: { 200: UserSchema, ...errorResponses(400, 404, 409) } },
   }, async (request) => {
     const actor = request.access.actor();
-    return inTransaction(ctx, (trx) => userService(trx, ctx.clock).grant(request.params.id, request.body, actor));
+    return inTransaction(ctx, async (trx) => {
+      await target(request, request.params.id, trx);
+      await requireOver(request, [request.body.agencyId], trx);
+      return userService(trx, ctx.clock).grant(request.params.id, request.body, actor);
+    });
   });
 
   app.delete('/api/users/:id/grants/:grantId', {
     schema: { tags: USERS, summary: '撤销角色（保留授权记录）', params: GrantParams, response: { 200: UserSchema, ...errorResponses(404) } },
   }, async (request) => {
     const actor = request.access.actor();
-    return inTransaction(ctx, (trx) => userService(trx, ctx.clock).revoke(request.params.id, request.params.grantId, actor));
+    return inTransaction(ctx, async (trx) => {
+      const user = await target(request, request.params.id, trx);
+      const grant = user.grants.find((g) => g.id === request.params.grantId);
+      if (grant) await requireOver(request, [grant.agencyId], trx);
+      return userService(trx, ctx.clock).revoke(request.params.id, request.params.grantId, actor);
+    });
   });
 
   app.get('/api/security-log', {

@@ -135,6 +135,13 @@ export function userService(db: Kysely<Database>, clock: Clock) {
   return {
     get,
 
+    /** A user by login name (404 naming it when there is none). */
+    async byLogin(login: string): Promise<User> {
+      const row = await findUserByLogin(db, login.trim());
+      if (!row) throw new NotFoundError(`未找到登录名为“${login}”的用户`);
+      return (await toUsers([row]))[0]!;
+    },
+
     /** Every user with their active grants. */
     async list(): Promise<User[]> {
       return toUsers(await listUserRows(db));

@@ -14,6 +14,7 @@ import { DomainError } from '../core/errors.js';
 import type { Db } from '../db/database.js';
 import type { reportService } from '../reports/report.service.js';
 import type { PiiCipher } from '../security/pii-cipher.js';
+import type { UserService } from '../auth/user.service.js';
 import { CliError } from './cli-errors.js';
 
 /** The database handle the services take: a Kysely instance or a transaction. */
@@ -37,6 +38,8 @@ export interface Services {
   calendar: CalendarService;
   /** The installation's personal-data cipher (the same key as the server's). */
   pii: PiiCipher;
+  /** Users and their role grants (the first administrator of an installation is added here). */
+  users: UserService;
   /**
    * Enters a year's holidays and recomputes the stored deadlines of open application cases with the
    * calendar as it now is (条例 Art. 33), each changed case getting an event (src/applications/holiday-year.ts).
@@ -51,6 +54,8 @@ export interface CliContext {
   clock: Clock;
   out(text: string): void;
   err(text: string): void;
+  /** Everything on standard input as UTF-8 (a password given with --password-stdin). */
+  readStdin(): Promise<string>;
   /** Services bound to the database outside a transaction (reads). Opens the database once. */
   services(): Promise<Services>;
   /** Runs work inside one transaction with the services bound to it. */
@@ -67,11 +72,12 @@ interface Opened {
 async function open(env: NodeJS.ProcessEnv, clock: Clock): Promise<Opened> {
   const [
     { loadConfig }, { openDatabase }, { migrate }, { ensureDemoData }, { agencyService }, { reportService }, { calendarService }, { ensureCalendar },
-    { loadPiiCipher }, { preparePiiStorage },
+    { loadPiiCipher }, { preparePiiStorage }, { userService },
   ] = await Promise.all([
     import('../config.js'), import('../db/database.js'), import('../db/migrations.js'), import('../demo/seed-demo.js'),
     import('../agencies/agency.service.js'), import('../reports/report.service.js'), import('../calendar/calendar.service.js'),
     import('../calendar/calendar-seed.js'), import('../security/pii-key.js'), import('../applications/applicant-encryption.js'),
+    import('../auth/user.service.js'),
   ]);
   const config = loadConfig(env);
   let db: Db;
@@ -102,6 +108,7 @@ async function open(env: NodeJS.ProcessEnv, clock: Clock): Promise<Opened> {
       reports: reportService(handle, clock),
       calendar: calendarService(handle, clock),
       pii,
+      users: userService(handle, clock),
       enterHolidayYear: async (year, days, actor, source) => {
         const { enterHolidayYear } = await import('../applications/holiday-year.js');
         return enterHolidayYear(handle, clock, { feeStopsClock: config.feeStopsClock }, year, days, actor, source);
@@ -121,6 +128,11 @@ export function createContext(env: NodeJS.ProcessEnv = process.env, cwd = proces
     clock,
     out: (text) => void process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
     err: (text) => void process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
+    readStdin: async () => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(Buffer.from(chunk as Buffer));
+      return Buffer.concat(chunks).toString('utf8');
+    },
     services: async () => {
       const { db, bind } = await database();
       return bind(db.db);

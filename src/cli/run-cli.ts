@@ -4,7 +4,7 @@
  */
 import { type CliContext } from './cli-context.js';
 import { describeError, EXIT_ERROR, UsageError } from './cli-errors.js';
-import { AGENCY_USAGE, CALENDAR_USAGE, MAIN_USAGE, REPORT_USAGE } from './usage.js';
+import { AGENCY_USAGE, CALENDAR_USAGE, MAIN_USAGE, REPORT_USAGE, USER_USAGE } from './usage.js';
 import { APPLICATION_USAGE } from '../applications/application-usage.js';
 
 type Command = (args: string[], ctx: CliContext) => Promise<number>;
@@ -56,6 +56,18 @@ const GROUPS: Record<string, { usage: string; commands: Record<string, Command> 
       assign: lazy(() => import('../applications/application-events.cli.js'), (m) => m.applicationAssignCommand),
       tables: lazy(() => import('../statistics/statistics.cli.js'), (m) => m.applicationTablesCommand),
       cases: lazy(() => import('../statistics/statistics.cli.js'), (m) => m.applicationCasesCommand),
+    },
+  },
+  user: {
+    usage: USER_USAGE,
+    commands: {
+      add: lazy(() => import('../auth/user.cli.js'), (m) => m.userAddCommand),
+      list: lazy(() => import('../auth/user.cli.js'), (m) => m.userListCommand),
+      disable: lazy(() => import('../auth/user.cli.js'), (m) => m.userDisableCommand),
+      enable: lazy(() => import('../auth/user.cli.js'), (m) => m.userEnableCommand),
+      'reset-password': lazy(() => import('../auth/user.cli.js'), (m) => m.userResetPasswordCommand),
+      grant: lazy(() => import('../auth/user.cli.js'), (m) => m.userGrantCommand),
+      revoke: lazy(() => import('../auth/user.cli.js'), (m) => m.userRevokeCommand),
     },
   },
 };

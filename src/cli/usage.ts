@@ -1,6 +1,7 @@
 /**
  * Help texts of the gongkai command, one per command group.
  */
+import { ROLE_KEYS, ROLES } from '../core/access/roles.js';
 
 export const MAIN_USAGE = `用法：gongkai <命令> [参数]
 
@@ -24,8 +25,13 @@ export const MAIN_USAGE = `用法：gongkai <命令> [参数]
   application show ID      查看一件申请的状态、答复期限及其计算过程
   application receive      登记收到的政府信息公开申请
   application tables       按办理数据统计年度报告表三、表四
+  user add                 添加用户（新安装时用于创建第一个安全管理员）
+  user list                列出用户及其角色
+  user grant|revoke LOGIN  授予或撤销角色
+  user disable|enable LOGIN  停用或启用用户
+  user reset-password LOGIN  重置密码（下次登录时须修改）
 
-查看某组命令的说明：gongkai report --help、gongkai agency --help、gongkai calendar --help、gongkai audit --help、gongkai application --help
+查看某组命令的说明：gongkai report --help、gongkai agency --help、gongkai calendar --help、gongkai audit --help、gongkai application --help、gongkai user --help
 
 退出码：0 成功；1 报告存在错误（仅 report check、report parse）；2 用法、文件或数据错误；3 内部错误。
 数据库：与服务端相同（环境变量 DATABASE_URL 或 GONGKAI_DATA_DIR；申请人个人信息的加密密钥 GONGKAI_PII_KEY，SQLite 未设置时为数据目录中的 pii.key）。`;
@@ -104,3 +110,37 @@ export const CALENDAR_USAGE = `用法：gongkai calendar <子命令> [参数]
                     { "date": "2026-02-14", "kind": "work", "name": "春节调休上班" }, … ] }
       kind：off 放假，work 调休上班（只能是星期六或星期日）；须列出通知中的全部放假日期
       （含其间的周末）和调休上班日期。元旦假期在上一年 12 月的日期（如 2018-12-29）属于次年的安排。`;
+
+
+export const USER_USAGE = `用法：gongkai user <子命令> [参数]
+
+  用户和角色（与管理界面中安全管理员的操作相同，记入安全审计日志，操作人为本机操作员）。
+  新安装尚无用户时，先用 user add 创建第一个安全管理员，再由其在管理界面添加其他用户。
+  角色可写英文键或中文名称：${ROLE_KEYS.map((key) => `${key}（${ROLES[key].name}）`).join('、')}。
+  三员分立：系统管理员、安全管理员、审计管理员不得兼任其他角色。
+
+  gongkai user add --login 登录名 --name 姓名 --agency 机关名称或编号 --role 角色 [--subtree]
+                   [--office 科室] [--phone 电话] [--password-stdin [--no-change-required]]
+      添加用户并在所在机关授予角色（--subtree：含下级机关；--role 可重复）。
+      未指定 --password-stdin 时由系统生成初始密码，只显示这一次；首次登录时须修改。
+      --password-stdin 从标准输入的第一行读取初始密码（不要写在命令行上），首次登录时同样须修改，
+      除非另加 --no-change-required。
+      例：gongkai user add --login admin --name 张三 --agency 环翠区人民政府 --role security-admin --subtree
+
+  gongkai user list
+      列出用户：所在机关、状态（启用、停用、锁定）、是否须修改密码、角色。
+
+  gongkai user grant LOGIN --role 角色 --agency 机关名称或编号 [--subtree]
+      授予角色；该用户的会话随即结束，重新登录后生效。
+
+  gongkai user revoke LOGIN --role 角色 --agency 机关名称或编号
+      撤销该用户在该机关的该角色（授权记录保留）；该用户的会话随即结束。
+
+  gongkai user disable LOGIN
+  gongkai user enable LOGIN
+      停用（会话立即结束，不能再登录）或重新启用用户。用户不会被删除。
+
+  gongkai user reset-password LOGIN [--password-stdin]
+      重置密码并解除锁定；未指定 --password-stdin 时生成新的初始密码并只显示这一次。下次登录时须修改。
+
+  退出码：0 成功；2 用法错误、找不到用户或机关、不符合规则（如密码强度、三员分立）。`;

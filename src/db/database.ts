@@ -75,6 +75,32 @@ class ImmediateSqliteDialect extends SqliteDialect {
   }
 }
 
+/** Prepared statements kept per SQLite connection (the app's queries are a few hundred texts at most). */
+const STATEMENT_CACHE_SIZE = 500;
+
+/**
+ * The connection as Kysely's driver sees it, with its prepared statements kept: the driver prepares
+ * every query afresh, and preparing (parsing and planning the SQL) costs more than running a simple
+ * query — on every request, e.g. the session lookup. A statement still being iterated is not handed
+ * out again; SQLite re-prepares a kept statement itself after a schema change.
+ */
+function withStatementCache(sqlite: BetterSqlite3.Database): SqliteDialectConfig['database'] {
+  const statements = new Map<string, BetterSqlite3.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(text: string) {
+      const kept = statements.get(text);
+      if (kept && !kept.busy) return kept;
+      const statement = sqlite.prepare(text);
+      if (!kept) {
+        if (statements.size >= STATEMENT_CACHE_SIZE) statements.delete(statements.keys().next().value!);
+        statements.set(text, statement);
+      }
+      return statement;
+    },
+  };
+}
+
 /** Opens a SQLite file (created with its directory if missing) in WAL mode with foreign keys on. */
 export function openSqlite(file: string): Db {
   mkdirSync(dirname(file), { recursive: true });
@@ -83,7 +109,7 @@ export function openSqlite(file: string): Db {
   sqlite.pragma('foreign_keys = ON');
   // A CLI command and the server may share the file; wait for a lock rather than fail at once.
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }) });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
 }
 

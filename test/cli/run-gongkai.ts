@@ -47,19 +47,20 @@ export function suiteDirs(): { data: TempDir; work: TempDir } {
   return { data, work };
 }
 
-/** Runs `gongkai …args` with the given data directory; never rejects on a non-zero exit. */
-export function gongkai(args: string[], dataDir: string, options: { cwd?: string; env?: Record<string, string> } = {}): Promise<RunResult> {
+/** Runs `gongkai …args` with the given data directory (`input` on standard input); never rejects on a non-zero exit. */
+export function gongkai(args: string[], dataDir: string, options: { cwd?: string; env?: Record<string, string>; input?: string } = {}): Promise<RunResult> {
   const env: NodeJS.ProcessEnv = { ...process.env, GONGKAI_DATA_DIR: dataDir, TZ: 'Asia/Shanghai', ...options.env };
   delete env.DATABASE_URL;
   delete env.NODE_TEST_CONTEXT;
   delete env.NODE_OPTIONS;
   if (!options.env?.GONGKAI_DEBUG) delete env.GONGKAI_DEBUG;
   return new Promise((resolvePromise) => {
-    execFile(process.execPath, [BIN, ...args], { cwd: options.cwd ?? ROOT, env, encoding: 'buffer', maxBuffer: 64 * 1024 * 1024 },
+    const child = execFile(process.execPath, [BIN, ...args], { cwd: options.cwd ?? ROOT, env, encoding: 'buffer', maxBuffer: 64 * 1024 * 1024 },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
         resolvePromise({ code, stdout: stdout.toString('utf8'), stderr: stderr.toString('utf8') });
       });
+    child.stdin?.end(options.input ?? '');
   });
 }
 

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { agencyService } from '../../src/agencies/agency.service.js';
 import { calendarService } from '../../src/calendar/calendar.service.js';
-import { steppingClock } from '../../src/core/clock.js';
+import { steppingClock, type Clock } from '../../src/core/clock.js';
 import type { InterchangeReport } from '../../src/core/interchange/interchange-types.js';
 import type { Db } from '../../src/db/database.js';
 import { DEMO_BUREAU, DEMO_GOVERNMENT, ensureDemoData } from '../../src/demo/seed-demo.js';
@@ -42,9 +42,9 @@ export interface TestApp {
  * Builds the app on a fresh migrated database. `demo: true` loads the demo data (the seed report
  * published); otherwise only the two agencies exist, with no report.
  */
-export async function testApp(ctx: DialectContext, options: { demo?: boolean; settings?: ApplicationSettings; security?: SecuritySettings } = {}): Promise<TestApp> {
+export async function testApp(ctx: DialectContext, options: { demo?: boolean; settings?: ApplicationSettings; security?: SecuritySettings; adminDir?: string; clock?: Clock } = {}): Promise<TestApp> {
   const db = await ctx.fresh();
-  const clock = steppingClock('2024-03-01T08:00:00.000Z');
+  const clock = options.clock ?? steppingClock('2024-03-01T08:00:00.000Z');
   if (options.demo) {
     await ensureDemoData(db.db, clock);
   } else {
@@ -53,7 +53,7 @@ export async function testApp(ctx: DialectContext, options: { demo?: boolean; se
     await agencies.create({ name: DEMO_BUREAU, kind: 'department', parentId: government.id }, operator('test'));
   }
   const all = await agencyService(db.db).list();
-  const app = await buildApp({ db, clock, pii: testPii, settings: options.settings, security: options.security });
+  const app = await buildApp({ db, clock, pii: testPii, settings: options.settings, security: options.security, adminDir: options.adminDir });
   const sessions = await signInByDefault(app, db.db, all.filter((a) => a.parentId === null).map((a) => a.id));
   return {
     app, db, ...sessions,

@@ -4,6 +4,7 @@
  * protection for every write, rate limits, and the policy of route-policy.ts enforced for every route.
  * A route without a declared policy stops the app at start-up.
  */
+import { timingSafeEqual } from 'node:crypto';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
@@ -69,6 +70,14 @@ function crossSite(request: FastifyRequest): boolean {
   }
 }
 
+/** Whether the header carries the session's CSRF token, compared in constant time. */
+function sameToken(header: string | string[] | undefined, token: string): boolean {
+  if (typeof header !== 'string') return false;
+  const given = Buffer.from(header);
+  const expected = Buffer.from(token);
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
 /** The agency a request touches, per the scope; undefined when the scope names none. */
 async function scopeAgency(db: Kysely<Database>, request: FastifyRequest, scope: Scope): Promise<number | undefined | 'invalid'> {
   const bag = (part: unknown, field: string) => (part && typeof part === 'object' ? (part as Record<string, unknown>)[field] : undefined);
@@ -93,18 +102,38 @@ async function scopeAgency(db: Kysely<Database>, request: FastifyRequest, scope:
   }
 }
 
+/** A route as registered (method and path), with its declared policy if any. */
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+  policy: RoutePolicy | undefined;
+}
+
+const registered = new WeakMap<FastifyInstance, RegisteredRoute[]>();
+
+/**
+ * Every route registered on an app after its access control was installed (all of them: it is
+ * installed first), as the policy check saw it — including routes hidden from the OpenAPI document.
+ */
+export function registeredRoutes(app: FastifyInstance): readonly RegisteredRoute[] {
+  return registered.get(app) ?? [];
+}
+
 /** Installs helmet, cookies, rate limits, the Host check, sessions, CSRF and the route policy. */
 export async function installAccessControl(
   app: FastifyInstance, options: { db: Kysely<Database>; clock: Clock; settings: SecuritySettings },
 ): Promise<void> {
   const { db, clock, settings } = options;
   const undeclared: string[] = [];
+  const routes: RegisteredRoute[] = [];
+  registered.set(app, routes);
 
   // Every route gets its policy at registration; a route without one is a start-up error.
   app.addHook('onRoute', (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) {
       const policy = policyOf(method, route.url);
+      routes.push({ method, url: route.url, policy });
       if (!policy) {
         if (method !== 'HEAD') undeclared.push(`${method} ${route.url}`);
         continue;
@@ -173,7 +202,7 @@ export async function installAccessControl(
         : new AuthenticationError('请先登录');
     }
     const principal: Principal = resolved;
-    if (unsafe && request.headers[CSRF_HEADER] !== principal.csrfToken) {
+    if (unsafe && !sameToken(request.headers[CSRF_HEADER], principal.csrfToken)) {
       throw new ForbiddenError('请求缺少有效的防伪令牌，请刷新页面后重试', 'CSRF_REJECTED');
     }
     if (principal.mustChangePassword && !(policy.access === 'signed-in' && policy.duringPasswordChange)) {
