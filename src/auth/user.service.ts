@@ -190,6 +190,9 @@ export function userService(db: Kysely<Database>, clock: Clock) {
       if (changes.phone !== undefined) set.phone = changes.phone?.trim() || null;
       if (Object.keys(set).length === 0) return before;
       await updateUserRow(db, id, { ...set, updated_at: clock() });
+      // A session carries the user's agency and name: a move to another agency (or a new name) ends them.
+      if (set.agency_id !== undefined && set.agency_id !== before.agencyId) await endSessions(before, 'agency-changed');
+      else if (set.name !== undefined && set.name !== before.name) await endSessions(before, 'name-changed');
       await recordSecurityEvent(db, clock, {
         type: 'user-updated', success: true, actor, login: before.login, target: `user:${id}`,
         detail: { old: { name: before.name, agencyId: before.agencyId, office: before.office, phone: before.phone }, new: changes },
