@@ -6,26 +6,18 @@
  * notice. axe-core finds no serious or critical violation on these screens at 1366 px and 360 px.
  * Skipped, with a message, when /usr/bin/chromium is missing.
  */
-import { ensureUiBuilt } from './ensure-ui-built.js';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import {
+  axeViolations, CHROMIUM, CHROMIUM_ARGS, ensureBuilt, freePort, SERIOUS, skipWithoutChromium, violationsOf, type AxeViolation,
+} from './browser-helpers.js';
 import { startServer } from '../../src/server.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-  '--disable-sync', '--disable-quic', '--no-first-run',
-];
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const AXE = join(ROOT, 'node_modules/axe-core/axe.min.js');
-const skip = existsSync(CHROMIUM) ? false : `未找到 ${CHROMIUM}，跳过管理界面浏览器测试`;
-if (skip) console.log(`# ${skip}`);
+const skip = skipWithoutChromium;
 
 /** Demo users (src/demo/demo-users.ts) and the passwords they choose at first sign-in. */
 const USERS = {
@@ -33,38 +25,8 @@ const USERS = {
   sysadmin: { login: 'xitong', initial: 'Demo#2026-08', chosen: 'Xi#Admin-Cal-2026' },
 } as const;
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const address = s.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-async function ensureBuilt(): Promise<void> {
-  await ensureUiBuilt(ROOT);
-}
-
-interface AxeViolation { id: string; impact: string | null; help: string; nodes: Array<{ target: unknown[] }> }
-
-async function axeViolations(page: Page): Promise<AxeViolation[]> {
-  await page.addScriptTag({ path: AXE });
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: AxeViolation[] }> } }).axe;
-    const result = await axe.run(document);
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }));
-  });
-}
-
 /** Serious and critical violations, described. */
-function serious(violations: AxeViolation[]): string[] {
-  return violations.filter((v) => v.impact === 'critical' || v.impact === 'serious')
-    .map((v) => `${v.id}（${v.impact}）: ${v.help} ${JSON.stringify(v.nodes.slice(0, 3))}`);
-}
+const serious = (violations: AxeViolation[]): string[] => violationsOf(violations, SERIOUS);
 
 describe('admin tasks in a browser', { skip }, () => {
   let dataDir = '';

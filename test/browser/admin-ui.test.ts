@@ -9,65 +9,21 @@
  * serious or critical on the sign-in, users and log pages. Skipped, with a message, when
  * /usr/bin/chromium is missing.
  */
-import { ensureUiBuilt } from './ensure-ui-built.js';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { DEMO_USERS } from '../../src/demo/demo-users.js';
+import {
+  axeViolations, CHROMIUM, CHROMIUM_ARGS, ensureBuilt, freePort, SERIOUS, skipWithoutChromium, violationsOf,
+} from './browser-helpers.js';
 import { startServer } from '../../src/server.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-  '--disable-sync', '--disable-quic', '--no-first-run',
-];
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const AXE_SOURCE = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
-const skip = existsSync(CHROMIUM) ? false : `未找到 ${CHROMIUM}，跳过管理界面浏览器测试`;
-if (skip) console.log(`# ${skip}`);
+const skip = skipWithoutChromium;
 
-/** A port nobody listens on right now. */
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const address = s.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-async function ensureBuilt(): Promise<void> {
-  await ensureUiBuilt(ROOT);
-}
-
-interface AxeViolation { id: string; impact: string | null; help: string; nodes: Array<{ target: unknown[] }> }
-
-/**
- * Runs axe-core in the page; returns its violations. It is evaluated through the DevTools protocol,
- * which the app's Content-Security-Policy (script-src 'self') does not block, unlike an inline script tag.
- */
-async function axeViolations(page: Page): Promise<AxeViolation[]> {
-  await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: AxeViolation[] }> } }).axe;
-    const result = await axe.run(document);
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }));
-  });
-}
-
-function critical(violations: AxeViolation[], impacts: readonly string[] = ['critical']): string[] {
-  return violations.filter((v) => impacts.includes(v.impact ?? '')).map((v) => `${v.id}: ${v.help} ${JSON.stringify(v.nodes.slice(0, 3))}`);
-}
-
-const SERIOUS = ['serious', 'critical'];
+const critical = violationsOf;
 
 /** A demo person's initial password and the new one the test chooses. */
 function passwords(login: string): { initial: string; changed: string } {
@@ -81,7 +37,9 @@ async function signIn(page: Page, login: string, password: string): Promise<void
   await page.getByRole('heading', { name: '登录' }).waitFor();
   await page.getByRole('textbox', { name: '登录名', exact: true }).fill(login);
   await page.getByLabel('密码', { exact: true }).fill(password);
-  await page.getByRole('button', { name: /^登\s*录$/ }).click();
+  // By its place, not its name: after a failed attempt antd may still be ending the loading icon's
+  // motion, whose label is then part of the button's accessible name for a while.
+  await page.locator('form button[type="submit"]', { hasText: /登\s*录/ }).click();
 }
 
 /** First sign-in of a demo person: the initial password must be changed before anything else. */
