@@ -80,6 +80,17 @@ describe('admin UI in a browser', { skip }, () => {
   /** The publisher's browser (signed in by the first test, used by the following ones). */
   let publisher: BrowserContext | null = null;
 
+  /** A new browser of a demo person who signs in for the first time (initial password changed); page errors collected. */
+  async function firstTime(login: string): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+    const context = await browser!.newContext({ viewport: { width: 1366, height: 900 } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${base}/admin/`);
+    await firstSignIn(page, login);
+    return { context, page, errors };
+  }
+
   before(async () => {
     await ensureBuilt();
     dataDir = mkdtempSync(join(tmpdir(), 'gk-admin-ui-'));
@@ -253,13 +264,8 @@ describe('admin UI in a browser', { skip }, () => {
   });
 
   test('the security admin signs in, sees 用户与角色 and grants a role; no serious axe violation on the users page', async () => {
-    const context = await browser!.newContext({ viewport: { width: 1366, height: 900 } });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
+    const { context, page, errors } = await firstTime('anquan');
     try {
-      await page.goto(`${base}/admin/`);
-      await firstSignIn(page, 'anquan');
       assert.deepEqual(await menu(page), ['机关', '工作日日历', '用户与角色']);
       await page.waitForURL('**/admin/#/users');
       const row = page.locator('tbody tr', { hasText: 'jingban' });
@@ -319,13 +325,8 @@ describe('admin UI in a browser', { skip }, () => {
   });
 
   test('the audit admin signs in, sees only the security log with the grant in it, and exports it; no serious axe violation', async () => {
-    const context = await browser!.newContext({ viewport: { width: 1366, height: 900 } });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
+    const { context, page, errors } = await firstTime('shenji');
     try {
-      await page.goto(`${base}/admin/`);
-      await firstSignIn(page, 'shenji');
       assert.deepEqual(await menu(page), ['工作日日历', '安全审计日志']);
       await page.waitForURL('**/admin/#/security-log');
       const granted = page.locator('tbody tr', { hasText: '授予角色' }).filter({ hasText: '保密审查员' }).first();
