@@ -51,7 +51,9 @@ export function isLocked(lockedUntil: string | null, now: string): boolean {
 export function sessionExpiry(
   session: { createdAt: string; lastSeenAt: string }, now: string, settings: SignInSettings,
 ): 'idle' | 'absolute' | null {
-  if (addMinutes(session.createdAt, settings.absoluteMinutes) <= now) return 'absolute';
-  if (addMinutes(session.lastSeenAt, settings.idleMinutes) <= now) return 'idle';
+  // Milliseconds, not ISO text: this runs on every signed-in request.
+  const at = Date.parse(now);
+  if (Date.parse(session.createdAt) + settings.absoluteMinutes * MINUTE <= at) return 'absolute';
+  if (Date.parse(session.lastSeenAt) + settings.idleMinutes * MINUTE <= at) return 'idle';
   return null;
 }
