@@ -56,3 +56,11 @@ export async function agencySubtreeIds(db: Q, rootIds: readonly number[]): Promi
     .selectFrom('tree').select('id').execute();
   return rows.map((r) => Number(r.id));
 }
+
+/** The names of some agencies, by id, in one query (archived ones included). */
+export async function agencyNames(db: Q, ids: Iterable<number>): Promise<Map<number, string>> {
+  const list = [...new Set(ids)];
+  if (list.length === 0) return new Map();
+  const rows = await db.selectFrom('agencies').select(['id', 'name']).where('id', 'in', list).execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}

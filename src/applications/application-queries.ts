@@ -54,8 +54,8 @@ export function caseQueries(c: CaseContext) {
   }
 
   /** The same for every agency with an overdue or due-soon case, in one query. */
-  function warningsOfAllAgencies(today: string): Promise<AgencyWarnings[]> {
-    return warningsByAgency(db, calendar, today);
+  function warningsOfAllAgencies(today: string, agencyIds?: readonly number[]): Promise<AgencyWarnings[]> {
+    return warningsByAgency(db, calendar, today, agencyIds);
   }
 
   /** The public status of the case with this query code: number, state and dates; nothing personal. */

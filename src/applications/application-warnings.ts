@@ -164,12 +164,14 @@ export async function caseWarnings(db: Kysely<Database>, calendar: WorkCalendar,
 
 /**
  * The warnings of every agency that has an overdue, due-soon or pending case, from one query (a supervisor's
- * overview of many agencies), agencies by name.
+ * overview of many agencies), agencies by name; only `agencyIds` when given (the ones the reader may see).
  */
-export async function warningsByAgency(db: Kysely<Database>, calendar: WorkCalendar, today: string): Promise<AgencyWarnings[]> {
+export async function warningsByAgency(
+  db: Kysely<Database>, calendar: WorkCalendar, today: string, agencyIds?: readonly number[],
+): Promise<AgencyWarnings[]> {
   const until = dueSoonUntil(calendar, today);
   const byAgency = new Map<number, OpenDueRow[]>();
-  for (const r of await listOpenDueRows(db, undefined, until)) {
+  for (const r of await listOpenDueRows(db, agencyIds, until)) {
     const list = byAgency.get(r.agency_id);
     if (list) list.push(r);
     else byAgency.set(r.agency_id, [r]);

@@ -200,10 +200,11 @@ export type OpenDueRow = ApplicationRow & { agency_name: string };
  * one agency, or of every agency (one query, whatever their number) — with who received them and the
  * agency's name, by deadline (pending ones by receipt) and id.
  */
-export function listOpenDueRows(db: Q, agencyId: number | undefined, dueBy: string): Promise<OpenDueRow[]> {
+export function listOpenDueRows(db: Q, agencies: number | readonly number[] | undefined, dueBy: string): Promise<OpenDueRow[]> {
   let q = db.selectFrom('applications').innerJoin('agencies', 'agencies.id', 'applications.agency_id')
     .selectAll('applications').select('agencies.name as agency_name');
-  if (agencyId !== undefined) q = q.where('applications.agency_id', '=', agencyId);
+  if (typeof agencies === 'number') q = q.where('applications.agency_id', '=', agencies);
+  else if (agencies !== undefined) q = agencies.length === 0 ? q.where(sql<boolean>`1 = 0`) : q.where('applications.agency_id', 'in', [...agencies]);
   return q
     .where('state', 'not in', [...CLOSED_STATES])
     .where((eb) => eb.or([

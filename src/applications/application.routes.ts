@@ -97,8 +97,9 @@ export const applicationRoutes: FastifyPluginAsyncTypebox<AppContext> = async (a
       response: { 200: AgencyWarningsSchema, ...errorResponses(400) },
     },
   }, async (request) => {
-    const visible = new Set(await request.access.agenciesWith('application.read'));
-    return (await (await read()).warningsOfAllAgencies(request.query.today ?? chinaDate(ctx.clock()))).filter((w) => visible.has(w.agencyId));
+    // Only the agencies the reader may see, chosen by the query (not read and then dropped).
+    const visible = await request.access.agenciesWith('application.read');
+    return (await read()).warningsOfAllAgencies(request.query.today ?? chinaDate(ctx.clock()), visible);
   });
 
   app.get('/api/applications/:id', {

@@ -5,7 +5,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { findAgencyRow } from '../agencies/agency.repository.js';
+import { agencyNames } from '../agencies/agency.repository.js';
 import { allPermissions } from '../core/access/grants.js';
 import { ROLES } from '../core/access/roles.js';
 import { SESSION_COOKIE } from '../http/access/access-control.js';
@@ -28,10 +28,7 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, 
   const db = ctx.db.db;
 
   async function sessionInfo(principal: Principal): Promise<SessionInfo> {
-    const names = new Map<number, string>();
-    for (const id of new Set([principal.agencyId, ...principal.grants.map((g) => g.agencyId)])) {
-      names.set(id, (await findAgencyRow(db, id))?.name ?? '');
-    }
+    const names = await agencyNames(db, [principal.agencyId, ...principal.grants.map((g) => g.agencyId)]);
     return {
       user: { id: principal.userId, login: principal.login, name: principal.name, agencyId: principal.agencyId, agencyName: names.get(principal.agencyId) ?? '' },
       grants: principal.grants.map((g) => ({ ...g, roleName: ROLES[g.role].name, agencyName: names.get(g.agencyId) ?? '' })),

@@ -6,7 +6,7 @@
  */
 import { randomInt } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { findAgencyRow } from '../agencies/agency.repository.js';
+import { agencyNames, findAgencyRow } from '../agencies/agency.repository.js';
 import type { Actor } from '../core/actor.js';
 import type { RoleGrant } from '../core/access/grants.js';
 import { passwordProblems } from '../core/access/password-policy.js';
@@ -99,8 +99,7 @@ export function userService(db: Kysely<Database>, clock: Clock) {
 
   async function toUsers(rows: UserRow[]): Promise<User[]> {
     const grants = await activeGrantRows(db, rows.map((r) => r.id));
-    const names = new Map<number, string>();
-    for (const g of grants) if (!names.has(g.agency_id)) names.set(g.agency_id, await agencyName(g.agency_id));
+    const names = await agencyNames(db, grants.map((g) => g.agency_id));
     return rows.map((r) => ({
       id: r.id, login: r.login, name: r.name, agencyId: r.agency_id, office: r.office, phone: r.phone,
       active: r.active === 1, mustChangePassword: r.must_change_password === 1, lockedUntil: r.locked_until, createdAt: r.created_at,

@@ -16,10 +16,11 @@ import type { ReportDocument } from '../core/report/report-model.js';
 import type { Database } from '../db/schema.js';
 import { applicationTables, withApplicationTables, type ApplicationTables } from '../statistics/statistics.service.js';
 import { normalizeDocument } from './report-document.js';
-import { describeChanges, diffDocuments } from './report-diff.js';
+import { diffDocuments } from './report-diff.js';
+import { checkBase, chinaTime, loadDocument } from './report-versions.js';
 import { lockRow } from '../db/locks.js';
 import {
-  countVersionRows, findReportRow, findReportRowByAgencyYear, findVersionRow, insertEventRow, insertReportRow,
+  countVersionRows, findReportRow, findReportRowByAgencyYear, insertEventRow, insertReportRow,
   insertVersionRow, listEventRows, listReportRows, listVersionRows, updateReportRow, type ReportWithAgencyRow,
 } from './report.repository.js';
 
@@ -100,9 +101,6 @@ function changedError(): ConflictError {
   return new ConflictError('年度报告已被他人同时修改，请刷新后重试', 'REPORT_CHANGED');
 }
 
-/** An ISO timestamp as China time, to the minute: 2024-03-01 16:00. */
-const chinaTime = (iso: string): string => new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
-
 /** Options of a save: the version the edited document was based on (checked when given). */
 export interface SaveOptions {
   baseVersion?: number;
@@ -110,9 +108,6 @@ export interface SaveOptions {
 
 /** Report operations on a database or a transaction (the edge opens it for changes); the clock stamps every change. */
 export function reportService(db: Kysely<Database>, clock: Clock) {
-  /** Runs a change on the handle the caller gives: the edge opens the transaction (src/db/transaction.ts). */
-  const write = <T>(work: (q: Q) => Promise<T>): Promise<T> => work(db);
-
   async function loadRow(q: Q, id: number): Promise<ReportWithAgencyRow> {
     const row = Number.isSafeInteger(id) ? await findReportRow(q, id) : undefined;
     if (!row) throw new NotFoundError(`未找到年度报告：编号 ${id}`);
@@ -127,39 +122,6 @@ export function reportService(db: Kysely<Database>, clock: Clock) {
   async function lockedRow(q: Q, id: number): Promise<ReportWithAgencyRow> {
     if (Number.isSafeInteger(id)) await lockRow(q, 'reports', id);
     return loadRow(q, id);
-  }
-
-  /**
-   * Refuses a save based on an older version than the current one (STALE_VERSION): the problems list
-   * every cell and field that changed since, with its official labels, so nobody's work is overwritten
-   * unseen.
-   */
-  async function checkBase(q: Q, row: ReportWithAgencyRow, baseVersion: number | undefined): Promise<void> {
-    if (baseVersion === undefined || baseVersion === row.current_version) return;
-    if (!Number.isSafeInteger(baseVersion) || baseVersion < 1 || baseVersion > row.current_version) {
-      throw new ValidationError(
-        `所依据的版本号 baseVersion（${String(baseVersion)}）无效：${row.agency_name}${row.year}年度报告现有第 1 至第 ${row.current_version} 版`,
-        { field: 'baseVersion' },
-      );
-    }
-    const [base, current, latest] = await Promise.all([
-      loadDocument(q, row.id, baseVersion), loadDocument(q, row.id, row.current_version), findVersionRow(q, row.id, row.current_version),
-    ]);
-    const changes = describeChanges(base, current);
-    const by = latest ? `（最近一次由 ${latest.actor} 于 ${chinaTime(latest.created_at)} 保存）` : '';
-    const what = changes.length > 0 ? `其间有 ${changes.length > 49 ? '50 处以上' : `${changes.length} 处`}内容被修改，见下列各项` : '其间内容未变';
-    throw new ConflictError(
-      `保存未成功：您所编辑的是${row.agency_name}${row.year}年度报告第 ${baseVersion} 版，该报告已被他人更新至第 ${row.current_version} 版${by}，${what}。`
-        + '为避免覆盖他人的修改，请重新打开报告，核对后再次修改并保存。',
-      'STALE_VERSION',
-      changes,
-    );
-  }
-
-  async function loadDocument(q: Q, reportId: number, version: number): Promise<ReportDocument> {
-    const row = Number.isSafeInteger(version) ? await findVersionRow(q, reportId, version) : undefined;
-    if (!row) throw new NotFoundError(`年度报告（编号 ${reportId}）没有第 ${version} 版`);
-    return JSON.parse(row.document) as ReportDocument;
   }
 
   async function stored(q: Q, row: ReportWithAgencyRow): Promise<StoredReport> {
@@ -282,13 +244,11 @@ export function reportService(db: Kysely<Database>, clock: Clock) {
       if (!Number.isInteger(input.year)) throw new ValidationError(`年度“${String(input.year)}”无效，应为整数（如 2019）`, { field: 'year' });
       formatForYear(input.year); // a year without a national format is refused even with an explicit format
       const format = input.format === undefined ? undefined : getFormat(input.format).id;
-      return write(async (q) => {
-        const agency = await agencyService(q, clock).get(input.agencyId);
-        if (await findReportRowByAgencyYear(q, agency.id, input.year)) {
-          throw new ConflictError(`${agency.name}${input.year}年度报告已存在`, 'REPORT_EXISTS');
-        }
-        return insertReport(q, agency.id, newReport(agency.name, input.year, format), actor, 'created', null);
-      });
+      const agency = await agencyService(db, clock).get(input.agencyId);
+      if (await findReportRowByAgencyYear(db, agency.id, input.year)) {
+        throw new ConflictError(`${agency.name}${input.year}年度报告已存在`, 'REPORT_EXISTS');
+      }
+      return insertReport(db, agency.id, newReport(agency.name, input.year, format), actor, 'created', null);
     },
 
     /**
@@ -300,18 +260,16 @@ export function reportService(db: Kysely<Database>, clock: Clock) {
     async importDocument(
       doc: ReportDocument, options: { agencyId?: number; authorize?: (agencyId: number, q: Kysely<Database>) => Promise<void> }, actor: Actor, note: string | null = '导入',
     ): Promise<StoredReport> {
-      return write(async (q) => {
-        const agencies = agencyService(q, clock);
-        const name = typeof doc?.agency?.name === 'string' ? doc.agency.name.trim() : '';
-        const agency = options.agencyId !== undefined ? await agencies.get(options.agencyId) : await agencies.findByName(name);
-        if (!agency) throw new NotFoundError(`未找到机关：${name || '（报告未写明机关名称）'}；请先登记该机关，或导入时指定机关`);
-        await options.authorize?.(agency.id, q);
-        const normal = normalizeDocument(doc, agency.name);
-        const found = await findReportRowByAgencyYear(q, agency.id, normal.year);
-        if (!found) return insertReport(q, agency.id, normal, actor, 'imported', note);
-        // An import replaces the content deliberately (a new version), but after any save in progress.
-        return saveVersion(q, await lockedRow(q, found.id), normal, actor, 'imported', note);
-      });
+      const agencies = agencyService(db, clock);
+      const name = typeof doc?.agency?.name === 'string' ? doc.agency.name.trim() : '';
+      const agency = options.agencyId !== undefined ? await agencies.get(options.agencyId) : await agencies.findByName(name);
+      if (!agency) throw new NotFoundError(`未找到机关：${name || '（报告未写明机关名称）'}；请先登记该机关，或导入时指定机关`);
+      await options.authorize?.(agency.id, db);
+      const normal = normalizeDocument(doc, agency.name);
+      const found = await findReportRowByAgencyYear(db, agency.id, normal.year);
+      if (!found) return insertReport(db, agency.id, normal, actor, 'imported', note);
+      // An import replaces the content deliberately (a new version), but after any save in progress.
+      return saveVersion(db, await lockedRow(db, found.id), normal, actor, 'imported', note);
     },
 
     /**
@@ -320,12 +278,10 @@ export function reportService(db: Kysely<Database>, clock: Clock) {
      * (ConflictError STALE_VERSION, listing what changed since) instead of silently overwriting it.
      */
     async update(id: number, doc: ReportDocument, actor: Actor, note: string | null = null, options: SaveOptions = {}): Promise<StoredReport> {
-      return write(async (q) => {
-        const row = await lockedRow(q, id);
-        if (row.status === 'published') throw publishedError(row);
-        await checkBase(q, row, options.baseVersion);
-        return saveVersion(q, row, normalizeDocument(doc, row.agency_name, row.year), actor, 'updated', note);
-      });
+      const row = await lockedRow(db, id);
+      if (row.status === 'published') throw publishedError(row);
+      await checkBase(db, row, options.baseVersion);
+      return saveVersion(db, row, normalizeDocument(doc, row.agency_name, row.year), actor, 'updated', note);
     },
 
     /**
@@ -333,20 +289,18 @@ export function reportService(db: Kysely<Database>, clock: Clock) {
      * becomes checked; with any, a checked report returns to draft. Published reports only report.
      */
     async check(id: number, actor: Actor): Promise<{ report: StoredReport; checks: CheckReport }> {
-      return write(async (q) => {
-        const row = await lockedRow(q, id);
-        const { checks } = await runChecks(q, row);
-        if (row.status === 'published') return { report: await stored(q, row), checks };
-        const status: ReportStatus = checks.ok ? 'checked' : 'draft';
-        const now = clock();
-        if (status !== row.status && await updateReportRow(q, id, { status, updated_at: now }, row.current_version) !== 1) throw changedError();
-        const failed = failedErrors(checks);
-        await event(q, id, actor, 'checked', { status: row.status }, {
-          status, version: row.current_version, hardFailures: checks.hardFailures, warnings: checks.warnings,
-          failed: failed.slice(0, MAX_NAMED_FAILURES).map((r) => ({ id: r.id, title: r.title })),
-        }, now);
-        return { report: await stored(q, await loadRow(q, id)), checks };
-      });
+      const row = await lockedRow(db, id);
+      const { checks } = await runChecks(db, row);
+      if (row.status === 'published') return { report: await stored(db, row), checks };
+      const status: ReportStatus = checks.ok ? 'checked' : 'draft';
+      const now = clock();
+      if (status !== row.status && await updateReportRow(db, id, { status, updated_at: now }, row.current_version) !== 1) throw changedError();
+      const failed = failedErrors(checks);
+      await event(db, id, actor, 'checked', { status: row.status }, {
+        status, version: row.current_version, hardFailures: checks.hardFailures, warnings: checks.warnings,
+        failed: failed.slice(0, MAX_NAMED_FAILURES).map((r) => ({ id: r.id, title: r.title })),
+      }, now);
+      return { report: await stored(db, await loadRow(db, id)), checks };
     },
 
     /**
@@ -357,33 +311,31 @@ export function reportService(db: Kysely<Database>, clock: Clock) {
       const alreadyPublished = (row: ReportWithAgencyRow) => new ConflictError(
         `${row.agency_name}${row.year}年度报告已于 ${row.published_at ? chinaTime(row.published_at) : '此前'} 发布，不能重复发布`, 'REPORT_PUBLISHED',
       );
-      return write(async (q) => {
-        const row = await lockedRow(q, id);
-        if (row.status === 'published') throw alreadyPublished(row);
-        const { doc, checks } = await runChecks(q, row);
-        const failed = failedErrors(checks);
-        if (failed.length > 0) {
-          const titles = [...new Set(failed.map((r) => r.title))];
-          const more = titles.length > MAX_NAMED_FAILURES ? `等 ${titles.length} 项` : '';
-          throw new ConflictError(
-            `年度报告存在 ${failed.length} 处错误，不能发布：${titles.slice(0, MAX_NAMED_FAILURES).join('；')}${more}`,
-            'REPORT_HAS_ERRORS',
-            failed.map((r) => ({ message: `${r.title}：${r.values ?? r.expression}`, place: r.cells[0] ? { cell: r.cells[0] } : undefined })),
-          );
-        }
-        if (!doc.issuedOn) throw new ConflictError('年度报告尚未填写成文日期，不能发布', 'REPORT_NOT_DATED');
-        const now = clock();
-        // Only one transaction can move the row to published (the update skips a published row).
-        const updated = await updateReportRow(q, id, { status: 'published', published_at: now, updated_at: now }, row.current_version);
-        if (updated !== 1) {
-          const latest = await loadRow(q, id);
-          throw latest.status === 'published' ? alreadyPublished(latest) : changedError();
-        }
-        await event(q, id, actor, 'published', { status: row.status }, {
-          status: 'published', version: row.current_version, issuedOn: doc.issuedOn, warnings: checks.warnings,
-        }, now);
-        return stored(q, await loadRow(q, id));
-      });
+      const row = await lockedRow(db, id);
+      if (row.status === 'published') throw alreadyPublished(row);
+      const { doc, checks } = await runChecks(db, row);
+      const failed = failedErrors(checks);
+      if (failed.length > 0) {
+        const titles = [...new Set(failed.map((r) => r.title))];
+        const more = titles.length > MAX_NAMED_FAILURES ? `等 ${titles.length} 项` : '';
+        throw new ConflictError(
+          `年度报告存在 ${failed.length} 处错误，不能发布：${titles.slice(0, MAX_NAMED_FAILURES).join('；')}${more}`,
+          'REPORT_HAS_ERRORS',
+          failed.map((r) => ({ message: `${r.title}：${r.values ?? r.expression}`, place: r.cells[0] ? { cell: r.cells[0] } : undefined })),
+        );
+      }
+      if (!doc.issuedOn) throw new ConflictError('年度报告尚未填写成文日期，不能发布', 'REPORT_NOT_DATED');
+      const now = clock();
+      // Only one transaction can move the row to published (the update skips a published row).
+      const updated = await updateReportRow(db, id, { status: 'published', published_at: now, updated_at: now }, row.current_version);
+      if (updated !== 1) {
+        const latest = await loadRow(db, id);
+        throw latest.status === 'published' ? alreadyPublished(latest) : changedError();
+      }
+      await event(db, id, actor, 'published', { status: row.status }, {
+        status: 'published', version: row.current_version, issuedOn: doc.issuedOn, warnings: checks.warnings,
+      }, now);
+      return stored(db, await loadRow(db, id));
     },
 
     /**
@@ -392,15 +344,13 @@ export function reportService(db: Kysely<Database>, clock: Clock) {
      * (default 31 December of the report year), saved as a new version with a note saying so.
      */
     async fillFromCases(id: number, actor: Actor, asOf?: string): Promise<{ report: StoredReport; tables: ApplicationTables }> {
-      return write(async (q) => {
-        const row = await lockedRow(q, id);
-        if (row.status === 'published') throw publishedError(row);
-        const doc = await loadDocument(q, id, row.current_version);
-        const tables = await applicationTables(q, { agencyId: row.agency_id, year: row.year, format: doc.format, asOf });
-        const note = `表三、表四由依申请公开办理数据生成（截至 ${tables.asOf}）`;
-        const report = await saveVersion(q, row, withApplicationTables(doc, tables), actor, 'filled-from-cases', note);
-        return { report, tables };
-      });
+      const row = await lockedRow(db, id);
+      if (row.status === 'published') throw publishedError(row);
+      const doc = await loadDocument(db, id, row.current_version);
+      const tables = await applicationTables(db, { agencyId: row.agency_id, year: row.year, format: doc.format, asOf });
+      const note = `表三、表四由依申请公开办理数据生成（截至 ${tables.asOf}）`;
+      const report = await saveVersion(db, row, withApplicationTables(doc, tables), actor, 'filled-from-cases', note);
+      return { report, tables };
     },
 
     /** The same agency's report for the year before (its current version), or null. */
