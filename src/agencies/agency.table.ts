@@ -16,6 +16,10 @@ export interface AgencyTable {
   created_by_id?: number | null;
   /** 0 or 1. */
   archived: number;
+  /** 统一社会信用代码 (18 characters), the default prefix of the agency's 索引号. */
+  credit_code?: string | null;
+  /** 索引号 template, e.g. '{code}/{year}-{seq:5}'; null = that default. */
+  index_template?: string | null;
 }
 
 export type AgencyRow = Selectable<AgencyTable>;

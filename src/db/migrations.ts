@@ -339,6 +339,194 @@ const applicantEncryption: Migration = {
   },
 };
 
+/**
+ * Proactive disclosure (主动公开, src/disclosure/disclosure.table.ts): the catalogue and guide, items and their
+ * versions, attachment bytes by hash, the review chain for every subject kind, scan findings, publications by
+ * channel and their withdrawal, the monthly checklist, table 二's entered counts, and the event log. Agencies get
+ * their 统一社会信用代码 and 索引号 template.
+ */
+const proactiveDisclosure: Migration = {
+  async up(db: Kysely<any>) {
+    const blob = isSqlite(db) ? 'blob' : 'bytea';
+    await db.schema.alterTable('agencies').addColumn('credit_code', 'text').execute();
+    await db.schema.alterTable('agencies').addColumn('index_template', 'text').execute();
+
+    await idColumn(db, db.schema.createTable('catalogue_nodes'))
+      .addColumn('agency_id', 'integer', (c) => c.notNull().references('agencies.id'))
+      .addColumn('parent_id', 'integer', (c) => c.references('catalogue_nodes.id'))
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('art20_item', 'text')
+      .addColumn('position', 'integer', (c) => c.notNull())
+      .addColumn('details', 'text')
+      .addColumn('archived', 'integer', (c) => c.notNull().defaultTo(0).check(sql`archived in (0, 1)`))
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('updated_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('catalogue_nodes_agency_idx').on('catalogue_nodes').columns(['agency_id', 'parent_id']).execute();
+
+    for (const table of ['catalogue_versions', 'guide_versions']) {
+      await idColumn(db, db.schema.createTable(table))
+        .addColumn('agency_id', 'integer', (c) => c.notNull().references('agencies.id'))
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .addColumn(table === 'catalogue_versions' ? 'tree' : 'content', 'text', (c) => c.notNull())
+        .addColumn('state', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('created_by', 'text', (c) => c.notNull())
+        .addColumn('created_by_id', 'integer')
+        .addColumn('published_at', 'text')
+        .addUniqueConstraint(`${table}_agency_version_uq`, ['agency_id', 'version'])
+        .execute();
+    }
+
+    await idColumn(db, db.schema.createTable('items'))
+      .addColumn('agency_id', 'integer', (c) => c.notNull().references('agencies.id'))
+      .addColumn('index_no', 'text', (c) => c.unique())
+      .addColumn('state', 'text', (c) => c.notNull())
+      .addColumn('version', 'integer', (c) => c.notNull())
+      .addColumn('published_version', 'integer')
+      .addColumn('drafter_id', 'integer')
+      .addColumn('drafter_name', 'text', (c) => c.notNull())
+      .addColumn('office', 'text')
+      .addColumn('category_id', 'integer', (c) => c.references('catalogue_nodes.id'))
+      .addColumn('title', 'text', (c) => c.notNull())
+      .addColumn('summary', 'text', (c) => c.notNull())
+      .addColumn('issuer', 'text', (c) => c.notNull())
+      .addColumn('doc_no', 'text')
+      .addColumn('written_on', 'text', (c) => c.notNull())
+      .addColumn('changed_on', 'text', (c) => c.notNull())
+      .addColumn('due_on', 'text')
+      .addColumn('published_on', 'text')
+      .addColumn('theme', 'text')
+      .addColumn('keywords', 'text', (c) => c.notNull())
+      .addColumn('disclosure', 'text', (c) => c.notNull())
+      .addColumn('body_html', 'text', (c) => c.notNull())
+      .addColumn('attachments', 'text', (c) => c.notNull())
+      .addColumn('validity', 'text', (c) => c.notNull())
+      .addColumn('normative_kind', 'text')
+      .addColumn('made_on', 'text')
+      .addColumn('amended_on', 'text')
+      .addColumn('repealed_on', 'text')
+      .addColumn('origin', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('updated_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('items_agency_state_idx').on('items').columns(['agency_id', 'state']).execute();
+    await db.schema.createIndex('items_agency_category_idx').on('items').columns(['agency_id', 'category_id']).execute();
+    await db.schema.createIndex('items_due_idx').on('items').columns(['due_on']).execute();
+
+    await idColumn(db, db.schema.createTable('item_versions'))
+      .addColumn('item_id', 'integer', (c) => c.notNull().references('items.id'))
+      .addColumn('version', 'integer', (c) => c.notNull())
+      .addColumn('snapshot', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('created_by', 'text', (c) => c.notNull())
+      .addColumn('created_by_id', 'integer')
+      .addUniqueConstraint('item_versions_item_version_uq', ['item_id', 'version'])
+      .execute();
+
+    await db.schema.createTable('blobs')
+      .addColumn('hash', 'text', (c) => c.primaryKey())
+      .addColumn('size', 'integer', (c) => c.notNull())
+      .addColumn('file_type', 'text', (c) => c.notNull())
+      .addColumn('content', blob as 'blob', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .execute();
+
+    await idColumn(db, db.schema.createTable('review_steps'))
+      .addColumn('subject_kind', 'text', (c) => c.notNull())
+      .addColumn('subject_id', 'integer', (c) => c.notNull())
+      .addColumn('subject_version', 'integer', (c) => c.notNull())
+      .addColumn('step', 'text', (c) => c.notNull())
+      .addColumn('decision', 'text')
+      .addColumn('reason', 'text')
+      .addColumn('comment', 'text')
+      .addColumn('form', 'text')
+      .addColumn('actor', 'text', (c) => c.notNull())
+      .addColumn('actor_id', 'integer')
+      .addColumn('at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('review_steps_subject_idx').on('review_steps').columns(['subject_kind', 'subject_id', 'subject_version']).execute();
+
+    await idColumn(db, db.schema.createTable('pii_findings'))
+      .addColumn('item_id', 'integer', (c) => c.notNull().references('items.id'))
+      .addColumn('item_version', 'integer', (c) => c.notNull())
+      .addColumn('source', 'text', (c) => c.notNull())
+      .addColumn('kind', 'text', (c) => c.notNull())
+      .addColumn('place', 'text', (c) => c.notNull())
+      .addColumn('excerpt', 'text', (c) => c.notNull())
+      .addColumn('resolution', 'text')
+      .addColumn('resolution_reason', 'text')
+      .addColumn('resolved_by', 'text')
+      .addColumn('resolved_by_id', 'integer')
+      .addColumn('resolved_at', 'text')
+      .execute();
+    await db.schema.createIndex('pii_findings_item_idx').on('pii_findings').columns(['item_id', 'item_version']).execute();
+
+    await idColumn(db, db.schema.createTable('channel_publications'))
+      .addColumn('agency_id', 'integer', (c) => c.notNull().references('agencies.id'))
+      .addColumn('subject_kind', 'text', (c) => c.notNull())
+      .addColumn('subject_id', 'integer', (c) => c.notNull())
+      .addColumn('subject_version', 'integer', (c) => c.notNull())
+      .addColumn('channel', 'text', (c) => c.notNull())
+      .addColumn('published_on', 'text', (c) => c.notNull())
+      .addColumn('published_at', 'text', (c) => c.notNull())
+      .addColumn('actor', 'text', (c) => c.notNull())
+      .addColumn('actor_id', 'integer')
+      .addColumn('withdrawn_at', 'text')
+      .addColumn('withdrawn_by', 'text')
+      .addColumn('withdrawn_by_id', 'integer')
+      .addColumn('withdrawal_reason', 'text')
+      .execute();
+    await db.schema.createIndex('channel_publications_agency_idx').on('channel_publications').columns(['agency_id', 'published_on']).execute();
+    await db.schema.createIndex('channel_publications_subject_idx').on('channel_publications').columns(['subject_kind', 'subject_id']).execute();
+
+    await idColumn(db, db.schema.createTable('monthly_checklists'))
+      .addColumn('agency_id', 'integer', (c) => c.notNull().references('agencies.id'))
+      .addColumn('month', 'text', (c) => c.notNull())
+      .addColumn('state', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('signed_at', 'text')
+      .addColumn('signed_by', 'text')
+      .addColumn('signed_by_id', 'integer')
+      .addUniqueConstraint('monthly_checklists_agency_month_uq', ['agency_id', 'month'])
+      .execute();
+    await idColumn(db, db.schema.createTable('checklist_entries'))
+      .addColumn('checklist_id', 'integer', (c) => c.notNull().references('monthly_checklists.id'))
+      .addColumn('publication_id', 'integer', (c) => c.notNull().references('channel_publications.id'))
+      .addColumn('decision', 'text')
+      .addColumn('reason', 'text')
+      .addColumn('decided_by', 'text')
+      .addColumn('decided_by_id', 'integer')
+      .addColumn('decided_at', 'text')
+      .addUniqueConstraint('checklist_entries_uq', ['checklist_id', 'publication_id'])
+      .execute();
+
+    await idColumn(db, db.schema.createTable('art20_counts'))
+      .addColumn('agency_id', 'integer', (c) => c.notNull().references('agencies.id'))
+      .addColumn('year', 'integer', (c) => c.notNull())
+      .addColumn('cell', 'text', (c) => c.notNull())
+      .addColumn('value', 'integer', (c) => c.notNull())
+      .addColumn('source', 'text', (c) => c.notNull())
+      .addColumn('entered_at', 'text', (c) => c.notNull())
+      .addColumn('entered_by', 'text', (c) => c.notNull())
+      .addColumn('entered_by_id', 'integer')
+      .execute();
+    await db.schema.createIndex('art20_counts_idx').on('art20_counts').columns(['agency_id', 'year', 'cell']).execute();
+
+    await idColumn(db, db.schema.createTable('disclosure_events'))
+      .addColumn('agency_id', 'integer', (c) => c.notNull().references('agencies.id'))
+      .addColumn('subject_kind', 'text', (c) => c.notNull())
+      .addColumn('subject_id', 'integer', (c) => c.notNull())
+      .addColumn('type', 'text', (c) => c.notNull())
+      .addColumn('data', 'text')
+      .addColumn('actor', 'text', (c) => c.notNull())
+      .addColumn('actor_id', 'integer')
+      .addColumn('at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('disclosure_events_subject_idx').on('disclosure_events').columns(['subject_kind', 'subject_id']).execute();
+  },
+};
+
 /** Every migration in order. Names sort lexically; never rename or edit a released one. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001_initial': initial,
@@ -351,6 +539,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0008_number_sequences': numberSequences,
   '0010_users_and_sessions': usersAndSessions,
   '0011_applicant_encryption': applicantEncryption,
+  '0012_proactive_disclosure': proactiveDisclosure,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };

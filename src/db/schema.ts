@@ -6,6 +6,10 @@ import type { AgencyTable } from '../agencies/agency.table.js';
 import type { ApplicantDetailsTable, ApplicationEventTable, ApplicationTable, RemedyTable } from '../applications/application.table.js';
 import type { RoleGrantTable, SecurityEventTable, SessionTable, UserTable } from '../auth/auth.table.js';
 import type { CalendarDayTable, CalendarEventTable, CalendarYearTable } from '../calendar/calendar.table.js';
+import type {
+  Art20CountTable, BlobTable, CatalogueNodeTable, CatalogueVersionTable, ChannelPublicationTable, ChecklistEntryTable,
+  DisclosureEventTable, GuideVersionTable, ItemTable, ItemVersionTable, MonthlyChecklistTable, PiiFindingTable, ReviewStepTable,
+} from '../disclosure/disclosure.table.js';
 import type { NumberSequenceTable } from './sequences.js';
 import type { ReportEventTable, ReportTable, ReportVersionTable } from '../reports/report.table.js';
 
@@ -26,4 +30,17 @@ export interface Database {
   sessions: SessionTable;
   security_events: SecurityEventTable;
   number_sequences: NumberSequenceTable;
+  catalogue_nodes: CatalogueNodeTable;
+  catalogue_versions: CatalogueVersionTable;
+  guide_versions: GuideVersionTable;
+  items: ItemTable;
+  item_versions: ItemVersionTable;
+  blobs: BlobTable;
+  review_steps: ReviewStepTable;
+  pii_findings: PiiFindingTable;
+  channel_publications: ChannelPublicationTable;
+  monthly_checklists: MonthlyChecklistTable;
+  checklist_entries: ChecklistEntryTable;
+  art20_counts: Art20CountTable;
+  disclosure_events: DisclosureEventTable;
 }

@@ -21,6 +21,15 @@ export const PERMISSIONS = {
   'calendar.manage': '维护工作日历',
   'user.manage': '管理用户和角色',
   'security-log.read': '查阅安全审计日志',
+  'item.read': '查看主动公开信息（含草稿和审核记录）',
+  'item.draft': '起草和修改主动公开信息',
+  'item.first-review': '初审主动公开信息',
+  'item.secrecy-review': '保密审查主动公开信息',
+  'item.sign-off': '核审签发主动公开信息',
+  'item.publish': '发布和撤回主动公开信息',
+  'item.import': '导入平台启用前已公开的信息',
+  'catalogue.edit': '维护主动公开基本目录和政府信息公开指南',
+  'checklist.review': '每月检查清理已发布信息',
 } as const;
 
 /** A permission key. */
