@@ -1,0 +1,69 @@
+/**
+ * SQL of the review chain: the append-only `review_steps`, publications by channel and the event log,
+ * shared by every subject kind (item, catalogue, guide, report).
+ */
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
+import type { ChannelPublicationRow, ReviewStepRow } from './disclosure.table.js';
+
+/** A subject of the chain as stored: kind and id. */
+export interface SubjectRef {
+  kind: string;
+  id: number;
+}
+
+/** Appends one step of the chain. */
+export async function insertReviewStep(db: Kysely<Database>, row: Omit<ReviewStepRow, 'id'>): Promise<ReviewStepRow> {
+  return db.insertInto('review_steps').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+/** Every step of a subject (all versions), oldest first. */
+export async function listReviewSteps(db: Kysely<Database>, subject: SubjectRef, version?: number): Promise<ReviewStepRow[]> {
+  let q = db.selectFrom('review_steps').selectAll()
+    .where('subject_kind', '=', subject.kind).where('subject_id', '=', subject.id);
+  if (version !== undefined) q = q.where('subject_version', '=', version);
+  return q.orderBy('id').execute();
+}
+
+/** Who submitted a version for review (they count as its authors: none of them may approve it). */
+export async function submitterIds(db: Kysely<Database>, subject: SubjectRef, version: number): Promise<(number | null)[]> {
+  const rows = await db.selectFrom('review_steps').select('actor_id')
+    .where('subject_kind', '=', subject.kind).where('subject_id', '=', subject.id)
+    .where('subject_version', '=', version).where('step', '=', 'submit')
+    .execute();
+  return rows.map((r) => r.actor_id);
+}
+
+/** Records publishing one version of a subject to one channel. */
+export async function insertPublication(
+  db: Kysely<Database>, row: Omit<ChannelPublicationRow, 'id' | 'withdrawn_at' | 'withdrawn_by' | 'withdrawn_by_id' | 'withdrawal_reason'>,
+): Promise<ChannelPublicationRow> {
+  return db.insertInto('channel_publications')
+    .values({ ...row, withdrawn_at: null, withdrawn_by: null, withdrawn_by_id: null, withdrawal_reason: null })
+    .returningAll().executeTakeFirstOrThrow();
+}
+
+/** The publications of a subject that are not withdrawn, oldest first. */
+export async function activePublications(db: Kysely<Database>, subject: SubjectRef): Promise<ChannelPublicationRow[]> {
+  return db.selectFrom('channel_publications').selectAll()
+    .where('subject_kind', '=', subject.kind).where('subject_id', '=', subject.id)
+    .where('withdrawn_at', 'is', null)
+    .orderBy('id').execute();
+}
+
+/** Every publication of a subject, withdrawn ones included, oldest first. */
+export async function allPublications(db: Kysely<Database>, subject: SubjectRef): Promise<ChannelPublicationRow[]> {
+  return db.selectFrom('channel_publications').selectAll()
+    .where('subject_kind', '=', subject.kind).where('subject_id', '=', subject.id)
+    .orderBy('id').execute();
+}
+
+/** Appends one event of the disclosure log. */
+export async function insertDisclosureEvent(db: Kysely<Database>, row: {
+  agency_id: number; subject_kind: string; subject_id: number; type: string; data: unknown;
+  actor: string; actor_id: number | null; at: string;
+}): Promise<void> {
+  await db.insertInto('disclosure_events')
+    .values({ ...row, data: row.data === undefined || row.data === null ? null : JSON.stringify(row.data) })
+    .execute();
+}
