@@ -5,7 +5,8 @@
  */
 import { Paragraph, Table, TableLayoutType, TableRow, WidthType } from 'docx';
 import ExcelJS from 'exceljs';
-import { CHANNELS, type Channel } from '../../core/disclosure/channels.js';
+import { CHANNELS, isChannel } from '../../core/disclosure/channels.js';
+import { CHECKLIST_DECISIONS, type ChecklistDecision } from '../../core/disclosure/checklist.js';
 import { gridWidths } from '../docx/docx-table.js';
 import { docxCell, docxLine, docxTextWidth, docxTitle, packDocx } from './docx-kit.js';
 import { chineseDate } from './disclosure-item.js';
@@ -13,17 +14,13 @@ import { chineseDate } from './disclosure-item.js';
 /** The list's title. */
 export const CHECKLIST_TITLE = '互联网信息发布每月检查清理清单';
 
-/** Chinese names of the decisions (检查结论). */
-export const CHECKLIST_DECISIONS = { keep: '保留', withdraw: '撤回' } as const;
-
-/** A decision key. */
-export type ChecklistDecision = keyof typeof CHECKLIST_DECISIONS;
 
 /** One publication of the month and its check. */
 export interface ChecklistRow {
   indexNo: string | null;
   title: string;
-  channel: Channel;
+  /** Channel key (a key no longer in the list prints as stored). */
+  channel: string;
   /** 发布日期 (YYYY-MM-DD). */
   publishedOn: string;
   /** 发布人. */
@@ -66,7 +63,7 @@ export function monthTitle(month: string): string {
 /** A row's cells as printed (dates in Chinese, blanks for what is not yet decided). */
 export function checklistCells(row: ChecklistRow, n: number): string[] {
   return [
-    String(n), row.indexNo ?? '', row.title, CHANNELS[row.channel], chineseDate(row.publishedOn), row.publisher,
+    String(n), row.indexNo ?? '', row.title, isChannel(row.channel) ? CHANNELS[row.channel] : row.channel, chineseDate(row.publishedOn), row.publisher,
     row.decision ? CHECKLIST_DECISIONS[row.decision] : '', row.reason ?? '', row.checker ?? '', chineseDate(row.checkedOn),
   ];
 }
