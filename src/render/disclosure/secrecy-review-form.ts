@@ -69,6 +69,9 @@ export function findingLine(f: SecrecyFindingLine, n: number): string {
 const channelsOf = (s: SecrecyReviewSheet): Channel[] =>
   s.channels.length ? s.channels : (Object.keys(s.secrecyReview?.form.channelsFit ?? {}) as Channel[]);
 
+/** An opinion cell: three lines high while blank, so a printed form has room to write by hand. */
+const opinion = (text: string | undefined) => value(text || '\n\n', 3);
+
 /** The form's rows on a four-column grid (label, value, label, value). */
 export function secrecyFormRows(s: SecrecyReviewSheet): FormRow[] {
   const form = s.secrecyReview?.form;
@@ -82,17 +85,17 @@ export function secrecyFormRows(s: SecrecyReviewSheet): FormRow[] {
     [label('起草人'), value(s.drafter), label('起草日期'), value(chineseDate(s.draftedOn))],
     [label('拟发布渠道'), value(channels.map((c) => CHANNELS[c]).join('、'), 3)],
     section('科室负责人初审'),
-    [label('初审意见'), value(s.firstReview?.opinion ?? '', 3)],
+    [label('初审意见'), opinion(s.firstReview?.opinion)],
     [label('初审人'), value(s.firstReview?.by ?? ''), label('初审日期'), value(chineseDate(s.firstReview?.on))],
     section('保密审查'),
     [label(q.stateSecret), value(yesNo(form?.stateSecret)), label(q.workSecret), value(yesNo(form?.workSecret))],
     [label(q.personalInfo), value(yesNo(form?.personalInfo)), label(q.tradeSecret), value(yesNo(form?.tradeSecret))],
     [label('是否适合在各拟发布渠道发布'), value(form ? channels.map((c) => `${CHANNELS[c]}：${yesNo(form.channelsFit[c])}`).join('\n') : '', 3)],
     [label('个人信息等扫描发现及处理情况'), value(s.findings.length ? s.findings.map((f, i) => findingLine(f, i + 1)).join('\n') : s.secrecyReview ? '未发现' : '', 3)],
-    [label('审查结论'), value(form?.conclusion ?? '', 3)],
+    [label('审查结论'), opinion(form?.conclusion)],
     [label('审查人'), value(s.secrecyReview?.by ?? ''), label('审查日期'), value(chineseDate(s.secrecyReview?.on))],
     section('领导核审签发'),
-    [label('签发意见'), value(s.signOff?.opinion ?? '', 3)],
+    [label('签发意见'), opinion(s.signOff?.opinion)],
     [label('签发人'), value(s.signOff?.by ?? ''), label('签发日期'), value(chineseDate(s.signOff?.on))],
   ];
 }
