@@ -65,6 +65,17 @@ forEachDialect('monthly checklist API', (ctx) => {
     assert.equal((await counts()).entries, 3);
   });
 
+  test('producing again adds a publication recorded after the list was made, and only that', async () => {
+    const first = json(await sendJson(t.app, 'POST', base(), { month: '2026-04' }, reviewer.headers));
+    assert.deepEqual(first.entries.map((e: { publicationId: number }) => e.publicationId), [pubs.aprPortal]);
+    const later = await insertItemPublication(t.db.db, t.bureauId, itemA, 'led', '2026-04-30');
+    const second = json(await sendJson(t.app, 'POST', base(), { month: '2026-04' }, reviewer.headers));
+    assert.equal(second.id, first.id);
+    assert.deepEqual(second.entries.map((e: { publicationId: number }) => e.publicationId), [pubs.aprPortal, later]);
+    const events = await t.db.db.selectFrom('disclosure_events').select(['type', 'data']).where('subject_kind', '=', 'checklist').where('subject_id', '=', first.id).orderBy('id').execute();
+    assert.deepEqual(events.map((e) => [e.type, JSON.parse(e.data!).added]), [['checklist-produced', 1], ['checklist-extended', 1]]);
+  });
+
   test('a month in the wrong format is refused in Chinese, naming the month', async () => {
     for (const month of ['2026-3', '2026/03', '202603', '2026-13', 'x']) {
       const res = await sendJson(t.app, 'POST', base(), { month }, reviewer.headers);
@@ -144,7 +155,7 @@ forEachDialect('monthly checklist API', (ctx) => {
     const again = await sendJson(t.app, 'POST', base(), { month: '2026-03' }, reviewer.headers);
     assert.equal(json(again).state, 'signed');
     const list = await t.app.inject({ method: 'GET', url: base(), headers: reader.headers });
-    assert.deepEqual(json(list).map((l: { month: string; state: string }) => [l.month, l.state]), [['2026-03', 'signed']]);
+    assert.deepEqual(json(list).map((l: { month: string; state: string }) => [l.month, l.state]), [['2026-04', 'open'], ['2026-03', 'signed']]);
   });
 
   test('downloads: Excel cells and Word text carry the rows and the signature', async () => {
