@@ -44,7 +44,7 @@ function blockHtml(b: BodyBlock): string {
   switch (b.kind) {
     case 'heading': return `<p style="${H[b.level - 1]}">${escapeHtml(b.text)}</p>`;
     case 'paragraph': return `<p style="${P}">${escapeHtml(b.text)}</p>`;
-    case 'list-item': return `<p style="${P}text-indent:0;padding-left:2em;">${escapeHtml(`${b.ordinal} ${b.text}`)}</p>`;
+    case 'list-item': return `<p style="${P}margin-bottom:.3em;text-indent:0;padding-left:2em;">${escapeHtml(`${b.ordinal} ${b.text}`)}</p>`;
     case 'table': return `<table style="${TABLE}"><tbody>${b.rows.map((r) =>
       `<tr>${r.map((c) => `<td style="${TD}">${escapeHtml(c).replace(/\n/g, '<br>')}</td>`).join('')}</tr>`).join('')}</tbody></table>`;
   }
