@@ -26,6 +26,7 @@ import { errorPage } from '../portal/portal-layout.js';
 import { portalRoutes } from '../portal/portal.routes.js';
 import { reportRoutes } from '../reports/report.routes.js';
 import { statisticsRoutes } from '../statistics/statistics.routes.js';
+import { itemImportRoutes } from '../disclosure/item-import.routes.js';
 import { installAccessControl } from './access/access-control.js';
 import { securityOf, type AppContext } from './context.js';
 import { installErrorHandler } from './error-handler.js';
@@ -90,6 +91,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
         { name: '交换格式', description: '年度报告交换格式的 JSON Schema' },
         { name: '读取报告', description: '读取已发布的年度报告文件（Word、PDF、网页、文本），检查并可导入' },
         { name: '依申请公开', description: '政府信息公开申请的登记、办理期限、处理决定、行政复议和行政诉讼' },
+        { name: '主动公开', description: '主动公开的政府信息、目录；导入平台启用前已发布的信息，导出信息和目录' },
       ],
     },
   });
@@ -116,6 +118,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(statisticsRoutes, ctx);
   await app.register(checklistRoutes, ctx);
   await app.register(itemExportRoutes, ctx);
+  await app.register(itemImportRoutes, ctx);
 
   const adminDir = options.adminDir ?? defaultAdminDir();
   if (existsSync(adminDir)) {

@@ -21,6 +21,11 @@ export async function agencyWithCatalogue(db: Kysely<Database>, name: string, gi
   const agency = await db.insertInto('agencies').values({ name, parent_id: null, kind: 'department', created_at: AT, created_by: 'test', archived: 0, credit_code: code, index_template: template })
     .returning('id').executeTakeFirstOrThrow();
   const agencyId = Number(agency.id);
+  return { agencyId, code: code ?? '', nodes: await addCatalogue(db, agencyId) };
+}
+
+/** The test catalogue of an agency: 政策法规/{规范性文件,其他文件}, 机构职能, archived 旧栏目 (node ids by key). */
+export async function addCatalogue(db: Kysely<Database>, agencyId: number) {
   const node = async (nodeName: string, parentId: number | null, position: number, archived = 0, art20: string | null = null) => Number((await db.insertInto('catalogue_nodes').values({
     agency_id: agencyId, parent_id: parentId, name: nodeName, art20_item: art20, position, details: null, archived, created_at: AT, updated_at: AT,
   }).returning('id').executeTakeFirstOrThrow()).id);
@@ -29,7 +34,7 @@ export async function agencyWithCatalogue(db: Kysely<Database>, name: string, gi
   const other = await node('其他文件', policy, 2);
   const functions = await node('机构职能', null, 2, 0, '2');
   const old = await node('旧栏目', null, 3, 1);
-  return { agencyId, code: code ?? '', nodes: { policy, normative, other, functions, old } };
+  return { policy, normative, other, functions, old };
 }
 
 /** The import headers in order. */
