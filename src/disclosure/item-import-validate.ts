@@ -134,7 +134,8 @@ export function validateRows(rows: readonly RawItemRow[], facts: ImportFacts): V
     let categoryId = 0;
     if (categoryText !== '') {
       const id = facts.categories.get(categoryKey(categoryText));
-      if (id === undefined) refuse('category', `本机关的主动公开目录中没有分类“${categoryText}”（请写完整路径，如“政策法规/规范性文件”，或先在目录中添加该分类）。`);
+      if (id === undefined && facts.categories.size === 0) refuse('category', `本机关的主动公开目录还没有任何分类，“${categoryText}”无从对应；请先建立目录，再导入。`);
+      else if (id === undefined) refuse('category', `本机关的主动公开目录中没有分类“${categoryText}”（请写完整路径，如“政策法规/规范性文件”，或先在目录中添加该分类）。`);
       else categoryId = id;
     }
 
