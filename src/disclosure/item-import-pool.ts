@@ -12,6 +12,7 @@
  * added explicitly so the worker loads all the same.
  */
 import { Piscina } from 'piscina';
+import { TooLargeError } from '../core/errors.js';
 import type { ParsedItemFile } from './item-import-read.js';
 import type { ReadTask } from './item-import.worker.js';
 
@@ -28,19 +29,39 @@ function workerExecArgv(): string[] {
   return [...argv, '--import', import.meta.resolve('tsx')];
 }
 
+/**
+ * A task's failure reaches its caller; an 'error' event without a task (a worker dying while idle) would otherwise
+ * be an uncaught exception that ends the server. The pool replaces the worker on next use.
+ */
+function watched<T extends Piscina<ReadTask, ParsedItemFile>>(pool: T): T {
+  pool.on('error', () => undefined);
+  return pool;
+}
+
 /** Creates the pool (threads start on first use and stop when idle). */
-export function createItemReadPool(options: { maxThreads?: number } = {}): ItemReadPool {
+export function createItemReadPool(options: { maxThreads?: number; maxMemoryMb?: number } = {}): ItemReadPool {
   const extension = new URL(import.meta.url).pathname.endsWith('.ts') ? 'ts' : 'js';
   let pool: Piscina<ReadTask, ParsedItemFile> | null = null;
-  const get = () => (pool ??= new Piscina<ReadTask, ParsedItemFile>({
+  const get = () => (pool ??= watched(new Piscina<ReadTask, ParsedItemFile>({
     filename: new URL(`./item-import.worker.${extension}`, import.meta.url).href,
     execArgv: workerExecArgv(),
     minThreads: 0,
     maxThreads: options.maxThreads ?? 2,
     idleTimeout: 30_000,
-  }));
+    // A spreadsheet that unpacks to gigabytes (a zip bomb) ends its worker, not the server.
+    resourceLimits: { maxOldGenerationSizeMb: options.maxMemoryMb ?? 1024 },
+  })));
   return {
-    read: (bytes, fileName) => get().run({ bytes, fileName }),
+    read: async (bytes, fileName) => {
+      try {
+        return await get().run({ bytes, fileName });
+      } catch (e) {
+        if ((e as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY') {
+          throw new TooLargeError(`文件“${fileName}”解压后的内容过大，无法读取；请分成几个较小的文件导入。`);
+        }
+        throw e;
+      }
+    },
     close: async () => {
       const current = pool;
       pool = null;

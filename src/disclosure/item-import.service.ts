@@ -147,7 +147,8 @@ async function assignIndexNos(db: Kysely<Database>, agency: ImportAgency, templa
     }
   }
   const next = new Map<number, number>();
-  for (const year of new Set([...used.keys(), ...wanted.keys()])) {
+  // Years in ascending order: concurrent imports lock the sequence rows in the same order, so they wait, never deadlock.
+  for (const year of [...new Set([...used.keys(), ...wanted.keys()])].sort((a, b) => a - b)) {
     next.set(year, await reserveNumbers(db, indexScope(agency.id, year), wanted.get(year) ?? 0, (used.get(year) ?? 0) + 1));
   }
   return items.map((item) => {
