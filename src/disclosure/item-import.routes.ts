@@ -1,6 +1,6 @@
 /**
- * Items of an agency in and out as spreadsheets: POST /api/agencies/:agencyId/items/import (an old site's
- * published items, XLSX or CSV), GET /api/agencies/:agencyId/items.xlsx and GET /api/agencies/:agencyId/catalogue.xlsx.
+ * Items of an agency in and out as spreadsheets: POST /api/agencies/:id/items/import (an old site's
+ * published items, XLSX or CSV), GET /api/agencies/:id/items.xlsx and GET /api/agencies/:id/catalogue.xlsx.
  * The file is read in a worker thread (item-import-pool.ts); the rows are checked and stored in the request's one
  * transaction, so a refused file leaves nothing behind.
  */
@@ -46,7 +46,7 @@ export const itemImportRoutes: FastifyPluginAsyncTypebox<AppContext> = async (ap
   const pool = createItemReadPool();
   app.addHook('onClose', async () => pool.close());
 
-  app.post('/api/agencies/:agencyId/items/import', {
+  app.post('/api/agencies/:id/items/import', {
     schema: {
       tags: TAGS, summary: '导入平台启用前已发布的政府信息（Excel 或 CSV）',
       description: '文件为 .xlsx 或 .csv（UTF-8，可带 BOM；或 GB18030/GBK），第一行为中文表头：索引号（可空，空则按本机关模板生成）、标题、内容概述、'
@@ -62,35 +62,35 @@ export const itemImportRoutes: FastifyPluginAsyncTypebox<AppContext> = async (ap
     const parsed = await pool.read(bytes, fileName);
     const actor = actorOf(request);
     return inTransaction(ctx, (trx) => importItems(trx, ctx.clock, parsed, {
-      agencyId: request.params.agencyId, fileName, skipRefused: request.query.skipRefused, dryRun: request.query.dryRun,
+      agencyId: request.params.id, fileName, skipRefused: request.query.skipRefused, dryRun: request.query.dryRun,
     }, actor));
   });
 
-  app.get('/api/agencies/:agencyId/items.xlsx', {
+  app.get('/api/agencies/:id/items.xlsx', {
     schema: {
       tags: TAGS, summary: '导出政府信息（Excel）',
       description: '表头与导入相同，导出的文件可以再导入。默认只含已发布的信息；state=all 含全部状态并另加“状态”列。只含信息本身的字段。',
       params: AgencyItemsParams, querystring: ItemExportQuery, response: errorResponses(404),
     },
   }, async (request, reply) => {
-    const bytes = await exportItemsXlsx(ctx.db.db, request.params.agencyId, {
+    const bytes = await exportItemsXlsx(ctx.db.db, request.params.id, {
       allStates: request.query.state === 'all', withoutIndexNo: request.query.withoutIndexNo,
     });
     return reply.type(XLSX_TYPE)
-      .header('content-disposition', contentDisposition('attachment', '政府信息.xlsx', `items-${request.params.agencyId}.xlsx`))
+      .header('content-disposition', contentDisposition('attachment', '政府信息.xlsx', `items-${request.params.id}.xlsx`))
       .send(bytes);
   });
 
-  app.get('/api/agencies/:agencyId/catalogue.xlsx', {
+  app.get('/api/agencies/:id/catalogue.xlsx', {
     schema: {
       tags: TAGS, summary: '导出主动公开基本目录（Excel）',
       description: '目录树的每个分类一行：分类路径、名称、层级、对应的条例第二十条事项、排序、状态。',
       params: AgencyItemsParams, response: errorResponses(404),
     },
   }, async (request, reply) => {
-    const bytes = await exportCatalogueXlsx(ctx.db.db, request.params.agencyId);
+    const bytes = await exportCatalogueXlsx(ctx.db.db, request.params.id);
     return reply.type(XLSX_TYPE)
-      .header('content-disposition', contentDisposition('attachment', '主动公开基本目录.xlsx', `catalogue-${request.params.agencyId}.xlsx`))
+      .header('content-disposition', contentDisposition('attachment', '主动公开基本目录.xlsx', `catalogue-${request.params.id}.xlsx`))
       .send(bytes);
   });
 };

@@ -5,7 +5,7 @@ import { Type, type Static } from 'typebox';
 import { idSchema } from '../reports/report.schema.js';
 
 /** The agency in the path. */
-export const AgencyItemsParams = Type.Object({ agencyId: idSchema('机关编号') });
+export const AgencyItemsParams = Type.Object({ id: idSchema('机关编号') });
 
 const flag = (description: string) => Type.Boolean({ default: false, description });
 

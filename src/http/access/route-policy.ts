@@ -119,9 +119,9 @@ export const ROUTE_POLICY: Readonly<Record<string, RoutePolicy>> = {
   'GET /api/items/:id/exports/notice-board.pdf': { access: 'permission', permission: 'item.read', scope: { from: 'handler' } },
   'GET /api/items/:id/secrecy-review.:ext': { access: 'permission', permission: 'item.read', scope: { from: 'handler' } },
   // Items of an agency in and out as spreadsheets (an old site's published items; item and catalogue exports).
-  'POST /api/agencies/:agencyId/items/import': { access: 'permission', permission: 'item.import', scope: { from: 'params', field: 'agencyId' } },
-  'GET /api/agencies/:agencyId/items.xlsx': { access: 'permission', permission: 'item.read', scope: { from: 'params', field: 'agencyId' } },
-  'GET /api/agencies/:agencyId/catalogue.xlsx': { access: 'permission', permission: 'item.read', scope: { from: 'params', field: 'agencyId' } },
+  'POST /api/agencies/:id/items/import': agencyParam('item.import'),
+  'GET /api/agencies/:id/items.xlsx': agencyParam('item.read'),
+  'GET /api/agencies/:id/catalogue.xlsx': agencyParam('item.read'),
 
   // The working-day calendar: everyone signed in reads it, the system admin enters a year's notice.
   'GET /api/calendar/years': { access: 'signed-in' },
