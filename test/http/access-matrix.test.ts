@@ -73,7 +73,6 @@ function paramValue(url: string, name: string, f: Fixture): string {
   if (name === 'month') return '2026-03';
   if (name === 'entryId') return '999999';
   if (name === 'ext') return url.includes('/applications/') ? 'docx' : url.includes('/checklists/') ? 'xlsx' : url.includes('/items/') ? 'pdf' : 'html';
-  if (name === 'agencyId') return String(f.bureauId);
   if (name === 'id') {
     if (/^\/(api\/)?reports\//.test(url)) return String(f.reportId);
     if (/^\/(api\/)?agencies\//.test(url)) return String(f.bureauId);
