@@ -14,7 +14,7 @@ import { fileError } from '../cli/read-report-file.js';
 import { resolveAgency } from '../cli/resolve-agency.js';
 import { writeOutputFile } from '../cli/write-output.js';
 import { TooLargeError } from '../core/errors.js';
-import { exportCatalogueXlsx, exportItemsXlsx } from './item-export.js';
+import { exportCatalogueXlsx, exportItemsXlsx } from './item-export-xlsx.js';
 import { setIndexSettings } from './item-index-settings.js';
 import { MAX_IMPORT_BYTES, readItemFile } from './item-import-read.js';
 import { importReportXlsx } from './item-import-report-xlsx.js';

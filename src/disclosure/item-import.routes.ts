@@ -11,7 +11,7 @@ import { TooLargeError, ValidationError } from '../core/errors.js';
 import { actorOf, inTransaction, type AppContext } from '../http/context.js';
 import { contentDisposition } from '../render/render-report.js';
 import { errorResponses } from '../reports/report.schema.js';
-import { exportCatalogueXlsx, exportItemsXlsx } from './item-export.js';
+import { exportCatalogueXlsx, exportItemsXlsx } from './item-export-xlsx.js';
 import { createItemReadPool } from './item-import-pool.js';
 import { MAX_IMPORT_BYTES } from './item-import-read.js';
 import { AgencyItemsParams, ItemExportQuery, ItemImportQuery, ItemImportReportSchema } from './item-import.schema.js';

@@ -5,7 +5,7 @@ import { operator, type Actor } from '../../src/core/actor.js';
 import { fixedClock } from '../../src/core/clock.js';
 import type { Database } from '../../src/db/schema.js';
 import { nextNumber } from '../../src/db/sequences.js';
-import { exportItemsXlsx } from '../../src/disclosure/item-export.js';
+import { exportItemsXlsx } from '../../src/disclosure/item-export-xlsx.js';
 import { readItemFile } from '../../src/disclosure/item-import-read.js';
 import { importItems, type ItemImportOptions } from '../../src/disclosure/item-import.service.js';
 import { forEachDialect } from '../db-helpers.js';
