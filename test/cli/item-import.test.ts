@@ -19,7 +19,7 @@ describe('gongkai item', () => {
   it('refuses an import without a 统一社会信用代码 and says how to set it; set-code checks the code', async () => {
     const bad = await run(['set-code', '--agency', DEMO_AGENCY, '--code', '11441700007280420X']);
     assert.equal(bad.code, 2, bad.stderr);
-    assert.match(bad.stderr, /校验位应为 Y/);
+    assert.match(bad.stderr, /统一社会信用代码校验位不正确：第 18 位应为“Y”/);
     // The demo bureau has no catalogue yet: give it the test one.
     const db = openSqlite(join(data.path, 'gongkai.sqlite'));
     const bureau = await db.db.selectFrom('agencies').select('id').where('name', '=', DEMO_AGENCY).executeTakeFirstOrThrow();
