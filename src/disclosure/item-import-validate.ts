@@ -36,8 +36,8 @@ export interface ImportItem {
 export interface ImportFacts {
   /** Today (YYYY-MM-DD, the installation's clock). */
   today: string;
-  /** Catalogue paths of the agency's live (not archived) nodes, as `categoryKey` writes them → node id. */
-  categories: ReadonlyMap<string, number>;
+  /** Catalogue paths of the agency's live (not archived) nodes, as `categoryKey` writes them → node ids. */
+  categories: ReadonlyMap<string, readonly number[]>;
   /** 索引号 of the file already taken by an item (of any agency: 索引号 are unique everywhere). */
   takenIndexNos: ReadonlySet<string>;
   /** 文号 of the agency's items, as `docNoKey` writes them with the year of 成文日期, → how many. */
@@ -133,8 +133,10 @@ export function validateRows(rows: readonly RawItemRow[], facts: ImportFacts): V
     const categoryText = required('category');
     let categoryId = 0;
     if (categoryText !== '') {
-      const id = facts.categories.get(categoryKey(categoryText));
-      if (id === undefined && facts.categories.size === 0) refuse('category', `本机关的主动公开目录还没有任何分类，“${categoryText}”无从对应；请先建立目录，再导入。`);
+      const ids = facts.categories.get(categoryKey(categoryText));
+      const id = ids?.length === 1 ? ids[0] : undefined;
+      if (ids && ids.length > 1) refuse('category', `本机关的主动公开目录中有 ${ids.length} 个分类的路径都是“${categoryText}”，无法确定归入哪一个；请先在目录中改名或合并。`);
+      else if (id === undefined && facts.categories.size === 0) refuse('category', `本机关的主动公开目录还没有任何分类，“${categoryText}”无从对应；请先建立目录，再导入。`);
       else if (id === undefined) refuse('category', `本机关的主动公开目录中没有分类“${categoryText}”（请写完整路径，如“政策法规/规范性文件”，或先在目录中添加该分类）。`);
       else categoryId = id;
     }

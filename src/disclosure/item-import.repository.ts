@@ -70,10 +70,14 @@ export async function catalogueWithPaths(db: Db, agencyId: number): Promise<Cata
   return out;
 }
 
-/** Live categories by path key (categoryKey) → id. */
-export async function liveCategories(db: Db, agencyId: number): Promise<Map<string, number>> {
-  const map = new Map<string, number>();
-  for (const node of await catalogueWithPaths(db, agencyId)) if (!node.hidden) map.set(categoryKey(node.path.join('/')), node.id);
+/** Live categories by path key (categoryKey) → node ids (more than one when two live nodes have the same path). */
+export async function liveCategories(db: Db, agencyId: number): Promise<Map<string, number[]>> {
+  const map = new Map<string, number[]>();
+  for (const node of await catalogueWithPaths(db, agencyId)) {
+    if (node.hidden) continue;
+    const key = categoryKey(node.path.join('/'));
+    map.set(key, [...map.get(key) ?? [], node.id]);
+  }
   return map;
 }
 

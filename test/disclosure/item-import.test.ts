@@ -61,6 +61,8 @@ forEachDialect('item import', (ctx) => {
   test('bad inputs: each refusal names the row and the column in Chinese, and nothing is stored', async () => {
     const { agencyId, code: CODE } = await agencyWithCatalogue(ctx.db, '乙局');
     await run(ctx.db, await xlsxOf([row(1, { 索引号: `${CODE}/2019-00001` })]), '先有的.xlsx', { agencyId });
+    // A second live root named 机构职能: the path no longer names one category.
+    await ctx.db.insertInto('catalogue_nodes').values({ agency_id: agencyId, parent_id: null, name: '机构职能', art20_item: null, position: 9, details: null, archived: 0, created_at: AT, updated_at: AT }).execute();
     const before = await counts(ctx.db);
     const file = await xlsxOf([
       row(1, { 目录分类: '不存在的分类' }),
@@ -76,6 +78,7 @@ forEachDialect('item import', (ctx) => {
       row(11, { 文号: '威环审批发〔2019〕1号' }),
       row(12),
       row(13, { 文号: '威环审批发〔2019〕12号' }),
+      row(14, { 目录分类: '机构职能' }),
     ]);
     const report = await run(ctx.db, file, '有问题的.xlsx', { agencyId });
     assert.equal(report.stored, false);
@@ -93,19 +96,20 @@ forEachDialect('item import', (ctx) => {
       [9, '标题', /^第 9 行“标题”：不能为空/],
       [9, '发布机构', /^第 9 行“发布机构”：不能为空/],
       [11, '索引号', /^第 11 行“索引号”：X\/1 与第 10 行重复/],
+      [15, '目录分类', /^第 15 行“目录分类”：本机关的主动公开目录中有 2 个分类的路径都是“机构职能”，无法确定归入哪一个/],
     ] as const;
     for (const [rowNo, column, pattern] of expect) {
       assert.ok(report.refused.some((r) => r.row === rowNo && r.column === column && pattern.test(r.message)), `${rowNo} ${column}: ${messages.join('\n')}`);
     }
     assert.equal(report.refused.length, expect.length, messages.join('\n'));
-    assert.equal(report.refusedRows, 9);
+    assert.equal(report.refusedRows, 10);
     // Duplicate 文号 in one agency and year: warned, not refused (an existing item's and another row's).
     assert.deepEqual(report.warnings.map((w) => [w.row, w.column, w.message]), [
       [2, '文号', '第 2 行“文号”：威环审批发〔2019〕1号 与本机关 2019 年已有信息的文号相同，请核对。'],
       [12, '文号', '第 12 行“文号”：威环审批发〔2019〕1号 与第 2 行的文号相同（同一年度），请核对。'],
       [14, '文号', '第 14 行“文号”：威环审批发〔2019〕12号 与第 13 行的文号相同（同一年度），请核对。'],
     ]);
-    assert.match(report.message, /有 9 行被拒绝.*未导入任何信息/);
+    assert.match(report.message, /有 10 行被拒绝.*未导入任何信息/);
     assert.deepEqual(await counts(ctx.db), before);
   });
 
