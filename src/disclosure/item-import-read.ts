@@ -122,9 +122,26 @@ async function xlsxRecords(bytes: Uint8Array): Promise<string[][]> {
   return Array.from(records, (r) => r ?? []);
 }
 
+/** Rows looked at for the headers: an old site's export often has a title row (or two) above them. */
+const HEADER_SEARCH = 10;
+
 /**
- * Reads an item file. The first non-empty row holds the headers; a required column that is missing, or a column
- * given twice, refuses the file. Blank rows are skipped; row numbers are the spreadsheet's.
+ * The index of the header row: the first of the first rows that names at least three known columns, else the first
+ * non-empty row (whose unknown headers are then reported). -1 for an empty file.
+ */
+function findHeaderRow(records: readonly string[][]): number {
+  const first = records.findIndex((r) => r.some((c) => c.trim() !== ''));
+  if (first < 0) return -1;
+  for (let i = first; i < Math.min(records.length, first + HEADER_SEARCH); i++) {
+    if (records[i]!.filter((c) => columnOfHeader(c) !== null).length >= 3) return i;
+  }
+  return first;
+}
+
+/**
+ * Reads an item file. The headers are the first row naming known columns (title rows above them are skipped); a
+ * required column that is missing, or a column given twice, refuses the file. Blank rows are skipped; row numbers
+ * are the spreadsheet's.
  */
 export async function readItemFile(bytes: Uint8Array, fileName: string): Promise<ParsedItemFile> {
   const fileProblems: ImportProblem[] = [];
@@ -145,7 +162,7 @@ export async function readItemFile(bytes: Uint8Array, fileName: string): Promise
     records = parseCsv(decodeCsv(bytes));
   }
 
-  const headerIndex = records.findIndex((r) => r.some((c) => c.trim() !== ''));
+  const headerIndex = findHeaderRow(records);
   if (headerIndex < 0) return { rows: [], fileProblems: [{ row: 0, column: '', message: `文件“${fileName}”中没有内容。` }], warnings };
   const headerRow = headerIndex + 1;
   const columnAt: Array<ItemColumn | null> = [];

@@ -140,6 +140,9 @@ forEachDialect('item import', (ctx) => {
     assert.equal(bom.imported, 1, bom.message);
     const plain = await run(ctx.db, Buffer.from(csvOf([row(4)])), 'plain.csv', { agencyId });
     assert.equal(plain.imported, 1, plain.message);
+    // A title row above the headers, as old sites' exports have: row numbers stay the sheet's.
+    const titled = await run(ctx.db, await xlsxOf([[], HEADERS, row(5, { 成文日期: '2019-02-30' })], ['丁局政府信息公开目录（导出）']), 'titled.xlsx', { agencyId });
+    assert.match(titled.refused[0]!.message, /^第 4 行“成文日期”：2019-02-30 不是有效日期/);
     const missing = await run(ctx.db, Buffer.from(csvOf([row(5).slice(1)], HEADERS.slice(1).map((h) => (h === '目录分类' ? '栏目' : h)))), 'x.csv', { agencyId, skipRefused: true });
     assert.equal(missing.stored, false);
     assert.deepEqual(missing.refused.map((r) => r.message), ['第 1 行（表头）缺少必需的列“目录分类”。']);
