@@ -62,8 +62,8 @@ const chinaDate = (iso: string) => new Date(Date.parse(iso) + 8 * 3600_000).toIS
 
 /** The message telling how to give an agency its 统一社会信用代码. */
 export function creditCodeMissing(agency: { id: number; name: string }): string {
-  return `机关“${agency.name}”尚未设置统一社会信用代码，无法按索引号模板生成索引号。请先设置：`
-    + `gongkai item set-code --agency ${agency.id} --code <18 位统一社会信用代码>；或在文件的“索引号”列为每一行填写索引号。`;
+  return `机关“${agency.name}”尚未设置统一社会信用代码，无法按索引号模板生成索引号。请先在该机关的政务公开设置中填写`
+    + `（命令行：gongkai item set-code --agency ${agency.id} --code <18 位统一社会信用代码>），或在文件的“索引号”列为每一行填写索引号。`;
 }
 
 function messageOf(report: Omit<ItemImportReport, 'message'>): string {
@@ -106,7 +106,7 @@ export async function importItems(
   });
   const warnings = [...parsed.warnings, ...outcome.warnings];
   const needsCode = template.includes('{code}') && !agency.creditCode && outcome.items.some((i) => i.indexNo === null);
-  if (needsCode) throw new ValidationError(creditCodeMissing(agency), { field: 'credit_code' });
+  if (needsCode) throw new ValidationError(creditCodeMissing(agency), { field: 'creditCode' });
 
   const blocked = outcome.refused.length > 0 && !options.skipRefused;
   if (dryRun || blocked || outcome.items.length === 0) {
