@@ -1,7 +1,7 @@
 /**
  * TypeBox schemas of the catalogue API (主动公开基本目录): the tree, node changes, templates and versions.
  */
-import { Type } from 'typebox';
+import { Type, type Static } from 'typebox';
 import { CATALOGUE_TEMPLATES, type CatalogueTemplateKey } from '../core/disclosure/catalogue-templates.js';
 import { ART20_ITEMS } from '../core/disclosure/item-labels.js';
 import { idSchema } from '../reports/report.schema.js';
@@ -76,3 +76,10 @@ export const CatalogueVersionSchema = Type.Object({
   tree: Type.Array(Type.Object({}, { additionalProperties: true }), { description: '提交时的目录快照：[{id, name, art20Item, details, children}]' }),
   ...ChainRecordProperties,
 }, { description: '目录版本（含快照和审核记录）' });
+
+// Types for the admin UI (web/src imports them as types only). The tree's children have the node's shape:
+// use CatalogueTreeNode of src/core/disclosure/catalogue-tree.ts for the recursive type.
+/** GET /api/agencies/:agencyId/catalogue */
+export type CatalogueTreeView = Static<typeof CatalogueTreeSchema>;
+/** A catalogue version with its snapshot and chain. */
+export type CatalogueVersionView = Static<typeof CatalogueVersionSchema>;

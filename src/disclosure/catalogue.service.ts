@@ -5,6 +5,7 @@
  * after the other (no cycle from two crossing moves). Versions and their review: catalogue-versions.ts.
  */
 import type { Kysely } from 'kysely';
+import { findAgencyRow } from '../agencies/agency.repository.js';
 import type { Actor } from '../core/actor.js';
 import type { Clock } from '../core/clock.js';
 import {
@@ -160,7 +161,9 @@ export function catalogueService(db: Kysely<Database>, clock: Clock) {
   return {
     /** The agency's catalogue as a tree (archived nodes only when asked). */
     async tree(agencyId: number, withArchived = false): Promise<CatalogueTreeNode[]> {
-      return buildTree((await listNodeRows(db, agencyId, withArchived)).map(flatOf));
+      const rows = await listNodeRows(db, agencyId, withArchived);
+      if (rows.length === 0 && !(await findAgencyRow(db, agencyId))) throw new NotFoundError(`机关（编号 ${agencyId}）不存在`);
+      return buildTree(rows.map(flatOf));
     },
 
     /** Adds a category under a parent (null: a root). */

@@ -3,7 +3,7 @@
  * validateGuide, which names every missing or malformed field in Chinese; the request schema only asks for an
  * object so that those messages, not generic ones, reach the office.
  */
-import { Type } from 'typebox';
+import { Type, type Static } from 'typebox';
 import { MAX_ID } from '../reports/report.schema.js';
 import { ChainRecordProperties, VersionSummaryProperties } from './review.schema.js';
 
@@ -42,3 +42,8 @@ export const GuideVersionSchema = Type.Object({
   content: GuideSchema,
   ...ChainRecordProperties,
 }, { description: '指南版本（含内容和审核记录）' });
+
+/** A guide version as the API returns it (for the admin UI). */
+export type GuideVersionView = Static<typeof GuideVersionSchema>;
+/** PUT /api/agencies/:agencyId/guide */
+export type SaveGuideRequest = Static<typeof SaveGuideBody>;

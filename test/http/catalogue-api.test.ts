@@ -116,6 +116,7 @@ forEachDialect('catalogue API', (ctx) => {
     res = await sendJson(t.app, 'POST', `/api/agencies/${other.id}/catalogue/nodes`, { parentId: root.id, name: '越界' });
     assert.equal(res.statusCode, 400);
     assert.match(json(res).message, /不在本机关的主动公开基本目录中/);
+    assert.equal((await t.app.inject({ method: 'GET', url: '/api/agencies/999999/catalogue' })).statusCode, 404);
   });
 
   test('templates: into an empty catalogue whole, then merged by name', async () => {
