@@ -15,7 +15,7 @@ import type { Database } from '../db/schema.js';
 import { nextNumber } from '../db/sequences.js';
 import {
   findCatalogueVersion, findCatalogueVersionByNumber, insertCatalogueVersion, lastPublishedCatalogue, listCatalogueVersions,
-  maxCatalogueVersion, setCatalogueVersionState, type CatalogueVersionRow,
+  maxCatalogueVersion, previousCatalogueVersion, setCatalogueVersionState, treeEditorIds, type CatalogueVersionRow,
 } from './catalogue.repository.js';
 import { catalogueService } from './catalogue.service.js';
 import type { ChannelPublicationRow } from './disclosure.table.js';
@@ -47,9 +47,12 @@ export function catalogueAdapter(clock: Clock): ReviewSubjectAdapter {
       await lockRow(trx, 'catalogue_versions', id);
       const row = await findCatalogueVersion(trx, id);
       if (!row) throw new NotFoundError(`主动公开基本目录版本（编号 ${id}）不存在`);
+      // Everyone who changed the tree since the previous version wrote this one: none of them may approve it.
+      const previous = await previousCatalogueVersion(trx, row.agency_id, row.version);
+      const editors = await treeEditorIds(trx, row.agency_id, previous?.created_at ?? null, row.created_at);
       return {
         kind: 'catalogue', id, agencyId: row.agency_id, version: row.version, state: row.state as ReviewState,
-        authorIds: [row.created_by_id], title: `主动公开基本目录第 ${row.version} 版`,
+        authorIds: [row.created_by_id, ...editors], title: `主动公开基本目录第 ${row.version} 版`,
       };
     },
     setState: (trx, subject, to) => setCatalogueVersionState(trx, subject.id, subject.state, to, to === 'published' ? clock() : null),

@@ -94,3 +94,20 @@ export async function setCatalogueVersionState(db: Q, id: number, from: string, 
     .where('id', '=', id).where('state', '=', from).executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
+
+/**
+ * Who changed an agency's live tree after `after` (exclusive; null: from the start) up to `until` (inclusive): the
+ * authors of the version snapshotted at `until`.
+ */
+export async function treeEditorIds(db: Q, agencyId: number, after: string | null, until: string): Promise<(number | null)[]> {
+  let q = db.selectFrom('disclosure_events').select('actor_id').distinct()
+    .where('agency_id', '=', agencyId).where('subject_kind', 'in', ['catalogue-node', 'catalogue-tree']).where('at', '<=', until);
+  if (after !== null) q = q.where('at', '>', after);
+  return (await q.execute()).map((r) => r.actor_id);
+}
+
+/** The version before `version` of an agency's catalogue. */
+export function previousCatalogueVersion(db: Q, agencyId: number, version: number): Promise<CatalogueVersionRow | undefined> {
+  return db.selectFrom('catalogue_versions').selectAll().where('agency_id', '=', agencyId).where('version', '<', version)
+    .orderBy('version', 'desc').limit(1).executeTakeFirst();
+}

@@ -57,3 +57,15 @@ export async function setGuideVersionState(db: Q, id: number, from: string, to: 
     .where('id', '=', id).where('state', '=', from).executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
+
+/**
+ * Who wrote the versions since the last published one up to `version` (inclusive): the authors of that version,
+ * since each save builds on the one before.
+ */
+export async function guideAuthorIds(db: Q, agencyId: number, version: number): Promise<(number | null)[]> {
+  const published = await db.selectFrom('guide_versions').select((eb) => eb.fn.max('version').as('v'))
+    .where('agency_id', '=', agencyId).where('state', '=', 'published').where('version', '<', version).executeTakeFirst();
+  const rows = await db.selectFrom('guide_versions').select('created_by_id').distinct()
+    .where('agency_id', '=', agencyId).where('version', '>', Number(published?.v ?? 0)).where('version', '<=', version).execute();
+  return rows.map((r) => r.created_by_id);
+}

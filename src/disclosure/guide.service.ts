@@ -16,7 +16,7 @@ import type { Database } from '../db/schema.js';
 import { nextNumber } from '../db/sequences.js';
 import type { ChannelPublicationRow } from './disclosure.table.js';
 import {
-  findGuideVersion, findGuideVersionByNumber, insertGuideVersion, lastPublishedGuide, latestGuideVersion, listGuideVersions,
+  findGuideVersion, findGuideVersionByNumber, guideAuthorIds, insertGuideVersion, lastPublishedGuide, latestGuideVersion, listGuideVersions,
   maxGuideVersion, setGuideVersionState, type GuideVersionRow,
 } from './guide.repository.js';
 import { insertDisclosureEvent } from './review.repository.js';
@@ -58,7 +58,8 @@ export function guideAdapter(clock: Clock): ReviewSubjectAdapter {
       if (!row) throw new NotFoundError(`政府信息公开指南版本（编号 ${id}）不存在`);
       return {
         kind: 'guide', id, agencyId: row.agency_id, version: row.version, state: row.state as ReviewState,
-        authorIds: [row.created_by_id], title: `政府信息公开指南第 ${row.version} 版`,
+        // The writers of every version since the last published one (each save builds on the one before).
+        authorIds: await guideAuthorIds(trx, row.agency_id, row.version), title: `政府信息公开指南第 ${row.version} 版`,
       };
     },
     setState: (trx, subject, to) => setGuideVersionState(trx, subject.id, subject.state, to, to === 'published' ? clock() : null),
