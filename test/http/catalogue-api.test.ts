@@ -185,6 +185,27 @@ forEachDialect('catalogue API', (ctx) => {
     assert.equal(list[0].version, v.version);
   });
 
+  test('an older version is not published after a newer one: the public catalogue never goes back', async () => {
+    const submit = async () => json((await sendJson(t.app, 'POST', `${base}/versions`, {}, as('c-publisher')))).version as number;
+    const approve = async (version: number) => {
+      const at = `${base}/versions/${version}/review`;
+      for (const [step, who, extra] of [['first-review', 'c-head', {}], ['secrecy-review', 'c-secrecy', { form: FORM }], ['sign-off', 'c-leader', {}]] as const) {
+        const res = await sendJson(t.app, 'POST', at, { step, decision: 'pass', ...extra }, as(who));
+        assert.equal(res.statusCode, 200, res.body);
+      }
+    };
+    const older = await submit();
+    const newer = await submit();
+    await approve(older);
+    await approve(newer);
+    // The publisher submitted both: it may publish them (publishing is not approving), but not the older after the newer.
+    assert.equal((await sendJson(t.app, 'POST', `${base}/versions/${newer}/publish`, { channels: ['portal'] }, as('c-publisher'))).statusCode, 200);
+    const res = await sendJson(t.app, 'POST', `${base}/versions/${older}/publish`, { channels: ['portal'] }, as('c-publisher'));
+    assert.equal(res.statusCode, 409);
+    assert.equal(json(res).code, 'SUPERSEDED');
+    assert.equal(json(await t.app.inject({ method: 'GET', url: `${base}/published` })).version, newer);
+  });
+
   test('concurrent submits each make one version, numbered without gaps or duplicates', async () => {
     const clock = steppingClock('2024-04-01T00:00:00.000Z');
     const before = (await catalogueVersions(t.db.db, clock).list(t.bureauId)).length;
