@@ -8,9 +8,7 @@
  * are the usual ones of the published area catalogues, written here as a starting point the agency edits; the
  * element texts are defaults, not quotations of a national catalogue.
  */
-import type { CatalogueEntryDetails, TemplateNode } from './catalogue-templates.js';
-
-const DEFAULT_TIME_LIMIT = '信息形成或者变更之日起20个工作日内';
+import { DEFAULT_TIME_LIMIT, type CatalogueEntryDetails, type TemplateNode } from './catalogue-entry.js';
 
 type Level = '县级' | '乡级';
 
