@@ -7,6 +7,7 @@ import { describeError, EXIT_ERROR, UsageError } from './cli-errors.js';
 import { AGENCY_USAGE, CALENDAR_USAGE, MAIN_USAGE, REPORT_USAGE, USER_USAGE } from './usage.js';
 import { APPLICATION_USAGE } from '../applications/application-usage.js';
 import { ITEM_USAGE } from '../disclosure/item-import-usage.js';
+import { CATALOGUE_USAGE } from '../disclosure/catalogue-usage.js';
 
 type Command = (args: string[], ctx: CliContext) => Promise<number>;
 
@@ -66,6 +67,13 @@ const GROUPS: Record<string, { usage: string; commands: Record<string, Command> 
       export: lazy(() => import('../disclosure/item-import.cli.js'), (m) => m.itemExportCommand),
       'export-catalogue': lazy(() => import('../disclosure/item-import.cli.js'), (m) => m.itemExportCatalogueCommand),
       'set-code': lazy(() => import('../disclosure/item-import.cli.js'), (m) => m.itemSetCodeCommand),
+    },
+  },
+  catalogue: {
+    usage: CATALOGUE_USAGE,
+    commands: {
+      show: lazy(() => import('../disclosure/catalogue.cli.js'), (m) => m.catalogueShowCommand),
+      'apply-template': lazy(() => import('../disclosure/catalogue.cli.js'), (m) => m.catalogueApplyTemplateCommand),
     },
   },
   user: {

@@ -20,6 +20,9 @@ import { calendarRoutes } from '../calendar/calendar.routes.js';
 import { checklistRoutes } from '../disclosure/checklist.routes.js';
 import { itemExportRoutes } from '../disclosure/item-export.routes.js';
 import { NotFoundError } from '../core/errors.js';
+import { catalogueRoutes } from '../disclosure/catalogue.routes.js';
+import { disclosureSettingsRoutes } from '../disclosure/disclosure-settings.routes.js';
+import { guideRoutes } from '../disclosure/guide.routes.js';
 import { InterchangeReportSchema } from '../core/interchange/interchange-schema.js';
 import { letterRoutes } from '../letters/letter.routes.js';
 import { errorPage } from '../portal/portal-layout.js';
@@ -119,6 +122,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(checklistRoutes, ctx);
   await app.register(itemExportRoutes, ctx);
   await app.register(itemImportRoutes, ctx);
+  await app.register(catalogueRoutes, ctx);
+  await app.register(guideRoutes, ctx);
+  await app.register(disclosureSettingsRoutes, ctx);
 
   const adminDir = options.adminDir ?? defaultAdminDir();
   if (existsSync(adminDir)) {

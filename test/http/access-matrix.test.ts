@@ -39,6 +39,8 @@ interface Fixture {
   caseId: number;
   /** A user the security admin's requests act on (not one of the signed-in ones). */
   victimId: number;
+  /** A category of the bureau's catalogue that has sub-categories (so archiving it is refused, not done). */
+  nodeId: number;
 }
 
 /** One request of the matrix. */
@@ -73,6 +75,8 @@ function paramValue(url: string, name: string, f: Fixture): string {
   if (name === 'month') return '2026-03';
   if (name === 'entryId') return '999999';
   if (name === 'ext') return url.includes('/applications/') ? 'docx' : url.includes('/checklists/') ? 'xlsx' : url.includes('/items/') ? 'pdf' : 'html';
+  if (name === 'agencyId') return String(f.bureauId);
+  if (name === 'nodeId') return String(f.nodeId);
   if (name === 'id') {
     if (/^\/(api\/)?reports\//.test(url)) return String(f.reportId);
     if (/^\/(api\/)?agencies\//.test(url)) return String(f.bureauId);
@@ -199,7 +203,8 @@ forEachDialect('access matrix: every route × every role', (ctx) => {
     });
     assert.equal(received.statusCode, 201, received.body);
     const victimId = await createTestUser(db, 'victim', [], t.bureauId);
-    f = { governmentId: t.governmentId, bureauId: t.bureauId, reportId: Number(report.id), caseId: json(received).id, victimId };
+    const node = await db.selectFrom('catalogue_nodes').select('id').where('agency_id', '=', t.bureauId).where('parent_id', 'is', null).orderBy('id').executeTakeFirstOrThrow();
+    f = { governmentId: t.governmentId, bureauId: t.bureauId, reportId: Number(report.id), caseId: json(received).id, victimId, nodeId: node.id };
 
     const add = async (label: string, roles: RoleGrant[], login: string) => {
       await createTestUser(db, login, roles.map((g) => g.role), roles[0]!.agencyId, { subtree: roles[0]!.subtree });

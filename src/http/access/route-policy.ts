@@ -5,12 +5,25 @@
  */
 import type { FastifyRequest } from 'fastify';
 import type { Permission } from '../../core/access/permissions.js';
+import { REVIEW_STEPS, type ReviewStep } from '../../core/disclosure/review-chain.js';
 import type { RoutePolicy } from './policy-types.js';
 
 const PUBLIC: RoutePolicy = { access: 'public' };
 const report = (permission: Permission): RoutePolicy => ({ access: 'permission', permission, scope: { from: 'report', param: 'id' } });
 const application = (permission: Permission): RoutePolicy => ({ access: 'permission', permission, scope: { from: 'application', param: 'id' } });
 const agencyParam = (permission: Permission): RoutePolicy => ({ access: 'permission', permission, scope: { from: 'params', field: 'id' } });
+/** Catalogue, guide and disclosure settings: the agency is the path's :agencyId. */
+const inAgency = (permission: Permission | ((request: FastifyRequest) => Permission[])): RoutePolicy =>
+  ({ access: 'permission', permission, scope: { from: 'params', field: 'agencyId' } });
+
+/**
+ * A review step of a catalogue or guide version needs that step's permission (初审, 保密审查, 核审签发) in the agency;
+ * a body without a known step is refused by validation (400), so it needs no more than reading.
+ */
+function reviewStepPermission(request: FastifyRequest): Permission[] {
+  const step = (request.body as { step?: unknown } | undefined)?.step;
+  return typeof step === 'string' && Object.hasOwn(REVIEW_STEPS, step) ? [REVIEW_STEPS[step as ReviewStep].permission] : ['item.read'];
+}
 
 /** A case event: an extension needs a leader's approval, a period-lock override a leader too (条例 Art. 33). */
 function caseEventPermissions(request: FastifyRequest): Permission[] {
@@ -72,6 +85,31 @@ export const ROUTE_POLICY: Readonly<Record<string, RoutePolicy>> = {
   'GET /api/agencies': { access: 'signed-in' },
   'GET /api/agencies/:id': { access: 'signed-in' },
   'POST /api/agencies': { access: 'permission', permission: 'agency.manage', scope: { from: 'body', field: 'parentId', optional: true } },
+
+  // 主动公开基本目录, 政府信息公开指南 and an agency's disclosure settings (src/disclosure).
+  'GET /api/catalogue-templates': { access: 'signed-in' },
+  'GET /api/agencies/:agencyId/catalogue': inAgency('item.read'),
+  'POST /api/agencies/:agencyId/catalogue/nodes': inAgency('catalogue.edit'),
+  'PATCH /api/agencies/:agencyId/catalogue/nodes/:nodeId': inAgency('catalogue.edit'),
+  'POST /api/agencies/:agencyId/catalogue/nodes/:nodeId/move': inAgency('catalogue.edit'),
+  'POST /api/agencies/:agencyId/catalogue/nodes/:nodeId/archive': inAgency('catalogue.edit'),
+  'POST /api/agencies/:agencyId/catalogue/apply-template': inAgency('catalogue.edit'),
+  'GET /api/agencies/:agencyId/catalogue/versions': inAgency('item.read'),
+  'POST /api/agencies/:agencyId/catalogue/versions': inAgency('catalogue.edit'),
+  'GET /api/agencies/:agencyId/catalogue/versions/:version': inAgency('item.read'),
+  'POST /api/agencies/:agencyId/catalogue/versions/:version/review': inAgency(reviewStepPermission),
+  'POST /api/agencies/:agencyId/catalogue/versions/:version/publish': inAgency('item.publish'),
+  'GET /api/agencies/:agencyId/catalogue/published': inAgency('item.read'),
+  'GET /api/agencies/:agencyId/guide': inAgency('item.read'),
+  'PUT /api/agencies/:agencyId/guide': inAgency('catalogue.edit'),
+  'GET /api/agencies/:agencyId/guide/versions': inAgency('item.read'),
+  'GET /api/agencies/:agencyId/guide/versions/:version': inAgency('item.read'),
+  'POST /api/agencies/:agencyId/guide/versions/:version/submit': inAgency('catalogue.edit'),
+  'POST /api/agencies/:agencyId/guide/versions/:version/review': inAgency(reviewStepPermission),
+  'POST /api/agencies/:agencyId/guide/versions/:version/publish': inAgency('item.publish'),
+  'GET /api/agencies/:agencyId/guide/published': inAgency('item.read'),
+  'GET /api/agencies/:agencyId/disclosure-settings': inAgency('item.read'),
+  'PUT /api/agencies/:agencyId/disclosure-settings': inAgency('catalogue.edit'),
 
   // Annual reports.
   'GET /api/reports': { access: 'permission', permission: 'report.read', scope: { from: 'query', field: 'agencyId', optional: true } },
