@@ -92,6 +92,12 @@ export function sanitizeBody(html: string): SanitizedBody {
   return { html: clean, removed: [...removed] };
 }
 
+/** A body as saved: sanitised, what was removed, and the personal data found in what is left. */
+export function prepareBody(html: string): SanitizedBody & { findings: Finding[] } {
+  const clean = sanitizeBody(html);
+  return { ...clean, findings: scanBody(clean.html) };
+}
+
 /** Block elements: each starts a paragraph (a table row is one paragraph, its cells apart by a tab). */
 const BLOCKS = new Set(['p', 'div', ...HEADINGS, 'blockquote', 'li', 'tr', 'caption']);
 
@@ -128,7 +134,7 @@ const textOf = (p: Paragraph) => p.parts.map((x) => x.text).join('');
 /** The place of the n-th paragraph (1-based). */
 export const bodyPlace = (n: number) => `正文第 ${n} 段`;
 
-/** Scans the body's text paragraph by paragraph for personal data; places are '正文第 N 段', source 'body'. */
+/** Scans the (sanitised) body's text paragraph by paragraph for personal data; places are '正文第 N 段', source 'body'. */
 export function scanBody(html: string): Finding[] {
   const found: Finding[] = [];
   paragraphs(parseFragment(html)).forEach((p, i) => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { FINDING_KIND_NAMES, mustResolve } from '../../src/inspect/finding.js';
-import { redactBody, sanitizeBody, scanBody } from '../../src/inspect/sanitize-body.js';
+import { prepareBody, redactBody, sanitizeBody, scanBody } from '../../src/inspect/sanitize-body.js';
 
 describe('sanitizeBody', () => {
   it('removes <script>, event attributes, javascript: links, iframes and style tags, and says so in Chinese', () => {
@@ -76,5 +76,14 @@ describe('finding kinds', () => {
     assert.equal(mustResolve('uscc-organisation'), false);
     assert.equal(mustResolve('uscc-individual'), true);
     assert.equal(mustResolve('hidden-sheet'), true);
+  });
+});
+
+describe('prepareBody', () => {
+  it('sanitises, lists what was removed and scans what is left', () => {
+    const r = prepareBody('<p onclick="x()">电话13812345678</p><script>var t="13912345678"</script>');
+    assert.equal(r.html, '<p>电话13812345678</p>');
+    assert.deepEqual(r.removed, ['事件属性（onclick）', '脚本（<script>）']);
+    assert.deepEqual(r.findings.map((f) => f.excerpt), ['138****5678']);
   });
 });
