@@ -4,7 +4,9 @@
  * full of text with a 公示 table row of numbers (name, ID, mobile, card) among 文号, dates and
  * amounts. Target < 1 s each. The files are generated here (docx and pdfmake with the embedded
  * Noto Serif SC subset, as the platform renders), measured with inspectAttachment on this thread,
- * and the PDF once more through inspectInWorker (the pool the HTTP layer uses).
+ * and the PDF once more through inspectInWorker (the pool the HTTP layer uses). pdfmake's PDF is
+ * the worst case for pdf.js (a text object with its own graphics state per word, ~8,000 operators a
+ * page); a PDF written as Word/WPS export it (one text object per line) is measured beside it.
  */
 import os from 'node:os';
 import { Document, Packer, PageBreak, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
@@ -15,6 +17,7 @@ import { luhnValid } from '../src/core/disclosure/pii-scan.js';
 import { inspectAttachment } from '../src/inspect/inspect-attachment.js';
 import { closeInspectPool, inspectInWorker } from '../src/inspect/inspect-pool.js';
 import { createFontSet } from '../src/render/pdf/pdf-fonts.js';
+import { makePdf } from '../test/inspect/fixtures.js';
 import { measure, type Figure } from './measure.js';
 
 const PAGES = 100;
@@ -82,6 +85,21 @@ async function buildPdf(): Promise<Uint8Array> {
   return new Uint8Array(await pdfMake.createPdf(doc).getBuffer());
 }
 
+/**
+ * A 100-page PDF as Word or WPS export it: one text object per line (50 lines of ~80 characters a
+ * page, Helvetica, so Latin text), the same numbers per page. pdfmake writes one text object per
+ * word with its own graphics state, about 8,000 operators a page: the worst case pdf.js meets.
+ */
+function buildLinePdf(): Uint8Array {
+  const latin = ['According to the Regulations on Open Government Information, this office publishes the following notice.', 'Document No. 2019-3 of 5 March 2019, amount 1,234,567.89 yuan, 1336 items published in the year.'];
+  return makePdf(Array.from({ length: PAGES }, (_, n) => {
+    const { id, mobile, card } = rowNumbers(n);
+    const lines = Array.from({ length: 48 }, (_, k) => `${n * 48 + k + 1}. ${latin[k % 2]!.slice(0, 80)}`);
+    lines.push(`Zhang Wei   ${id}   ${mobile}   ${card}`);
+    return { content: ['BT /F1 9 Tf 40 800 Td 11 TL', ...lines.map((l) => `(${l}) Tj T*`), 'ET'].join('\n') };
+  }));
+}
+
 /** Checks that a file was read whole (every page's row found), so the figure measures real work. */
 async function check(bytes: Uint8Array, name: string): Promise<string> {
   const result = await inspectAttachment(bytes, name);
@@ -94,11 +112,14 @@ async function check(bytes: Uint8Array, name: string): Promise<string> {
 export async function inspectFigures(): Promise<Figure[]> {
   const docx = await buildDocx();
   const pdf = await buildPdf();
-  console.log(`数据：${PAGES} 页 DOCX ${await check(docx, 'bench.docx')}；${PAGES} 页 PDF ${await check(pdf, 'bench.pdf')}`);
+  const linePdf = buildLinePdf();
+  console.log(`数据：${PAGES} 页 DOCX ${await check(docx, 'bench.docx')}`);
+  console.log(`      ${PAGES} 页 PDF（pdfmake 生成，每词一个文字对象）${await check(pdf, 'bench.pdf')}`);
+  console.log(`      ${PAGES} 页 PDF（每行一个文字对象，如 Word/WPS 导出）${await check(linePdf, 'lines.pdf')}`);
   const cpuBefore = process.cpuUsage();
   const docxFigure = await measure(`inspect+PII scan DOCX (${PAGES} pages)`, () => inspectAttachment(docx, 'bench.docx'), { runs: 10, warmup: 2, target: TARGET });
   const cpuMid = process.cpuUsage();
-  const pdfFigure = await measure(`inspect+PII scan PDF (${PAGES} pages)`, () => inspectAttachment(pdf, 'bench.pdf'), { runs: 5, warmup: 1, target: TARGET });
+  const pdfFigure = await measure(`inspect+PII scan PDF, pdfmake (${PAGES} p.)`, () => inspectAttachment(pdf, 'bench.pdf'), { runs: 5, warmup: 1, target: TARGET });
   // Wall time on a shared machine includes waiting for a core: CPU time per file says what the scan costs.
   const cpuMs = (from: NodeJS.CpuUsage, to: NodeJS.CpuUsage, n: number) => ((to.user - from.user + to.system - from.system) / 1000 / n).toFixed(0);
   const cpuEnd = process.cpuUsage();
@@ -106,8 +127,9 @@ export async function inspectFigures(): Promise<Figure[]> {
   const figures = [
     docxFigure,
     pdfFigure,
+    await measure(`inspect+PII scan PDF, line per Tj (${PAGES} p.)`, () => inspectAttachment(linePdf, 'lines.pdf'), { runs: 5, warmup: 1, target: TARGET }),
     // As the HTTP layer runs it: on the worker pool (a copy of the bytes moved there and back).
-    await measure(`  same PDF on the worker pool`, () => inspectInWorker(pdf, 'bench.pdf'), { runs: 5, warmup: 2, target: TARGET }),
+    await measure(`  pdfmake PDF on the worker pool`, () => inspectInWorker(pdf, 'bench.pdf'), { runs: 5, warmup: 2, target: TARGET }),
   ];
   await closeInspectPool();
   return figures;
