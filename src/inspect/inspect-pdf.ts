@@ -25,6 +25,8 @@ export class PdfRefusal extends Error {
 
 /** Names of actions that run something. */
 const ACTIVE = /\/(JavaScript|JS|Launch)(?![A-Za-z0-9])/;
+/** The data of a stream, between its keywords. */
+const STREAM_DATA = /stream\r?\n[\s\S]*?endstream/g;
 /** Most inflated from one object stream. */
 const MAX_OBJECT_STREAM = 64 * 1024 * 1024;
 
@@ -37,7 +39,9 @@ function unescapeNames(text: string): string {
 /** The active-content name found in the file's bytes or its object streams, or null. */
 export function findActiveContent(bytes: Uint8Array): string | null {
   const raw = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
-  const direct = ACTIVE.exec(unescapeNames(raw));
+  // Only the objects' dictionaries are searched: stream data (fonts, images, compressed content) is
+  // binary, where three bytes “/JS” turn up by chance in a large file.
+  const direct = ACTIVE.exec(unescapeNames(raw.replace(STREAM_DATA, 'stream endstream')));
   if (direct) return direct[1]!;
   // Objects packed into compressed object streams (PDF 1.5) are not in the raw bytes.
   const objStm = /\/Type\s*\/ObjStm/g;
@@ -46,17 +50,21 @@ export function findActiveContent(bytes: Uint8Array): string | null {
     const streamAt = raw.indexOf('stream', m.index);
     if (dictStart < 0 || streamAt < 0) continue;
     const dict = raw.slice(dictStart, streamAt);
-    if (!/\/FlateDecode/.test(dict) || /\/DecodeParms/.test(dict)) continue;
     let start = streamAt + 6;
     if (raw[start] === '\r') start++;
     if (raw[start] === '\n') start++;
     const end = raw.indexOf('endstream', start);
     if (end < 0) continue;
     let text: string;
-    try {
-      text = inflateSync(bytes.subarray(start, end), { maxOutputLength: MAX_OBJECT_STREAM, finishFlush: constants.Z_SYNC_FLUSH }).toString('latin1');
-    } catch {
-      continue; // a stream we cannot inflate: pdf.js's checks below still apply
+    if (!/\/Filter/.test(dict)) {
+      text = raw.slice(start, end);
+    } else {
+      if (!/\/FlateDecode/.test(dict) || /\/DecodeParms/.test(dict)) continue;
+      try {
+        text = inflateSync(bytes.subarray(start, end), { maxOutputLength: MAX_OBJECT_STREAM, finishFlush: constants.Z_SYNC_FLUSH }).toString('latin1');
+      } catch {
+        continue; // a stream we cannot inflate: pdf.js's checks below still apply
+      }
     }
     const hidden = ACTIVE.exec(unescapeNames(text));
     if (hidden) return hidden[1]!;

@@ -217,8 +217,14 @@ describe('PDF', () => {
     assert.equal(refused(await inspectAttachment(escaped, 'a.pdf')).code, 'pdf-script');
     const packed = makePdf([{ content: pdfText(72, 700, 'Hi') }], { extra: [objectStream(99, '<< /S /JavaScript /JS (app.alert(1)) >>')] });
     assert.equal(refused(await inspectAttachment(packed, 'b.pdf')).code, 'pdf-script');
+    const plain = makePdf([{ content: pdfText(72, 700, 'Hi') }], { extra: ['<< /Type /ObjStm /N 1 /First 7 /Length 40 >>\nstream\n99 0 << /S /JavaScript /JS (x) >>\nendstream'] });
+    assert.equal(refused(await inspectAttachment(plain, 'p.pdf')).code, 'pdf-script');
     const launch = makePdf([{ content: pdfText(72, 700, 'Hi') }], { catalogExtra: '/OpenAction << /S /Launch /F (cmd.exe) >>' });
     assert.match(refused(await inspectAttachment(launch, 'c.pdf')).message, /启动外部程序/);
+  });
+  it('does not take the bytes “/JS” inside stream data (a font, an image) for a script', async () => {
+    const pdf = makePdf([{ content: pdfText(72, 700, 'Hi') }], { extra: ['<< /Length 12 >>\nstream\n\x00\x01/JS\x02 /Launch\nendstream'] });
+    ok(await inspectAttachment(pdf, 'font.pdf'));
   });
   it('reads text, finds personal data by page, and text under an image or invisible', async () => {
     const id = idNumber();
