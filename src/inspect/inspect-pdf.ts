@@ -25,8 +25,8 @@ export class PdfRefusal extends Error {
 
 /** Names of actions that run something. */
 const ACTIVE = /\/(JavaScript|JS|Launch)(?![A-Za-z0-9])/;
-/** The data of a stream, between its keywords. */
-const STREAM_DATA = /stream\r?\n[\s\S]*?endstream/g;
+/** The data of a stream, between its keywords (not from an “endstream” to the next stream's end). */
+const STREAM_DATA = /(?<!end)stream\r?\n[\s\S]*?endstream/g;
 /** Most inflated from one object stream. */
 const MAX_OBJECT_STREAM = 64 * 1024 * 1024;
 

@@ -219,6 +219,8 @@ describe('PDF', () => {
     assert.equal(refused(await inspectAttachment(packed, 'b.pdf')).code, 'pdf-script');
     const plain = makePdf([{ content: pdfText(72, 700, 'Hi') }], { extra: ['<< /Type /ObjStm /N 1 /First 7 /Length 40 >>\nstream\n99 0 << /S /JavaScript /JS (x) >>\nendstream'] });
     assert.equal(refused(await inspectAttachment(plain, 'p.pdf')).code, 'pdf-script');
+    const between = makePdf([{ content: pdfText(72, 700, 'Hi') }], { extra: ['<< /Length 1 >>\nstream\nx\nendstream', '<< /S /JavaScript /JS (x) >>', '<< /Length 1 >>\nstream\ny\nendstream'] });
+    assert.equal(refused(await inspectAttachment(between, 'q.pdf')).code, 'pdf-script');
     const launch = makePdf([{ content: pdfText(72, 700, 'Hi') }], { catalogExtra: '/OpenAction << /S /Launch /F (cmd.exe) >>' });
     assert.match(refused(await inspectAttachment(launch, 'c.pdf')).message, /启动外部程序/);
   });
