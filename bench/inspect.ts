@@ -117,9 +117,9 @@ export async function inspectFigures(): Promise<Figure[]> {
   console.log(`      ${PAGES} 页 PDF（pdfmake 生成，每词一个文字对象）${await check(pdf, 'bench.pdf')}`);
   console.log(`      ${PAGES} 页 PDF（每行一个文字对象，如 Word/WPS 导出）${await check(linePdf, 'lines.pdf')}`);
   const cpuBefore = process.cpuUsage();
-  const docxFigure = await measure(`inspect+PII scan DOCX (${PAGES} pages)`, () => inspectAttachment(docx, 'bench.docx'), { runs: 10, warmup: 2, target: TARGET });
+  const docxFigure = await measure(`scan DOCX, ${PAGES} pages`, () => inspectAttachment(docx, 'bench.docx'), { runs: 10, warmup: 2, target: TARGET });
   const cpuMid = process.cpuUsage();
-  const pdfFigure = await measure(`inspect+PII scan PDF, pdfmake (${PAGES} p.)`, () => inspectAttachment(pdf, 'bench.pdf'), { runs: 5, warmup: 1, target: TARGET });
+  const pdfFigure = await measure(`scan PDF, ${PAGES} p., pdfmake`, () => inspectAttachment(pdf, 'bench.pdf'), { runs: 5, warmup: 1, target: TARGET });
   // Wall time on a shared machine includes waiting for a core: CPU time per file says what the scan costs.
   const cpuMs = (from: NodeJS.CpuUsage, to: NodeJS.CpuUsage, n: number) => ((to.user - from.user + to.system - from.system) / 1000 / n).toFixed(0);
   const cpuEnd = process.cpuUsage();
@@ -127,9 +127,9 @@ export async function inspectFigures(): Promise<Figure[]> {
   const figures = [
     docxFigure,
     pdfFigure,
-    await measure(`inspect+PII scan PDF, line per Tj (${PAGES} p.)`, () => inspectAttachment(linePdf, 'lines.pdf'), { runs: 5, warmup: 1, target: TARGET }),
+    await measure(`scan PDF, ${PAGES} p., a line per Tj`, () => inspectAttachment(linePdf, 'lines.pdf'), { runs: 5, warmup: 1, target: TARGET }),
     // As the HTTP layer runs it: on the worker pool (a copy of the bytes moved there and back).
-    await measure(`  pdfmake PDF on the worker pool`, () => inspectInWorker(pdf, 'bench.pdf'), { runs: 5, warmup: 2, target: TARGET }),
+    await measure(`scan PDF, ${PAGES} p., pdfmake, pool`, () => inspectInWorker(pdf, 'bench.pdf'), { runs: 5, warmup: 2, target: TARGET }),
   ];
   await closeInspectPool();
   return figures;
