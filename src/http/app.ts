@@ -20,6 +20,7 @@ import { calendarRoutes } from '../calendar/calendar.routes.js';
 import { NotFoundError } from '../core/errors.js';
 import { InterchangeReportSchema } from '../core/interchange/interchange-schema.js';
 import { letterRoutes } from '../letters/letter.routes.js';
+import { itemRoutes } from '../disclosure/item.routes.js';
 import { errorPage } from '../portal/portal-layout.js';
 import { portalRoutes } from '../portal/portal.routes.js';
 import { reportRoutes } from '../reports/report.routes.js';
@@ -112,6 +113,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(calendarRoutes, ctx);
   await app.register(applicationPublicRoutes, ctx);
   await app.register(statisticsRoutes, ctx);
+  await app.register(itemRoutes, ctx);
 
   const adminDir = options.adminDir ?? defaultAdminDir();
   if (existsSync(adminDir)) {

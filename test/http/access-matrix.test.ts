@@ -37,6 +37,8 @@ interface Fixture {
   bureauId: number;
   reportId: number;
   caseId: number;
+  /** An item (政府信息) of the bureau. */
+  itemId: number;
   /** A user the security admin's requests act on (not one of the signed-in ones). */
   victimId: number;
 }
@@ -69,13 +71,16 @@ function paramValue(url: string, name: string, f: Fixture): string {
   if (name === '*') return url.startsWith('/admin') ? 'index.html' : 'swagger-ui.css';
   if (name === 'version') return '1';
   if (name === 'year') return '2024';
-  if (name === 'grantId' || name === 'remedyId') return '999999';
+  if (name === 'grantId' || name === 'remedyId' || name === 'findingId') return '999999';
+  if (name === 'agencyId') return String(f.bureauId);
+  if (name === 'hash') return '0'.repeat(64);
   if (name === 'ext') return url.includes('/applications/') ? 'docx' : 'html';
   if (name === 'id') {
     if (/^\/(api\/)?reports\//.test(url)) return String(f.reportId);
     if (/^\/(api\/)?agencies\//.test(url)) return String(f.bureauId);
     if (url.startsWith('/api/applications/')) return String(f.caseId);
     if (url.startsWith('/api/users/')) return String(f.victimId);
+    if (url.startsWith('/api/items/')) return String(f.itemId);
   }
   throw new Error(`access matrix: no value for :${name} of ${url} — add one to paramValue()`);
 }
@@ -86,6 +91,7 @@ function queryOf(method: string, url: string, f: Fixture): Record<string, string
     case 'GET /api/reports':
     case 'GET /api/applications':
     case 'GET /api/applications/warnings':
+    case 'GET /api/item-warnings':
       return { agencyId: String(f.bureauId) };
     case 'GET /api/calendar/deadline':
       return { from: '2024-03-01', workingDays: '20' };
@@ -148,6 +154,7 @@ function scopeAgency(policy: Extract<RoutePolicy, { access: 'permission' }>, pro
       return undefined;
     case 'report':
     case 'application':
+    case 'item':
       return f.bureauId;
     case 'params':
     case 'query':
@@ -194,7 +201,9 @@ forEachDialect('access matrix: every route × every role', (ctx) => {
     });
     assert.equal(received.statusCode, 201, received.body);
     const victimId = await createTestUser(db, 'victim', [], t.bureauId);
-    f = { governmentId: t.governmentId, bureauId: t.bureauId, reportId: Number(report.id), caseId: json(received).id, victimId };
+    const item = await sendJson(t.app, 'POST', `/api/agencies/${t.bureauId}/items`, { title: '矩阵测试信息', writtenOn: '2024-02-26' }, t.tester.headers);
+    assert.equal(item.statusCode, 201, item.body);
+    f = { governmentId: t.governmentId, bureauId: t.bureauId, reportId: Number(report.id), caseId: json(received).id, itemId: json(item).item.id, victimId };
 
     const add = async (label: string, roles: RoleGrant[], login: string) => {
       await createTestUser(db, login, roles.map((g) => g.role), roles[0]!.agencyId, { subtree: roles[0]!.subtree });

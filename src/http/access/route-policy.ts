@@ -6,11 +6,13 @@
 import type { FastifyRequest } from 'fastify';
 import type { Permission } from '../../core/access/permissions.js';
 import type { RoutePolicy } from './policy-types.js';
+import { REVIEW_STEPS, type ReviewStep } from '../../core/disclosure/review-chain.js';
 
 const PUBLIC: RoutePolicy = { access: 'public' };
 const report = (permission: Permission): RoutePolicy => ({ access: 'permission', permission, scope: { from: 'report', param: 'id' } });
 const application = (permission: Permission): RoutePolicy => ({ access: 'permission', permission, scope: { from: 'application', param: 'id' } });
 const agencyParam = (permission: Permission): RoutePolicy => ({ access: 'permission', permission, scope: { from: 'params', field: 'id' } });
+const item = (permission: Permission): RoutePolicy => ({ access: 'permission', permission, scope: { from: 'item', param: 'id' } });
 
 /** A case event: an extension needs a leader's approval, a period-lock override a leader too (条例 Art. 33). */
 function caseEventPermissions(request: FastifyRequest): Permission[] {
@@ -23,6 +25,15 @@ function caseEventPermissions(request: FastifyRequest): Permission[] {
 /** A change that may alter a published year's figures needs the leader's override permission when an override is given. */
 function withOverride(base: Permission) {
   return (request: FastifyRequest): Permission[] => ((request.body as { override?: unknown } | undefined)?.override ? [base, 'period.override'] : [base]);
+}
+
+/**
+ * A review step: the permission of the step named in the body, held somewhere (the handler then requires it in
+ * the item's agency inside its transaction); any review permission when the body names no valid step (then 400).
+ */
+function reviewStepPermission(request: FastifyRequest): Permission[] {
+  const step = (request.body as { step?: unknown } | undefined)?.step;
+  return typeof step === 'string' && Object.hasOwn(REVIEW_STEPS, step) ? [REVIEW_STEPS[step as ReviewStep].permission] : ['item.read'];
 }
 
 /** Method + route path → policy. HEAD routes follow their GET. */
@@ -105,6 +116,25 @@ export const ROUTE_POLICY: Readonly<Record<string, RoutePolicy>> = {
   // Tables 三/四 from the cases.
   'GET /api/agencies/:id/application-tables': agencyParam('statistics.read'),
   'GET /api/agencies/:id/application-tables/cases': agencyParam('statistics.read'),
+
+  // Proactive disclosure: items (政府信息) and the review chain. A review step needs that step's permission in the
+  // item's agency, which the handler checks inside its transaction (the step is in the body).
+  'GET /api/disclosure/labels': { access: 'signed-in' },
+  'GET /api/inbox': { access: 'signed-in' },
+  'GET /api/item-warnings': { access: 'permission', permission: 'item.read', scope: { from: 'query', field: 'agencyId', optional: true } },
+  'GET /api/agencies/:agencyId/items': { access: 'permission', permission: 'item.read', scope: { from: 'params', field: 'agencyId' } },
+  'POST /api/agencies/:agencyId/items': { access: 'permission', permission: 'item.draft', scope: { from: 'params', field: 'agencyId' } },
+  'GET /api/items/:id': item('item.read'),
+  'PUT /api/items/:id': item('item.draft'),
+  'POST /api/items/:id/attachments': item('item.draft'),
+  'DELETE /api/items/:id/attachments/:hash': item('item.draft'),
+  'GET /api/items/:id/attachments/:hash': item('item.read'),
+  'POST /api/items/:id/submit': item('item.draft'),
+  'POST /api/items/:id/review': { access: 'permission', permission: reviewStepPermission, scope: { from: 'handler' } },
+  'POST /api/items/:id/publish': item('item.publish'),
+  'GET /api/items/:id/findings': item('item.read'),
+  'POST /api/items/:id/findings/:findingId/resolve': item('item.secrecy-review'),
+  'GET /api/items/:id/history': item('item.read'),
 
   // The working-day calendar: everyone signed in reads it, the system admin enters a year's notice.
   'GET /api/calendar/years': { access: 'signed-in' },
