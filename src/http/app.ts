@@ -17,6 +17,8 @@ import { sessionRoutes } from '../auth/session.routes.js';
 import { userRoutes } from '../auth/user.routes.js';
 import { auditRoutes } from '../audit/audit.routes.js';
 import { calendarRoutes } from '../calendar/calendar.routes.js';
+import { checklistRoutes } from '../disclosure/checklist.routes.js';
+import { itemExportRoutes } from '../disclosure/item-export.routes.js';
 import { NotFoundError } from '../core/errors.js';
 import { InterchangeReportSchema } from '../core/interchange/interchange-schema.js';
 import { letterRoutes } from '../letters/letter.routes.js';
@@ -114,6 +116,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(applicationPublicRoutes, ctx);
   await app.register(statisticsRoutes, ctx);
   await app.register(itemRoutes, ctx);
+  await app.register(checklistRoutes, ctx);
+  await app.register(itemExportRoutes, ctx);
 
   const adminDir = options.adminDir ?? defaultAdminDir();
   if (existsSync(adminDir)) {

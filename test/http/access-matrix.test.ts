@@ -71,16 +71,20 @@ function paramValue(url: string, name: string, f: Fixture): string {
   if (name === '*') return url.startsWith('/admin') ? 'index.html' : 'swagger-ui.css';
   if (name === 'version') return '1';
   if (name === 'year') return '2024';
-  if (name === 'grantId' || name === 'remedyId' || name === 'findingId') return '999999';
+  if (name === 'grantId' || name === 'remedyId' || name === 'findingId' || name === 'entryId') return '999999';
   if (name === 'agencyId') return String(f.bureauId);
   if (name === 'hash') return '0'.repeat(64);
-  if (name === 'ext') return url.includes('/applications/') ? 'docx' : 'html';
+  if (name === 'month') return '2026-03';
+  if (name === 'ext') return url.includes('/applications/') ? 'docx' : url.includes('/checklists/') ? 'xlsx' : url.includes('/items/') ? 'pdf' : 'html';
   if (name === 'id') {
     if (/^\/(api\/)?reports\//.test(url)) return String(f.reportId);
     if (/^\/(api\/)?agencies\//.test(url)) return String(f.bureauId);
     if (url.startsWith('/api/applications/')) return String(f.caseId);
     if (url.startsWith('/api/users/')) return String(f.victimId);
-    if (url.startsWith('/api/items/')) return String(f.itemId);
+    // Item routes scoped 'item' read the agency from the item; the export routes check item.read in the item's agency
+    // in the handler (scope 'handler'): an unknown item is 404 to anyone holding the permission somewhere; the agency
+    // check itself is tested in item-exports-api.test.ts.
+    if (url.startsWith('/api/items/')) return /\/exports\/|\/secrecy-review\./.test(url) ? '999999' : String(f.itemId);
   }
   throw new Error(`access matrix: no value for :${name} of ${url} — add one to paramValue()`);
 }

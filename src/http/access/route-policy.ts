@@ -136,6 +136,19 @@ export const ROUTE_POLICY: Readonly<Record<string, RoutePolicy>> = {
   'POST /api/items/:id/findings/:findingId/resolve': item('item.secrecy-review'),
   'GET /api/items/:id/history': item('item.read'),
 
+  // Proactive disclosure: the monthly checklist (互联网信息发布每月检查清理清单) of an agency.
+  'GET /api/agencies/:id/checklists': agencyParam('item.read'),
+  'POST /api/agencies/:id/checklists': agencyParam('checklist.review'),
+  'GET /api/agencies/:id/checklists/:month': agencyParam('item.read'),
+  'GET /api/agencies/:id/checklists/:month.:ext': agencyParam('item.read'),
+  'PUT /api/agencies/:id/checklists/:month/entries/:entryId': agencyParam('checklist.review'),
+  'POST /api/agencies/:id/checklists/:month/sign-off': agencyParam('checklist.review'),
+  // Channel exports and the 保密审查表 of an item: item.read in the item's agency, checked by the handler once the item is read.
+  'GET /api/items/:id/exports/wechat': { access: 'permission', permission: 'item.read', scope: { from: 'handler' } },
+  'GET /api/items/:id/exports/led': { access: 'permission', permission: 'item.read', scope: { from: 'handler' } },
+  'GET /api/items/:id/exports/notice-board.pdf': { access: 'permission', permission: 'item.read', scope: { from: 'handler' } },
+  'GET /api/items/:id/secrecy-review.:ext': { access: 'permission', permission: 'item.read', scope: { from: 'handler' } },
+
   // The working-day calendar: everyone signed in reads it, the system admin enters a year's notice.
   'GET /api/calendar/years': { access: 'signed-in' },
   'GET /api/calendar/deadline': { access: 'signed-in' },
