@@ -83,7 +83,7 @@ function fontLookup(page: PDFPageProxy, cache: Map<string, FontFacts>): (name: s
 const linesText = (runs: TextRun[]) => groupLines(runs).map((l) => l.text).join('\n');
 
 /** Pages worked on at once (their work interleaves with pdf.js's decompression). */
-const CONCURRENT_PAGES = 4;
+const CONCURRENT_PAGES = 16;
 
 let opsChecked = false;
 
