@@ -79,9 +79,10 @@ export interface PdfPageSpec {
 
 /**
  * A PDF written by hand: one Helvetica font /F1, a 2×2 grey image /Im1 available to every page,
- * `extra` objects appended (their dictionaries as written) and `catalogExtra` added to the catalog.
+ * `extra` objects appended (their dictionaries as written), `catalogExtra` added to the catalog and
+ * `trailerExtra` to the trailer.
  */
-export function makePdf(pages: PdfPageSpec[], options: { catalogExtra?: string; extra?: string[] } = {}): Uint8Array {
+export function makePdf(pages: PdfPageSpec[], options: { catalogExtra?: string; extra?: string[]; trailerExtra?: string } = {}): Uint8Array {
   const objects: string[] = [];
   const add = (body: string) => { objects.push(body); return objects.length; };
   const catalog = add('');
@@ -101,7 +102,7 @@ export function makePdf(pages: PdfPageSpec[], options: { catalogExtra?: string; 
   objects.forEach((body, i) => { offsets.push(Buffer.byteLength(out, 'latin1')); out += `${i + 1} 0 obj\n${body}\nendobj\n`; });
   const xref = Buffer.byteLength(out, 'latin1');
   out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
-  out += `trailer\n<< /Size ${objects.length + 1} /Root ${catalog} 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  out += `trailer\n<< /Size ${objects.length + 1} /Root ${catalog} 0 R ${options.trailerExtra ?? ''} >>\nstartxref\n${xref}\n%%EOF\n`;
   return new Uint8Array(Buffer.from(out, 'latin1'));
 }
 
@@ -115,4 +116,18 @@ export function objectStream(objectNumber: number, body: string): string {
   const header = `${objectNumber} 0 `;
   const data = deflateSync(Buffer.from(header + body, 'latin1')).toString('latin1');
   return `<< /Type /ObjStm /N 1 /First ${header.length} /Filter /FlateDecode /Length ${data.length} >>\nstream\n${data}\nendstream`;
+}
+
+/** An .ofd package: OFD.xml with an author, one Content.xml per page of text objects (each line a list of cells). */
+export async function makeOfd(pages: string[][][], author?: string): Promise<Uint8Array> {
+  const zip = new JSZip();
+  const ns = 'xmlns:ofd="http://www.ofdspec.org/2016"';
+  zip.file('OFD.xml', `<?xml version="1.0" encoding="UTF-8"?><ofd:OFD ${ns} Version="1.0" DocType="OFD"><ofd:DocBody><ofd:DocInfo><ofd:DocID>1</ofd:DocID>${author ? `<ofd:Author>${author}</ofd:Author>` : ''}</ofd:DocInfo><ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>`);
+  zip.file('Doc_0/Document.xml', `<?xml version="1.0" encoding="UTF-8"?><ofd:Document ${ns}/>`);
+  pages.forEach((lines, n) => {
+    let id = 1;
+    const objects = lines.flatMap((cells, row) => cells.map((cell, col) => `<ofd:TextObject ID="${id++}" Boundary="${20 + col * 40} ${20 + row * 10} 40 10" Font="1" Size="3.5"><ofd:TextCode X="0" Y="3">${cell}</ofd:TextCode></ofd:TextObject>`));
+    zip.file(`Doc_0/Pages/Page_${n}/Content.xml`, `<?xml version="1.0" encoding="UTF-8"?><ofd:Page ${ns}><ofd:Content><ofd:Layer ID="0">${objects.join('')}</ofd:Layer></ofd:Content></ofd:Page>`);
+  });
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
 }

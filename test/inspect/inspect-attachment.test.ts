@@ -5,7 +5,7 @@ import { deflateRawSync } from 'node:zlib';
 import JSZip from 'jszip';
 import { inspectAttachment, type AttachmentInspection } from '../../src/inspect/inspect-attachment.js';
 import type { Finding } from '../../src/inspect/finding.js';
-import { cardNumber, idNumber, makeDocx, makePdf, makeXlsx, objectStream, p, pdfImage, pdfText, setDeclaredSize, table } from './fixtures.js';
+import { cardNumber, idNumber, makeDocx, makeOfd, makePdf, makeXlsx, objectStream, p, pdfImage, pdfText, setDeclaredSize, table } from './fixtures.js';
 
 function ok(result: AttachmentInspection): Extract<AttachmentInspection, { ok: true }> {
   assert.ok(result.ok, result.ok ? '' : result.message);
@@ -238,5 +238,41 @@ describe('PDF', () => {
     const r = refused(await inspectAttachment(new Uint8Array(Buffer.from('%PDF-1.7\nrubbish')), '坏.pdf'));
     assert.equal(r.code, 'corrupt');
     assert.match(r.message, /^附件“坏.pdf”已损坏/);
+  });
+});
+
+describe('OFD', () => {
+  it('reads the text of each page, finds personal data by page and reports the author', async () => {
+    const ofd = await makeOfd([[['关于公示的通知']], [['姓名', '身份证号'], ['张三', idNumber()]]], '李四');
+    const r = ok(await inspectAttachment(ofd, '公示.ofd'));
+    assert.equal(r.fileType, 'ofd');
+    assert.deepEqual(summary(r.findings), [
+      'doc-property@附件“公示.ofd”文档属性“作者”',
+      'name-near-number@附件“公示.ofd”第 2 页',
+      'resident-id@附件“公示.ofd”第 2 页',
+    ]);
+    assert.match(r.text, /关于公示的通知/);
+  });
+});
+
+describe('more bad input', () => {
+  it('refuses a PDF that needs a password', async () => {
+    const pdf = makePdf([{ content: pdfText(72, 700, 'Secret') }], {
+      extra: [`<< /Filter /Standard /V 1 /R 2 /Length 40 /P -4 /O <${'ab'.repeat(32)}> /U <${'cd'.repeat(32)}> >>`],
+      trailerExtra: `/Encrypt 7 0 R /ID [<${'01'.repeat(16)}> <${'01'.repeat(16)}>]`,
+    });
+    const r = refused(await inspectAttachment(pdf, '密件.pdf'));
+    assert.equal(r.code, 'encrypted');
+    assert.equal(r.message, '附件“密件.pdf”已加密，需要密码才能打开，无法检查其内容，请取消密码后再上传');
+  });
+  it('does not take text switched back from hidden (w:vanish w:val="0") as hidden', async () => {
+    const docx = await makeDocx('<w:p><w:r><w:rPr><w:vanish w:val="0"/></w:rPr><w:t>可见</w:t></w:r></w:p>');
+    const r = ok(await inspectAttachment(docx, 'a.docx'));
+    assert.deepEqual(r.findings, []);
+    assert.equal(r.text, '可见');
+  });
+  it('refuses a Word document named .xlsx', async () => {
+    const r = refused(await inspectAttachment(await makeDocx(p('正文')), '名单.xlsx'));
+    assert.equal(r.message, '附件“名单.xlsx”的内容不是 Excel 工作簿（实为Word 文档（.docx）），不能上传');
   });
 });
