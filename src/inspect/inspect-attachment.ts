@@ -32,7 +32,9 @@ export const DEFAULT_LIMITS: Readonly<InspectionLimits> = { maxBytes: 50 * 2 ** 
 
 /** Why an attachment is refused. */
 export type RefusalCode =
-  | 'empty' | 'too-large' | 'executable' | 'type-mismatch' | 'type-not-allowed' | 'zip-bomb' | 'pdf-script' | 'encrypted' | 'corrupt';
+  | 'empty' | 'too-large' | 'executable' | 'type-mismatch' | 'type-not-allowed' | 'zip-bomb' | 'pdf-script' | 'encrypted' | 'corrupt'
+  /** Only from the worker pool: the inspection ran out of time or memory. */
+  | 'too-complex';
 
 /** The outcome of an inspection. */
 export type AttachmentInspection =

@@ -10,6 +10,7 @@
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
+import { attachmentPlace } from './finding.js';
 import type { AttachmentInspection, InspectionLimits } from './inspect-attachment.js';
 import type { InspectTask } from './inspect-worker.js';
 
@@ -27,22 +28,55 @@ function workerFile(): string {
   return self.replace(/inspect-pool\.(ts|js|mts|mjs)$/, (_, ext: string) => `inspect-worker.${ext}`);
 }
 
+/** Pool settings (defaults in brackets). */
+export interface InspectPoolOptions {
+  /** Worker threads [half the cores, at least one]. */
+  maxThreads?: number;
+  /** An idle worker ends after [60 s]. */
+  idleTimeoutMs?: number;
+  /** One inspection may take at most [60 s]; then its worker is ended and the file refused. */
+  timeoutMs?: number;
+  /** Heap of one worker [1024 MB]; a file that needs more is refused. */
+  maxHeapMb?: number;
+}
+
 /**
  * Starts a pool. Default: up to half the cores (at least one) — parsing is CPU work and the
  * server's own thread needs a core; idle workers end after a minute.
  */
-export function createInspectPool(options: { maxThreads?: number; idleTimeoutMs?: number } = {}): InspectPool {
+export function createInspectPool(options: InspectPoolOptions = {}): InspectPool {
   const maxThreads = options.maxThreads ?? Math.max(1, Math.floor(os.availableParallelism() / 2));
+  const timeoutMs = options.timeoutMs ?? 60_000;
+  let closed = false;
   const pool = new Piscina<InspectTask, AttachmentInspection>({
     filename: workerFile(),
     minThreads: 0,
     maxThreads,
     idleTimeout: options.idleTimeoutMs ?? 60_000,
-    execArgv: process.execArgv,
+    // tsx's loader travels in execArgv; a debugger port must not be opened again by every worker.
+    execArgv: process.execArgv.filter((arg) => !arg.startsWith('--inspect')),
+    resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb ?? 1024 },
   });
   return {
-    inspect: (bytes, fileName, limits) => pool.run(limits ? { bytes, fileName, limits } : { bytes, fileName }),
-    close: () => pool.close(),
+    async inspect(bytes, fileName, limits) {
+      const task: InspectTask = limits ? { bytes, fileName, limits } : { bytes, fileName };
+      try {
+        return await pool.run(task, { signal: AbortSignal.timeout(timeoutMs) });
+      } catch (error) {
+        // A file that makes the reader run too long or exhaust its memory ends its worker, not the server.
+        if (closed) throw error;
+        const where = attachmentPlace(fileName);
+        const timedOut = (error as { name?: string }).name === 'AbortError' || (error as { name?: string }).name === 'TimeoutError';
+        return {
+          ok: false,
+          code: 'too-complex',
+          message: timedOut
+            ? `${where}处理时间超过 ${Math.ceil(timeoutMs / 1000)} 秒，无法完成检查，不能上传；请精简文件或另存为 PDF 后再上传`
+            : `${where}处理时超出资源限制，无法完成检查，不能上传`,
+        };
+      }
+    },
+    close: () => { closed = true; return pool.close(); },
   };
 }
 

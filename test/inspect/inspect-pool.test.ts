@@ -45,3 +45,17 @@ describe('inspection on worker threads', () => {
     });
   }
 });
+
+describe('a file that takes too long', () => {
+  it('is refused with a Chinese message and the pool goes on', async () => {
+    const pool = createInspectPool({ maxThreads: 1, timeoutMs: 1 });
+    try {
+      const pdf = makePdf(Array.from({ length: 30 }, () => ({ content: pdfText(72, 700, 'Tel 13812345678') })));
+      const result = await pool.inspect(pdf, '大文件.pdf');
+      assert.equal(result.ok ? '' : result.code, 'too-complex');
+      assert.match(result.ok ? '' : result.message, /^附件“大文件.pdf”处理时间超过 1 秒/);
+    } finally {
+      await pool.close();
+    }
+  });
+});

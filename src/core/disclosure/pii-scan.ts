@@ -140,15 +140,16 @@ export function isOldResidentId(value: string): boolean {
   return checkResidentId(first17 + residentIdCheckChar(first17)).ok;
 }
 
-// A number must not continue a longer run of letters and digits (an order number, a hash, a 索引号).
+// A number must not continue a longer run of letters and digits (an order number, a hash, a 索引号);
+// phone and card numbers are not amounts (¥…, ….00, …元).
 const ID18 = /(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])/g;
 const ID15 = /(?<![0-9A-Za-z])\d{15}(?![0-9A-Za-z])/g;
 const USCC = /(?<![0-9A-Za-z])[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}(?![0-9A-Za-z])/g;
 /** The tail that makes a code a 索引号: /2019-00001. */
 const INDEX_TAIL = /^[/／]\d{4}-\d+/;
-const MOBILE = /(?<![0-9A-Za-z+])(?:(?:\+|00)86[\s-]?)?1[3-9]\d(?:([\s-]?)\d{4}\1\d{4})(?![0-9A-Za-z])/g;
+const MOBILE = /(?<![0-9A-Za-z+¥￥.])(?:(?:\+|00)86[\s-]?)?1[3-9]\d(?:([\s-]?)\d{4}\1\d{4})(?![0-9A-Za-z])(?!\s*(?:[.．]\d|元|万|亿|%|％))/g;
 const LANDLINE = /(?<![0-9A-Za-z])(?:[(（](?:010|02\d|0[3-9]\d{2})[)）][\s-]?|(?:010|02\d|0[3-9]\d{2})[\s-])[2-9]\d{2,3}[\s-]?\d{4}(?:(?:-|转)\d{1,5})?(?![0-9A-Za-z])/g;
-const CARD = /(?<![0-9A-Za-z])(?:\d{16,19}|\d{4}([\s-])\d{4}\1\d{4}\1\d{4,7})(?![0-9A-Za-z])/g;
+const CARD = /(?<![0-9A-Za-z¥￥.])(?:\d{16,19}|\d{4}([\s-])\d{4}\1\d{4}\1\d{4,7})(?![0-9A-Za-z])(?!\s*(?:[.．]\d|元|万|亿|%|％))/g;
 
 /** Common surnames (a name near a number must start with one: fewer false names). */
 const SURNAMES = new Set([...
