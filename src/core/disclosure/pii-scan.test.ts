@@ -64,6 +64,10 @@ describe('统一社会信用代码', () => {
     assert.deepEqual(kinds(`经营者代码 ${person}`), [`uscc-individual:${person}`]);
     assert.deepEqual(kinds(`公司代码 ${company}`), [`uscc-organisation:${company}`]);
   });
+  it('validates published example codes (the check character of GB 32100, weights 3^i mod 31)', () => {
+    // Examples from Hutool's CreditCodeUtil tests: companies, so information only.
+    assert.deepEqual(kinds('91310110666007217T 91350100M000100Y43'), ['uscc-organisation:91310110666007217T', 'uscc-organisation:91350100M000100Y43']);
+  });
   it('rejects a wrong check character', () => {
     const good = uscc('92371002MA3C12345');
     assert.deepEqual(kinds(good.slice(0, 17) + (good[17] === '1' ? '2' : '1')), []);
