@@ -19,7 +19,8 @@ export type HiddenKind =
   | 'hidden-column'
   | 'cell-comment'
   | 'text-under-image'
-  | 'invisible-text';
+  | 'invisible-text'
+  | 'embedded-object';
 
 /** Every finding kind: personal data or hidden content. */
 export type FindingKind = PiiKind | HiddenKind;
@@ -37,6 +38,7 @@ export const HIDDEN_KIND_NAMES: Readonly<Record<HiddenKind, string>> = {
   'cell-comment': '单元格批注',
   'text-under-image': '图片下的文字',
   'invisible-text': '不可见文字',
+  'embedded-object': '嵌入的文件',
 };
 
 /** Chinese names of every finding kind (personal data and hidden content). */

@@ -10,7 +10,7 @@ import { maskName } from '../core/applications/identity.js';
 import { DOCX_PREFIXES } from '../parse/docx-package.js';
 import type { XmlElement } from '../parse/xml-lite.js';
 import { hiddenFinding, piiFindings, type Finding } from './finding.js';
-import { propertyFindings } from './office-properties.js';
+import { embeddedFindings, propertyFindings } from './office-properties.js';
 import { ZipError, type SafeZip } from './safe-zip.js';
 import { attr, child, children, descendants, local, parsePart, textOf } from './xml-walk.js';
 
@@ -156,6 +156,6 @@ export function inspectDocx(zip: SafeZip, where: string): { text: string; findin
     findings.push(...piiFindings(text, `${where}${label}`));
   }
 
-  findings.push(...propertyFindings(zip, where).findings);
+  findings.push(...propertyFindings(zip, where).findings, ...embeddedFindings(zip, where));
   return { text: lines.join('\n'), findings };
 }

@@ -9,7 +9,7 @@
  */
 import { maskName } from '../core/applications/identity.js';
 import { cut, hiddenFinding, piiFindings, type Finding } from './finding.js';
-import { propertyFindings } from './office-properties.js';
+import { embeddedFindings, propertyFindings } from './office-properties.js';
 import { ZipError, type SafeZip } from './safe-zip.js';
 import { attr, child, children, descendants, local, parsePart, textOf } from './xml-walk.js';
 import type { XmlElement } from '../parse/xml-lite.js';
@@ -160,6 +160,6 @@ export function inspectXlsx(zip: SafeZip, where: string): { text: string; findin
       }
     }
   }
-  findings.push(...propertyFindings(zip, where).findings);
+  findings.push(...propertyFindings(zip, where).findings, ...embeddedFindings(zip, where));
   return { text: lines.join('\n'), findings };
 }

@@ -48,3 +48,13 @@ export function propertyFindings(zip: SafeZip, where: string): { findings: Findi
   findings.push(...piiFindings(text, `${where}文档属性`));
   return { findings, text };
 }
+
+/**
+ * Files embedded in an Office package (word/embeddings, xl/embeddings: a spreadsheet pasted into a
+ * document as an object carries ALL its sheets): one finding each; their content is not inspected.
+ */
+export function embeddedFindings(zip: SafeZip, where: string): Finding[] {
+  return zip.names()
+    .filter((name) => /^(?:word|xl|ppt)\/embeddings\/[^/]+$/i.test(name))
+    .map((name) => hiddenFinding('embedded-object', `${where}嵌入对象“${name.split('/').pop()}”`, '嵌入在文档中的文件，其内容未自动检查，请打开原文件查看或删除该对象'));
+}

@@ -42,8 +42,8 @@ const ALLOWED_STYLES = {
 };
 const STYLE_RULES = Object.fromEntries(Object.entries(ALLOWED_STYLES).map(([k, v]) => [k.replace('_', '-'), [v]]));
 
-/** Images allowed in a body: inline raster images and the platform's own attachments. */
-const SAFE_IMAGE = /^(?:data:image\/(?:png|jpeg|gif|webp);base64,[A-Za-z0-9+/=\s]+|\/attachments\/[A-Za-z0-9._~\-/]+)$/;
+/** Images allowed in a body: inline raster images and the platform's own attachments (no ../ out of them). */
+const SAFE_IMAGE = /^(?:data:image\/(?:png|jpeg|gif|webp);base64,[A-Za-z0-9+/=\s]+|\/attachments\/(?!.*\.\.)[A-Za-z0-9._~\-/]+)$/;
 /** Schemes allowed in links (a relative link has none and is kept). */
 const SAFE_SCHEMES = ['http', 'https', 'mailto'];
 

@@ -142,6 +142,7 @@ describe('DOCX: personal data and hidden content', () => {
       comments: [{ author: '王科长', text: '此段涉及敏感信息' }, { author: '赵六', text: '请核实' }],
       core: '<dc:creator>张三</dc:creator><cp:lastModifiedBy>李四</cp:lastModifiedBy><dc:title>通知</dc:title>',
       app: '<Company>威海市环翠区行政审批服务局</Company>',
+      embedded: ['Microsoft_Excel_Worksheet1.xlsx'],
     });
     const r = ok(await inspectAttachment(docx, '通知.docx'));
     const s = summary(r.findings);
@@ -154,6 +155,7 @@ describe('DOCX: personal data and hidden content', () => {
     assert.ok(s.includes('doc-property@附件“通知.docx”文档属性“作者”'));
     assert.ok(s.includes('doc-property@附件“通知.docx”文档属性“最后修改者”'));
     assert.ok(s.includes('doc-property@附件“通知.docx”文档属性“单位”'));
+    assert.ok(s.includes('embedded-object@附件“通知.docx”嵌入对象“Microsoft_Excel_Worksheet1.xlsx”'));
     const deleted = r.findings.find((f) => f.place.endsWith('修订（删除）') && f.kind === 'tracked-change')!;
     assert.equal(deleted.excerpt, '删除：删去的电话138****5678（修订人 李*）');
     assert.equal(r.findings.find((f) => f.place.endsWith('批注 1'))!.excerpt, '王**：此段涉及敏感信息');

@@ -32,7 +32,7 @@ describe('sanitizeBody', () => {
     assert.equal(html, body.replace(/(<img[^>]*)>/g, '$1 />'));
   });
   it('drops unsafe styles and data: SVG images', () => {
-    const { html, removed } = sanitizeBody('<p style="position:fixed;text-align:right">甲</p><img src="data:image/svg+xml;base64,PHN2Zz4=">');
+    const { html, removed } = sanitizeBody('<p style="position:fixed;text-align:right">甲</p><img src="data:image/svg+xml;base64,PHN2Zz4="><img src="/attachments/../api/users">');
     assert.equal(html, '<p style="text-align:right">甲</p>');
     assert.ok(removed.some((r) => r.startsWith('外部图片')));
   });
