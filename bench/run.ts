@@ -3,7 +3,8 @@
  * HTML, DOCX, PDF; reading a published report back from text, HTML, DOCX and PDF), with the data
  * size and the machine, compared with the previous run (kept in data/bench-last.json, which is not
  * committed). Parsing is also given as reports per second on one core (one file at a time); the
- * session check as requests/s signed in against the same handler on a public route (bench/auth.ts).
+ * session check as requests/s signed in against the same handler on a public route (bench/auth.ts);
+ * the attachment scan of a 100-page DOCX and PDF (bench/inspect.ts).
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -17,6 +18,7 @@ import { parseReportFile } from '../src/parse/parse-file.js';
 import { renderText } from '../test/parse/render-text.js';
 import { applicationFigures } from './application-tables.js';
 import { authFigures, throughputLines, type SessionThroughput } from './auth.js';
+import { inspectFigures } from './inspect.js';
 import { formatMs, measure, type Figure } from './measure.js';
 
 const fixture = new URL('../test/fixtures/full-2021.json', import.meta.url);
@@ -66,6 +68,11 @@ console.log('');
 // Issue 8: the session check on every signed-in request, and argon2id per sign-in attempt.
 const auth = await authFigures();
 figures.push(...auth.figures);
+console.log('');
+
+// Issue 9: the scan before release — a 100-page DOCX and a 100-page PDF inspected (hidden parts, personal data).
+figures.push(...await inspectFigures());
+console.log('');
 
 const lastFile = new URL('../data/bench-last.json', import.meta.url);
 const last: Record<string, number> = existsSync(lastFile) ? JSON.parse(readFileSync(lastFile, 'utf8')) : {};
