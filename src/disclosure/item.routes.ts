@@ -18,6 +18,7 @@ import { errorResponses } from '../reports/report.schema.js';
 import { addAttachment, checkUpload, readAttachment, removeAttachment } from './item-attachments.js';
 import { chinaDay, createItem, editItem, type ItemFields } from './item-drafting.js';
 import { FINDING_RESOLUTIONS, resolveFinding } from './item-findings.js';
+import { closeInspectPool } from '../inspect/inspect-pool.js';
 import { MAX_ATTACHMENT_BYTES } from './item-inspection.js';
 import { getItem, itemFindings, itemHistory, listItems } from './item-queries.js';
 import { publishItem, reviewItem, submitItem } from './item-review.js';
@@ -50,6 +51,8 @@ async function readFile(request: FastifyRequest): Promise<{ bytes: Buffer; fileN
 /** Registers the item routes. */
 export const itemRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, ctx) => {
   await app.register(multipart, { limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1, fields: 5, parts: 6 } });
+  // The inspection's worker threads end with the app (a later inspection starts them again).
+  app.addHook('onClose', () => closeInspectPool());
   const db = ctx.db.db;
   const now = () => ctx.clock();
 

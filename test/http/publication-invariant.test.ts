@@ -16,6 +16,7 @@ import { after, before, test } from 'node:test';
 import { ROUTE_POLICY } from '../../src/http/access/route-policy.js';
 import { BUSINESS_ROLES, createTestUser, defaultSessionsOf, signIn, type TestSession } from '../auth-helpers.js';
 import { forEachDialect } from '../db-helpers.js';
+import { makePdf, pdfText } from '../inspect/fixtures.js';
 import { json } from './http-helpers.js';
 import { approve, createItemAs, FORM, itemTestApp, type ItemTestApp } from './item-helpers.js';
 
@@ -41,7 +42,7 @@ function prng(seed: number) {
   };
 }
 
-const pdf = (text: string) => Buffer.from(`%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\nBT (${text}) Tj ET\n%%EOF\n`, 'latin1');
+const pdf = (text: string) => Buffer.from(makePdf([{ content: pdfText(72, 700, text) }]));
 
 forEachDialect('the publication invariant (先审查、后公开)', (ctx) => {
   let t: ItemTestApp;
