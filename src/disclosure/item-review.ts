@@ -11,6 +11,7 @@ import type { Clock } from '../core/clock.js';
 import { DEFAULT_INDEX_TEMPLATE, formatIndexNo } from '../core/disclosure/index-number.js';
 import type { ReviewState } from '../core/disclosure/review-chain.js';
 import { parseSecrecyForm } from '../core/disclosure/secrecy-form.js';
+import { DISCLOSURE_ATTRIBUTES, type DisclosureAttribute } from '../core/disclosure/item-labels.js';
 import { ConflictError } from '../core/errors.js';
 import type { Database } from '../db/schema.js';
 import { nextNumber } from '../db/sequences.js';
@@ -100,8 +101,16 @@ export async function reviewItem(trx: Kysely<Database>, id: number, input: StepD
   return (await decideStep(trx, itemReviewAdapter(clock), id, { ...input, form }, actor, new Date(clock()))).state;
 }
 
-/** Publishes the item's approved version to channels the secrecy review found fit (索引号 at first publication). */
+/**
+ * Publishes the item's approved version to channels the secrecy review found fit (索引号 at first publication).
+ * Only 主动公开 items go on a public channel: one marked 依申请公开 or 不予公开 is refused (条例 Art. 19–20).
+ */
 export async function publishItem(trx: Kysely<Database>, id: number, channels: readonly string[], actor: Actor, clock: Clock) {
+  const row = await findItemRow(trx, id);
+  if (row && row.disclosure !== 'active') {
+    const name = DISCLOSURE_ATTRIBUTES[row.disclosure as DisclosureAttribute] ?? row.disclosure;
+    throw new ConflictError(`“${row.title}”的公开属性为“${name}”，不能主动发布；如需主动公开，请先将公开属性改为“主动公开”并重新审核`, 'NOT_ACTIVE_DISCLOSURE');
+  }
   const at = clock();
   return publishToChannels(trx, itemReviewAdapter(clock), id, channels, actor, new Date(at), chinaDay(at));
 }

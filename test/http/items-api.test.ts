@@ -252,4 +252,31 @@ forEachDialect('items API: the review chain', (ctx) => {
     const secrecyInbox = json(await t.call(secrecy, 'GET', '/api/inbox'));
     assert.deepEqual(secrecyInbox.tasks.map((x: any) => x.key), ['item:secrecy-review']);
   });
+
+  test('a published item edited is a new draft; the public keeps the published version until the new one passes the chain; the 索引号 never changes', async () => {
+    const { drafter, publisher } = t.people;
+    const item = await createItemAs(t, drafter, { title: '修订前' });
+    await approve(t, item.id);
+    const first = json(await t.call(publisher, 'POST', `/api/items/${item.id}/publish`, { channels: ['portal'] }));
+    const edited = await t.call(drafter, 'PUT', `/api/items/${item.id}`, { baseVersion: 1, title: '修订后', changedOn: '2024-03-04' });
+    assert.equal(edited.statusCode, 200, edited.body);
+    assert.deepEqual([json(edited).item.state, json(edited).item.version, json(edited).item.publishedVersion], ['draft', 2, 1]);
+    // Not on a channel before its own chain.
+    const early = await t.call(publisher, 'POST', `/api/items/${item.id}/publish`, { channels: ['wechat'] });
+    assert.equal(json(early).code, 'REVIEW_INCOMPLETE');
+    await approve(t, item.id);
+    const second = json(await t.call(publisher, 'POST', `/api/items/${item.id}/publish`, { channels: ['portal'] }));
+    assert.deepEqual([second.state, second.publishedVersion, second.indexNo, second.publishedOn], ['published', 2, first.indexNo, first.publishedOn]);
+    assert.deepEqual(second.publications.map((p: any) => p.version), [1, 2]);
+  });
+
+  test('an item marked 依申请公开 or 不予公开 is not put on a public channel', async () => {
+    const { drafter, publisher } = t.people;
+    const item = await createItemAs(t, drafter, { title: '不予公开的信息', disclosure: 'none' });
+    await approve(t, item.id);
+    const res = await t.call(publisher, 'POST', `/api/items/${item.id}/publish`, { channels: ['portal'] });
+    assert.equal(res.statusCode, 409);
+    assert.equal(json(res).code, 'NOT_ACTIVE_DISCLOSURE');
+    assert.match(json(res).message, /公开属性为“不予公开”，不能主动发布/);
+  });
 });
