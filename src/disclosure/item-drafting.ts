@@ -68,7 +68,7 @@ export interface ItemSnapshot extends ItemFields {
 }
 
 /** Something the drafter should look at (the save went through). */
-export interface ItemWarning {
+export interface SaveWarning {
   code: 'DUPLICATE_DOC_NO' | 'BODY_SANITISED';
   message: string;
   field: string;
@@ -77,7 +77,7 @@ export interface ItemWarning {
 /** What a save returns: the item row and the warnings. */
 export interface SaveResult {
   item: ItemRow;
-  warnings: ItemWarning[];
+  warnings: SaveWarning[];
 }
 
 /** The fields of a stored item. */
@@ -112,7 +112,7 @@ function checkDate(value: string | null, field: string, name: string): void {
 }
 
 /** Checks the fields and normalises them; the body comes back sanitised with notes of what was removed. */
-function checkFields(f: ItemFields): { fields: ItemFields; warnings: ItemWarning[] } {
+function checkFields(f: ItemFields): { fields: ItemFields; warnings: SaveWarning[] } {
   const title = f.title?.trim() ?? '';
   if (title === '') throw new ValidationError('请填写标题', { field: 'title' });
   if (title.length > 300) throw new ValidationError('标题不能超过 300 字', { field: 'title' });
@@ -130,7 +130,7 @@ function checkFields(f: ItemFields): { fields: ItemFields; warnings: ItemWarning
   }
   if (f.theme !== null && !/^\d{2}(-\d{2})?$/.test(f.theme)) throw new ValidationError(`主题分类“${f.theme}”格式有误（如 02-05）`, { field: 'theme' });
   const body = cleanBody(f.bodyHtml ?? '');
-  const warnings: ItemWarning[] = body.removed.map((r) => ({ code: 'BODY_SANITISED', message: `正文中的${r}已被删除`, field: 'bodyHtml' }));
+  const warnings: SaveWarning[] = body.removed.map((r) => ({ code: 'BODY_SANITISED', message: `正文中的${r}已被删除`, field: 'bodyHtml' }));
   return {
     fields: {
       ...f, title, summary: f.summary?.trim() ?? '', issuer: f.issuer.trim(), docNo: text(f.docNo), theme: text(f.theme),
@@ -147,7 +147,7 @@ async function checkCategory(trx: Kysely<Database>, agencyId: number, categoryId
   if (node.archived) throw new ValidationError(`栏目“${node.name}”已停用，请选择其他栏目`, { field: 'categoryId' });
 }
 
-async function docNoWarnings(trx: Kysely<Database>, agencyId: number, f: ItemFields, itemId: number | null): Promise<ItemWarning[]> {
+async function docNoWarnings(trx: Kysely<Database>, agencyId: number, f: ItemFields, itemId: number | null): Promise<SaveWarning[]> {
   if (f.docNo === null) return [];
   const year = Number(f.writtenOn.slice(0, 4));
   const same = await itemsWithDocNo(trx, agencyId, f.docNo, year, itemId);

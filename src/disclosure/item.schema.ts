@@ -108,10 +108,11 @@ export const ItemDetailSchema = Type.Object({
   publications: Type.Array(PublicationSchema),
 });
 
-export const ItemWarningSchema = Type.Object({ code: Type.String({ description: 'DUPLICATE_DOC_NO | BODY_SANITISED' }), message: Type.String(), field: Type.String() });
+/** Something the drafter should look at after a save (the save went through). */
+export const SaveWarningSchema = Type.Object({ code: Type.String({ description: 'DUPLICATE_DOC_NO | BODY_SANITISED' }), message: Type.String(), field: Type.String() });
 
 /** A save: the item and what the drafter should look at. */
-export const ItemSaveSchema = Type.Object({ item: ItemDetailSchema, warnings: Type.Array(ItemWarningSchema) });
+export const ItemSaveSchema = Type.Object({ item: ItemDetailSchema, warnings: Type.Array(SaveWarningSchema) });
 
 export const ItemPageSchema = Type.Object({ total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer(), items: Type.Array(ItemSummarySchema) });
 
