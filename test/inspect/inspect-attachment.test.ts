@@ -273,6 +273,19 @@ describe('more bad input', () => {
     assert.deepEqual(r.findings, []);
     assert.equal(r.text, '可见');
   });
+  it('finds text hidden by a character or paragraph style (through basedOn), not by a style switched off', async () => {
+    const styles = '<w:style w:styleId="Secret"><w:rPr><w:vanish/></w:rPr></w:style><w:style w:styleId="Inherits"><w:basedOn w:val="Secret"/></w:style>'
+      + '<w:style w:styleId="Shown"><w:basedOn w:val="Secret"/><w:rPr><w:vanish w:val="false"/></w:rPr></w:style>';
+    const body = '<w:p><w:r><w:rPr><w:rStyle w:val="Secret"/></w:rPr><w:t>样式隐藏</w:t></w:r></w:p>'
+      + '<w:p><w:pPr><w:pStyle w:val="Inherits"/></w:pPr><w:r><w:t>段落样式隐藏</w:t></w:r><w:r><w:rPr><w:vanish w:val="0"/></w:rPr><w:t>但这句可见</w:t></w:r></w:p>'
+      + '<w:p><w:pPr><w:pStyle w:val="Shown"/></w:pPr><w:r><w:t>可见段落</w:t></w:r></w:p>';
+    const r = ok(await inspectAttachment(await makeDocx(body, { styles }), 'a.docx'));
+    assert.deepEqual(r.findings.map((f) => [f.place, f.excerpt]), [
+      ['附件“a.docx”第 1 段（隐藏文字）', '样式隐藏'],
+      ['附件“a.docx”第 2 段（隐藏文字）', '段落样式隐藏'],
+    ]);
+    assert.equal(r.text, '但这句可见\n可见段落');
+  });
   it('refuses a Word document named .xlsx', async () => {
     const r = refused(await inspectAttachment(await makeDocx(p('正文')), '名单.xlsx'));
     assert.equal(r.message, '附件“名单.xlsx”的内容不是 Excel 工作簿（实为Word 文档（.docx）），不能上传');
