@@ -236,6 +236,15 @@ describe('PDF', () => {
     assert.match(r.text, /Notice[\s\S]*Drawn over the image/);
     assert.doesNotMatch(r.text, /OCR layer/);
   });
+  it('reports files attached to the PDF', async () => {
+    // Objects 1–6 are the catalog, page tree, font, image, content and page; 7 and 8 the extras.
+    const pdf = makePdf([{ content: pdfText(72, 700, 'Hi') }], {
+      catalogExtra: '/Names << /EmbeddedFiles << /Names [(list.xlsx) 7 0 R] >> >>',
+      extra: ['<< /Type /Filespec /F (list.xlsx) /UF (list.xlsx) /EF << /F 8 0 R >> >>', '<< /Type /EmbeddedFile /Length 2 >>\nstream\nPK\nendstream'],
+    });
+    const r = ok(await inspectAttachment(pdf, 'x.pdf'));
+    assert.deepEqual(summary(r.findings), ['embedded-object@附件“x.pdf”嵌入文件“list.xlsx”']);
+  });
   it('refuses a damaged PDF with a clear message', async () => {
     const r = refused(await inspectAttachment(new Uint8Array(Buffer.from('%PDF-1.7\nrubbish')), '坏.pdf'));
     assert.equal(r.code, 'corrupt');
