@@ -191,6 +191,7 @@ describe('XLSX: hidden sheets, rows, columns, comments, properties', () => {
       'name-near-number@附件“名单.xlsx”工作表“名单”第 2 行',
       'mobile@附件“名单.xlsx”工作表“名单”第 2 行',
       'hidden-row@附件“名单.xlsx”工作表“名单”第 3 行（隐藏行）',
+      'mobile@附件“名单.xlsx”工作表“名单”第 3 行（隐藏行）',
       'hidden-column@附件“名单.xlsx”工作表“名单”第 C 列（隐藏列）',
       'cell-comment@附件“名单.xlsx”工作表“名单”单元格 B2 批注',
       'resident-id@附件“名单.xlsx”工作表“Sheet2”（隐藏）第 5 行',
