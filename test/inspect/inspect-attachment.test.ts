@@ -159,6 +159,8 @@ describe('DOCX: personal data and hidden content', () => {
     const deleted = r.findings.find((f) => f.place.endsWith('修订（删除）') && f.kind === 'tracked-change')!;
     assert.equal(deleted.excerpt, '删除：删去的电话138****5678（修订人 李*）');
     assert.equal(r.findings.find((f) => f.place.endsWith('批注 1'))!.excerpt, '王**：此段涉及敏感信息');
+    assert.equal(r.findings.find((f) => f.place.endsWith('“作者”'))!.excerpt, '张*');
+    assert.equal(r.findings.find((f) => f.place.endsWith('“单位”'))!.excerpt, '威海市环翠区行政审批服务局');
     assert.doesNotMatch(r.text, /内部意见|删去的/);
   });
 });
