@@ -47,6 +47,15 @@ export const FINDING_KIND_NAMES: Readonly<Record<FindingKind, string>> = {
   ...HIDDEN_KIND_NAMES,
 };
 
+/**
+ * Whether a finding must be resolved (removed, or confirmed with a reason) before the secrecy review
+ * passes: all hidden content and personal data; an organisation's 统一社会信用代码 is information only.
+ */
+export function mustResolve(kind: FindingKind): boolean {
+  const pii = PII_KINDS.find((k) => k.kind === kind);
+  return pii ? pii.personal : kind in HIDDEN_KIND_NAMES;
+}
+
 /** One thing found. */
 export interface Finding {
   kind: FindingKind;

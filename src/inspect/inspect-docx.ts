@@ -1,9 +1,9 @@
 /**
  * A Word (.docx) attachment: its visible text, and what a reader of the file can uncover that the
  * drafter may not see on screen — comments (word/comments.xml), tracked changes (w:ins, w:del,
- * w:moveFrom, w:moveTo), text formatted hidden (w:vanish on the run), document properties; headers,
- * footers, footnotes and endnotes are scanned for personal data too. Hidden text set by a style
- * (w:vanish in styles.xml) is not detected. Body paragraphs are counted outside tables; a table row
+ * w:moveFrom, w:moveTo), text formatted hidden (w:vanish on the run, or in its character or paragraph
+ * style, through basedOn), embedded files, document properties; headers, footers, footnotes and
+ * endnotes are scanned for personal data too (hidden text there included). Body paragraphs are counted outside tables; a table row
  * is scanned as one line (its cells apart by a tab) so a name next to an ID number is found.
  */
 import { maskName } from '../core/applications/identity.js';
@@ -19,15 +19,53 @@ interface Pieces {
   visible: string;
   hidden: string;
   changes: Array<{ type: '插入' | '删除'; author: string; text: string }>;
+  /** Style ids whose run properties hide text (styles.xml), and whether the current paragraph's style does. */
+  hiddenStyles: ReadonlySet<string>;
+  paragraphHidden: boolean;
 }
+
+const newPieces = (hiddenStyles: ReadonlySet<string>): Pieces => ({ visible: '', hidden: '', changes: [], hiddenStyles, paragraphHidden: false });
 
 const OFF = new Set(['0', 'false', 'off']);
 
-/** Whether a run's properties make it hidden (w:vanish, not switched off). */
-function isVanished(run: XmlElement): boolean {
+/** A w:vanish switch: on unless its value says off. */
+const switchedOn = (el: XmlElement) => !OFF.has((attr(el, 'val') ?? 'true').toLowerCase());
+
+/**
+ * Whether a run is hidden: its own w:vanish (on or off) wins, then its character style, then its
+ * paragraph's style.
+ */
+function isVanished(run: XmlElement, pieces: Pieces): boolean {
   const rPr = child(run, 'rPr');
   const vanish = rPr && child(rPr, 'vanish');
-  return !!vanish && !OFF.has((attr(vanish, 'val') ?? 'true').toLowerCase());
+  if (vanish) return switchedOn(vanish);
+  const style = rPr && child(rPr, 'rStyle');
+  if (style && pieces.hiddenStyles.has(attr(style, 'val') ?? '')) return true;
+  return pieces.paragraphHidden;
+}
+
+/** Style ids that hide text: w:vanish in the style's run properties, directly or through basedOn. */
+function hiddenStyleIds(zip: SafeZip): Set<string> {
+  const xml = zip.text('word/styles.xml');
+  const hidden = new Set<string>();
+  if (!xml) return hidden;
+  const styles = new Map<string, { vanish: boolean | null; basedOn: string | null }>();
+  for (const style of descendants(parsePart(xml, 'word/styles.xml', DOCX_PREFIXES), 'style')) {
+    const rPr = child(style, 'rPr');
+    const vanish = rPr && child(rPr, 'vanish');
+    const basedOn = child(style, 'basedOn');
+    styles.set(attr(style, 'styleId') ?? '', { vanish: vanish ? switchedOn(vanish) : null, basedOn: basedOn ? attr(basedOn, 'val') ?? null : null });
+  }
+  for (const id of styles.keys()) {
+    let at: string | null = id;
+    for (let depth = 0; at !== null && depth < 20; depth++) {
+      const style = styles.get(at);
+      if (!style) break;
+      if (style.vanish !== null) { if (style.vanish) hidden.add(id); break; }
+      at = style.basedOn;
+    }
+  }
+  return hidden;
 }
 
 /** Text of a run's content: w:t, w:delText, tabs and breaks. */
@@ -52,7 +90,7 @@ function collect(el: XmlElement, pieces: Pieces, change: Pieces['changes'][numbe
       const text = runText(c);
       if (change) change.text += text;
       if (change?.type === '删除') continue; // deleted text is not on the page
-      if (isVanished(c)) pieces.hidden += text;
+      if (isVanished(c, pieces)) pieces.hidden += text;
       else pieces.visible += text;
     } else if (name === 'ins' || name === 'del' || name === 'moveTo' || name === 'moveFrom') {
       const entry = { type: name === 'ins' || name === 'moveTo' ? '插入' as const : '删除' as const, author: attr(c, 'author') ?? '', text: '' };
@@ -61,13 +99,23 @@ function collect(el: XmlElement, pieces: Pieces, change: Pieces['changes'][numbe
     } else if (name === 'tc') {
       if (pieces.visible) pieces.visible += '\t';
       collect(c, pieces, change);
-    } else if (name === 'p' && pieces.visible && !pieces.visible.endsWith('\t')) {
-      pieces.visible += ' ';
-      collect(c, pieces, change);
+    } else if (name === 'p') {
+      if (pieces.visible && !pieces.visible.endsWith('\t')) pieces.visible += ' ';
+      collectParagraph(c, pieces, change);
     } else if (name !== 'rPr' && name !== 'pPr' && name !== 'tblPr' && name !== 'trPr' && name !== 'tcPr') {
       collect(c, pieces, change);
     }
   }
+}
+
+/** Collects a paragraph with its style's hiding in force. */
+function collectParagraph(p: XmlElement, pieces: Pieces, change: Pieces['changes'][number] | null): void {
+  const pPr = child(p, 'pPr');
+  const style = pPr && child(pPr, 'pStyle');
+  const outer = pieces.paragraphHidden;
+  pieces.paragraphHidden = !!style && pieces.hiddenStyles.has(attr(style, 'val') ?? '');
+  collect(p, pieces, change);
+  pieces.paragraphHidden = outer;
 }
 
 /** The findings of one paragraph or row at `place`. */
@@ -104,6 +152,7 @@ export function inspectDocx(zip: SafeZip, where: string): { text: string; findin
   const body = child(document, 'body');
   if (local(document.name) !== 'document' || !body) throw new ZipError('corrupt', `${path} 不是 Word 正文`);
 
+  const hiddenStyles = hiddenStyleIds(zip);
   const lines: string[] = [];
   let paragraph = 0;
   let table = 0;
@@ -113,14 +162,14 @@ export function inspectDocx(zip: SafeZip, where: string): { text: string; findin
       const name = local(block.name);
       if (name === 'p') {
         paragraph++;
-        const pieces: Pieces = { visible: '', hidden: '', changes: [] };
-        collect(block, pieces, null);
+        const pieces = newPieces(hiddenStyles);
+        collectParagraph(block, pieces, null);
         if (pieces.visible.trim()) lines.push(pieces.visible);
         unitFindings(pieces, `${where}第 ${paragraph} 段`, findings);
       } else if (name === 'tbl') {
         table++;
         children(block, 'tr').forEach((tr, r) => {
-          const pieces: Pieces = { visible: '', hidden: '', changes: [] };
+          const pieces = newPieces(hiddenStyles);
           collect(tr, pieces, null);
           if (pieces.visible.trim()) lines.push(pieces.visible);
           unitFindings(pieces, `${where}表格 ${table} 第 ${r + 1} 行`, findings);
@@ -137,7 +186,7 @@ export function inspectDocx(zip: SafeZip, where: string): { text: string; findin
   const commentsXml = zip.text('word/comments.xml');
   if (commentsXml) {
     descendants(parsePart(commentsXml, 'word/comments.xml', DOCX_PREFIXES), 'comment').forEach((comment, i) => {
-      const text = descendants(comment, 'p').map((p) => { const pc: Pieces = { visible: '', hidden: '', changes: [] }; collect(p, pc, null); return pc.visible + pc.hidden; }).join('\n');
+      const text = descendants(comment, 'p').map((p) => { const pc = newPieces(hiddenStyles); collectParagraph(p, pc, null); return pc.visible + pc.hidden; }).join('\n');
       const author = attr(comment, 'author');
       const place = `${where}批注 ${i + 1}`;
       const f = hiddenFinding('comment', place, text);
@@ -152,7 +201,7 @@ export function inspectDocx(zip: SafeZip, where: string): { text: string; findin
     const label = extras.find(([re]) => re.test(name))?.[1];
     if (!label) continue;
     const part = parsePart(zip.text(name) ?? '', name, DOCX_PREFIXES);
-    const text = descendants(part, 'p').map((p) => { const pc: Pieces = { visible: '', hidden: '', changes: [] }; collect(p, pc, null); return pc.visible; }).join('\n');
+    const text = descendants(part, 'p').map((p) => { const pc = newPieces(hiddenStyles); collectParagraph(p, pc, null); return pc.visible + pc.hidden; }).join('\n');
     findings.push(...piiFindings(text, `${where}${label}`));
   }
 

@@ -4,6 +4,7 @@
  * in the order of their folders Page_0, Page_1 …) and scanned; the document's DocInfo (Author,
  * Creator…) is reported like Office document properties. Annotations and signatures are not read.
  */
+import { maskName } from '../core/applications/identity.js';
 import { hiddenFinding, piiFindings, type Finding } from './finding.js';
 import type { SafeZip } from './safe-zip.js';
 import { attr, descendants, local, parsePart, textOf } from './xml-walk.js';
@@ -20,7 +21,9 @@ export function inspectOfd(zip: SafeZip, where: string): { text: string; finding
       if (typeof el === 'string') continue;
       const label = ({ Author: '作者', Creator: '创建程序', Abstract: '摘要', Subject: '主题' } as Record<string, string>)[local(el.name)];
       const value = textOf(el).trim();
-      if (label && value && label !== '创建程序') findings.push(hiddenFinding('doc-property', `${where}文档属性“${label}”`, value));
+      if (!label || !value || label === '创建程序') continue;
+      const found = hiddenFinding('doc-property', `${where}文档属性“${label}”`, value);
+      findings.push(label === '作者' && value.length <= 12 ? { ...found, excerpt: maskName(value) } : found);
     }
   }
   const pages = zip.names()

@@ -1,7 +1,7 @@
 /**
  * A PDF attachment: refused when it can run anything, else its text page by page with what a reader
  * can copy but not see (pdf-layers.ts: invisible text, text under images), all scanned for personal
- * data.
+ * data, and the files attached to it (EmbeddedFiles) reported.
  *
  * Refused (PdfRefusal): a PDF with JavaScript or a launch action — the names /JS, /JavaScript or
  * /Launch anywhere in the file's objects, including inside compressed object streams (/ObjStm,
@@ -115,6 +115,12 @@ export async function inspectPdf(bytes: Uint8Array, where: string): Promise<{ te
     }
     const fonts = new Map<string, FontFacts>();
     const findings: Finding[] = [];
+    // Files attached to the PDF (the EmbeddedFiles name tree) travel with it unseen.
+    const attachments = await doc.getAttachments().catch(() => null) as Record<string, { filename?: string; rawFilename?: string }> | null;
+    for (const [key, file] of Object.entries(attachments ?? {})) {
+      const name = file.filename || file.rawFilename || key;
+      findings.push(hiddenFinding('embedded-object', `${where}嵌入文件“${name}”`, '附加在 PDF 中的文件，其内容未自动检查，请打开原文件查看或删除该附件'));
+    }
     const texts: string[] = [];
     let textless = 0;
     for (let n = 1; n <= doc.numPages; n += CONCURRENT_PAGES) {

@@ -59,9 +59,11 @@ export function createInspectPool(options: InspectPoolOptions = {}): InspectPool
   });
   return {
     async inspect(bytes, fileName, limits) {
-      const task: InspectTask = limits ? { bytes, fileName, limits } : { bytes, fileName };
+      // The worker gets its own copy, moved rather than cloned again (the caller keeps its bytes to store).
+      const copy = new Uint8Array(bytes);
+      const task: InspectTask = limits ? { bytes: copy, fileName, limits } : { bytes: copy, fileName };
       try {
-        return await pool.run(task, { signal: AbortSignal.timeout(timeoutMs) });
+        return await pool.run(task, { signal: AbortSignal.timeout(timeoutMs), transferList: [copy.buffer] });
       } catch (error) {
         // A file that makes the reader run too long or exhaust its memory ends its worker, not the server.
         if (closed) throw error;

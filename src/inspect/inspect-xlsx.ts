@@ -132,8 +132,9 @@ export function inspectXlsx(zip: SafeZip, where: string): { text: string; findin
       if (!line.trim()) continue;
       sheetTexts.push(line);
       if (!note) lines.push(line);
-      const rowPlace = `${sheetPlace}第 ${rowIndex} 行`;
-      if (!note && isOn(attr(row, 'hidden'))) findings.push(hiddenFinding('hidden-row', `${rowPlace}（隐藏行）`, line));
+      const hiddenRow = !note && isOn(attr(row, 'hidden'));
+      const rowPlace = `${sheetPlace}第 ${rowIndex} 行${hiddenRow ? '（隐藏行）' : ''}`;
+      if (hiddenRow) findings.push(hiddenFinding('hidden-row', rowPlace, line));
       findings.push(...piiFindings(line, rowPlace));
     }
     if (note) findings.push(hiddenFinding(state === 'veryHidden' ? 'very-hidden-sheet' : 'hidden-sheet', sheetPlace, sheetTexts.join(' ')));

@@ -3,6 +3,7 @@
  * last saved a file, the company, and any custom property — names of staff and units that a
  * published attachment should not carry unnoticed.
  */
+import { maskName } from '../core/applications/identity.js';
 import { hiddenFinding, piiFindings, type Finding } from './finding.js';
 import type { SafeZip } from './safe-zip.js';
 import { attr, descendants, local, parsePart, textOf } from './xml-walk.js';
@@ -18,6 +19,9 @@ const REPORTED: Record<string, string> = {
   subject: '主题',
 };
 
+/** Properties that name a person. */
+const PERSON = new Set(['作者', '最后修改者', '经理']);
+
 /** Findings for the non-empty reported properties and every custom property; their text for the PII scan. */
 export function propertyFindings(zip: SafeZip, where: string): { findings: Finding[]; text: string } {
   const findings: Finding[] = [];
@@ -31,7 +35,9 @@ export function propertyFindings(zip: SafeZip, where: string): { findings: Findi
       const label = REPORTED[local(el.name)];
       const value = textOf(el).trim();
       if (!label || !value) continue;
-      findings.push(hiddenFinding('doc-property', `${where}文档属性“${label}”`, value));
+      const found = hiddenFinding('doc-property', `${where}文档属性“${label}”`, value);
+      // People's names are masked like every other excerpt (张*); a unit's name is not personal data.
+      findings.push(PERSON.has(label) && value.length <= 12 ? { ...found, excerpt: maskName(value) } : found);
       texts.push(value);
     }
   }

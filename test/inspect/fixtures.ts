@@ -28,7 +28,7 @@ export const p = (text: string) => `<w:p><w:r><w:t xml:space="preserve">${text}<
 export const table = (rows: string[][]) => `<w:tbl>${rows.map((r) => `<w:tr>${r.map((c) => `<w:tc>${p(c)}</w:tc>`).join('')}</w:tr>`).join('')}</w:tbl>`;
 
 /** A .docx with the given body XML and optional comments and properties. */
-export async function makeDocx(body: string, options: { comments?: Array<{ author: string; text: string }>; core?: string; app?: string; embedded?: string[] } = {}): Promise<Uint8Array> {
+export async function makeDocx(body: string, options: { comments?: Array<{ author: string; text: string }>; core?: string; app?: string; embedded?: string[]; styles?: string } = {}): Promise<Uint8Array> {
   const zip = new JSZip();
   zip.file('[Content_Types].xml', CONTENT_TYPES);
   zip.file('_rels/.rels', RELS);
@@ -43,6 +43,7 @@ export async function makeDocx(body: string, options: { comments?: Array<{ autho
     zip.file('docProps/app.xml', `<?xml version="1.0" encoding="UTF-8"?><Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">${options.app}</Properties>`);
   }
   for (const name of options.embedded ?? []) zip.file(`word/embeddings/${name}`, 'PK');
+  if (options.styles) zip.file('word/styles.xml', `<?xml version="1.0" encoding="UTF-8"?><w:styles ${W}>${options.styles}</w:styles>`);
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
 }
 

@@ -159,6 +159,8 @@ describe('DOCX: personal data and hidden content', () => {
     const deleted = r.findings.find((f) => f.place.endsWith('修订（删除）') && f.kind === 'tracked-change')!;
     assert.equal(deleted.excerpt, '删除：删去的电话138****5678（修订人 李*）');
     assert.equal(r.findings.find((f) => f.place.endsWith('批注 1'))!.excerpt, '王**：此段涉及敏感信息');
+    assert.equal(r.findings.find((f) => f.place.endsWith('“作者”'))!.excerpt, '张*');
+    assert.equal(r.findings.find((f) => f.place.endsWith('“单位”'))!.excerpt, '威海市环翠区行政审批服务局');
     assert.doesNotMatch(r.text, /内部意见|删去的/);
   });
 });
@@ -191,6 +193,7 @@ describe('XLSX: hidden sheets, rows, columns, comments, properties', () => {
       'name-near-number@附件“名单.xlsx”工作表“名单”第 2 行',
       'mobile@附件“名单.xlsx”工作表“名单”第 2 行',
       'hidden-row@附件“名单.xlsx”工作表“名单”第 3 行（隐藏行）',
+      'mobile@附件“名单.xlsx”工作表“名单”第 3 行（隐藏行）',
       'hidden-column@附件“名单.xlsx”工作表“名单”第 C 列（隐藏列）',
       'cell-comment@附件“名单.xlsx”工作表“名单”单元格 B2 批注',
       'resident-id@附件“名单.xlsx”工作表“Sheet2”（隐藏）第 5 行',
@@ -236,6 +239,15 @@ describe('PDF', () => {
     assert.match(r.text, /Notice[\s\S]*Drawn over the image/);
     assert.doesNotMatch(r.text, /OCR layer/);
   });
+  it('reports files attached to the PDF', async () => {
+    // Objects 1–6 are the catalog, page tree, font, image, content and page; 7 and 8 the extras.
+    const pdf = makePdf([{ content: pdfText(72, 700, 'Hi') }], {
+      catalogExtra: '/Names << /EmbeddedFiles << /Names [(list.xlsx) 7 0 R] >> >>',
+      extra: ['<< /Type /Filespec /F (list.xlsx) /UF (list.xlsx) /EF << /F 8 0 R >> >>', '<< /Type /EmbeddedFile /Length 2 >>\nstream\nPK\nendstream'],
+    });
+    const r = ok(await inspectAttachment(pdf, 'x.pdf'));
+    assert.deepEqual(summary(r.findings), ['embedded-object@附件“x.pdf”嵌入文件“list.xlsx”']);
+  });
   it('refuses a damaged PDF with a clear message', async () => {
     const r = refused(await inspectAttachment(new Uint8Array(Buffer.from('%PDF-1.7\nrubbish')), '坏.pdf'));
     assert.equal(r.code, 'corrupt');
@@ -272,6 +284,19 @@ describe('more bad input', () => {
     const r = ok(await inspectAttachment(docx, 'a.docx'));
     assert.deepEqual(r.findings, []);
     assert.equal(r.text, '可见');
+  });
+  it('finds text hidden by a character or paragraph style (through basedOn), not by a style switched off', async () => {
+    const styles = '<w:style w:styleId="Secret"><w:rPr><w:vanish/></w:rPr></w:style><w:style w:styleId="Inherits"><w:basedOn w:val="Secret"/></w:style>'
+      + '<w:style w:styleId="Shown"><w:basedOn w:val="Secret"/><w:rPr><w:vanish w:val="false"/></w:rPr></w:style>';
+    const body = '<w:p><w:r><w:rPr><w:rStyle w:val="Secret"/></w:rPr><w:t>样式隐藏</w:t></w:r></w:p>'
+      + '<w:p><w:pPr><w:pStyle w:val="Inherits"/></w:pPr><w:r><w:t>段落样式隐藏</w:t></w:r><w:r><w:rPr><w:vanish w:val="0"/></w:rPr><w:t>但这句可见</w:t></w:r></w:p>'
+      + '<w:p><w:pPr><w:pStyle w:val="Shown"/></w:pPr><w:r><w:t>可见段落</w:t></w:r></w:p>';
+    const r = ok(await inspectAttachment(await makeDocx(body, { styles }), 'a.docx'));
+    assert.deepEqual(r.findings.map((f) => [f.place, f.excerpt]), [
+      ['附件“a.docx”第 1 段（隐藏文字）', '样式隐藏'],
+      ['附件“a.docx”第 2 段（隐藏文字）', '段落样式隐藏'],
+    ]);
+    assert.equal(r.text, '但这句可见\n可见段落');
   });
   it('refuses a Word document named .xlsx', async () => {
     const r = refused(await inspectAttachment(await makeDocx(p('正文')), '名单.xlsx'));

@@ -15,7 +15,10 @@ describe('inspection on worker threads', () => {
 
   it('gives the same result as inspecting on this thread', async () => {
     const docx = await makeDocx(table([['张三', idNumber()]]));
-    assert.deepEqual(await inspectInWorker(docx, '名单.docx'), await inspectAttachment(docx, '名单.docx'));
+    const size = docx.byteLength;
+    const fromWorker1 = await inspectInWorker(docx, '名单.docx');
+    assert.equal(docx.byteLength, size, 'the caller keeps its bytes (a copy is moved to the worker)');
+    assert.deepEqual(fromWorker1, await inspectAttachment(docx, '名单.docx'));
     const pdf = makePdf([{ content: pdfText(72, 700, 'Tel 13812345678') }]);
     const fromWorker = await inspectInWorker(pdf, 'a.pdf');
     assert.ok(fromWorker.ok && fromWorker.findings[0]?.kind === 'mobile');

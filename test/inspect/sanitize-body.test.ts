@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { FINDING_KIND_NAMES, mustResolve } from '../../src/inspect/finding.js';
 import { redactBody, sanitizeBody, scanBody } from '../../src/inspect/sanitize-body.js';
 
 describe('sanitizeBody', () => {
@@ -65,5 +66,15 @@ describe('scanBody and redactBody', () => {
   });
   it('leaves the HTML unchanged for a finding no longer there', () => {
     assert.equal(redactBody(body, { kind: 'mobile', place: '正文第 9 段', excerpt: '138****5678' }), body);
+  });
+});
+
+describe('finding kinds', () => {
+  it('have Chinese names; all but an organisation code must be resolved', () => {
+    assert.equal(FINDING_KIND_NAMES['text-under-image'], '图片下的文字');
+    assert.equal(FINDING_KIND_NAMES.mobile, '手机号码');
+    assert.equal(mustResolve('uscc-organisation'), false);
+    assert.equal(mustResolve('uscc-individual'), true);
+    assert.equal(mustResolve('hidden-sheet'), true);
   });
 });

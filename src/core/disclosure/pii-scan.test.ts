@@ -85,6 +85,14 @@ describe('telephone numbers', () => {
       assert.deepEqual(only(`电话${n}。`, 'mobile'), [n], n);
     }
   });
+  it('reads full-width digits as typed with a Chinese input method, keeping the offsets', () => {
+    const text = '电话：１３８１２３４５６７８。';
+    const [m] = scanText(text);
+    assert.equal(m?.kind, 'mobile');
+    assert.equal(m?.text, '１３８１２３４５６７８');
+    assert.equal(m?.masked, '138****5678');
+    assert.equal(maskMatches(text, scanText(text)), '电话：138****5678。');
+  });
   it('masks mobiles as 138****1234', () => {
     assert.equal(scanText('手机13812341234')[0]!.masked, '138****1234');
     assert.equal(scanText('手机138-1234-1234')[0]!.masked, '138-****-1234');

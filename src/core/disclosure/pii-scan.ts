@@ -173,18 +173,24 @@ interface Span { start: number; end: number }
 
 const overlaps = (a: Span, spans: readonly Span[]) => spans.some((b) => a.start < b.end && b.start < a.end);
 
+const FULL_WIDTH = /[０-９Ｘｘ－＋]/;
+const FULL_WIDTH_ALL = /[０-９Ｘｘ－＋]/g;
+
 /**
  * Finds personal data in a text. Matches are ordered by position and do not overlap; offsets are
  * UTF-16 indexes into `text`, so a caller can cut the matches out.
  */
-export function scanText(text: string): PiiMatch[] {
+export function scanText(original: string): PiiMatch[] {
   const matches: PiiMatch[] = [];
+  // Full-width digits, X and hyphens (１３８…, typed with a Chinese input method) are read as
+  // ASCII: one UTF-16 unit for one, so offsets stay those of the original.
+  const text = FULL_WIDTH.test(original) ? original.replace(FULL_WIDTH_ALL, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)) : original;
   // Quick exit: every kind of number found here has at least seven digits in a row or in groups.
   if (!/\d{4}/.test(text)) return matches;
   const add = (kind: PiiKind, start: number, end: number, masked: string) => {
     const span = { start, end };
     if (overlaps(span, matches)) return false;
-    matches.push({ kind, start, end, text: text.slice(start, end), masked });
+    matches.push({ kind, start, end, text: original.slice(start, end), masked });
     return true;
   };
 
