@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { createTestUser, signIn, type TestSession } from '../auth-helpers.js';
 import { forEachDialect } from '../db-helpers.js';
+import { makePdf, pdfText } from '../inspect/fixtures.js';
 import { approve, createItemAs, CREDIT_CODE, itemTestApp, type ItemTestApp } from './item-helpers.js';
 
 const N = 20;
@@ -75,5 +76,37 @@ forEachDialect('items under concurrency', (ctx) => {
       const row = await db.selectFrom('items').select(['state']).where('id', '=', item.id).executeTakeFirstOrThrow();
       assert.equal(row.state, 'secrecy-review');
     }
+  });
+
+  test('two saves from the same version at once: one new version, the other STALE_VERSION', async () => {
+    const item = await createItemAs(t, t.people.drafter, { title: '并发修改' });
+    for (let round = 0; round < 3; round++) {
+      const base = round + 1;
+      const results = await Promise.all([t.people.drafter, t.people.head].map((who, i) =>
+        send(who, 'PUT', `/api/items/${item.id}`, { baseVersion: base, summary: `第${round}轮第${i}人` })));
+      assert.deepEqual(results.map((r) => r.status).sort(), [200, 409], results.map((r) => r.text).join('\n'));
+      assert.equal(results.find((r) => r.status === 409)!.json.code, 'STALE_VERSION');
+    }
+    const versions = await t.db.db.selectFrom('item_versions').select('version').where('item_id', '=', item.id).orderBy('version').execute();
+    assert.deepEqual(versions.map((v) => v.version), [1, 2, 3, 4]);
+  });
+
+  test('the same new file attached to two items at once: both attached, the bytes stored once', async () => {
+    const a = await createItemAs(t, t.people.drafter, { title: '并发附件甲' });
+    const b = await createItemAs(t, t.people.drafter, { title: '并发附件乙' });
+    const bytes = Buffer.from(makePdf([{ content: pdfText(72, 700, `Concurrent ${Date.now()}`) }]));
+    const boundary = 'concurrent-boundary';
+    const payload = Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\n\r\n`), bytes, Buffer.from(`\r\n--${boundary}--\r\n`)]);
+    const results = await Promise.all([a.id, b.id].map(async (id) => {
+      const res = await fetch(`${address}/api/items/${id}/attachments`, {
+        method: 'POST', body: payload, headers: { ...t.people.drafter.headers, 'content-type': `multipart/form-data; boundary=${boundary}` },
+      });
+      return { status: res.status, json: await res.json() as any };
+    }));
+    assert.deepEqual(results.map((r) => r.status), [201, 201], JSON.stringify(results));
+    const hash = results[0]!.json.attachments[0].hash;
+    assert.equal(results[1]!.json.attachments[0].hash, hash);
+    const blobs = await t.db.db.selectFrom('blobs').select('hash').where('hash', '=', hash).execute();
+    assert.equal(blobs.length, 1);
   });
 });
