@@ -1,7 +1,7 @@
 /**
  * "待我处理": what waits for the signed-in person, per step they hold the permission for, across the agencies
  * they hold it in. Items now; the catalogue, the guide and the annual report plug in an `InboxSource` of their own
- * (pass it in `sources`, e.g. `[itemInboxSource, catalogueInboxSource]`).
+ * (listed in INBOX_SOURCES below).
  */
 import type { Kysely } from 'kysely';
 import type { Permission } from '../core/access/permissions.js';
@@ -79,8 +79,14 @@ export const itemInboxSource: InboxSource = {
   },
 };
 
+/**
+ * THE HOOK: every kind of subject in the inbox, in the order shown. The catalogue, the guide and the annual report
+ * add their `InboxSource` here (e.g. `catalogueInboxSource` from catalogue-inbox.ts).
+ */
+export const INBOX_SOURCES: readonly InboxSource[] = [itemInboxSource];
+
 /** The inbox of a person: every task of every source they hold the permission for, with the total. */
-export async function inbox(db: Kysely<Database>, person: InboxPerson, sources: readonly InboxSource[] = [itemInboxSource]): Promise<{ total: number; tasks: InboxTask[] }> {
+export async function inbox(db: Kysely<Database>, person: InboxPerson, sources: readonly InboxSource[] = INBOX_SOURCES): Promise<{ total: number; tasks: InboxTask[] }> {
   const tasks = (await Promise.all(sources.map((s) => s.tasks(db, person)))).flat();
   return { total: tasks.reduce((n, t) => n + t.count, 0), tasks };
 }
