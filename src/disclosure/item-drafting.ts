@@ -206,7 +206,7 @@ export async function lockedItem(trx: Kysely<Database>, id: number): Promise<Ite
 }
 
 /** The fields that differ between two versions (for the stale-save message and the event). */
-function changedFields(a: ItemFields, b: ItemFields): string[] {
+function changedFields(a: ItemFields, b: ItemFields): Array<keyof ItemFields> {
   return (Object.keys(a) as Array<keyof ItemFields>).filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k]));
 }
 
@@ -229,11 +229,19 @@ export async function writeVersion(
   const snapshot: ItemSnapshot = { ...fields, attachments: [...attachments], ...(options.redactionOf !== undefined ? { redactionOf: options.redactionOf } : {}) };
   await insertItemVersionRow(trx, { item_id: item.id, version, snapshot, created_at: at, created_by: actor.name, created_by_id: actor.id });
   const before = fieldsOf(item);
+  const changed = changedFields(before, fields);
+  // Old → new of each changed field; the body (long) as its length, the whole text is in the versions' snapshots.
+  const valuesOf = (f: ItemFields) => Object.fromEntries(changed.map((k) =>
+    [k, k === 'bodyHtml' ? `（${f.bodyHtml.length} 字符）` : f[k]])) as Record<string, unknown>;
+  const names = (list: readonly ItemAttachment[]) => list.map((a) => a.fileName);
+  const oldAttachments = attachmentsOf(item);
+  const attachmentsChanged = JSON.stringify(names(oldAttachments)) !== JSON.stringify(names(attachments));
   await insertDisclosureEvent(trx, {
     agency_id: item.agency_id, subject_kind: 'item', subject_id: item.id, type: options.type ?? 'edited',
     data: {
-      version, changed: changedFields(before, fields),
-      old: { version: item.version, state: item.state }, new: { version, state: nextState },
+      version, changed: attachmentsChanged ? [...changed, 'attachments'] : changed,
+      old: { version: item.version, state: item.state, ...valuesOf(before), ...(attachmentsChanged ? { attachments: names(oldAttachments) } : {}) },
+      new: { version, state: nextState, ...valuesOf(fields), ...(attachmentsChanged ? { attachments: names(attachments) } : {}) },
     },
     actor: actor.name, actor_id: actor.id, at,
   });

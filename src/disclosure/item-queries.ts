@@ -11,7 +11,7 @@ import type { ItemRow, PiiFindingRow } from './disclosure.table.js';
 import { attachmentsOf, fieldsOf, type ItemAttachment, type ItemFields, type ItemSnapshot } from './item-drafting.js';
 import { FINDING_RESOLUTIONS, type FindingResolution } from './item-findings.js';
 import { findingKindName } from './item-inspection.js';
-import { categoryNames, findItemRow, listFindingRows, listItemEventRows, listItemRows, listItemVersionRows, type ItemListFilter } from './item.repository.js';
+import { categoryNames, findItemRow, findItemVersionRow, listFindingRows, listItemEventRows, listItemRows, listItemVersionRows, type ItemListFilter } from './item.repository.js';
 import { allPublications, listReviewSteps } from './review.repository.js';
 
 /** An item as listed. */
@@ -207,4 +207,18 @@ export async function itemHistory(db: Kysely<Database>, id: number): Promise<{ s
       actor: e.actor, actorId: e.actor_id, at: e.at,
     })),
   };
+}
+
+/** One stored version of an item as written (its fields and attachments). */
+export interface ItemVersionDetail extends ItemVersionInfo {
+  fields: ItemFields;
+  attachments: ItemAttachment[];
+}
+
+/** A stored version of an item; NotFoundError when the item or the version does not exist. */
+export async function getItemVersion(db: Kysely<Database>, id: number, version: number): Promise<ItemVersionDetail> {
+  const v = await findItemVersionRow(db, id, version);
+  if (!v) throw new NotFoundError(`未找到编号为 ${id} 的政府信息的第 ${version} 版`);
+  const { attachments, redactionOf, ...fields } = v.snapshot as unknown as ItemSnapshot;
+  return { version: v.version, createdAt: v.createdAt, createdBy: v.createdBy, redactionOf: redactionOf ?? null, fields, attachments: attachments ?? [] };
 }

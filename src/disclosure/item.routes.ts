@@ -20,11 +20,11 @@ import { chinaDay, createItem, editItem, type ItemFields } from './item-drafting
 import { FINDING_RESOLUTIONS, resolveFinding } from './item-findings.js';
 import { closeInspectPool } from '../inspect/inspect-pool.js';
 import { MAX_ATTACHMENT_BYTES } from './item-inspection.js';
-import { getItem, itemFindings, itemHistory, listItems } from './item-queries.js';
+import { getItem, getItemVersion, itemFindings, itemHistory, listItems } from './item-queries.js';
 import { publishItem, reviewItem, submitItem } from './item-review.js';
 import {
   AgencyItemsParams, AttachmentParams, CreateItemBody, EditItemBody, FindingParams, FindingSchema, HistorySchema, InboxSchema,
-  ItemDetailSchema, ItemIdParams, ItemListQuery, ItemPageSchema, ItemSaveSchema, ItemWarningsQuery, ItemWarningsSchema, LabelsSchema,
+  ItemDetailSchema, ItemIdParams, ItemListQuery, ItemVersionParams, ItemVersionSchema, ItemPageSchema, ItemSaveSchema, ItemWarningsQuery, ItemWarningsSchema, LabelsSchema,
   PublishBody, ResolveBody, ReviewBody, SubmitBody,
 } from './item.schema.js';
 import { itemAgencyId, findItemRow } from './item.repository.js';
@@ -214,6 +214,10 @@ export const itemRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, ctx
   app.get('/api/items/:id/history', {
     schema: { tags: TAGS, summary: '审核和修改记录（谁、何时、新旧内容）', params: ItemIdParams, response: { 200: HistorySchema, ...errorResponses(404) } },
   }, async (request) => itemHistory(db, request.params.id));
+
+  app.get('/api/items/:id/versions/:version', {
+    schema: { tags: TAGS, summary: '某一版本的内容（字段和附件）', params: ItemVersionParams, response: { 200: ItemVersionSchema, ...errorResponses(404) } },
+  }, async (request) => getItemVersion(db, request.params.id, request.params.version));
 
   app.get('/api/item-warnings', {
     schema: {

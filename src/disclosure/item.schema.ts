@@ -147,6 +147,16 @@ const WarningEntry = Type.Object({
   id: Type.Integer(), agencyId: Type.Integer(), agencyName: Type.String(), title: Type.String(), state: StateSchema, stateName: Type.String(),
   changedOn: Type.String(), dueOn: Type.String(), workingDaysLeft: Type.Integer({ description: '距期限的工作日数（负数为已超期）' }),
 });
+export const ItemVersionParams = Type.Object({ id: idSchema('政府信息编号'), version: idSchema('版本号') });
+
+/** A stored version as written: its fields and attachments (for the history and comparing versions). */
+export const ItemVersionSchema = Type.Object({
+  version: Type.Integer(), createdAt: Type.String(), createdBy: Type.String(),
+  redactionOf: nullable(Type.Integer({ description: '仅删除扫描发现内容的版本：所依据的版本' })),
+  fields: Type.Object({ title: Type.String(), writtenOn: Type.String(), ...fieldProps }),
+  attachments: Type.Array(AttachmentSchema),
+});
+
 export const ItemWarningsQuery = Type.Object({ agencyId: Type.Optional(idSchema('机关编号（不填为有权查看的全部机关）')) });
 export const ItemWarningsSchema = Type.Object({
   today: Type.String(), dueSoonUntil: Type.String(),
@@ -179,6 +189,7 @@ export type ItemSaveBody = Static<typeof ItemSaveSchema>;
 export type ItemPageBody = Static<typeof ItemPageSchema>;
 export type ItemFindingBody = Static<typeof FindingSchema>;
 export type ItemHistoryBody = Static<typeof HistorySchema>;
+export type ItemVersionBody = Static<typeof ItemVersionSchema>;
 export type ItemWarningsBody = Static<typeof ItemWarningsSchema>;
 export type InboxBody = Static<typeof InboxSchema>;
 export type ReviewRequest = Static<typeof ReviewBody>;

@@ -69,6 +69,14 @@ forEachDialect('items API: the review chain', (ctx) => {
     assert.equal(edited.statusCode, 200, edited.body);
     assert.equal(json(edited).item.version, 2);
     assert.equal(json(edited).item.state, 'returned');
+    // The edit is an event old → new, and each version stays readable as written.
+    const history = json(await t.call(head, 'GET', `/api/items/${item.id}/history`));
+    const edit = history.events.find((e: any) => e.type === 'edited');
+    assert.deepEqual([edit.actor, edit.data.changed, edit.data.old.docNo, edit.data.new.docNo], ['经办人小李', ['docNo'], null, '威环审批发〔2024〕2号']);
+    const v1 = json(await t.call(head, 'GET', `/api/items/${item.id}/versions/1`));
+    assert.deepEqual([v1.version, v1.fields.docNo, v1.createdBy], [1, null, '经办人小李']);
+    assert.equal(json(await t.call(head, 'GET', `/api/items/${item.id}/versions/2`)).fields.docNo, '威环审批发〔2024〕2号');
+    assert.equal((await t.call(head, 'GET', `/api/items/${item.id}/versions/9`)).statusCode, 404);
     const resubmitted = await t.call(drafter, 'POST', `/api/items/${item.id}/submit`, {});
     assert.equal(json(resubmitted).state, 'first-review');
     assert.equal(json(resubmitted).version, 2);

@@ -135,6 +135,7 @@ export const ROUTE_POLICY: Readonly<Record<string, RoutePolicy>> = {
   'GET /api/items/:id/findings': item('item.read'),
   'POST /api/items/:id/findings/:findingId/resolve': item('item.secrecy-review'),
   'GET /api/items/:id/history': item('item.read'),
+  'GET /api/items/:id/versions/:version': item('item.read'),
 
   // Proactive disclosure: the monthly checklist (互联网信息发布每月检查清理清单) of an agency.
   'GET /api/agencies/:id/checklists': agencyParam('item.read'),
