@@ -11,7 +11,7 @@ import { dueOn } from '../../src/disclosure/item-drafting.js';
 import { MAX_ATTACHMENT_BYTES } from '../../src/disclosure/item-inspection.js';
 import type { TestSession } from '../auth-helpers.js';
 import { forEachDialect } from '../db-helpers.js';
-import { makePdf, pdfText } from '../inspect/fixtures.js';
+import { makeDocx, makePdf, p, pdfText, setDeclaredSize } from '../inspect/fixtures.js';
 import { json } from './http-helpers.js';
 import { createItemAs, FORM, itemTestApp, type ItemTestApp } from './item-helpers.js';
 
@@ -69,6 +69,7 @@ forEachDialect('items API: attachments, findings, Art. 26 warnings', (ctx) => {
       ['病毒.pdf', Buffer.concat([Buffer.from('MZ'), Buffer.alloc(200)]), 400, /附件“病毒\.pdf”的内容不是 PDF 文件（实为可执行程序）/],
       ['脚本.pdf', pdf('Hello', '/OpenAction << /S /JavaScript /JS (app.alert(1)) >>'), 400, /附件“脚本\.pdf”.*(脚本|JavaScript)/],
       ['空.pdf', Buffer.alloc(0), 400, /附件“空\.pdf”是空文件/],
+      ['炸弹.docx', Buffer.from(setDeclaredSize(await makeDocx(p('正文')), 'word/document.xml', 3_000_000_000)), 413, /附件“炸弹\.docx”不能上传：压缩包解压后超过/],
       ['超大.pdf', Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(MAX_ATTACHMENT_BYTES + 1)]), 413, /超过.*50 MB/],
     ] as const) {
       const res = await upload(drafter, a.id, name, content);
