@@ -113,7 +113,7 @@ async function admin(text: string): Promise<void> {
 }
 
 /** Opens the bench databases: a temporary SQLite file, and a throwaway PostgreSQL database when reachable. */
-async function databases(): Promise<Array<{ label: string; db: Db; size: () => Promise<string>; drop: () => Promise<void> }>> {
+export async function databases(): Promise<Array<{ label: string; db: Db; size: () => Promise<string>; drop: () => Promise<void> }>> {
   const dir = mkdtempSync(join(tmpdir(), 'gongkai-bench-'));
   const file = join(dir, 'bench.sqlite');
   const sqlite = openSqlite(file);

@@ -3,8 +3,9 @@
  * HTML, DOCX, PDF; reading a published report back from text, HTML, DOCX and PDF), with the data
  * size and the machine, compared with the previous run (kept in data/bench-last.json, which is not
  * committed). Parsing is also given as reports per second on one core (one file at a time); the
- * session check as requests/s signed in against the same handler on a public route (bench/auth.ts);
- * the attachment scan of a 100-page DOCX and PDF (bench/inspect.ts); one item through the review chain (bench/items.ts).
+ * session check as requests/s signed in against the same handler on a public route (bench/auth.ts); importing
+ * 10,000 items from XLSX (bench/item-import.ts); the attachment scan of a 100-page DOCX and PDF (bench/inspect.ts);
+ * one item through the review chain (bench/items.ts).
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -20,6 +21,7 @@ import { applicationFigures } from './application-tables.js';
 import { authFigures, throughputLines, type SessionThroughput } from './auth.js';
 import { inspectFigures } from './inspect.js';
 import { itemFigures } from './items.js';
+import { itemImportFigures } from './item-import.js';
 import { formatMs, measure, type Figure } from './measure.js';
 
 const fixture = new URL('../test/fixtures/full-2021.json', import.meta.url);
@@ -64,6 +66,10 @@ const figures: Figure[] = [
 // Issue 4: tables 三+四 counted by the database from 100,000 cases, and deadline recomputation (SQLite; PostgreSQL when reachable).
 console.log('');
 figures.push(...await applicationFigures());
+console.log('');
+
+// Issue 9: importing 10,000 items of an old site from XLSX (≥ 1,000 items/s; SQLite, PostgreSQL when reachable).
+figures.push(...await itemImportFigures());
 console.log('');
 
 // Issue 8: the session check on every signed-in request, and argon2id per sign-in attempt.

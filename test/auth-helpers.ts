@@ -66,7 +66,7 @@ export function defaultHeadersFor(app: FastifyInstance, method: string, url: str
 
 /** Requests that go with the system admin's session by default (the rest with the business user's). */
 function needsSystemAdmin(method: string, url: string): boolean {
-  return (method === 'PUT' && url.startsWith('/api/calendar/')) || (method === 'POST' && url.startsWith('/api/agencies'));
+  return (method === 'PUT' && url.startsWith('/api/calendar/')) || (method === 'POST' && /^\/api\/agencies\/?(\?|$)/.test(url));
 }
 
 /**

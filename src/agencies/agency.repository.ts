@@ -64,3 +64,8 @@ export async function agencyNames(db: Q, ids: Iterable<number>): Promise<Map<num
   const rows = await db.selectFrom('agencies').select(['id', 'name']).where('id', 'in', list).execute();
   return new Map(rows.map((r) => [r.id, r.name]));
 }
+
+/** Sets an agency's 统一社会信用代码 and 索引号 template (src/disclosure/disclosure-settings.service.ts). */
+export async function updateAgencyDisclosureSettings(db: Q, id: number, settings: { credit_code: string | null; index_template: string | null }): Promise<void> {
+  await db.updateTable('agencies').set(settings).where('id', '=', id).execute();
+}

@@ -6,6 +6,8 @@ import { type CliContext } from './cli-context.js';
 import { describeError, EXIT_ERROR, UsageError } from './cli-errors.js';
 import { AGENCY_USAGE, CALENDAR_USAGE, MAIN_USAGE, REPORT_USAGE, USER_USAGE } from './usage.js';
 import { APPLICATION_USAGE } from '../applications/application-usage.js';
+import { ITEM_USAGE } from '../disclosure/item-import-usage.js';
+import { CATALOGUE_USAGE } from '../disclosure/catalogue-usage.js';
 
 type Command = (args: string[], ctx: CliContext) => Promise<number>;
 
@@ -56,6 +58,22 @@ const GROUPS: Record<string, { usage: string; commands: Record<string, Command> 
       assign: lazy(() => import('../applications/application-events.cli.js'), (m) => m.applicationAssignCommand),
       tables: lazy(() => import('../statistics/statistics.cli.js'), (m) => m.applicationTablesCommand),
       cases: lazy(() => import('../statistics/statistics.cli.js'), (m) => m.applicationCasesCommand),
+    },
+  },
+  item: {
+    usage: ITEM_USAGE,
+    commands: {
+      import: lazy(() => import('../disclosure/item-import.cli.js'), (m) => m.itemImportCommand),
+      export: lazy(() => import('../disclosure/item-import.cli.js'), (m) => m.itemExportCommand),
+      'export-catalogue': lazy(() => import('../disclosure/item-import.cli.js'), (m) => m.itemExportCatalogueCommand),
+      'set-code': lazy(() => import('../disclosure/item-import.cli.js'), (m) => m.itemSetCodeCommand),
+    },
+  },
+  catalogue: {
+    usage: CATALOGUE_USAGE,
+    commands: {
+      show: lazy(() => import('../disclosure/catalogue.cli.js'), (m) => m.catalogueShowCommand),
+      'apply-template': lazy(() => import('../disclosure/catalogue.cli.js'), (m) => m.catalogueApplyTemplateCommand),
     },
   },
   user: {

@@ -25,13 +25,19 @@ export const MAIN_USAGE = `用法：gongkai <命令> [参数]
   application show ID      查看一件申请的状态、答复期限及其计算过程
   application receive      登记收到的政府信息公开申请
   application tables       按办理数据统计年度报告表三、表四
+  item import FILE         导入平台启用前已发布的政府信息（Excel 或 CSV），逐行检查，全部导入或不导入
+  item export              导出政府信息（Excel，表头与导入相同）
+  item export-catalogue    导出主动公开基本目录（Excel）
+  item set-code            设置机关的统一社会信用代码和索引号模板
+  catalogue show           显示机关的主动公开基本目录（编辑中的或已发布的）
+  catalogue apply-template 套用目录模板（本局默认目录或基层政务公开标准目录）
   user add                 添加用户（新安装时用于创建第一个安全管理员）
   user list                列出用户及其角色
   user grant|revoke LOGIN  授予或撤销角色
   user disable|enable LOGIN  停用或启用用户
   user reset-password LOGIN  重置密码（下次登录时须修改）
 
-查看某组命令的说明：gongkai report --help、gongkai agency --help、gongkai calendar --help、gongkai audit --help、gongkai application --help、gongkai user --help
+查看某组命令的说明：gongkai report --help、gongkai agency --help、gongkai calendar --help、gongkai audit --help、gongkai application --help、gongkai item --help、gongkai catalogue --help、gongkai user --help
 
 退出码：0 成功；1 报告存在错误（仅 report check、report parse）；2 用法、文件或数据错误；3 内部错误。
 数据库：与服务端相同（环境变量 DATABASE_URL 或 GONGKAI_DATA_DIR；申请人个人信息的加密密钥 GONGKAI_PII_KEY，SQLite 未设置时为数据目录中的 pii.key）。`;

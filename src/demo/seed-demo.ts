@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Kysely } from 'kysely';
+import { addDemoDisclosure } from './demo-disclosure.js';
 import { addDemoUsers } from './demo-users.js';
 import { agencyService } from '../agencies/agency.service.js';
 import { operator, type Actor } from '../core/actor.js';
@@ -50,6 +51,7 @@ export async function ensureDemoData(db: Kysely<Database>, clock: Clock): Promis
       new: JSON.stringify({ status: 'published', version: report.version, issuedOn: seed.issuedOn, note: '演示数据：原报告已于成文日期发布' }),
     });
     await addDemoUsers(trx, clock, { government: government.id, bureau: bureau.id }, DEMO_ACTOR);
+    await addDemoDisclosure(trx, clock, bureau);
     return true;
   };
   return db.isTransaction ? work(db) : db.transaction().execute(work);

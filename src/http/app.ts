@@ -20,6 +20,9 @@ import { calendarRoutes } from '../calendar/calendar.routes.js';
 import { checklistRoutes } from '../disclosure/checklist.routes.js';
 import { itemExportRoutes } from '../disclosure/item-export.routes.js';
 import { NotFoundError } from '../core/errors.js';
+import { catalogueRoutes } from '../disclosure/catalogue.routes.js';
+import { disclosureSettingsRoutes } from '../disclosure/disclosure-settings.routes.js';
+import { guideRoutes } from '../disclosure/guide.routes.js';
 import { InterchangeReportSchema } from '../core/interchange/interchange-schema.js';
 import { letterRoutes } from '../letters/letter.routes.js';
 import { itemRoutes } from '../disclosure/item.routes.js';
@@ -27,6 +30,7 @@ import { errorPage } from '../portal/portal-layout.js';
 import { portalRoutes } from '../portal/portal.routes.js';
 import { reportRoutes } from '../reports/report.routes.js';
 import { statisticsRoutes } from '../statistics/statistics.routes.js';
+import { itemImportRoutes } from '../disclosure/item-import.routes.js';
 import { installAccessControl } from './access/access-control.js';
 import { securityOf, type AppContext } from './context.js';
 import { installErrorHandler } from './error-handler.js';
@@ -91,6 +95,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
         { name: '交换格式', description: '年度报告交换格式的 JSON Schema' },
         { name: '读取报告', description: '读取已发布的年度报告文件（Word、PDF、网页、文本），检查并可导入' },
         { name: '依申请公开', description: '政府信息公开申请的登记、办理期限、处理决定、行政复议和行政诉讼' },
+        { name: '主动公开', description: '主动公开的政府信息、目录；导入平台启用前已发布的信息，导出信息和目录' },
       ],
     },
   });
@@ -118,6 +123,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(itemRoutes, ctx);
   await app.register(checklistRoutes, ctx);
   await app.register(itemExportRoutes, ctx);
+  await app.register(itemImportRoutes, ctx);
+  await app.register(catalogueRoutes, ctx);
+  await app.register(guideRoutes, ctx);
+  await app.register(disclosureSettingsRoutes, ctx);
 
   const adminDir = options.adminDir ?? defaultAdminDir();
   if (existsSync(adminDir)) {

@@ -41,6 +41,8 @@ interface Fixture {
   itemId: number;
   /** A user the security admin's requests act on (not one of the signed-in ones). */
   victimId: number;
+  /** A category of the bureau's catalogue that has sub-categories (so archiving it is refused, not done). */
+  nodeId: number;
 }
 
 /** One request of the matrix. */
@@ -76,6 +78,8 @@ function paramValue(url: string, name: string, f: Fixture): string {
   if (name === 'hash') return '0'.repeat(64);
   if (name === 'month') return '2026-03';
   if (name === 'ext') return url.includes('/applications/') ? 'docx' : url.includes('/checklists/') ? 'xlsx' : url.includes('/items/') ? 'pdf' : 'html';
+  if (name === 'agencyId') return String(f.bureauId);
+  if (name === 'nodeId') return String(f.nodeId);
   if (name === 'id') {
     if (/^\/(api\/)?reports\//.test(url)) return String(f.reportId);
     if (/^\/(api\/)?agencies\//.test(url)) return String(f.bureauId);
@@ -207,7 +211,8 @@ forEachDialect('access matrix: every route × every role', (ctx) => {
     const victimId = await createTestUser(db, 'victim', [], t.bureauId);
     const item = await sendJson(t.app, 'POST', `/api/agencies/${t.bureauId}/items`, { title: '矩阵测试信息', writtenOn: '2024-02-26' }, t.tester.headers);
     assert.equal(item.statusCode, 201, item.body);
-    f = { governmentId: t.governmentId, bureauId: t.bureauId, reportId: Number(report.id), caseId: json(received).id, itemId: json(item).item.id, victimId };
+    const node = await db.selectFrom('catalogue_nodes').select('id').where('agency_id', '=', t.bureauId).where('parent_id', 'is', null).orderBy('id').executeTakeFirstOrThrow();
+    f = { governmentId: t.governmentId, bureauId: t.bureauId, reportId: Number(report.id), caseId: json(received).id, itemId: json(item).item.id, victimId, nodeId: node.id };
 
     const add = async (label: string, roles: RoleGrant[], login: string) => {
       await createTestUser(db, login, roles.map((g) => g.role), roles[0]!.agencyId, { subtree: roles[0]!.subtree });

@@ -5,14 +5,27 @@
  */
 import type { FastifyRequest } from 'fastify';
 import type { Permission } from '../../core/access/permissions.js';
-import type { RoutePolicy } from './policy-types.js';
 import { REVIEW_STEPS, type ReviewStep } from '../../core/disclosure/review-chain.js';
+import type { RoutePolicy } from './policy-types.js';
 
 const PUBLIC: RoutePolicy = { access: 'public' };
 const report = (permission: Permission): RoutePolicy => ({ access: 'permission', permission, scope: { from: 'report', param: 'id' } });
 const application = (permission: Permission): RoutePolicy => ({ access: 'permission', permission, scope: { from: 'application', param: 'id' } });
 const agencyParam = (permission: Permission): RoutePolicy => ({ access: 'permission', permission, scope: { from: 'params', field: 'id' } });
 const item = (permission: Permission): RoutePolicy => ({ access: 'permission', permission, scope: { from: 'item', param: 'id' } });
+/** Catalogue, guide and disclosure settings: the agency is the path's :agencyId. */
+const inAgency = (permission: Permission | ((request: FastifyRequest) => Permission[])): RoutePolicy =>
+  ({ access: 'permission', permission, scope: { from: 'params', field: 'agencyId' } });
+
+/**
+ * A review step (an item, a catalogue or guide version) needs that step's permission (初审, 保密审查, 核审签发) in the
+ * agency — for an item checked by the handler inside its transaction; a body without a known step is refused by
+ * validation (400), so it needs no more than reading.
+ */
+function reviewStepPermission(request: FastifyRequest): Permission[] {
+  const step = (request.body as { step?: unknown } | undefined)?.step;
+  return typeof step === 'string' && Object.hasOwn(REVIEW_STEPS, step) ? [REVIEW_STEPS[step as ReviewStep].permission] : ['item.read'];
+}
 
 /** A case event: an extension needs a leader's approval, a period-lock override a leader too (条例 Art. 33). */
 function caseEventPermissions(request: FastifyRequest): Permission[] {
@@ -25,15 +38,6 @@ function caseEventPermissions(request: FastifyRequest): Permission[] {
 /** A change that may alter a published year's figures needs the leader's override permission when an override is given. */
 function withOverride(base: Permission) {
   return (request: FastifyRequest): Permission[] => ((request.body as { override?: unknown } | undefined)?.override ? [base, 'period.override'] : [base]);
-}
-
-/**
- * A review step: the permission of the step named in the body, held somewhere (the handler then requires it in
- * the item's agency inside its transaction); any review permission when the body names no valid step (then 400).
- */
-function reviewStepPermission(request: FastifyRequest): Permission[] {
-  const step = (request.body as { step?: unknown } | undefined)?.step;
-  return typeof step === 'string' && Object.hasOwn(REVIEW_STEPS, step) ? [REVIEW_STEPS[step as ReviewStep].permission] : ['item.read'];
 }
 
 /** Method + route path → policy. HEAD routes follow their GET. */
@@ -83,6 +87,31 @@ export const ROUTE_POLICY: Readonly<Record<string, RoutePolicy>> = {
   'GET /api/agencies': { access: 'signed-in' },
   'GET /api/agencies/:id': { access: 'signed-in' },
   'POST /api/agencies': { access: 'permission', permission: 'agency.manage', scope: { from: 'body', field: 'parentId', optional: true } },
+
+  // 主动公开基本目录, 政府信息公开指南 and an agency's disclosure settings (src/disclosure).
+  'GET /api/catalogue-templates': { access: 'signed-in' },
+  'GET /api/agencies/:agencyId/catalogue': inAgency('item.read'),
+  'POST /api/agencies/:agencyId/catalogue/nodes': inAgency('catalogue.edit'),
+  'PATCH /api/agencies/:agencyId/catalogue/nodes/:nodeId': inAgency('catalogue.edit'),
+  'POST /api/agencies/:agencyId/catalogue/nodes/:nodeId/move': inAgency('catalogue.edit'),
+  'POST /api/agencies/:agencyId/catalogue/nodes/:nodeId/archive': inAgency('catalogue.edit'),
+  'POST /api/agencies/:agencyId/catalogue/apply-template': inAgency('catalogue.edit'),
+  'GET /api/agencies/:agencyId/catalogue/versions': inAgency('item.read'),
+  'POST /api/agencies/:agencyId/catalogue/versions': inAgency('catalogue.edit'),
+  'GET /api/agencies/:agencyId/catalogue/versions/:version': inAgency('item.read'),
+  'POST /api/agencies/:agencyId/catalogue/versions/:version/review': inAgency(reviewStepPermission),
+  'POST /api/agencies/:agencyId/catalogue/versions/:version/publish': inAgency('item.publish'),
+  'GET /api/agencies/:agencyId/catalogue/published': inAgency('item.read'),
+  'GET /api/agencies/:agencyId/guide': inAgency('item.read'),
+  'PUT /api/agencies/:agencyId/guide': inAgency('catalogue.edit'),
+  'GET /api/agencies/:agencyId/guide/versions': inAgency('item.read'),
+  'GET /api/agencies/:agencyId/guide/versions/:version': inAgency('item.read'),
+  'POST /api/agencies/:agencyId/guide/versions/:version/submit': inAgency('catalogue.edit'),
+  'POST /api/agencies/:agencyId/guide/versions/:version/review': inAgency(reviewStepPermission),
+  'POST /api/agencies/:agencyId/guide/versions/:version/publish': inAgency('item.publish'),
+  'GET /api/agencies/:agencyId/guide/published': inAgency('item.read'),
+  'GET /api/agencies/:agencyId/disclosure-settings': inAgency('item.read'),
+  'PUT /api/agencies/:agencyId/disclosure-settings': inAgency('catalogue.edit'),
 
   // Annual reports.
   'GET /api/reports': { access: 'permission', permission: 'report.read', scope: { from: 'query', field: 'agencyId', optional: true } },
@@ -149,6 +178,10 @@ export const ROUTE_POLICY: Readonly<Record<string, RoutePolicy>> = {
   'GET /api/items/:id/exports/led': { access: 'permission', permission: 'item.read', scope: { from: 'handler' } },
   'GET /api/items/:id/exports/notice-board.pdf': { access: 'permission', permission: 'item.read', scope: { from: 'handler' } },
   'GET /api/items/:id/secrecy-review.:ext': { access: 'permission', permission: 'item.read', scope: { from: 'handler' } },
+  // Items of an agency in and out as spreadsheets (an old site's published items; item and catalogue exports).
+  'POST /api/agencies/:id/items/import': agencyParam('item.import'),
+  'GET /api/agencies/:id/items.xlsx': agencyParam('item.read'),
+  'GET /api/agencies/:id/catalogue.xlsx': agencyParam('item.read'),
 
   // The working-day calendar: everyone signed in reads it, the system admin enters a year's notice.
   'GET /api/calendar/years': { access: 'signed-in' },
