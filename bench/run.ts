@@ -4,7 +4,8 @@
  * size and the machine, compared with the previous run (kept in data/bench-last.json, which is not
  * committed). Parsing is also given as reports per second on one core (one file at a time); the
  * session check as requests/s signed in against the same handler on a public route (bench/auth.ts); importing
- * 10,000 items from XLSX (bench/item-import.ts); the attachment scan of a 100-page DOCX and PDF (bench/inspect.ts).
+ * 10,000 items from XLSX (bench/item-import.ts); the attachment scan of a 100-page DOCX and PDF (bench/inspect.ts);
+ * one item through the review chain (bench/items.ts).
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -19,6 +20,7 @@ import { renderText } from '../test/parse/render-text.js';
 import { applicationFigures } from './application-tables.js';
 import { authFigures, throughputLines, type SessionThroughput } from './auth.js';
 import { inspectFigures } from './inspect.js';
+import { itemFigures } from './items.js';
 import { itemImportFigures } from './item-import.js';
 import { formatMs, measure, type Figure } from './measure.js';
 
@@ -77,6 +79,10 @@ console.log('');
 
 // Issue 9: the scan before release — a 100-page DOCX and a 100-page PDF inspected (hidden parts, personal data).
 figures.push(...await inspectFigures());
+console.log('');
+
+// Issue 9: one item published through the review chain (先审查、后公开).
+figures.push(...await itemFigures());
 console.log('');
 
 const lastFile = new URL('../data/bench-last.json', import.meta.url);

@@ -25,6 +25,7 @@ import { disclosureSettingsRoutes } from '../disclosure/disclosure-settings.rout
 import { guideRoutes } from '../disclosure/guide.routes.js';
 import { InterchangeReportSchema } from '../core/interchange/interchange-schema.js';
 import { letterRoutes } from '../letters/letter.routes.js';
+import { itemRoutes } from '../disclosure/item.routes.js';
 import { errorPage } from '../portal/portal-layout.js';
 import { portalRoutes } from '../portal/portal.routes.js';
 import { reportRoutes } from '../reports/report.routes.js';
@@ -119,6 +120,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(calendarRoutes, ctx);
   await app.register(applicationPublicRoutes, ctx);
   await app.register(statisticsRoutes, ctx);
+  await app.register(itemRoutes, ctx);
   await app.register(checklistRoutes, ctx);
   await app.register(itemExportRoutes, ctx);
   await app.register(itemImportRoutes, ctx);

@@ -37,6 +37,8 @@ interface Fixture {
   bureauId: number;
   reportId: number;
   caseId: number;
+  /** An item (政府信息) of the bureau. */
+  itemId: number;
   /** A user the security admin's requests act on (not one of the signed-in ones). */
   victimId: number;
   /** A category of the bureau's catalogue that has sub-categories (so archiving it is refused, not done). */
@@ -71,9 +73,10 @@ function paramValue(url: string, name: string, f: Fixture): string {
   if (name === '*') return url.startsWith('/admin') ? 'index.html' : 'swagger-ui.css';
   if (name === 'version') return '1';
   if (name === 'year') return '2024';
-  if (name === 'grantId' || name === 'remedyId') return '999999';
+  if (name === 'grantId' || name === 'remedyId' || name === 'findingId' || name === 'entryId') return '999999';
+  if (name === 'agencyId') return String(f.bureauId);
+  if (name === 'hash') return '0'.repeat(64);
   if (name === 'month') return '2026-03';
-  if (name === 'entryId') return '999999';
   if (name === 'ext') return url.includes('/applications/') ? 'docx' : url.includes('/checklists/') ? 'xlsx' : url.includes('/items/') ? 'pdf' : 'html';
   if (name === 'agencyId') return String(f.bureauId);
   if (name === 'nodeId') return String(f.nodeId);
@@ -82,9 +85,10 @@ function paramValue(url: string, name: string, f: Fixture): string {
     if (/^\/(api\/)?agencies\//.test(url)) return String(f.bureauId);
     if (url.startsWith('/api/applications/')) return String(f.caseId);
     if (url.startsWith('/api/users/')) return String(f.victimId);
-    // Item routes check item.read in the item's agency in the handler (scope 'handler'): an unknown item is 404 to
-    // anyone holding the permission somewhere; the agency check itself is tested in item-exports-api.test.ts.
-    if (url.startsWith('/api/items/')) return '999999';
+    // Item routes scoped 'item' read the agency from the item; the export routes check item.read in the item's agency
+    // in the handler (scope 'handler'): an unknown item is 404 to anyone holding the permission somewhere; the agency
+    // check itself is tested in item-exports-api.test.ts.
+    if (url.startsWith('/api/items/')) return /\/exports\/|\/secrecy-review\./.test(url) ? '999999' : String(f.itemId);
   }
   throw new Error(`access matrix: no value for :${name} of ${url} — add one to paramValue()`);
 }
@@ -95,6 +99,7 @@ function queryOf(method: string, url: string, f: Fixture): Record<string, string
     case 'GET /api/reports':
     case 'GET /api/applications':
     case 'GET /api/applications/warnings':
+    case 'GET /api/item-warnings':
       return { agencyId: String(f.bureauId) };
     case 'GET /api/calendar/deadline':
       return { from: '2024-03-01', workingDays: '20' };
@@ -157,6 +162,7 @@ function scopeAgency(policy: Extract<RoutePolicy, { access: 'permission' }>, pro
       return undefined;
     case 'report':
     case 'application':
+    case 'item':
       return f.bureauId;
     case 'params':
     case 'query':
@@ -203,8 +209,10 @@ forEachDialect('access matrix: every route × every role', (ctx) => {
     });
     assert.equal(received.statusCode, 201, received.body);
     const victimId = await createTestUser(db, 'victim', [], t.bureauId);
+    const item = await sendJson(t.app, 'POST', `/api/agencies/${t.bureauId}/items`, { title: '矩阵测试信息', writtenOn: '2024-02-26' }, t.tester.headers);
+    assert.equal(item.statusCode, 201, item.body);
     const node = await db.selectFrom('catalogue_nodes').select('id').where('agency_id', '=', t.bureauId).where('parent_id', 'is', null).orderBy('id').executeTakeFirstOrThrow();
-    f = { governmentId: t.governmentId, bureauId: t.bureauId, reportId: Number(report.id), caseId: json(received).id, victimId, nodeId: node.id };
+    f = { governmentId: t.governmentId, bureauId: t.bureauId, reportId: Number(report.id), caseId: json(received).id, itemId: json(item).item.id, victimId, nodeId: node.id };
 
     const add = async (label: string, roles: RoleGrant[], login: string) => {
       await createTestUser(db, login, roles.map((g) => g.role), roles[0]!.agencyId, { subtree: roles[0]!.subtree });

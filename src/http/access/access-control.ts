@@ -21,6 +21,7 @@ import type { Clock } from '../../core/clock.js';
 import { AuthenticationError, ForbiddenError, RateLimitedError } from '../../core/errors.js';
 import type { Database } from '../../db/schema.js';
 import { reportAgencyId } from '../../reports/report.repository.js';
+import { itemAgencyId } from '../../disclosure/item.repository.js';
 import { missingPermission, requestAccess, type RequestAccess } from './access.js';
 import type { RoutePolicy, Scope } from './policy-types.js';
 import { policyOf } from './route-policy.js';
@@ -93,10 +94,12 @@ async function scopeAgency(db: Kysely<Database>, request: FastifyRequest, scope:
       return asId(raw) ?? 'invalid';
     }
     case 'report':
-    case 'application': {
+    case 'application':
+    case 'item': {
       const id = asId(bag(request.params, scope.param));
       if (id === undefined) return 'invalid';
-      const agency = scope.from === 'report' ? await reportAgencyId(db, id) : await applicationAgencyId(db, id);
+      const agency = scope.from === 'report' ? await reportAgencyId(db, id)
+        : scope.from === 'item' ? await itemAgencyId(db, id) : await applicationAgencyId(db, id);
       return agency ?? 'invalid';
     }
   }

@@ -11,8 +11,8 @@ export type Scope =
   | { from: 'anywhere' }
   /** A path or query parameter holding an agency id (`optional`: without it, as 'anywhere'). */
   | { from: 'params' | 'query' | 'body'; field: string; optional?: boolean }
-  /** The agency of the report / case whose id is the path parameter. */
-  | { from: 'report' | 'application'; param: string }
+  /** The agency of the report / case / item (政府信息) whose id is the path parameter. */
+  | { from: 'report' | 'application' | 'item'; param: string }
   /** Known only once the body is read (an imported file names its agency): the handler calls access.require. */
   | { from: 'handler' };
 

@@ -12,13 +12,15 @@ const PUBLIC: RoutePolicy = { access: 'public' };
 const report = (permission: Permission): RoutePolicy => ({ access: 'permission', permission, scope: { from: 'report', param: 'id' } });
 const application = (permission: Permission): RoutePolicy => ({ access: 'permission', permission, scope: { from: 'application', param: 'id' } });
 const agencyParam = (permission: Permission): RoutePolicy => ({ access: 'permission', permission, scope: { from: 'params', field: 'id' } });
+const item = (permission: Permission): RoutePolicy => ({ access: 'permission', permission, scope: { from: 'item', param: 'id' } });
 /** Catalogue, guide and disclosure settings: the agency is the path's :agencyId. */
 const inAgency = (permission: Permission | ((request: FastifyRequest) => Permission[])): RoutePolicy =>
   ({ access: 'permission', permission, scope: { from: 'params', field: 'agencyId' } });
 
 /**
- * A review step of a catalogue or guide version needs that step's permission (初审, 保密审查, 核审签发) in the agency;
- * a body without a known step is refused by validation (400), so it needs no more than reading.
+ * A review step (an item, a catalogue or guide version) needs that step's permission (初审, 保密审查, 核审签发) in the
+ * agency — for an item checked by the handler inside its transaction; a body without a known step is refused by
+ * validation (400), so it needs no more than reading.
  */
 function reviewStepPermission(request: FastifyRequest): Permission[] {
   const step = (request.body as { step?: unknown } | undefined)?.step;
@@ -143,6 +145,26 @@ export const ROUTE_POLICY: Readonly<Record<string, RoutePolicy>> = {
   // Tables 三/四 from the cases.
   'GET /api/agencies/:id/application-tables': agencyParam('statistics.read'),
   'GET /api/agencies/:id/application-tables/cases': agencyParam('statistics.read'),
+
+  // Proactive disclosure: items (政府信息) and the review chain. A review step needs that step's permission in the
+  // item's agency, which the handler checks inside its transaction (the step is in the body).
+  'GET /api/disclosure/labels': { access: 'signed-in' },
+  'GET /api/inbox': { access: 'signed-in' },
+  'GET /api/item-warnings': { access: 'permission', permission: 'item.read', scope: { from: 'query', field: 'agencyId', optional: true } },
+  'GET /api/agencies/:agencyId/items': { access: 'permission', permission: 'item.read', scope: { from: 'params', field: 'agencyId' } },
+  'POST /api/agencies/:agencyId/items': { access: 'permission', permission: 'item.draft', scope: { from: 'params', field: 'agencyId' } },
+  'GET /api/items/:id': item('item.read'),
+  'PUT /api/items/:id': item('item.draft'),
+  'POST /api/items/:id/attachments': item('item.draft'),
+  'DELETE /api/items/:id/attachments/:hash': item('item.draft'),
+  'GET /api/items/:id/attachments/:hash': item('item.read'),
+  'POST /api/items/:id/submit': item('item.draft'),
+  'POST /api/items/:id/review': { access: 'permission', permission: reviewStepPermission, scope: { from: 'handler' } },
+  'POST /api/items/:id/publish': item('item.publish'),
+  'GET /api/items/:id/findings': item('item.read'),
+  'POST /api/items/:id/findings/:findingId/resolve': item('item.secrecy-review'),
+  'GET /api/items/:id/history': item('item.read'),
+  'GET /api/items/:id/versions/:version': item('item.read'),
 
   // Proactive disclosure: the monthly checklist (互联网信息发布每月检查清理清单) of an agency.
   'GET /api/agencies/:id/checklists': agencyParam('item.read'),
