@@ -160,6 +160,13 @@ export const ROUTE_POLICY: Readonly<Record<string, RoutePolicy>> = {
   'POST /api/agencies/:id/items/import': agencyParam('item.import'),
   'GET /api/agencies/:id/items.xlsx': agencyParam('item.read'),
   'GET /api/agencies/:id/catalogue.xlsx': agencyParam('item.read'),
+  // Table 二 and the counts of proactive publications.
+  'GET /api/agencies/:agencyId/normative-counts': inAgency('item.read'),
+  'GET /api/agencies/:agencyId/normative-counts/items': inAgency('item.read'),
+  'GET /api/agencies/:agencyId/art20-counts': inAgency('report.read'),
+  'POST /api/agencies/:agencyId/art20-counts': inAgency('report.edit'),
+  'GET /api/agencies/:agencyId/publication-counts': inAgency('item.read'),
+  'GET /api/agencies/:agencyId/publication-counts/items': inAgency('item.read'),
 
   // The working-day calendar: everyone signed in reads it, the system admin enters a year's notice.
   'GET /api/calendar/years': { access: 'signed-in' },
