@@ -19,6 +19,9 @@ import { normalizeDocument } from './report-document.js';
 import { diffDocuments } from './report-diff.js';
 import { checkBase, chinaTime, loadDocument } from './report-versions.js';
 import { lockRow } from '../db/locks.js';
+import { assertCanPublish, REVIEW_STATES, type ReviewState } from '../core/disclosure/review-chain.js';
+import { publishToChannels } from '../disclosure/review.service.js';
+import { assertReportEditable, reportReviewAdapter, reviewStateOf, submitReport } from './report-review.js';
 import {
   countVersionRows, findReportRow, findReportRowByAgencyYear, insertEventRow, insertReportRow,
   insertVersionRow, listEventRows, listReportRows, listVersionRows, updateReportRow, type ReportWithAgencyRow,
@@ -41,6 +44,11 @@ export interface ReportSummary {
   createdAt: string;
   updatedAt: string;
   publishedAt: string | null;
+  /** Where the report stands in the review chain (初审, 保密审查, 核审签发) and its Chinese name. */
+  reviewState: ReviewState;
+  reviewStateName: string;
+  /** The version under review or approved (null before the first submission). */
+  reviewVersion: number | null;
 }
 
 export interface StoredReport extends ReportSummary {
@@ -82,8 +90,12 @@ function toSummary(row: ReportWithAgencyRow): ReportSummary {
     id: row.id, agencyId: row.agency_id, agencyName: row.agency_name, year: row.year, format: row.format as FormatId,
     status: row.status as ReportStatus, version: row.current_version, issuedOn: row.issued_on,
     createdAt: row.created_at, updatedAt: row.updated_at, publishedAt: row.published_at,
+    reviewState: reviewStateOf(row), reviewStateName: REVIEW_STATES[reviewStateOf(row)], reviewVersion: row.review_version ?? null,
   };
 }
+
+/** The China date (UTC+8) of an ISO timestamp: the day a publication is recorded on. */
+const chinaDay = (iso: string): string => new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 10);
 
 const json = (value: unknown): string | null => (value === null || value === undefined ? null : JSON.stringify(value));
 const parse = (text: string | null): unknown => (text === null ? null : JSON.parse(text));
@@ -161,6 +173,9 @@ export function reportService(db: Kysely<Database>, clock: Clock) {
    */
   async function saveVersion(q: Q, row: ReportWithAgencyRow, doc: ReportDocument, actor: Actor, type: string, note: string | null) {
     if (row.status === 'published') throw publishedError(row);
+    // Under review the version the reviewers see may not change; after a return the edit is a new version
+    // that must be submitted again (the chain's state stays “returned” until then).
+    assertReportEditable(row);
     const now = clock();
     const before = await loadDocument(q, row.id, row.current_version);
     const version = row.current_version + 1;
@@ -190,6 +205,21 @@ export function reportService(db: Kysely<Database>, clock: Clock) {
   }
 
   const failedErrors = (checks: CheckReport) => checks.results.filter((r) => r.severity === 'error' && r.status === 'fail');
+
+  /** Refuses a report that breaks a hard rule (REPORT_HAS_ERRORS, naming the rules) or has no date of issue (REPORT_NOT_DATED). */
+  function refuseUnfit(doc: ReportDocument, checks: CheckReport, act: '发布' | '提交审核'): void {
+    const failed = failedErrors(checks);
+    if (failed.length > 0) {
+      const titles = [...new Set(failed.map((r) => r.title))];
+      const more = titles.length > MAX_NAMED_FAILURES ? `等 ${titles.length} 项` : '';
+      throw new ConflictError(
+        `年度报告存在 ${failed.length} 处错误，不能${act}：${titles.slice(0, MAX_NAMED_FAILURES).join('；')}${more}`,
+        'REPORT_HAS_ERRORS',
+        failed.map((r) => ({ message: `${r.title}：${r.values ?? r.expression}`, place: r.cells[0] ? { cell: r.cells[0] } : undefined })),
+      );
+    }
+    if (!doc.issuedOn) throw new ConflictError(`年度报告尚未填写成文日期，不能${act}`, 'REPORT_NOT_DATED');
+  }
 
   return {
     /** Reports matching the filter, newest year first (no documents loaded). */
@@ -304,8 +334,24 @@ export function reportService(db: Kysely<Database>, clock: Clock) {
     },
 
     /**
-     * Publishes a report: refused while any hard rule fails (REPORT_HAS_ERRORS, naming the rules)
-     * or without a date of issue (REPORT_NOT_DATED). Afterwards the report is immutable.
+     * Submits the current version for 初审 (条例 Art. 50). Refused like a publication while a hard rule fails
+     * (REPORT_HAS_ERRORS) or the date of issue is missing (REPORT_NOT_DATED): reviewers sign off only a report
+     * that could be published, and a signed-off report cannot be edited any more.
+     */
+    async submit(id: number, actor: Actor, comment?: string | null): Promise<StoredReport> {
+      const row = await lockedRow(db, id);
+      if (row.status === 'published') throw publishedError(row);
+      const { doc, checks } = await runChecks(db, row);
+      refuseUnfit(doc, checks, '提交审核');
+      await submitReport(db, id, actor, new Date(clock()), comment);
+      return stored(db, await loadRow(db, id));
+    },
+
+    /**
+     * Publishes a report on the portal (条例 Art. 50): refused unless the current version passed 初审, 保密审查
+     * and 核审签发 (REVIEW_INCOMPLETE), while any hard rule fails (REPORT_HAS_ERRORS, naming the rules) or
+     * without a date of issue (REPORT_NOT_DATED); the secrecy review must have found the portal fit
+     * (CHANNEL_NOT_CLEARED). Records the publication on channel 'portal'. Afterwards the report is immutable.
      */
     async publish(id: number, actor: Actor): Promise<StoredReport> {
       const alreadyPublished = (row: ReportWithAgencyRow) => new ConflictError(
@@ -313,19 +359,12 @@ export function reportService(db: Kysely<Database>, clock: Clock) {
       );
       const row = await lockedRow(db, id);
       if (row.status === 'published') throw alreadyPublished(row);
+      assertCanPublish(reviewStateOf(row));
       const { doc, checks } = await runChecks(db, row);
-      const failed = failedErrors(checks);
-      if (failed.length > 0) {
-        const titles = [...new Set(failed.map((r) => r.title))];
-        const more = titles.length > MAX_NAMED_FAILURES ? `等 ${titles.length} 项` : '';
-        throw new ConflictError(
-          `年度报告存在 ${failed.length} 处错误，不能发布：${titles.slice(0, MAX_NAMED_FAILURES).join('；')}${more}`,
-          'REPORT_HAS_ERRORS',
-          failed.map((r) => ({ message: `${r.title}：${r.values ?? r.expression}`, place: r.cells[0] ? { cell: r.cells[0] } : undefined })),
-        );
-      }
-      if (!doc.issuedOn) throw new ConflictError('年度报告尚未填写成文日期，不能发布', 'REPORT_NOT_DATED');
+      refuseUnfit(doc, checks, '发布');
       const now = clock();
+      // The chain records the act (channel, day, who) and moves approved → published once.
+      await publishToChannels(db, reportReviewAdapter, id, ['portal'], actor, new Date(now), chinaDay(now));
       // Only one transaction can move the row to published (the update skips a published row).
       const updated = await updateReportRow(db, id, { status: 'published', published_at: now, updated_at: now }, row.current_version);
       if (updated !== 1) {
@@ -333,7 +372,7 @@ export function reportService(db: Kysely<Database>, clock: Clock) {
         throw latest.status === 'published' ? alreadyPublished(latest) : changedError();
       }
       await event(db, id, actor, 'published', { status: row.status }, {
-        status: 'published', version: row.current_version, issuedOn: doc.issuedOn, warnings: checks.warnings,
+        status: 'published', version: row.current_version, issuedOn: doc.issuedOn, warnings: checks.warnings, channel: 'portal',
       }, now);
       return stored(db, await loadRow(db, id));
     },
