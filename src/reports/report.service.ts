@@ -10,11 +10,12 @@ import { checkReport, type CheckReport } from '../core/checks/check-report.js';
 import type { Clock } from '../core/clock.js';
 import { ConflictError, NotFoundError, ValidationError } from '../core/errors.js';
 import type { FormatId } from '../core/format/format-types.js';
-import { formatForYear, getFormat } from '../core/format/registry.js';
+import { cellDef, formatForYear, getFormat } from '../core/format/registry.js';
 import { newReport } from '../core/report/new-report.js';
 import type { ReportDocument } from '../core/report/report-model.js';
 import type { Database } from '../db/schema.js';
 import { applicationTables, withApplicationTables, type ApplicationTables } from '../statistics/statistics.service.js';
+import { art20Counts, computedTable2, entryCellValue } from '../statistics/table2.service.js';
 import { normalizeDocument } from './report-document.js';
 import { diffDocuments } from './report-diff.js';
 import { checkBase, chinaTime, loadDocument } from './report-versions.js';
@@ -111,6 +112,19 @@ function publishedError(row: ReportWithAgencyRow): ConflictError {
 
 function changedError(): ConflictError {
   return new ConflictError('年度报告已被他人同时修改，请刷新后重试', 'REPORT_CHANGED');
+}
+
+/** A cell filled from the data: where it is, its figure and where the figure came from. */
+export interface FilledCell {
+  cell: string;
+  table: string;
+  row: string[];
+  column: string[];
+  value: number;
+  /** items: counted from the items; entered: an entered Art. 20 count; cases: counted from the application cases. */
+  from: 'items' | 'entered' | 'cases';
+  /** In Chinese: the data and day, or the entered count's source and who entered it. */
+  source: string;
 }
 
 /** Options of a save: the version the edited document was based on (checked when given). */
@@ -390,6 +404,50 @@ export function reportService(db: Kysely<Database>, clock: Clock) {
       const note = `表三、表四由依申请公开办理数据生成（截至 ${tables.asOf}）`;
       const report = await saveVersion(db, row, withApplicationTables(doc, tables), actor, 'filled-from-cases', note);
       return { report, tables };
+    },
+
+    /**
+     * Fills tables 二, 三 and 四 of a report that is not published (and not under review) from the data as of
+     * `asOf` (default: today in China), as one new version: table 二 （一） counted from the items, the other
+     * table 二 cells from the latest entered Art. 20 counts, tables 三/四 from the cases (as fill-from-cases, taken
+     * as of the earlier of `asOf` and 31 December). Entered counts for a cell the report's format lacks are left
+     * out. With `baseVersion` a fill based on an older version than the current one is refused (STALE_VERSION).
+     * Returns every cell filled and where its figure came from.
+     */
+    async fillFromData(id: number, actor: Actor, asOf?: string, options: SaveOptions = {}): Promise<{ report: StoredReport; asOf: string; filled: FilledCell[] }> {
+      const row = await lockedRow(db, id);
+      if (row.status === 'published') throw publishedError(row);
+      assertReportEditable(row);
+      await checkBase(db, row, options.baseVersion);
+      const doc = await loadDocument(db, id, row.current_version);
+      const day = asOf ?? chinaDay(clock());
+      const format = getFormat(doc.format);
+      const computed = await computedTable2(db, row.agency_id, row.year, day, doc.format);
+      const entered = await art20Counts(db, row.agency_id, row.year, day);
+      const yearEnd = `${row.year}-12-31`;
+      const tables = await applicationTables(db, { agencyId: row.agency_id, year: row.year, format: doc.format, asOf: day < yearEnd ? day : yearEnd });
+      const filled: FilledCell[] = [];
+      const cells: ReportDocument['cells'] = {};
+      const label = (key: string) => {
+        const def = cellDef(format, key)!;
+        return { cell: key, table: def.table, row: [...def.rowPath], column: [...def.columnPath] };
+      };
+      for (const [key, value] of Object.entries(computed.cells)) {
+        cells[key] = value;
+        filled.push({ ...label(key), value, from: 'items', source: `主动公开信息数据（规章、行政规范性文件，截至 ${computed.asOf}）` });
+      }
+      for (const e of entered.current) {
+        if (!cellDef(format, e.cell) || cells[e.cell] !== undefined) continue;
+        cells[e.cell] = entryCellValue(format, e.cell, e.value);
+        filled.push({ ...label(e.cell), value: e.value, from: 'entered', source: `${e.source}（${e.enteredBy} 录入）` });
+      }
+      for (const [key, value] of Object.entries(tables.cells)) {
+        cells[key] = value;
+        filled.push({ ...label(key), value, from: 'cases', source: `依申请公开办理数据（截至 ${tables.asOf}）` });
+      }
+      const note = `表二由主动公开信息数据和录入的第二十条数值、表三表四由依申请公开办理数据生成（截至 ${day}）`;
+      const report = await saveVersion(db, row, { ...doc, cells: { ...doc.cells, ...cells } }, actor, 'filled-from-data', note);
+      return { report, asOf: day, filled };
     },
 
     /** The same agency's report for the year before (its current version), or null. */

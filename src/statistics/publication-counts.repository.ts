@@ -21,7 +21,8 @@ export type PublicationGrouping = 'channel' | 'category' | 'month';
 
 /** Filters of the drill-down; each one given narrows the list. `category` null: items without a category. */
 export interface PublicationFilter {
-  channel?: string;
+  /** One or more channel keys (公开栏 and LED screens are often stated together). */
+  channels?: readonly string[];
   category?: number | null;
   /** YYYY-MM. */
   month?: string;
@@ -96,7 +97,7 @@ export interface PublicationItemRow {
 /** The publications behind a figure (same predicate as the counts, plus the filters), by day. */
 export async function listPublicationItems(db: Q, p: PublicationPeriod, f: PublicationFilter): Promise<PublicationItemRow[]> {
   let q = base(db, p);
-  if (f.channel !== undefined) q = q.where('channel_publications.channel', '=', f.channel);
+  if (f.channels !== undefined) q = q.where('channel_publications.channel', 'in', [...f.channels]);
   if (f.category === null) q = q.where('items.category_id', 'is', null);
   else if (f.category !== undefined) q = q.where('items.category_id', '=', f.category);
   if (f.month !== undefined) q = q.where(MONTH, '=', f.month);

@@ -93,7 +93,7 @@ export interface PublicationItem {
   withdrawnAt: string | null;
 }
 
-/** The drill-down filters as the API takes them: category 'none' = items without a category. */
+/** The drill-down filters as the API takes them: channel keys separated by commas; category 'none' = items without a category. */
 export interface PublicationItemsQuery extends PublicationQuery {
   channel?: string;
   category?: string;
@@ -105,8 +105,10 @@ export async function publicationItems(db: Q, q: PublicationItemsQuery): Promise
   const p = publicationPeriod(q);
   const f: PublicationFilter = {};
   if (q.channel !== undefined) {
-    if (!isChannel(q.channel)) throw new ValidationError(`发布渠道“${q.channel}”不存在`, { field: 'channel' });
-    f.channel = q.channel;
+    const channels = q.channel.split(',').map((c) => c.trim());
+    const unknown = channels.find((c) => !isChannel(c));
+    if (unknown !== undefined) throw new ValidationError(`发布渠道“${unknown}”不存在`, { field: 'channel' });
+    f.channels = channels;
   }
   if (q.category !== undefined) {
     if (q.category === 'none') f.category = null;

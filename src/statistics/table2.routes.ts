@@ -7,11 +7,15 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { agencyService } from '../agencies/agency.service.js';
 import { cellDef, formatForYear, getFormat } from '../core/format/registry.js';
 import { actorOf, inTransaction, type AppContext } from '../http/context.js';
-import { errorResponses } from '../reports/report.schema.js';
+import { errorResponses, IdParams } from '../reports/report.schema.js';
+import { summaryOf } from '../reports/report.routes.js';
+import { reportService } from '../reports/report.service.js';
+import { narrativeFigures } from '../reports/narrative-figures.js';
+import { optionalBodyCompiler } from '../http/json-body.js';
 import { publicationCounts, publicationItems } from './publication-counts.service.js';
 import { art20Counts, computedTable2, enterArt20Count, normativeCellItems } from './table2.service.js';
 import {
-  AgencyParams, Art20Body, Art20CountsSchema, Art20EntrySchema, Art20Query, NormativeCountsSchema, NormativeItemsQuery,
+  AgencyParams, Art20Body, FillFromDataBody, FillFromDataSchema, NarrativeFiguresSchema, Art20CountsSchema, Art20EntrySchema, Art20Query, NormativeCountsSchema, NormativeItemsQuery,
   NormativeItemsSchema, NormativeQuery, PublicationCountsQuery, PublicationCountsSchema, PublicationItemsQuery, PublicationItemsSchema,
 } from './table2.schema.js';
 
@@ -125,5 +129,32 @@ export const table2Routes: FastifyPluginAsyncTypebox<AppContext> = async (app, c
   }, async (request) => {
     const agency = await agencyService(db()).get(request.params.agencyId);
     return publicationItems(db(), { agencyId: agency.id, ...request.query });
+  });
+
+  app.post('/api/reports/:id/fill-from-data', {
+    validatorCompiler: optionalBodyCompiler,
+    schema: {
+      tags: TAGS, summary: '以数据填写报告的表二、表三、表四（生成新版本）',
+      description: '表二第二十条第（一）项由主动公开信息统计，表二其他项目取截止日期前最后录入的数值，表三、表四由依申请公开办理数据统计；'
+        + '其余内容不变，保存为一个新版本，并列出填写的单元格及其数据来源。已发布（409 REPORT_PUBLISHED）或审核中（409 REVIEW_LOCKED）的报告不可修改。',
+      params: IdParams, body: FillFromDataBody,
+      response: { 200: FillFromDataSchema, ...errorResponses(400, 404, 409) },
+    },
+  }, async (request) => {
+    const actor = actorOf(request);
+    const { asOf, baseVersion } = request.body ?? {};
+    const result = await inTransaction(ctx, (trx) => reportService(trx, ctx.clock).fillFromData(request.params.id, actor, asOf, { baseVersion }));
+    return { ...result, report: summaryOf(result.report) };
+  });
+
+  app.get('/api/reports/:id/narrative-figures', {
+    schema: {
+      tags: TAGS, summary: '供报告正文引用的数字（本年主动公开信息条数及各渠道条数）',
+      description: '由发布记录统计（截至报告年度 12 月 31 日），每个数字附对应发布记录的查询地址；仅供撰写正文时引用，不自动写入正文。',
+      params: IdParams, response: { 200: NarrativeFiguresSchema, ...errorResponses(400, 404) },
+    },
+  }, async (request) => {
+    const report = await reportService(db(), ctx.clock).get(request.params.id);
+    return narrativeFigures(db(), report.agencyId, report.year);
   });
 };

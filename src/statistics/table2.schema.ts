@@ -4,7 +4,7 @@
  * checks years, days and cells and names them in Chinese.
  */
 import { Type } from 'typebox';
-import { FormatIdSchema, MAX_ID } from '../reports/report.schema.js';
+import { FormatIdSchema, MAX_ID, ReportSummarySchema } from '../reports/report.schema.js';
 
 const DATE_PATTERN = '^\\d{4}-\\d{2}-\\d{2}$';
 const Nullable = <T extends ReturnType<typeof Type.String>>(schema: T) => Type.Union([schema, Type.Null()]);
@@ -110,7 +110,7 @@ export const PublicationCountsSchema = Type.Object({
 
 export const PublicationItemsQuery = Type.Object({
   year, asOf,
-  channel: Type.Optional(Type.String({ maxLength: 40, description: '渠道键' })),
+  channel: Type.Optional(Type.String({ maxLength: 200, description: '渠道键；多个渠道以逗号分隔（如 notice-board,led）' })),
   category: Type.Optional(Type.String({ maxLength: 20, description: '栏目编号；none 为未分类' })),
   month: Type.Optional(Type.String({ maxLength: 7, description: '月份 YYYY-MM' })),
 }, { additionalProperties: false });
@@ -132,3 +132,30 @@ export const PublicationItemsSchema = Type.Object({
     withdrawnAt: Nullable(Type.String({ description: '撤回时间（已撤回的发布仍计入发布当期）' })),
   })),
 });
+
+export const FillFromDataBody = Type.Object({
+  asOf: Type.Optional(Type.String({ pattern: DATE_PATTERN, description: '截止日期（YYYY-MM-DD，不早于报告年度 1 月 1 日；缺省为今天）：此日以后发生或录入的不计入' })),
+  baseVersion: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_ID, description: '所依据的版本号；报告其间已被他人保存为更新的版本时返回 409（STALE_VERSION）' })),
+}, { additionalProperties: false, description: '可省略请求体' });
+
+export const FillFromDataSchema = Type.Object({
+  report: ReportSummarySchema,
+  asOf: Type.String({ description: '截止日期' }),
+  filled: Type.Array(Type.Object({
+    cell: Type.String({ description: '单元格键' }),
+    table: Type.String(),
+    row: Type.Array(Type.String()),
+    column: Type.Array(Type.String()),
+    value: Type.Number(),
+    from: Type.Union([Type.Literal('items'), Type.Literal('entered'), Type.Literal('cases')], {
+      description: 'items 由主动公开信息统计、entered 录入的第二十条数值、cases 由依申请公开办理数据统计',
+    }),
+    source: Type.String({ description: '数据来源说明' }),
+  }), { description: '已填写的单元格及其数据来源' }),
+});
+
+export const NarrativeFiguresSchema = Type.Array(Type.Object({
+  label: Type.String({ description: '数字的含义' }),
+  value: Type.Integer(),
+  drillDown: Type.String({ description: '对应发布记录的查询地址' }),
+}), { description: '供正文引用的数字（由发布记录统计）' });

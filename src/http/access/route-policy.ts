@@ -134,6 +134,8 @@ export const ROUTE_POLICY: Readonly<Record<string, RoutePolicy>> = {
   'GET /api/reports/:id/events': report('report.read'),
   'GET /api/reports/:id/download.:ext': report('report.read'),
   'POST /api/reports/:id/fill-from-cases': report('report.edit'),
+  'POST /api/reports/:id/fill-from-data': report('report.edit'),
+  'GET /api/reports/:id/narrative-figures': report('report.read'),
   'POST /api/parse/import': { access: 'permission', permission: 'report.import', scope: { from: 'handler' } },
 
   // Applications (依申请公开).
