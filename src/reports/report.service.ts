@@ -10,15 +10,16 @@ import { checkReport, type CheckReport } from '../core/checks/check-report.js';
 import type { Clock } from '../core/clock.js';
 import { ConflictError, NotFoundError, ValidationError } from '../core/errors.js';
 import type { FormatId } from '../core/format/format-types.js';
-import { cellDef, formatForYear, getFormat } from '../core/format/registry.js';
+import { formatForYear, getFormat } from '../core/format/registry.js';
 import { newReport } from '../core/report/new-report.js';
 import type { ReportDocument } from '../core/report/report-model.js';
 import type { Database } from '../db/schema.js';
 import { applicationTables, withApplicationTables, type ApplicationTables } from '../statistics/statistics.service.js';
-import { art20Counts, computedTable2, entryCellValue } from '../statistics/table2.service.js';
+import { dataCells, type FilledCell } from './report-fill.js';
+import { failedErrors, MAX_NAMED_FAILURES, refuseUnfit } from './report-fitness.js';
 import { normalizeDocument } from './report-document.js';
 import { diffDocuments } from './report-diff.js';
-import { checkBase, chinaTime, loadDocument } from './report-versions.js';
+import { checkBase, chinaDay, chinaTime, loadDocument } from './report-versions.js';
 import { lockRow } from '../db/locks.js';
 import { assertCanPublish, REVIEW_STATES, type ReviewState } from '../core/disclosure/review-chain.js';
 import { publishToChannels } from '../disclosure/review.service.js';
@@ -83,8 +84,6 @@ export interface ReportFilter {
 
 type Q = Kysely<Database>;
 
-/** Failed hard rules named in a refusal, at most this many (the rest are counted). */
-const MAX_NAMED_FAILURES = 10;
 
 function toSummary(row: ReportWithAgencyRow): ReportSummary {
   return {
@@ -95,8 +94,7 @@ function toSummary(row: ReportWithAgencyRow): ReportSummary {
   };
 }
 
-/** The China date (UTC+8) of an ISO timestamp: the day a publication is recorded on. */
-const chinaDay = (iso: string): string => new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 10);
+
 
 const json = (value: unknown): string | null => (value === null || value === undefined ? null : JSON.stringify(value));
 const parse = (text: string | null): unknown => (text === null ? null : JSON.parse(text));
@@ -112,19 +110,6 @@ function publishedError(row: ReportWithAgencyRow): ConflictError {
 
 function changedError(): ConflictError {
   return new ConflictError('年度报告已被他人同时修改，请刷新后重试', 'REPORT_CHANGED');
-}
-
-/** A cell filled from the data: where it is, its figure and where the figure came from. */
-export interface FilledCell {
-  cell: string;
-  table: string;
-  row: string[];
-  column: string[];
-  value: number;
-  /** items: counted from the items; entered: an entered Art. 20 count; cases: counted from the application cases. */
-  from: 'items' | 'entered' | 'cases';
-  /** In Chinese: the data and day, or the entered count's source and who entered it. */
-  source: string;
 }
 
 /** Options of a save: the version the edited document was based on (checked when given). */
@@ -218,22 +203,7 @@ export function reportService(db: Kysely<Database>, clock: Clock) {
     return { doc, checks: checkReport(doc, { previous: await previousDocument(q, row.agency_id, row.year) }) };
   }
 
-  const failedErrors = (checks: CheckReport) => checks.results.filter((r) => r.severity === 'error' && r.status === 'fail');
 
-  /** Refuses a report that breaks a hard rule (REPORT_HAS_ERRORS, naming the rules) or has no date of issue (REPORT_NOT_DATED). */
-  function refuseUnfit(doc: ReportDocument, checks: CheckReport, act: '发布' | '提交审核'): void {
-    const failed = failedErrors(checks);
-    if (failed.length > 0) {
-      const titles = [...new Set(failed.map((r) => r.title))];
-      const more = titles.length > MAX_NAMED_FAILURES ? `等 ${titles.length} 项` : '';
-      throw new ConflictError(
-        `年度报告存在 ${failed.length} 处错误，不能${act}：${titles.slice(0, MAX_NAMED_FAILURES).join('；')}${more}`,
-        'REPORT_HAS_ERRORS',
-        failed.map((r) => ({ message: `${r.title}：${r.values ?? r.expression}`, place: r.cells[0] ? { cell: r.cells[0] } : undefined })),
-      );
-    }
-    if (!doc.issuedOn) throw new ConflictError(`年度报告尚未填写成文日期，不能${act}`, 'REPORT_NOT_DATED');
-  }
 
   return {
     /** Reports matching the filter, newest year first (no documents loaded). */
@@ -421,30 +391,7 @@ export function reportService(db: Kysely<Database>, clock: Clock) {
       await checkBase(db, row, options.baseVersion);
       const doc = await loadDocument(db, id, row.current_version);
       const day = asOf ?? chinaDay(clock());
-      const format = getFormat(doc.format);
-      const computed = await computedTable2(db, row.agency_id, row.year, day, doc.format);
-      const entered = await art20Counts(db, row.agency_id, row.year, day);
-      const yearEnd = `${row.year}-12-31`;
-      const tables = await applicationTables(db, { agencyId: row.agency_id, year: row.year, format: doc.format, asOf: day < yearEnd ? day : yearEnd });
-      const filled: FilledCell[] = [];
-      const cells: ReportDocument['cells'] = {};
-      const label = (key: string) => {
-        const def = cellDef(format, key)!;
-        return { cell: key, table: def.table, row: [...def.rowPath], column: [...def.columnPath] };
-      };
-      for (const [key, value] of Object.entries(computed.cells)) {
-        cells[key] = value;
-        filled.push({ ...label(key), value, from: 'items', source: `主动公开信息数据（规章、行政规范性文件，截至 ${computed.asOf}）` });
-      }
-      for (const e of entered.current) {
-        if (!cellDef(format, e.cell) || cells[e.cell] !== undefined) continue;
-        cells[e.cell] = entryCellValue(format, e.cell, e.value);
-        filled.push({ ...label(e.cell), value: e.value, from: 'entered', source: `${e.source}（${e.enteredBy} 录入）` });
-      }
-      for (const [key, value] of Object.entries(tables.cells)) {
-        cells[key] = value;
-        filled.push({ ...label(key), value, from: 'cases', source: `依申请公开办理数据（截至 ${tables.asOf}）` });
-      }
+      const { cells, filled } = await dataCells(db, { agencyId: row.agency_id, year: row.year }, doc, day);
       const note = `表二由主动公开信息数据和录入的第二十条数值、表三表四由依申请公开办理数据生成（截至 ${day}）`;
       const report = await saveVersion(db, row, { ...doc, cells: { ...doc.cells, ...cells } }, actor, 'filled-from-data', note);
       return { report, asOf: day, filled };
@@ -458,3 +405,4 @@ export function reportService(db: Kysely<Database>, clock: Clock) {
 }
 
 export type ReportService = ReturnType<typeof reportService>;
+export type { FilledCell };
