@@ -7,7 +7,7 @@
 import type { Kysely } from 'kysely';
 import type { Actor } from '../core/actor.js';
 import { assertEditable, isReviewState, REVIEW_STATES, type ReviewState } from '../core/disclosure/review-chain.js';
-import { NotFoundError } from '../core/errors.js';
+import { NotFoundError, ValidationError } from '../core/errors.js';
 import type { Database } from '../db/schema.js';
 import { lockRow } from '../db/locks.js';
 import {
@@ -55,8 +55,18 @@ export function submitReport(trx: Kysely<Database>, id: number, actor: Actor, no
   return submitForReview(trx, reportReviewAdapter, id, actor, now, comment);
 }
 
-/** A reviewer's pass or return of a report's current step. */
+/**
+ * A reviewer's pass or return of a report's current step. The report is published on the government website
+ * (条例 Art. 50), so a secrecy review that passes it must find the portal fit: a report unfit for the portal is
+ * returned instead — once signed off it could neither be published nor edited.
+ */
 export function reviewReport(trx: Kysely<Database>, id: number, input: StepDecision, actor: Actor, now: Date) {
+  if (input.step === 'secrecy-review' && input.decision === 'pass' && input.form && input.form.channelsFit?.portal !== true) {
+    throw new ValidationError(
+      '年度报告在政府网站公开，保密审查通过时须在保密审查表中认定适合在政府网站发布（channelsFit.portal）；不适合公开的，请退回并写明理由',
+      { field: 'form' },
+    );
+  }
   return decideStep(trx, reportReviewAdapter, id, input, actor, now);
 }
 

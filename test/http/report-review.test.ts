@@ -105,7 +105,7 @@ forEachDialect('report review chain', (ctx) => {
     expectError(await as('rv-drafter', 'POST', `/api/reports/${id}/submit`), 409, 'REPORT_PUBLISHED');
   });
 
-  test('a secrecy review that did not clear the portal blocks publication', async () => {
+  test('a secrecy review cannot pass a report without clearing the portal (it would be stuck signed off)', async () => {
     const doc = seedDocument();
     doc.year = 2020;
     doc.title = doc.title.replace('2019', '2020');
@@ -115,9 +115,10 @@ forEachDialect('report review chain', (ctx) => {
     const r = (who: string, body: Record<string, unknown>) => as(who, 'POST', `/api/reports/${rid}/review`, body);
     assert.equal((await as('rv-drafter', 'POST', `/api/reports/${rid}/submit`)).statusCode, 200);
     assert.equal((await r('rv-head', { step: 'first-review', decision: 'pass' })).statusCode, 200);
-    assert.equal((await r('rv-secrecy', { step: 'secrecy-review', decision: 'pass', form: { channelsFit: { portal: false } } })).statusCode, 200);
-    assert.equal((await r('rv-leader', { step: 'sign-off', decision: 'pass' })).statusCode, 200);
-    expectError(await as('rv-publisher', 'POST', `/api/reports/${rid}/publish`), 409, 'CHANNEL_NOT_CLEARED');
-    assert.equal(json(await as(null, 'GET', `/api/reports/${rid}`)).status, 'draft');
+    expectError(await r('rv-secrecy', { step: 'secrecy-review', decision: 'pass', form: { channelsFit: { portal: false } } }), 400, /适合在政府网站发布/);
+    assert.equal(json(await as(null, 'GET', `/api/reports/${rid}`)).reviewState, 'secrecy-review');
+    const back = await r('rv-secrecy', { step: 'secrecy-review', decision: 'return', reason: '附件含个人信息，须删除后再审' });
+    assert.equal(back.statusCode, 200, back.body);
+    assert.equal(json(back).reviewState, 'returned');
   });
 });
