@@ -121,4 +121,20 @@ forEachDialect('report review chain', (ctx) => {
     assert.equal(back.statusCode, 200, back.body);
     assert.equal(json(back).reviewState, 'returned');
   });
+
+  test('simultaneous submissions and passes: exactly one goes through, the others are refused', async () => {
+    const doc = seedDocument();
+    doc.year = 2021;
+    doc.format = '2019';
+    doc.title = doc.title.replace('2019', '2021');
+    const imported = await sendJson(t.app, 'POST', `/api/reports/import?agencyId=${t.bureauId}`, doc);
+    assert.equal(imported.statusCode, 201, imported.body);
+    const rid = json(imported).id;
+    const submits = await Promise.all(Array.from({ length: 4 }, () => as('rv-drafter', 'POST', `/api/reports/${rid}/submit`)));
+    assert.deepEqual(submits.map((r) => r.statusCode).sort(), [200, 409, 409, 409], submits.map((r) => r.body).join('\n'));
+    const passes = await Promise.all(Array.from({ length: 4 }, () => as('rv-head', 'POST', `/api/reports/${rid}/review`, { step: 'first-review', decision: 'pass' })));
+    assert.deepEqual(passes.map((r) => r.statusCode).sort(), [200, 409, 409, 409], passes.map((r) => r.body).join('\n'));
+    const chain = json(await as(null, 'GET', `/api/reports/${rid}/review`));
+    assert.deepEqual(chain.steps.map((s: any) => s.step), ['submit', 'first-review']);
+  });
 });
