@@ -7,7 +7,6 @@ import type { FastifyRequest } from 'fastify';
 import type { Permission } from '../../core/access/permissions.js';
 import { REVIEW_STEPS, type ReviewStep } from '../../core/disclosure/review-chain.js';
 import type { RoutePolicy } from './policy-types.js';
-import { REVIEW_STEPS, type ReviewStep } from '../../core/disclosure/review-chain.js';
 
 const PUBLIC: RoutePolicy = { access: 'public' };
 const report = (permission: Permission): RoutePolicy => ({ access: 'permission', permission, scope: { from: 'report', param: 'id' } });
@@ -18,7 +17,7 @@ const inAgency = (permission: Permission | ((request: FastifyRequest) => Permiss
   ({ access: 'permission', permission, scope: { from: 'params', field: 'agencyId' } });
 
 /**
- * A review step of a catalogue or guide version needs that step's permission (初审, 保密审查, 核审签发) in the agency;
+ * A review step of a catalogue, guide or report version needs that step's permission (初审, 保密审查, 核审签发) in the agency;
  * a body without a known step is refused by validation (400), so it needs no more than reading.
  */
 function reviewStepPermission(request: FastifyRequest): Permission[] {
@@ -32,12 +31,6 @@ function caseEventPermissions(request: FastifyRequest): Permission[] {
   const needs: Permission[] = [body.type === 'extended' ? 'application.extend' : 'application.handle'];
   if (body.override) needs.push('period.override');
   return needs;
-}
-
-/** A review step of a report needs that step's permission (初审, 保密审查, 核审签发); an unknown step is refused by validation. */
-function reviewStepPermissions(request: FastifyRequest): Permission[] {
-  const step = (request.body as { step?: unknown } | undefined)?.step;
-  return typeof step === 'string' && Object.hasOwn(REVIEW_STEPS, step) ? [REVIEW_STEPS[step as ReviewStep].permission] : ['report.edit'];
 }
 
 /** A change that may alter a published year's figures needs the leader's override permission when an override is given. */
@@ -127,7 +120,7 @@ export const ROUTE_POLICY: Readonly<Record<string, RoutePolicy>> = {
   'POST /api/reports/:id/check': report('report.edit'),
   'POST /api/reports/:id/publish': report('report.publish'),
   'POST /api/reports/:id/submit': report('report.edit'),
-  'POST /api/reports/:id/review': { access: 'permission', permission: reviewStepPermissions, scope: { from: 'report', param: 'id' } },
+  'POST /api/reports/:id/review': { access: 'permission', permission: reviewStepPermission, scope: { from: 'report', param: 'id' } },
   'GET /api/reports/:id/review': report('report.read'),
   'GET /api/reports/:id/versions': report('report.read'),
   'GET /api/reports/:id/versions/:version': report('report.read'),
