@@ -4,7 +4,7 @@
  */
 import { type CliContext } from './cli-context.js';
 import { describeError, EXIT_ERROR, UsageError } from './cli-errors.js';
-import { AGENCY_USAGE, CALENDAR_USAGE, MAIN_USAGE, REPORT_USAGE, USER_USAGE } from './usage.js';
+import { AGENCY_USAGE, ART20_USAGE, CALENDAR_USAGE, MAIN_USAGE, REPORT_USAGE, USER_USAGE } from './usage.js';
 import { APPLICATION_USAGE } from '../applications/application-usage.js';
 import { ITEM_USAGE } from '../disclosure/item-import-usage.js';
 import { CATALOGUE_USAGE } from '../disclosure/catalogue-usage.js';
@@ -27,6 +27,15 @@ const GROUPS: Record<string, { usage: string; commands: Record<string, Command> 
       export: lazy(() => import('./commands/report-export.js'), (m) => m.reportExportCommand),
       list: lazy(() => import('./commands/report-list.js'), (m) => m.reportListCommand),
       'fill-from-cases': lazy(() => import('../statistics/statistics.cli.js'), (m) => m.reportFillFromCasesCommand),
+      'fill-from-data': lazy(() => import('../statistics/table2.cli.js'), (m) => m.reportFillFromDataCommand),
+      publish: lazy(() => import('../statistics/table2.cli.js'), (m) => m.reportPublishCommand),
+    },
+  },
+  art20: {
+    usage: ART20_USAGE,
+    commands: {
+      set: lazy(() => import('../statistics/table2.cli.js'), (m) => m.art20SetCommand),
+      list: lazy(() => import('../statistics/table2.cli.js'), (m) => m.art20ListCommand),
     },
   },
   agency: {

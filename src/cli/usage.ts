@@ -15,6 +15,9 @@ export const MAIN_USAGE = `用法：gongkai <命令> [参数]
   report export            从数据库导出年度报告（交换格式 JSON）
   report list              列出数据库中的年度报告
   report fill-from-cases   以依申请公开办理数据填写年度报告的表三、表四
+  report fill-from-data    以数据填写年度报告的表二、表三、表四
+  report publish           在政府网站发布已经审核签发的年度报告
+  art20 set|list           录入、查看表二第二十条其他项目的数值及来源
   agency list              列出机关（按隶属关系缩进）
   agency add NAME          添加机关
   calendar deadline        按工作日计算期限（不计起算当日），可列出跳过的日期及原因
@@ -37,7 +40,7 @@ export const MAIN_USAGE = `用法：gongkai <命令> [参数]
   user disable|enable LOGIN  停用或启用用户
   user reset-password LOGIN  重置密码（下次登录时须修改）
 
-查看某组命令的说明：gongkai report --help、gongkai agency --help、gongkai calendar --help、gongkai audit --help、gongkai application --help、gongkai item --help、gongkai catalogue --help、gongkai user --help
+查看某组命令的说明：gongkai report --help、gongkai agency --help、gongkai calendar --help、gongkai audit --help、gongkai application --help、gongkai item --help、gongkai catalogue --help、gongkai user --help、gongkai art20 --help
 
 退出码：0 成功；1 报告存在错误（仅 report check、report parse）；2 用法、文件或数据错误；3 内部错误。
 数据库：与服务端相同（环境变量 DATABASE_URL 或 GONGKAI_DATA_DIR；申请人个人信息的加密密钥 GONGKAI_PII_KEY，SQLite 未设置时为数据目录中的 pii.key）。`;
@@ -71,7 +74,18 @@ export const REPORT_USAGE = `用法：gongkai report <子命令> [参数]
 
   gongkai report fill-from-cases --agency 名称或编号 --year 年度 [--as-of YYYY-MM-DD]
       以依申请公开办理数据统计表三、表四，替换该机关该年度报告的表三、表四并保存为新版本（其余内容不变）；
-      只计截止日期（缺省为当年 12 月 31 日）及以前发生的事项；该年度尚无报告时新建草稿。已发布的报告不可修改。`;
+      只计截止日期（缺省为当年 12 月 31 日）及以前发生的事项；该年度尚无报告时新建草稿。已发布的报告不可修改。
+
+  gongkai report fill-from-data --agency 名称或编号 --year 年度 [--as-of YYYY-MM-DD]
+      以数据填写表二、表三、表四并保存为一个新版本（其余内容不变），列出表二各格的数值及来源：
+      表二第二十条第（一）项由已发布或导入的规章、行政规范性文件统计（制发、废止、现行有效），
+      其他项目取截止日期前最后录入的数值（gongkai art20 set），表三、表四同 fill-from-cases。
+      截止日期缺省为今天；该年度尚无报告时新建草稿。已发布或审核中的报告不可修改。
+
+  gongkai report publish --agency 名称或编号 --year 年度
+      在政府网站发布年度报告。年度报告须先经科室负责人初审、办公室保密审查和领导核审签发
+      （条例第五十条；在管理界面办理，命令行没有登录的审核人，不能审核），
+      只有已签发且无强制性校验失败的报告可以发布，否则报错（退出码 2）。`;
 
 export const AGENCY_USAGE = `用法：gongkai agency <子命令> [参数]
 
@@ -150,3 +164,18 @@ export const USER_USAGE = `用法：gongkai user <子命令> [参数]
       重置密码并解除锁定；未指定 --password-stdin 时生成新的初始密码并只显示这一次。下次登录时须修改。
 
   退出码：0 成功；2 用法错误、找不到用户或机关、不符合规则（如密码强度、三员分立）。`;
+
+
+export const ART20_USAGE = `用法：gongkai art20 <子命令> [参数]
+
+  表二中不由数据统计的项目（第二十条第（五）项行政许可、第（六）项行政处罚和行政强制、第（八）项行政事业性收费等）
+  按年度录入数值并写明来源。每次录入保存为新记录（不修改、不删除），报告取截止日期前最后录入的数值。
+  第二十条第（一）项（规章、行政规范性文件）由数据统计，不能录入。
+
+  gongkai art20 set --agency 名称或编号 --year 年度 --cell 单元格键 --value 数值 --source 来源
+      录入一个数值。单元格键如 二:licensing:decisions（行政许可“本年处理决定数量”）、
+      二:fees:fee-amount（行政事业性收费“本年收费金额（单位：万元）”，可有小数）。
+      件数须为非负整数（2019 年格式“本年增/减”可为负数）。
+
+  gongkai art20 list --agency 名称或编号 --year 年度 [--as-of YYYY-MM-DD] [--all] [--json]
+      列出各单元格截至该日最后录入的数值；--all 列出全部录入记录。`;

@@ -527,6 +527,21 @@ const proactiveDisclosure: Migration = {
   },
 };
 
+/**
+ * The annual report goes through the review chain before it is published (条例 Art. 50: the report is
+ * published government information): `review_state` (ReviewState of src/core/disclosure/review-chain.ts) and
+ * `review_version` (the report version under review or approved; null before the first submission). Table 二's
+ * fee amount is entered in 万元 with decimals: `art20_counts.value` becomes a double on PostgreSQL (SQLite's
+ * integer affinity keeps a non-integral value as it is).
+ */
+const reportReview: Migration = {
+  async up(db: Kysely<any>) {
+    await db.schema.alterTable('reports').addColumn('review_state', 'text', (c) => c.notNull().defaultTo('draft')).execute();
+    await db.schema.alterTable('reports').addColumn('review_version', 'integer').execute();
+    if (!isSqlite(db)) await sql`alter table art20_counts alter column value type double precision`.execute(db);
+  },
+};
+
 /** Every migration in order. Names sort lexically; never rename or edit a released one. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001_initial': initial,
@@ -540,6 +555,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0010_users_and_sessions': usersAndSessions,
   '0011_applicant_encryption': applicantEncryption,
   '0012_proactive_disclosure': proactiveDisclosure,
+  '0013_report_review': reportReview,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };

@@ -8,6 +8,7 @@ import { fixedClock } from '../core/clock.js';
 import { NotFoundError } from '../core/errors.js';
 import { fromInterchange } from '../core/interchange/from-interchange.js';
 import { toInterchange } from '../core/interchange/to-interchange.js';
+import { reportReview } from '../reports/report-review.js';
 import { reportService } from '../reports/report.service.js';
 import { DEMO_BUREAU, DEMO_GOVERNMENT, ensureDemoData } from './seed-demo.js';
 
@@ -29,10 +30,19 @@ forEachDialect('demo data and seed import', (ctx) => {
     assert.deepEqual({ ...summary, id: 0, agencyId: 0 }, {
       id: 0, agencyId: 0, agencyName: DEMO_BUREAU, year: 2019, format: '2019', status: 'published', version: 1,
       issuedOn: '2020-01-18', createdAt: '2020-01-18T00:00:00.000Z', updatedAt: '2020-01-18T00:00:00.000Z',
-      publishedAt: '2020-01-18T00:00:00.000Z',
+      publishedAt: '2020-01-18T00:00:00.000Z', reviewState: 'published', reviewStateName: '已发布', reviewVersion: 1,
     });
     const events = await reports.events(summary!.id);
-    assert.deepEqual(events.map((e) => [e.type, e.actor]), [['imported', '演示数据'], ['published', '演示数据']]);
+    assert.deepEqual(events.map((e) => [e.type, e.actor]), [['imported', '演示数据'], ['published', '周专员']]);
+    // The seed went through the chain, recorded by the demo users (never a bypass), and onto the portal.
+    const chain = await reportReview(db, summary!.id);
+    assert.deepEqual(chain.steps.map((s) => [s.step, s.decision, s.actor, s.at.slice(0, 10)]), [
+      ['submit', null, '李经办', '2020-01-16'], ['first-review', 'pass', '王科长', '2020-01-16'],
+      ['secrecy-review', 'pass', '赵保密', '2020-01-17'], ['sign-off', 'pass', '孙局长', '2020-01-17'],
+      ['publish', null, '周专员', '2020-01-18'],
+    ]);
+    const onPortal = await db.selectFrom('channel_publications').selectAll().where('subject_kind', '=', 'report').execute();
+    assert.deepEqual(onPortal.map((p) => [p.channel, p.published_on, p.actor]), [['portal', '2020-01-18', '周专员']]);
     assert.deepEqual(toInterchange((await reports.get(summary!.id)).document), fixture);
   });
 

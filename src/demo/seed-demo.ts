@@ -14,6 +14,8 @@ import type { ReportDocument } from '../core/report/report-model.js';
 import type { Database } from '../db/schema.js';
 import { insertEventRow, updateReportRow } from '../reports/report.repository.js';
 import { reportService } from '../reports/report.service.js';
+import { reportReviewAdapter, reviewReport, submitReport } from '../reports/report-review.js';
+import { publishToChannels } from '../disclosure/review.service.js';
 
 export const DEMO_GOVERNMENT = '环翠区人民政府';
 export const DEMO_BUREAU = '威海市环翠区行政审批服务局';
@@ -23,6 +25,31 @@ const SEED_URL = new URL('./huancui-approval-bureau-2019.json', import.meta.url)
 /** The seed report (2019, published 2020-01-18) as a document. */
 export function loadSeedReport(): ReportDocument {
   return fromInterchange(JSON.parse(readFileSync(SEED_URL, 'utf8')), '演示数据');
+}
+
+/** A demo user as the actor of a recorded act. */
+async function demoActor(trx: Kysely<Database>, login: string): Promise<Actor> {
+  const user = await trx.selectFrom('users').select(['id', 'name']).where('login', '=', login).executeTakeFirstOrThrow();
+  return { id: Number(user.id), name: user.name };
+}
+
+/**
+ * The seed report's way to publication, recorded as the chain runs it (条例 Art. 50, 先审查、后公开): submitted by
+ * the 经办人, 初审 by the 科室负责人, 保密审查 by the 保密审查员 (portal found fit), 签发 by the 领导, published on the
+ * portal by the 信息公开专职人员 on its date of issue — the demo users, never a bypass.
+ */
+async function recordSeedChain(trx: Kysely<Database>, reportId: number): Promise<void> {
+  const [jingban, kezhang, baomi, lingdao, gongkai] = await Promise.all(
+    ['jingban', 'kezhang', 'baomi', 'lingdao', 'gongkai'].map((login) => demoActor(trx, login)),
+  );
+  await submitReport(trx, reportId, jingban!, new Date('2020-01-16T01:00:00.000Z'), '演示数据：2019 年度报告送审');
+  await reviewReport(trx, reportId, { step: 'first-review', decision: 'pass', comment: '数据核对无误' }, kezhang!, new Date('2020-01-16T06:00:00.000Z'));
+  await reviewReport(trx, reportId, {
+    step: 'secrecy-review', decision: 'pass', comment: '不涉及国家秘密、工作秘密和个人隐私',
+    form: { channelsFit: { portal: true }, conclusion: '经审查，不涉密，同意在政府网站公开' },
+  }, baomi!, new Date('2020-01-17T02:00:00.000Z'));
+  await reviewReport(trx, reportId, { step: 'sign-off', decision: 'pass', comment: '同意发布' }, lingdao!, new Date('2020-01-17T07:00:00.000Z'));
+  await publishToChannels(trx, reportReviewAdapter, reportId, ['portal'], gongkai!, new Date('2020-01-18T00:00:00.000Z'), '2020-01-18');
 }
 
 /**
@@ -42,15 +69,19 @@ export async function ensureDemoData(db: Kysely<Database>, clock: Clock): Promis
     const publishedAt = `${seed.issuedOn}T00:00:00.000Z`;
     const reports = reportService(trx, () => publishedAt);
     const report = await reports.importDocument(seed, { agencyId: bureau.id }, DEMO_ACTOR, '演示数据：导入已发布的 2019 年度报告');
+    await addDemoUsers(trx, clock, { government: government.id, bureau: bureau.id }, DEMO_ACTOR);
+    await recordSeedChain(trx, report.id);
     // Recorded as published as it was in reality, without re-running today's checks: the original
     // leaves many cells blank, which the checks rightly report but which do not undo a publication.
     await updateReportRow(trx, report.id, { status: 'published', published_at: publishedAt, updated_at: publishedAt });
+    const publisher = await demoActor(trx, 'gongkai');
     await insertEventRow(trx, {
-      report_id: report.id, at: publishedAt, actor: DEMO_ACTOR.name, actor_id: null, type: 'published',
+      report_id: report.id, at: publishedAt, actor: publisher.name, actor_id: publisher.id, type: 'published',
       old: JSON.stringify({ status: 'draft' }),
-      new: JSON.stringify({ status: 'published', version: report.version, issuedOn: seed.issuedOn, note: '演示数据：原报告已于成文日期发布' }),
+      new: JSON.stringify({
+        status: 'published', version: report.version, issuedOn: seed.issuedOn, channel: 'portal', note: '演示数据：原报告已于成文日期发布',
+      }),
     });
-    await addDemoUsers(trx, clock, { government: government.id, bureau: bureau.id }, DEMO_ACTOR);
     await addDemoDisclosure(trx, clock, bureau);
     return true;
   };

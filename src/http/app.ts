@@ -31,6 +31,7 @@ import { portalRoutes } from '../portal/portal.routes.js';
 import { reportRoutes } from '../reports/report.routes.js';
 import { statisticsRoutes } from '../statistics/statistics.routes.js';
 import { itemImportRoutes } from '../disclosure/item-import.routes.js';
+import { table2Routes } from '../statistics/table2.routes.js';
 import { installAccessControl } from './access/access-control.js';
 import { securityOf, type AppContext } from './context.js';
 import { installErrorHandler } from './error-handler.js';
@@ -127,6 +128,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(catalogueRoutes, ctx);
   await app.register(guideRoutes, ctx);
   await app.register(disclosureSettingsRoutes, ctx);
+  await app.register(table2Routes, ctx);
 
   const adminDir = options.adminDir ?? defaultAdminDir();
   if (existsSync(adminDir)) {

@@ -40,3 +40,9 @@ export function installJsonParser(app: FastifyInstance): void {
  */
 export const documentBodyCompiler: FastifySchemaCompiler<TSchema> = (route) =>
   route.httpPart === 'body' ? () => true : TypeBoxValidatorCompiler(route);
+
+/** Validator compiler for a route whose body may be left out: no body passes, a body is validated as usual. */
+export const optionalBodyCompiler: FastifySchemaCompiler<TSchema> = (route) => {
+  const validate = TypeBoxValidatorCompiler(route) as (value: unknown) => { value?: unknown; error?: Error };
+  return route.httpPart === 'body' ? (value: unknown) => (value === undefined || value === null ? { value: undefined } : validate(value)) : validate;
+};

@@ -14,6 +14,9 @@ type Q = Kysely<Database>;
 /** An ISO timestamp as China time, to the minute: 2024-03-01 16:00. */
 export const chinaTime = (iso: string): string => new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
 
+/** The China date (UTC+8) of an ISO timestamp: the day a publication is recorded on, the default as-of day. */
+export const chinaDay = (iso: string): string => new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 10);
+
 /** One version of a report as a document (404 when there is no such version). */
 export async function loadDocument(q: Q, reportId: number, version: number): Promise<ReportDocument> {
   const row = Number.isSafeInteger(version) ? await findVersionRow(q, reportId, version) : undefined;

@@ -106,3 +106,20 @@ export function listEventRows(db: Q, reportId: number): Promise<ReportEventRow[]
 export async function reportAgencyId(db: Q, id: number): Promise<number | undefined> {
   return (await db.selectFrom('reports').select('agency_id').where('id', '=', id).executeTakeFirst())?.agency_id;
 }
+
+/**
+ * Moves a report's review state once: only while it is still in `from` and at `version` (the version under
+ * review; for a submission, the current version). Returns how many rows changed (0: someone else was first).
+ */
+export async function updateReviewState(db: Q, id: number, from: string, to: string, version: number): Promise<number> {
+  const result = await db.updateTable('reports').set({ review_state: to, review_version: version })
+    .where('id', '=', id).where('review_state', '=', from).where('current_version', '=', version)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/** Everyone who saved a version of a report (they wrote its content: none of them reviews it). */
+export async function versionAuthorIds(db: Q, reportId: number): Promise<(number | null)[]> {
+  const rows = await db.selectFrom('report_versions').select('actor_id').distinct().where('report_id', '=', reportId).execute();
+  return rows.map((r) => r.actor_id ?? null);
+}

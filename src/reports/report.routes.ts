@@ -13,9 +13,11 @@ import { actorOf, inTransaction, type AppContext } from '../http/context.js';
 import { documentBodyCompiler } from '../http/json-body.js';
 import { contentDisposition, renderReport, reportFileName, type OutputFormat } from '../render/render-report.js';
 import { reportService, type ReportSummary, type StoredReport } from './report.service.js';
+import { reportReview, reviewReport } from './report-review.js';
+import { optionalBodyCompiler } from '../http/json-body.js';
 import {
   CheckResponseSchema, CreateReportBody, DownloadParams, errorResponses, IdParams, ImportQuery, InterchangeDocumentSchema,
-  ListReportsQuery, MAX_ID, ReportDetailSchema, ReportEventSchema, ReportSummarySchema, ReportVersionInfoSchema, SaveReportBody, VersionParams,
+  ListReportsQuery, MAX_ID, ReportDetailSchema, ReportReviewSchema, ReviewReportBody, SubmitReportBody, ReportEventSchema, ReportSummarySchema, ReportVersionInfoSchema, SaveReportBody, VersionParams,
 } from './report.schema.js';
 
 const TAGS = ['报告'];
@@ -34,8 +36,10 @@ const FILE_RESPONSE = {
 
 /** The summary fields of a stored report (the document left out). */
 export function summaryOf(report: StoredReport | ReportSummary): ReportSummary {
-  const { id, agencyId, agencyName, year, format, status, version, issuedOn, createdAt, updatedAt, publishedAt } = report;
-  return { id, agencyId, agencyName, year, format, status, version, issuedOn, createdAt, updatedAt, publishedAt };
+  const {
+    id, agencyId, agencyName, year, format, status, version, issuedOn, createdAt, updatedAt, publishedAt, reviewState, reviewStateName, reviewVersion,
+  } = report;
+  return { id, agencyId, agencyName, year, format, status, version, issuedOn, createdAt, updatedAt, publishedAt, reviewState, reviewStateName, reviewVersion };
 }
 
 /** Summary plus the document in interchange form (every cell, blanks as null). */
@@ -139,9 +143,46 @@ export const reportRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, c
     return { report: summaryOf(report), checks };
   });
 
+  app.post('/api/reports/:id/submit', {
+    validatorCompiler: optionalBodyCompiler,
+    schema: {
+      tags: TAGS, summary: '提交审核（送科室负责人初审）',
+      description: '年度报告与其他政府信息一样，须经科室负责人初审、办公室保密审查、领导核审签发后方可发布（条例第五十条）。'
+        + '只有草稿或已退回的报告可以提交（409 REVIEW_NOT_DRAFT）；存在强制性校验失败（409 REPORT_HAS_ERRORS）或未填写成文日期（409 REPORT_NOT_DATED）时不能提交；'
+        + '送审的是当前版本，审核期间及签发后不能修改（409 REVIEW_LOCKED）。',
+      params: IdParams, body: SubmitReportBody,
+      response: { 200: ReportSummarySchema, ...errorResponses(400, 404, 409) },
+    },
+  }, async (request) => {
+    const actor = actorOf(request);
+    return summaryOf(await inTransaction(ctx, (trx) => reportService(trx, ctx.clock).submit(request.params.id, actor, request.body?.comment)));
+  });
+
+  app.post('/api/reports/:id/review', {
+    schema: {
+      tags: TAGS, summary: '审核报告（初审、保密审查、核审签发：通过或退回）',
+      description: '须依次进行（409 REVIEW_OUT_OF_ORDER）；起草、修改或提交该报告的人不能审核（403 REVIEW_OWN_DRAFT）；'
+        + '退回须写明理由（400），退回后修改保存为新版本并须重新提交；保密审查通过须附保密审查表（form，年度报告在政府网站发布，channelsFit.portal 须为 true）。',
+      params: IdParams, body: ReviewReportBody,
+      response: { 200: ReportSummarySchema, ...errorResponses(400, 404, 409) },
+    },
+  }, async (request) => {
+    const actor = actorOf(request);
+    return summaryOf(await inTransaction(ctx, async (trx) => {
+      await reviewReport(trx, request.params.id, request.body, actor, new Date(ctx.clock()));
+      return reportService(trx, ctx.clock).get(request.params.id);
+    }));
+  });
+
+  app.get('/api/reports/:id/review', {
+    schema: { tags: TAGS, summary: '审核记录', params: IdParams, response: { 200: ReportReviewSchema, ...errorResponses(400, 404) } },
+  }, async (request) => reportReview(ctx.db.db, request.params.id));
+
   app.post('/api/reports/:id/publish', {
     schema: {
-      tags: TAGS, summary: '发布报告', description: '存在强制性校验失败时拒绝发布（409）；发布后报告不可再修改。',
+      tags: TAGS, summary: '发布报告（在政府网站发布）',
+      description: '须经初审、保密审查和核审签发（否则 409 REVIEW_INCOMPLETE），且无强制性校验失败（409 REPORT_HAS_ERRORS）；'
+        + '发布记录为政府网站渠道的一次发布；发布后报告不可再修改。',
       params: IdParams, response: { 200: ReportSummarySchema, ...errorResponses(400, 404, 409) },
     },
   }, async (request) => {

@@ -72,6 +72,13 @@ const summaryProperties = {
   createdAt: Type.String(),
   updatedAt: Type.String(),
   publishedAt: Nullable(Type.String()),
+  reviewState: Type.Union(
+    [Type.Literal('draft'), Type.Literal('first-review'), Type.Literal('secrecy-review'), Type.Literal('sign-off'),
+      Type.Literal('approved'), Type.Literal('published'), Type.Literal('returned')],
+    { description: '审核状态：draft 草稿、first-review 待初审、secrecy-review 待保密审查、sign-off 待核审签发、approved 已签发待发布、published 已发布、returned 已退回' },
+  ),
+  reviewStateName: Type.String({ description: '审核状态名称' }),
+  reviewVersion: Type.Union([Type.Integer({ description: '送审或已签发的版本号' }), Type.Null()]),
 };
 
 export const ReportSummarySchema = Type.Object(summaryProperties, { description: '报告概要' });
@@ -190,3 +197,38 @@ export const ReportEventSchema = Type.Object({
   old: Type.Unknown(),
   new: Type.Unknown(),
 });
+
+export const SubmitReportBody = Type.Object({
+  comment: Type.Optional(Type.Union([Type.String({ maxLength: 2000, description: '送审说明' }), Type.Null()])),
+}, { additionalProperties: false, description: '可省略请求体' });
+
+export const ReviewReportBody = Type.Object({
+  step: Type.Union([Type.Literal('first-review'), Type.Literal('secrecy-review'), Type.Literal('sign-off')], {
+    description: '审核环节：first-review 科室负责人初审、secrecy-review 办公室保密审查、sign-off 领导核审签发',
+  }),
+  decision: Type.Union([Type.Literal('pass'), Type.Literal('return')], { description: 'pass 通过、return 退回' }),
+  reason: Type.Optional(Type.Union([Type.String({ maxLength: 2000, description: '退回理由（退回时必填）' }), Type.Null()])),
+  comment: Type.Optional(Type.Union([Type.String({ maxLength: 2000, description: '审核意见' }), Type.Null()])),
+  form: Type.Optional(Type.Union([Type.Object({
+    channelsFit: Type.Optional(Type.Record(Type.String(), Type.Boolean(), { description: '各发布渠道是否适合发布；年度报告在政府网站发布，须含 portal: true' })),
+  }, { additionalProperties: true, description: '互联网信息发布保密审查表（保密审查通过时必填）' }), Type.Null()])),
+}, { additionalProperties: false });
+
+export const ReviewStepSchema = Type.Object({
+  id: Type.Integer(),
+  version: Type.Integer({ description: '所审核的版本号' }),
+  step: Type.String({ description: 'submit 提交审核、first-review 初审、secrecy-review 保密审查、sign-off 核审签发、publish 发布' }),
+  decision: Nullable(Type.String()),
+  reason: Nullable(Type.String()),
+  comment: Nullable(Type.String()),
+  form: Type.Unknown(),
+  actor: Type.String(),
+  at: Type.String(),
+});
+
+export const ReportReviewSchema = Type.Object({
+  state: Type.String(),
+  stateName: Type.String(),
+  version: Type.Union([Type.Integer(), Type.Null()]),
+  steps: Type.Array(ReviewStepSchema),
+}, { description: '年度报告的审核记录' });

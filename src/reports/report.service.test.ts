@@ -2,6 +2,7 @@ import { operator } from '../core/actor.js';
 import assert from 'node:assert/strict';
 import { before, it } from 'node:test';
 import { forEachDialect } from '../../test/db-helpers.js';
+import { approveReport } from '../../test/report-chain-helpers.js';
 import { agencyService, type Agency } from '../agencies/agency.service.js';
 import { steppingClock } from '../core/clock.js';
 import { ConflictError, NotFoundError, ValidationError } from '../core/errors.js';
@@ -132,15 +133,18 @@ forEachDialect('reportService', (ctx) => {
 
     await reports.check(r.id, operator('carol'));
     assert.equal((await reports.get(r.id)).status, 'draft');
-    await assert.rejects(reports.publish(r.id, operator('dave')), (e: unknown) =>
-      code('REPORT_HAS_ERRORS')(e) && (e as Error).message.includes('不能发布')
+    // Not reviewed: refused before anything else (条例 Art. 50); nor can it go to review while a hard rule fails.
+    await assert.rejects(reports.publish(r.id, operator('dave')), code('REVIEW_INCOMPLETE'));
+    await assert.rejects(reports.submit(r.id, operator('dave')), (e: unknown) =>
+      code('REPORT_HAS_ERRORS')(e) && (e as Error).message.includes('不能提交审核')
       && ((e as ConflictError).details.problems?.length ?? 0) > 0);
     assert.equal((await reports.get(r.id)).status, 'draft');
 
     await reports.update(r.id, good, operator('bob'));
     assert.equal((await reports.check(r.id, operator('carol'))).report.status, 'checked');
-    await assert.rejects(reports.publish(r.id, operator('dave')), code('REPORT_NOT_DATED'));
+    await assert.rejects(reports.submit(r.id, operator('dave')), code('REPORT_NOT_DATED'));
     await reports.update(r.id, { ...good, issuedOn: '2025-01-20' }, operator('bob'));
+    await approveReport(ctx.db, r.id);
     const published = await reports.publish(r.id, operator('dave'));
     assert.equal(published.status, 'published');
     assert.equal(published.publishedAt !== null, true);

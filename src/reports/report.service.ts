@@ -15,10 +15,15 @@ import { newReport } from '../core/report/new-report.js';
 import type { ReportDocument } from '../core/report/report-model.js';
 import type { Database } from '../db/schema.js';
 import { applicationTables, withApplicationTables, type ApplicationTables } from '../statistics/statistics.service.js';
+import { dataCells, type FilledCell } from './report-fill.js';
+import { failedErrors, MAX_NAMED_FAILURES, refuseUnfit } from './report-fitness.js';
 import { normalizeDocument } from './report-document.js';
 import { diffDocuments } from './report-diff.js';
-import { checkBase, chinaTime, loadDocument } from './report-versions.js';
+import { checkBase, chinaDay, chinaTime, loadDocument } from './report-versions.js';
 import { lockRow } from '../db/locks.js';
+import { assertCanPublish, REVIEW_STATES, type ReviewState } from '../core/disclosure/review-chain.js';
+import { publishToChannels } from '../disclosure/review.service.js';
+import { assertReportEditable, reportReviewAdapter, reviewStateOf, submitReport } from './report-review.js';
 import {
   countVersionRows, findReportRow, findReportRowByAgencyYear, insertEventRow, insertReportRow,
   insertVersionRow, listEventRows, listReportRows, listVersionRows, updateReportRow, type ReportWithAgencyRow,
@@ -41,6 +46,11 @@ export interface ReportSummary {
   createdAt: string;
   updatedAt: string;
   publishedAt: string | null;
+  /** Where the report stands in the review chain (初审, 保密审查, 核审签发) and its Chinese name. */
+  reviewState: ReviewState;
+  reviewStateName: string;
+  /** The version under review or approved (null before the first submission). */
+  reviewVersion: number | null;
 }
 
 export interface StoredReport extends ReportSummary {
@@ -74,16 +84,17 @@ export interface ReportFilter {
 
 type Q = Kysely<Database>;
 
-/** Failed hard rules named in a refusal, at most this many (the rest are counted). */
-const MAX_NAMED_FAILURES = 10;
 
 function toSummary(row: ReportWithAgencyRow): ReportSummary {
   return {
     id: row.id, agencyId: row.agency_id, agencyName: row.agency_name, year: row.year, format: row.format as FormatId,
     status: row.status as ReportStatus, version: row.current_version, issuedOn: row.issued_on,
     createdAt: row.created_at, updatedAt: row.updated_at, publishedAt: row.published_at,
+    reviewState: reviewStateOf(row), reviewStateName: REVIEW_STATES[reviewStateOf(row)], reviewVersion: row.review_version ?? null,
   };
 }
+
+
 
 const json = (value: unknown): string | null => (value === null || value === undefined ? null : JSON.stringify(value));
 const parse = (text: string | null): unknown => (text === null ? null : JSON.parse(text));
@@ -161,6 +172,9 @@ export function reportService(db: Kysely<Database>, clock: Clock) {
    */
   async function saveVersion(q: Q, row: ReportWithAgencyRow, doc: ReportDocument, actor: Actor, type: string, note: string | null) {
     if (row.status === 'published') throw publishedError(row);
+    // Under review the version the reviewers see may not change; after a return the edit is a new version
+    // that must be submitted again (the chain's state stays “returned” until then).
+    assertReportEditable(row);
     const now = clock();
     const before = await loadDocument(q, row.id, row.current_version);
     const version = row.current_version + 1;
@@ -189,7 +203,7 @@ export function reportService(db: Kysely<Database>, clock: Clock) {
     return { doc, checks: checkReport(doc, { previous: await previousDocument(q, row.agency_id, row.year) }) };
   }
 
-  const failedErrors = (checks: CheckReport) => checks.results.filter((r) => r.severity === 'error' && r.status === 'fail');
+
 
   return {
     /** Reports matching the filter, newest year first (no documents loaded). */
@@ -304,8 +318,24 @@ export function reportService(db: Kysely<Database>, clock: Clock) {
     },
 
     /**
-     * Publishes a report: refused while any hard rule fails (REPORT_HAS_ERRORS, naming the rules)
-     * or without a date of issue (REPORT_NOT_DATED). Afterwards the report is immutable.
+     * Submits the current version for 初审 (条例 Art. 50). Refused like a publication while a hard rule fails
+     * (REPORT_HAS_ERRORS) or the date of issue is missing (REPORT_NOT_DATED): reviewers sign off only a report
+     * that could be published, and a signed-off report cannot be edited any more.
+     */
+    async submit(id: number, actor: Actor, comment?: string | null): Promise<StoredReport> {
+      const row = await lockedRow(db, id);
+      if (row.status === 'published') throw publishedError(row);
+      const { doc, checks } = await runChecks(db, row);
+      refuseUnfit(doc, checks, '提交审核');
+      await submitReport(db, id, actor, new Date(clock()), comment);
+      return stored(db, await loadRow(db, id));
+    },
+
+    /**
+     * Publishes a report on the portal (条例 Art. 50): refused unless the current version passed 初审, 保密审查
+     * and 核审签发 (REVIEW_INCOMPLETE), while any hard rule fails (REPORT_HAS_ERRORS, naming the rules) or
+     * without a date of issue (REPORT_NOT_DATED); the secrecy review must have found the portal fit
+     * (CHANNEL_NOT_CLEARED). Records the publication on channel 'portal'. Afterwards the report is immutable.
      */
     async publish(id: number, actor: Actor): Promise<StoredReport> {
       const alreadyPublished = (row: ReportWithAgencyRow) => new ConflictError(
@@ -313,19 +343,12 @@ export function reportService(db: Kysely<Database>, clock: Clock) {
       );
       const row = await lockedRow(db, id);
       if (row.status === 'published') throw alreadyPublished(row);
+      assertCanPublish(reviewStateOf(row));
       const { doc, checks } = await runChecks(db, row);
-      const failed = failedErrors(checks);
-      if (failed.length > 0) {
-        const titles = [...new Set(failed.map((r) => r.title))];
-        const more = titles.length > MAX_NAMED_FAILURES ? `等 ${titles.length} 项` : '';
-        throw new ConflictError(
-          `年度报告存在 ${failed.length} 处错误，不能发布：${titles.slice(0, MAX_NAMED_FAILURES).join('；')}${more}`,
-          'REPORT_HAS_ERRORS',
-          failed.map((r) => ({ message: `${r.title}：${r.values ?? r.expression}`, place: r.cells[0] ? { cell: r.cells[0] } : undefined })),
-        );
-      }
-      if (!doc.issuedOn) throw new ConflictError('年度报告尚未填写成文日期，不能发布', 'REPORT_NOT_DATED');
+      refuseUnfit(doc, checks, '发布');
       const now = clock();
+      // The chain records the act (channel, day, who) and moves approved → published once.
+      await publishToChannels(db, reportReviewAdapter, id, ['portal'], actor, new Date(now), chinaDay(now));
       // Only one transaction can move the row to published (the update skips a published row).
       const updated = await updateReportRow(db, id, { status: 'published', published_at: now, updated_at: now }, row.current_version);
       if (updated !== 1) {
@@ -333,7 +356,7 @@ export function reportService(db: Kysely<Database>, clock: Clock) {
         throw latest.status === 'published' ? alreadyPublished(latest) : changedError();
       }
       await event(db, id, actor, 'published', { status: row.status }, {
-        status: 'published', version: row.current_version, issuedOn: doc.issuedOn, warnings: checks.warnings,
+        status: 'published', version: row.current_version, issuedOn: doc.issuedOn, warnings: checks.warnings, channel: 'portal',
       }, now);
       return stored(db, await loadRow(db, id));
     },
@@ -353,6 +376,27 @@ export function reportService(db: Kysely<Database>, clock: Clock) {
       return { report, tables };
     },
 
+    /**
+     * Fills tables 二, 三 and 四 of a report that is not published (and not under review) from the data as of
+     * `asOf` (default: today in China), as one new version: table 二 （一） counted from the items, the other
+     * table 二 cells from the latest entered Art. 20 counts, tables 三/四 from the cases (as fill-from-cases, taken
+     * as of the earlier of `asOf` and 31 December). Entered counts for a cell the report's format lacks are left
+     * out. With `baseVersion` a fill based on an older version than the current one is refused (STALE_VERSION).
+     * Returns every cell filled and where its figure came from.
+     */
+    async fillFromData(id: number, actor: Actor, asOf?: string, options: SaveOptions = {}): Promise<{ report: StoredReport; asOf: string; filled: FilledCell[] }> {
+      const row = await lockedRow(db, id);
+      if (row.status === 'published') throw publishedError(row);
+      assertReportEditable(row);
+      await checkBase(db, row, options.baseVersion);
+      const doc = await loadDocument(db, id, row.current_version);
+      const day = asOf ?? chinaDay(clock());
+      const { cells, filled } = await dataCells(db, { agencyId: row.agency_id, year: row.year }, doc, day);
+      const note = `表二由主动公开信息数据和录入的第二十条数值、表三表四由依申请公开办理数据生成（截至 ${day}）`;
+      const report = await saveVersion(db, row, { ...doc, cells: { ...doc.cells, ...cells } }, actor, 'filled-from-data', note);
+      return { report, asOf: day, filled };
+    },
+
     /** The same agency's report for the year before (its current version), or null. */
     previousDocument(agencyId: number, year: number): Promise<ReportDocument | null> {
       return previousDocument(db, agencyId, year);
@@ -361,3 +405,4 @@ export function reportService(db: Kysely<Database>, clock: Clock) {
 }
 
 export type ReportService = ReturnType<typeof reportService>;
+export type { FilledCell };

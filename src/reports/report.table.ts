@@ -19,6 +19,10 @@ export interface ReportTable {
   created_at: string;
   updated_at: string;
   published_at: string | null;
+  /** ReviewState of the review chain (src/core/disclosure/review-chain.ts); 'draft' until submitted. */
+  review_state: Generated<string>;
+  /** The report version under review or approved (null before the first submission). */
+  review_version: number | null;
 }
 
 export interface ReportVersionTable {

@@ -3,9 +3,8 @@
  * behind any of their cells (drill-down, no personal data), and filling a draft report's tables 三/四
  * with the computed figures as a new version (one transaction, opened here).
  */
-import { TypeBoxValidatorCompiler, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifySchemaCompiler } from 'fastify';
-import type { TSchema } from 'typebox';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { optionalBodyCompiler } from '../http/json-body.js';
 import { actorOf, inTransaction, type AppContext } from '../http/context.js';
 import { detailOf } from '../reports/report.routes.js';
 import { errorResponses, IdParams, ReportDetailSchema } from '../reports/report.schema.js';
@@ -16,12 +15,6 @@ import {
 } from './statistics.schema.js';
 
 const TAGS = ['统计'];
-
-/** Validator compiler for a route whose body may be left out: no body passes, a body is validated as usual. */
-const optionalBodyCompiler: FastifySchemaCompiler<TSchema> = (route) => {
-  const validate = TypeBoxValidatorCompiler(route) as (value: unknown) => { value?: unknown; error?: Error };
-  return route.httpPart === 'body' ? (value: unknown) => (value === undefined || value === null ? { value: undefined } : validate(value)) : validate;
-};
 
 /** Registers the /api/agencies/:id/application-tables routes and POST /api/reports/:id/fill-from-cases. */
 export const statisticsRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, ctx) => {

@@ -104,7 +104,11 @@ function queryOf(method: string, url: string, f: Fixture): Record<string, string
     case 'GET /api/calendar/deadline':
       return { from: '2024-03-01', workingDays: '20' };
     case 'GET /api/agencies/:id/application-tables':
+    case 'GET /api/agencies/:agencyId/normative-counts':
+    case 'GET /api/agencies/:agencyId/art20-counts':
       return { year: '2024' };
+    case 'GET /api/agencies/:agencyId/publication-counts':
+      return { year: '2024', by: 'channel' };
     case 'GET /status':
       return { code: 'X' };
     default:

@@ -15,6 +15,7 @@ import { calendarService } from '../../src/calendar/calendar.service.js';
 import { steppingClock } from '../../src/core/clock.js';
 import { openPostgres, type Db } from '../../src/db/database.js';
 import { buildApp } from '../../src/http/app.js';
+import { approveReport } from '../report-chain-helpers.js';
 import { forEachDialect } from '../db-helpers.js';
 import { testPii } from '../pii-helpers.js';
 import { caseTestApp, testApp, type TestApp } from './http-helpers.js';
@@ -117,6 +118,7 @@ forEachDialect('concurrency: reports', (ctx) => {
     const report = await createReport(2020);
     const saved = await send('PUT', `/api/reports/${report.id}`, { ...full2020(), baseVersion: 1 });
     assert.equal(saved.status, 200, saved.text);
+    await approveReport(t.db.db, report.id);
     const results = await together(N, () => send('POST', `/api/reports/${report.id}/publish`));
     assert.deepEqual(tally(results.map((r) => r.status)), { 200: 1, 409: N - 1 }, results.find((r) => r.status >= 500)?.text);
     for (const r of results.filter((x) => x.status === 409)) {

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import { formatCells, getFormat } from '../../src/core/format/registry.js';
 import type { InterchangeCell, InterchangeReport } from '../../src/core/interchange/interchange-types.js';
+import { approveReport } from '../report-chain-helpers.js';
 import { forEachDialect } from '../db-helpers.js';
 import { json, seedBytes, seedDocument, sendJson, storedCounts, testApp, type TestApp } from './http-helpers.js';
 
@@ -108,6 +109,7 @@ forEachDialect('report API', (ctx) => {
     assert.ok(checks.results.length > 10);
     assert.equal(afterCheck.status, 'checked');
 
+    await approveReport(t.db.db, report.id);
     const published = await t.app.inject({ method: 'POST', url: `/api/reports/${report.id}/publish` });
     assert.equal(published.statusCode, 200, published.body);
     assert.equal(json(published).status, 'published');
@@ -137,7 +139,7 @@ forEachDialect('report API', (ctx) => {
     assert.deepEqual(filtered.map((r: { year: number }) => r.year), [2020]);
   });
 
-  test('publishing a report that breaks a hard rule is refused (409) and it stays a draft', async () => {
+  test('a report that breaks a hard rule is refused for review and publication (409) and it stays a draft', async () => {
     const doc = full2020();
     doc.year = 2021;
     doc.format = '2019';
@@ -151,8 +153,14 @@ forEachDialect('report API', (ctx) => {
     assert.ok(checked.checks.hardFailures > 0);
     const failing = checked.checks.results.find((r: { status: string; severity: string }) => r.status === 'fail' && r.severity === 'error');
     assert.ok(failing.cells.some((c: { value: unknown }) => c.value === 999), 'the evidence names the wrong cell');
+    // It cannot even go to review: reviewers sign off only what could be published.
+    const submit = await t.app.inject({ method: 'POST', url: `/api/reports/${id}/submit` });
+    assert.equal(submit.statusCode, 409);
+    assert.equal(json(submit).code, 'REPORT_HAS_ERRORS');
+    assert.match(json(submit).message, /不能提交审核/);
     const publish = await t.app.inject({ method: 'POST', url: `/api/reports/${id}/publish` });
     assert.equal(publish.statusCode, 409);
+    assert.equal(json(publish).code, 'REVIEW_INCOMPLETE');
     assert.match(json(publish).message, /[\u4e00-\u9fa5]/);
     assert.equal(json(await t.app.inject({ method: 'GET', url: `/api/reports/${id}` })).status, 'draft');
   });

@@ -18,6 +18,7 @@ import type { Database } from '../../src/db/schema.js';
 import { withPeriodLock } from '../../src/reports/period-lock.js';
 import { reportService } from '../../src/reports/report.service.js';
 import { eachCallInTransaction, forEachDialect } from '../db-helpers.js';
+import { approveReport } from '../report-chain-helpers.js';
 import { testPii } from '../pii-helpers.js';
 
 const clock = steppingClock('2026-02-20T02:00:00.000Z');
@@ -56,6 +57,7 @@ forEachDialect('period lock of published reports', (ctx) => {
     assert.equal(tables.cells['三:carried-out:natural'], 1);
     assert.equal(report.document.cells['三:carried-out:total'], 2 - 1);
     await reports.update(report.id, { ...report.document, issuedOn: '2026-01-20' }, operator('test'));
+    await approveReport(ctx.db, report.id);
     reportId = (await reports.publish(report.id, operator('test'))).id;
   });
 

@@ -18,9 +18,9 @@ const inAgency = (permission: Permission | ((request: FastifyRequest) => Permiss
   ({ access: 'permission', permission, scope: { from: 'params', field: 'agencyId' } });
 
 /**
- * A review step (an item, a catalogue or guide version) needs that step's permission (初审, 保密审查, 核审签发) in the
- * agency — for an item checked by the handler inside its transaction; a body without a known step is refused by
- * validation (400), so it needs no more than reading.
+ * A review step (an item, a catalogue, guide or report version) needs that step's permission (初审, 保密审查, 核审签发)
+ * in the agency — for an item checked by the handler inside its transaction; a body without a known step is refused
+ * by validation (400), so it needs no more than reading.
  */
 function reviewStepPermission(request: FastifyRequest): Permission[] {
   const step = (request.body as { step?: unknown } | undefined)?.step;
@@ -121,11 +121,16 @@ export const ROUTE_POLICY: Readonly<Record<string, RoutePolicy>> = {
   'PUT /api/reports/:id': report('report.edit'),
   'POST /api/reports/:id/check': report('report.edit'),
   'POST /api/reports/:id/publish': report('report.publish'),
+  'POST /api/reports/:id/submit': report('report.edit'),
+  'POST /api/reports/:id/review': { access: 'permission', permission: reviewStepPermission, scope: { from: 'report', param: 'id' } },
+  'GET /api/reports/:id/review': report('report.read'),
   'GET /api/reports/:id/versions': report('report.read'),
   'GET /api/reports/:id/versions/:version': report('report.read'),
   'GET /api/reports/:id/events': report('report.read'),
   'GET /api/reports/:id/download.:ext': report('report.read'),
   'POST /api/reports/:id/fill-from-cases': report('report.edit'),
+  'POST /api/reports/:id/fill-from-data': report('report.edit'),
+  'GET /api/reports/:id/narrative-figures': report('report.read'),
   'POST /api/parse/import': { access: 'permission', permission: 'report.import', scope: { from: 'handler' } },
 
   // Applications (依申请公开).
@@ -182,6 +187,13 @@ export const ROUTE_POLICY: Readonly<Record<string, RoutePolicy>> = {
   'POST /api/agencies/:id/items/import': agencyParam('item.import'),
   'GET /api/agencies/:id/items.xlsx': agencyParam('item.read'),
   'GET /api/agencies/:id/catalogue.xlsx': agencyParam('item.read'),
+  // Table 二 and the counts of proactive publications.
+  'GET /api/agencies/:agencyId/normative-counts': inAgency('item.read'),
+  'GET /api/agencies/:agencyId/normative-counts/items': inAgency('item.read'),
+  'GET /api/agencies/:agencyId/art20-counts': inAgency('report.read'),
+  'POST /api/agencies/:agencyId/art20-counts': inAgency('report.edit'),
+  'GET /api/agencies/:agencyId/publication-counts': inAgency('item.read'),
+  'GET /api/agencies/:agencyId/publication-counts/items': inAgency('item.read'),
 
   // The working-day calendar: everyone signed in reads it, the system admin enters a year's notice.
   'GET /api/calendar/years': { access: 'signed-in' },
