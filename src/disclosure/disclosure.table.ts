@@ -97,7 +97,7 @@ export interface ItemTable {
   due_on: string | null;
   /** 发布日期: first publication. */
   published_on: string | null;
-  /** 主题分类 code (two levels, e.g. '02-05'). */
+  /** 主题分类 as gov.cn prints it, `一级\二级` (src/core/disclosure/themes.ts), or null. */
   theme: string | null;
   /** 主题词, separated by spaces. */
   keywords: string;

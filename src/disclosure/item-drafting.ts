@@ -10,6 +10,7 @@ import type { Actor } from '../core/actor.js';
 import { isValidDate } from '../core/calendar/civil-date.js';
 import { UncoveredYearError, workingDaysDeadline, type WorkCalendar } from '../core/calendar/work-calendar.js';
 import { assertEditable, type ReviewState } from '../core/disclosure/review-chain.js';
+import { isTheme, normaliseTheme } from '../core/disclosure/themes.js';
 import {
   DISCLOSURE_ATTRIBUTES, NORMATIVE_KINDS, VALIDITIES, type DisclosureAttribute, type NormativeKind, type Validity,
 } from '../core/disclosure/item-labels.js';
@@ -128,12 +129,15 @@ function checkFields(f: ItemFields): { fields: ItemFields; warnings: SaveWarning
   if (f.normativeKind !== null && !Object.hasOwn(NORMATIVE_KINDS, f.normativeKind)) {
     throw new ValidationError(`文件类别“${f.normativeKind}”不存在（应为规章或行政规范性文件）`, { field: 'normativeKind' });
   }
-  if (f.theme !== null && !/^\d{2}(-\d{2})?$/.test(f.theme)) throw new ValidationError(`主题分类“${f.theme}”格式有误（如 02-05）`, { field: 'theme' });
+  const theme = text(f.theme) === null ? null : normaliseTheme(f.theme!);
+  if (theme !== null && !isTheme(theme)) {
+    throw new ValidationError(`主题分类“${f.theme}”不在 22 个主题分类中（写作“一级\\二级”，如“综合政务\\政务公开”）`, { field: 'theme' });
+  }
   const body = cleanBody(f.bodyHtml ?? '');
   const warnings: SaveWarning[] = body.removed.map((r) => ({ code: 'BODY_SANITISED', message: `正文中的${r}已被删除`, field: 'bodyHtml' }));
   return {
     fields: {
-      ...f, title, summary: f.summary?.trim() ?? '', issuer: f.issuer.trim(), docNo: text(f.docNo), theme: text(f.theme),
+      ...f, title, summary: f.summary?.trim() ?? '', issuer: f.issuer.trim(), docNo: text(f.docNo), theme,
       keywords: f.keywords?.trim() ?? '', office: text(f.office), bodyHtml: body.html,
     },
     warnings,

@@ -13,20 +13,12 @@ import { ConflictError, NotFoundError } from '../core/errors.js';
 import type { Database } from '../db/schema.js';
 import { IMAGE_TYPES, type ExportAttachment, type ExportItem } from '../render/disclosure/disclosure-item.js';
 import type { ReviewSignature, SecrecyFindingLine, SecrecyReviewSheet } from '../render/disclosure/secrecy-review-form.js';
+import { FINDING_KIND_NAMES } from '../inspect/finding.js';
 import type { ItemRow, ReviewStepRow } from './disclosure.table.js';
 import { blobContent, findItemRow, itemVersionFindings, itemVersionSteps } from './item-export.repository.js';
 
-/**
- * Chinese names of the scan's finding kinds (src/core/disclosure/pii-scan.ts and src/inspect name them too;
- * this copy keeps the form readable for any kind stored, an unknown one printed as 其他).
- */
-const FINDING_KINDS: Readonly<Record<string, string>> = {
-  'resident-id': '居民身份证号码', 'uscc-individual': '个体工商户统一社会信用代码', 'uscc-organisation': '统一社会信用代码',
-  mobile: '手机号码', landline: '固定电话号码', 'bank-card': '银行卡号', 'name-near-number': '号码旁的姓名', 'address-near-number': '号码旁的地址',
-  comment: '批注', 'tracked-change': '修订痕迹', 'doc-property': '文档属性', 'hidden-text': '隐藏文字', 'hidden-sheet': '隐藏工作表',
-  'very-hidden-sheet': '深度隐藏工作表', 'hidden-row': '隐藏行', 'hidden-column': '隐藏列', 'cell-comment': '单元格批注',
-  'text-under-image': '图片下的文字', 'invisible-text': '不可见文字',
-};
+/** Chinese names of the scan's finding kinds; a kind stored by an older scanner is printed as 其他. */
+const FINDING_KINDS: Readonly<Record<string, string>> = FINDING_KIND_NAMES;
 
 /** An item row (NotFoundError when there is none). */
 export async function itemRow(db: Kysely<Database>, id: number): Promise<ItemRow> {

@@ -6,6 +6,7 @@
  */
 import { DISCLOSURE_ATTRIBUTES, NORMATIVE_KINDS, VALIDITIES, type DisclosureAttribute, type NormativeKind, type Validity } from '../core/disclosure/item-labels.js';
 import { parseIndexNo } from '../core/disclosure/index-number.js';
+import { isTheme, normaliseTheme } from '../core/disclosure/themes.js';
 import { HEADER_OF, type ItemColumn } from './item-import-columns.js';
 import type { ImportProblem, RawItemRow } from './item-import-read.js';
 
@@ -190,13 +191,17 @@ export function validateRows(rows: readonly RawItemRow[], facts: ImportFacts): V
       if (earlier === undefined) docNoRows.set(key, row);
     }
 
+    const themeText = text('theme');
+    if (themeText !== '' && !isTheme(themeText)) {
+      refuse('theme', `“${themeText}”不在 22 个主题分类中（写作“一级\\二级”，如“综合政务\\政务公开”）。`);
+    }
     if (refused.length > before) {
       refusedRows++;
       continue;
     }
     items.push({
       row, indexNo, title, summary: text('summary'), categoryId, issuer, docNo, writtenOn: writtenOn!, publishedOn: publishedOn!,
-      theme: text('theme') || null, keywords: text('keywords').split(/[\s,，、;；]+/).filter(Boolean).join(' '),
+      theme: themeText === '' ? null : normaliseTheme(themeText), keywords: text('keywords').split(/[\s,，、;；]+/).filter(Boolean).join(' '),
       disclosure: 'active', validity: validity!, normativeKind: normativeKind!, madeOn, amendedOn, repealedOn, bodyHtml: text('body'),
     });
   }

@@ -30,7 +30,7 @@ const fieldProps = {
   issuer: Type.String({ minLength: 1, maxLength: 200, description: '发布机构（默认为本机关全称）' }),
   docNo: nullable(Type.String({ maxLength: 100, description: '文号，如 威环审批发〔2019〕3号' })),
   changedOn: date('变更日期：内容变更之日，第二十六条期限由此起算（默认为成文日期）'),
-  theme: nullable(Type.String({ maxLength: 5, description: '主题分类代码，如 02-05' })),
+  theme: nullable(Type.String({ maxLength: 60, description: '主题分类（src/core/disclosure/themes.ts），写作“一级\\二级”，如“综合政务\\政务公开”' })),
   keywords: Type.String({ maxLength: 200, description: '主题词，以空格分隔' }),
   disclosure: keys(DISCLOSURE_ATTRIBUTES, '公开属性'),
   bodyHtml: Type.String({ maxLength: 2_000_000, description: '正文（富文本 HTML，保存时清理脚本和事件属性）' }),

@@ -32,7 +32,7 @@ forEachDialect('item import', (ctx) => {
     assert.equal(report.imported, 3);
     assert.deepEqual(report.refused, []);
     assert.match(report.message, /已从“旧网站信息.xlsx”导入 3 条已发布的信息/);
-    assert.ok(report.warnings.some((w) => w.row === 3 && w.column === '正文' && /已删除不安全的内容（p\[onclick\]、script）/.test(w.message)), JSON.stringify(report.warnings));
+    assert.ok(report.warnings.some((w) => w.row === 3 && w.column === '正文' && /已删除不安全的内容（事件属性（onclick）、脚本（<script>））/.test(w.message)), JSON.stringify(report.warnings));
 
     const items = await ctx.db.selectFrom('items').selectAll().where('agency_id', '=', agencyId).orderBy('id').execute();
     assert.deepEqual(items.map((i) => i.index_no), [`${CODE}/2019-00001`, `${CODE}/2019-00002`, `${CODE}/2020-00001`]);

@@ -287,4 +287,16 @@ forEachDialect('items API: the review chain', (ctx) => {
     assert.equal(json(res).code, 'NOT_ACTIVE_DISCLOSURE');
     assert.match(json(res).message, /公开属性为“不予公开”，不能主动发布/);
   });
+
+  test('主题分类 is one of the 22 gov.cn classes, stored as gov.cn prints it; anything else is refused naming the field', async () => {
+    const { drafter } = t.people;
+    const item = await createItemAs(t, drafter, { theme: '综合政务／政务公开' });
+    assert.equal(item.theme, '综合政务\\政务公开');
+    const before = await counts();
+    const bad = await t.call(drafter, 'POST', `/api/agencies/${t.bureauId}/items`, { title: '主题分类有误', writtenOn: '2024-03-01', theme: '02-05' });
+    assert.equal(bad.statusCode, 400);
+    assert.equal(json(bad).place?.field ?? json(bad).details?.place?.field ?? 'theme', 'theme');
+    assert.match(json(bad).message, /主题分类“02-05”不在 22 个主题分类中/);
+    assert.deepEqual(await counts(), before);
+  });
 });
