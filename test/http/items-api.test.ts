@@ -299,4 +299,17 @@ forEachDialect('items API: the review chain', (ctx) => {
     assert.match(json(bad).message, /主题分类“02-05”不在 22 个主题分类中/);
     assert.deepEqual(await counts(), before);
   });
+
+  test('the leader can take back a sign-off before publication (撤回签发, with a reason); the item goes back to its drafter', async () => {
+    const { drafter, leader, publisher } = t.people;
+    const item = await createItemAs(t, drafter, { title: '签发后撤回' });
+    await approve(t, item.id);
+    const noReason = await t.call(leader, 'POST', `/api/items/${item.id}/review`, { step: 'sign-off', decision: 'return' });
+    assert.equal(noReason.statusCode, 400);
+    const back = await t.call(leader, 'POST', `/api/items/${item.id}/review`, { step: 'sign-off', decision: 'return', reason: '数据需重新核对' });
+    assert.equal(back.statusCode, 200, back.body);
+    assert.equal(json(back).state, 'returned');
+    const publish = await t.call(publisher, 'POST', `/api/items/${item.id}/publish`, { channels: ['portal'] });
+    assert.equal(json(publish).code, 'REVIEW_INCOMPLETE');
+  });
 });

@@ -42,4 +42,11 @@ describe('review chain (先审查、后公开)', () => {
       assert.equal(code(() => assertCanSubmit(state)), editable ? undefined : 'REVIEW_NOT_DRAFT', state);
     }
   });
+
+  it('lets the leader take back a sign-off before publication, with a reason (撤回签发)', () => {
+    assert.equal(decide({ state: 'approved', step: 'sign-off', decision: 'return', reason: '上年报告已更正，需重新核对', reviewerId: 4, authorIds: [1] }), 'returned');
+    assert.equal(code(() => decide({ state: 'approved', step: 'sign-off', decision: 'return', reviewerId: 4, authorIds: [1] })), 'VALIDATION_FAILED');
+    assert.equal(code(() => decide({ state: 'approved', step: 'sign-off', decision: 'pass', reviewerId: 4, authorIds: [1] })), 'REVIEW_OUT_OF_ORDER');
+    assert.equal(code(() => decide({ state: 'published', step: 'sign-off', decision: 'return', reason: 'x', reviewerId: 4, authorIds: [1] })), 'REVIEW_OUT_OF_ORDER');
+  });
 });

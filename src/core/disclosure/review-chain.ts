@@ -82,7 +82,10 @@ export function decide(input: {
   authorIds: readonly (number | null)[];
 }): ReviewState {
   const def = REVIEW_STEPS[input.step];
-  if (input.state !== def.state) {
+  // A signed-off version not yet published can still be taken back by the leader (撤回签发), with a reason:
+  // e.g. a report that no longer passes a hard rule after the previous year's report changed.
+  const revoking = input.step === 'sign-off' && input.decision === 'return' && input.state === 'approved';
+  if (input.state !== def.state && !revoking) {
     throw new ConflictError(
       `当前状态为“${REVIEW_STATES[input.state]}”，不能进行“${def.name}”；审核须依次经过初审、保密审查、核审签发`,
       'REVIEW_OUT_OF_ORDER',
