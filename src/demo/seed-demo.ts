@@ -16,6 +16,8 @@ import { insertEventRow, updateReportRow } from '../reports/report.repository.js
 import { reportService } from '../reports/report.service.js';
 import { reportReviewAdapter, reviewReport, submitReport } from '../reports/report-review.js';
 import { publishToChannels } from '../disclosure/review.service.js';
+import { ensureCalendar } from '../calendar/calendar-seed.js';
+import { playDemoDisclosureYear } from './demo-disclosure-year.js';
 
 export const DEMO_GOVERNMENT = '环翠区人民政府';
 export const DEMO_BUREAU = '威海市环翠区行政审批服务局';
@@ -52,12 +54,22 @@ async function recordSeedChain(trx: Kysely<Database>, reportId: number): Promise
   await publishToChannels(trx, reportReviewAdapter, reportId, ['portal'], gongkai!, new Date('2020-01-18T00:00:00.000Z'), '2020-01-18');
 }
 
+/** What the demo data includes beyond the agencies, users, catalogue, guide and the 2019 report. */
+export interface DemoOptions {
+  /**
+   * Also play the scripted 2025 year of proactive disclosure (src/demo/demo-disclosure-year.ts: 92 items through
+   * the chain on every channel, the monthly checklists, the 2025 report published; about 0.6 s on SQLite). The
+   * server's start asks for it; the CLI and most tests do not (their fixtures expect the bureau without items).
+   */
+  disclosureYear?: boolean;
+}
+
 /**
  * Adds the demo agencies and the published 2019 report when the database has no agency at all;
  * otherwise does nothing. Runs in one transaction (inside the caller's, if any). Returns whether
  * it seeded.
  */
-export async function ensureDemoData(db: Kysely<Database>, clock: Clock): Promise<boolean> {
+export async function ensureDemoData(db: Kysely<Database>, clock: Clock, options: DemoOptions = {}): Promise<boolean> {
   const work = async (trx: Kysely<Database>): Promise<boolean> => {
     const agencies = agencyService(trx, clock);
     if (!(await agencies.isEmpty())) return false;
@@ -83,6 +95,11 @@ export async function ensureDemoData(db: Kysely<Database>, clock: Clock): Promis
       }),
     });
     await addDemoDisclosure(trx, clock, bureau);
+    if (options.disclosureYear) {
+      // The year's items need the working-day calendar (Art. 26 due dates), seeded here if still empty.
+      await ensureCalendar(trx, clock);
+      await playDemoDisclosureYear(trx, bureau);
+    }
     return true;
   };
   return db.isTransaction ? work(db) : db.transaction().execute(work);
