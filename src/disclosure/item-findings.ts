@@ -41,6 +41,30 @@ export async function scanVersion(trx: Kysely<Database>, item: { id: number; ver
   return rows.length;
 }
 
+/**
+ * Records as 已删除 the open findings of earlier versions in attachments the submitted version no longer holds:
+ * the drafter removed or replaced the attachment after a return, which is how a finding in an attachment is
+ * removed (resolveFinding refuses 'removed' while the attachment is still attached, and a finding can only be
+ * resolved on the version under review — so without this such a finding stayed open for ever). Each resolution
+ * is an event by the submitter. Returns how many were resolved.
+ */
+export async function resolveDroppedAttachmentFindings(
+  trx: Kysely<Database>, item: { id: number; agency_id: number; version: number; attachments: string }, actor: Actor, at: string,
+): Promise<number> {
+  const held = new Set((JSON.parse(item.attachments) as Array<{ hash: string }>).map((a) => `attachment:${a.hash}`));
+  const dropped = (await listFindingRows(trx, item.id)).filter((f) =>
+    f.item_version < item.version && f.resolution === null && f.source.startsWith('attachment:') && !held.has(f.source));
+  for (const f of dropped) {
+    const reason = `第 ${item.version} 版已删除或替换该附件`;
+    if (!(await resolveFindingRow(trx, f.id, { resolution: 'removed', reason, by: actor.name, byId: actor.id, at }))) continue;
+    await insertDisclosureEvent(trx, {
+      agency_id: item.agency_id, subject_kind: 'item', subject_id: item.id, type: 'finding-resolved',
+      data: { findingId: f.id, place: f.place, old: null, new: 'removed', reason }, actor: actor.name, actor_id: actor.id, at,
+    });
+  }
+  return dropped.length;
+}
+
 /** Refuses (naming how many and where) while any finding of the version is unresolved. */
 export async function assertFindingsResolved(trx: Kysely<Database>, itemId: number, version: number): Promise<void> {
   const open = (await listFindingRows(trx, itemId, version)).filter((f) => f.resolution === null);

@@ -16,7 +16,7 @@ import { ConflictError } from '../core/errors.js';
 import type { Database } from '../db/schema.js';
 import { nextNumber } from '../db/sequences.js';
 import { chinaDay, lockedItem, type ItemSnapshot } from './item-drafting.js';
-import { assertFindingsResolved, scanVersion } from './item-findings.js';
+import { assertFindingsResolved, resolveDroppedAttachmentFindings, scanVersion } from './item-findings.js';
 import { findItemRow, indexNoTaken, listItemVersionRows, markItemPublishedRow, setItemStateRow } from './item.repository.js';
 import { submitterIds } from './review.repository.js';
 import {
@@ -90,8 +90,10 @@ export function itemReviewAdapter(clock: Clock): ReviewSubjectAdapter {
 
 /** Submits the item's current version for 初审 and scans it (body and attachments) for personal data. */
 export async function submitItem(trx: Kysely<Database>, id: number, actor: Actor, clock: Clock, comment?: string | null): Promise<{ findings: number }> {
-  await submitForReview(trx, itemReviewAdapter(clock), id, actor, new Date(clock()), comment);
+  const at = clock();
+  await submitForReview(trx, itemReviewAdapter(clock), id, actor, new Date(at), comment);
   const item = (await findItemRow(trx, id))!;
+  await resolveDroppedAttachmentFindings(trx, item, actor, at);
   return { findings: await scanVersion(trx, item) };
 }
 
