@@ -65,6 +65,13 @@ export const PII_ITEMS: ReadonlyArray<{ n: number; kind: 'applicant' | 'office-p
 ];
 
 /**
+ * The ordinary item whose attachment (a .docx list) holds an applicant's 居民身份证号码: the scan finds it, the
+ * 保密审查员 returns the item, the drafter replaces the attachment with a list without it and resubmits (the earlier
+ * version's finding is then recorded as removed). n = 35: 行政许可办理结果 of May.
+ */
+export const ATTACHMENT_PII = { n: 35, reason: '附件名单含申请人居民身份证号码，请删除后重新上传' } as const;
+
+/**
  * Withdrawals: by the monthly checklist (the check of month `month` decides 撤回 for the item's channel) or
  * directly during the month (the publisher withdraws; the checklist then records 撤回).
  */

@@ -30,8 +30,11 @@ import { reviewReport } from '../reports/report-review.js';
 import { reportService } from '../reports/report.service.js';
 import { enterArt20Count } from '../statistics/table2.service.js';
 import { narrativeFigures } from '../reports/narrative-figures.js';
+import { addAttachment, checkUpload, removeAttachment } from '../disclosure/item-attachments.js';
+import { attachmentsOf } from '../disclosure/item-drafting.js';
+import { demoDocx } from './demo-attachments.js';
 import {
-  ART20_ENTRIES, COMBOS, DEMO_YEAR, NORMATIVE_2024, NORMATIVE_2025, NORMATIVE_CHANNELS, ORDINARY_LEAVES, PER_MONTH, PII_ITEMS,
+  ART20_ENTRIES, ATTACHMENT_PII, COMBOS, DEMO_YEAR, NORMATIVE_2024, NORMATIVE_2025, NORMATIVE_CHANNELS, ORDINARY_LEAVES, PER_MONTH, PII_ITEMS,
   RETURNS, WITHDRAWALS, type NormativePlan,
 } from './demo-disclosure-plan.js';
 
@@ -136,7 +139,7 @@ export async function playDemoDisclosureYear(trx: Kysely<Database>, bureau: { id
    */
   async function chain(
     id: number, day: string, channels: readonly Channel[],
-    opts: { ret?: { step: 'first-review' | 'sign-off'; reason: string }; pii?: 'applicant' | 'office-phone'; fix?: () => Promise<void> } = {},
+    opts: { ret?: { step: 'first-review' | 'sign-off'; reason: string }; pii?: 'applicant' | 'office-phone'; attachment?: { reason: string; clean: Uint8Array } } = {},
   ): Promise<string> {
     let d = working(day);
     await submitItem(trx, id, drafter!, fixedClock(at(d, 9)), '请审核');
@@ -161,6 +164,14 @@ export async function playDemoDisclosureYear(trx: Kysely<Database>, bureau: { id
           ? { resolution: 'removed' }
           : { resolution: 'confirmed', reason: '该号码为本局对外公布的办公电话，不属于个人信息，可以公开' }, secrecy!, at(d, 14));
       }
+    }
+    if (opts.attachment) {
+      // The list attached names an applicant: returned; the drafter replaces the attachment and resubmits.
+      await reviewItem(trx, id, { step: 'secrecy-review', decision: 'return', reason: opts.attachment.reason }, secrecy!, fixedClock(at(d, 15)));
+      d = nextWorking(d);
+      for (const a of attachmentsOf((await findItemRow(trx, id))!)) await removeAttachment(trx, id, a.hash, drafter!, at(d, 9));
+      await addAttachment(trx, id, await checkUpload('行政许可办理结果名单.docx', opts.attachment.clean), drafter!, at(d, 9));
+      return chain(id, d, channels, {});
     }
     await reviewItem(trx, id, { step: 'secrecy-review', decision: 'pass', form: secrecyForm(channels, opts.pii !== undefined) }, secrecy!, fixedClock(at(d, 15)));
     d = nextWorking(d);
@@ -234,7 +245,13 @@ export async function playDemoDisclosureYear(trx: Kysely<Database>, bureau: { id
       items++;
       ordinaryIds.push(item.id);
       const ret = RETURNS.find((r) => r.n === n);
-      await chain(item.id, start, COMBOS[n % COMBOS.length]!, { ...(ret ? { ret } : {}), ...(pii ? { pii } : {}) });
+      let attachment: { reason: string; clean: Uint8Array } | undefined;
+      if (n === ATTACHMENT_PII.n) {
+        const rows = (id: boolean) => ['行政许可办理结果名单（演示数据）', '序号 事项 申请人 决定', `1 食品经营许可 张某某${id ? ' 身份证号码 11010519491231002X' : ''} 准予许可`];
+        await addAttachment(trx, item.id, await checkUpload('行政许可办理结果名单.docx', await demoDocx(rows(true))), drafter!, at(start, 9));
+        attachment = { reason: ATTACHMENT_PII.reason, clean: await demoDocx(rows(false)) };
+      }
+      await chain(item.id, start, COMBOS[n % COMBOS.length]!, { ...(ret ? { ret } : {}), ...(pii ? { pii } : {}), ...(attachment ? { attachment } : {}) });
     }
     // 行政规范性文件 made, amended or repealed this month.
     for (const p of NORMATIVE_2025) if (p.madeOn.startsWith(m)) await makeNormative(p);

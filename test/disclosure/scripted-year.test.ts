@@ -115,9 +115,10 @@ forEachDialect('the scripted year of the demo bureau (2025)', (ctx) => {
 
   test('returns, the PII findings resolved, and every platform publication with the full chain', async () => {
     const returns = await db.selectFrom('review_steps').select(['step', 'reason', 'actor']).where('decision', '=', 'return').orderBy('id').execute();
-    // By n: 4 (Jan, 初审), 12 (Feb, 签发), 25 (Apr, 初审), 46 (Jul, 初审), 54 (Aug, 签发), 67 (Oct, 初审).
+    // By n: 4 (Jan, 初审), 12 (Feb, 签发), 25 (Apr, 初审), 35 (May, 保密审查: the attachment), 46 (Jul, 初审), 54 (Aug, 签发), 67 (Oct, 初审).
     assert.deepEqual(returns.map((r) => [r.step, r.actor]), [
-      ['first-review', '王科长'], ['sign-off', '孙局长'], ['first-review', '王科长'], ['first-review', '王科长'], ['sign-off', '孙局长'], ['first-review', '王科长'],
+      ['first-review', '王科长'], ['sign-off', '孙局长'], ['first-review', '王科长'], ['secrecy-review', '赵保密'],
+      ['first-review', '王科长'], ['sign-off', '孙局长'], ['first-review', '王科长'],
     ]);
     assert.ok(returns.every((r) => (r.reason ?? '').length > 0));
     const notPublished = await db.selectFrom('items').select('title').where('state', '!=', 'published').execute();
@@ -136,6 +137,14 @@ forEachDialect('the scripted year of the demo bureau (2025)', (ctx) => {
     for (const f of findings.filter((x) => x.resolution === 'removed')) {
       assert.doesNotMatch(f.body_html, /13806311234|11010519491231002X|张某某/, f.title);
     }
+
+    // The attachment of n = 35 named an applicant (their name and 居民身份证号码): found, the item returned, the
+    // attachment replaced — the finding recorded as removed by the drafter; the replacement holds nothing.
+    const inAttachments = await db.selectFrom('pii_findings').select(['kind', 'resolution', 'resolved_by'])
+      .where('source', 'like', 'attachment:%').orderBy('kind').execute();
+    assert.deepEqual(inAttachments.map((f) => [f.kind, f.resolution, f.resolved_by]), [
+      ['name-near-number', 'removed', '李经办'], ['resident-id', 'removed', '李经办'],
+    ]);
 
     const { problems, checked } = await publicationChainProblems(db);
     assert.deepEqual(problems, []);
