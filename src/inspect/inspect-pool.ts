@@ -28,6 +28,17 @@ function workerFile(): string {
   return self.replace(/inspect-pool\.(ts|js|mts|mjs)$/, (_, ext: string) => `inspect-worker.${ext}`);
 }
 
+/**
+ * The workers' execArgv: tsx's loader travels in execArgv under `node --import tsx` or the tsx CLI; when tsx was
+ * registered through its API instead (bin/gongkai.js), it is added, or a .ts worker cannot load. A debugger port
+ * must not be opened again by every worker.
+ */
+function workerExecArgv(): string[] {
+  const argv = process.execArgv.filter((arg) => !arg.startsWith('--inspect'));
+  if (!workerFile().endsWith('.ts') || argv.some((a) => a.includes('tsx'))) return argv;
+  return [...argv, '--import', import.meta.resolve('tsx')];
+}
+
 /** Pool settings (defaults in brackets). */
 export interface InspectPoolOptions {
   /** Worker threads [half the cores, at least one]. */
@@ -53,8 +64,7 @@ export function createInspectPool(options: InspectPoolOptions = {}): InspectPool
     minThreads: 0,
     maxThreads,
     idleTimeout: options.idleTimeoutMs ?? 60_000,
-    // tsx's loader travels in execArgv; a debugger port must not be opened again by every worker.
-    execArgv: process.execArgv.filter((arg) => !arg.startsWith('--inspect')),
+    execArgv: workerExecArgv(),
     resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb ?? 1024 },
   });
   return {
