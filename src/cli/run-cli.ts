@@ -8,6 +8,7 @@ import { AGENCY_USAGE, ART20_USAGE, CALENDAR_USAGE, MAIN_USAGE, REPORT_USAGE, US
 import { APPLICATION_USAGE } from '../applications/application-usage.js';
 import { ITEM_USAGE } from '../disclosure/item-import-usage.js';
 import { CATALOGUE_USAGE } from '../disclosure/catalogue-usage.js';
+import { DEMO_USAGE } from '../demo/demo-usage.js';
 
 type Command = (args: string[], ctx: CliContext) => Promise<number>;
 
@@ -83,6 +84,12 @@ const GROUPS: Record<string, { usage: string; commands: Record<string, Command> 
     commands: {
       show: lazy(() => import('../disclosure/catalogue.cli.js'), (m) => m.catalogueShowCommand),
       'apply-template': lazy(() => import('../disclosure/catalogue.cli.js'), (m) => m.catalogueApplyTemplateCommand),
+    },
+  },
+  demo: {
+    usage: DEMO_USAGE,
+    commands: {
+      'disclosure-year': lazy(() => import('../demo/demo.cli.js'), (m) => m.demoDisclosureYearCommand),
     },
   },
   user: {

@@ -34,6 +34,7 @@ export const MAIN_USAGE = `用法：gongkai <命令> [参数]
   item set-code            设置机关的统一社会信用代码和索引号模板
   catalogue show           显示机关的主动公开基本目录（编辑中的或已发布的）
   catalogue apply-template 套用目录模板（本局默认目录或基层政务公开标准目录）
+  demo disclosure-year     为演示机关演练 2025 年度主动公开（演示数据，服务器首次启动时已自动演练）
   user add                 添加用户（新安装时用于创建第一个安全管理员）
   user list                列出用户及其角色
   user grant|revoke LOGIN  授予或撤销角色

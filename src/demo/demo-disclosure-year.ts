@@ -18,6 +18,7 @@ import { fixedClock } from '../core/clock.js';
 import { addDays } from '../core/calendar/civil-date.js';
 import { isWorkingDay, type WorkCalendar } from '../core/calendar/work-calendar.js';
 import type { Channel } from '../core/disclosure/channels.js';
+import { ConflictError } from '../core/errors.js';
 import type { Database } from '../db/schema.js';
 import { catalogueService } from '../disclosure/catalogue.service.js';
 import { produceChecklist, decideEntry, signOffChecklist } from '../disclosure/checklist.service.js';
@@ -99,7 +100,7 @@ function secrecyForm(channels: readonly Channel[], personalInfo = false) {
 
 async function demoActor(db: Kysely<Database>, login: string): Promise<Actor> {
   const user = await findUserByLogin(db, login);
-  if (!user) throw new Error(`demo user ${login} missing`);
+  if (!user) throw new ConflictError(`缺少演示用户 ${login}，无法演练演示年度`, 'DEMO_USER_MISSING');
   return { id: user.id, name: user.name };
 }
 
