@@ -220,7 +220,7 @@ describe('admin UI in a browser', { skip }, () => {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...auth },
       body: JSON.stringify({
-        agencyId: await demoAgencyId(base, auth), channel: 'in-person', evidence: { handedInOn: '2025-09-26' }, applicantType: '自然人',
+        agencyId: await demoAgencyId(base, auth), channel: 'in-person', evidence: { handedInOn: '2026-09-25' }, applicantType: '自然人',
         applicant: { name: '张三丰', idNumber: '11010519491231002X', phone: '13812345678', address: '山东省威海市环翠区青岛北路1号' },
         subject: '2024年度行政许可事项清单', formWanted: '电子邮件', office: '政策法规科', handler: '李四',
       }),
@@ -236,14 +236,15 @@ describe('admin UI in a browser', { skip }, () => {
       const row = page.locator('tr', { hasText: caseNo });
       await row.first().waitFor();
       const rowText = await row.first().innerText();
-      assert.match(rowText, /2025年9月26日/);
+      assert.match(rowText, /2026年9月25日/);
       assert.match(rowText, /张\*\*/, '申请人应已脱敏');
       assert.doesNotMatch(rowText, /张三丰/);
       assert.match(rowText, /自然人/);
       assert.match(rowText, /办理中/);
-      assert.match(rowText, /2025年10月30日/);
+      assert.match(rowText, /2026年10月29日/);
       assert.match(rowText, /政策法规科 \/ 李四/);
-      // Received in 2025 and never answered: overdue, so the warnings panel names it in red.
+      // Received in 2026 (2025 is closed: the demo's 2025 report is published, src/demo/demo-disclosure-year.ts) and never
+      // answered: overdue, so the warnings panel names it in red.
       const warned = page.locator('li.gk-warn-overdue', { hasText: caseNo });
       await warned.waitFor();
       assert.equal(await warned.evaluate((el) => getComputedStyle(el).color), 'rgb(192, 40, 45)');
@@ -253,7 +254,7 @@ describe('admin UI in a browser', { skip }, () => {
       await page.waitForURL(`**/admin/#/applications/${id}`);
       const clock = page.locator('section', { has: page.getByRole('heading', { name: '答复期限' }) });
       await clock.waitFor();
-      assert.match(await clock.innerText(), /2025年10月30日/);
+      assert.match(await clock.innerText(), /2026年10月29日/);
       assert.match(await clock.innerText(), /计算过程/);
       await page.getByRole('heading', { name: '办理记录' }).waitFor();
       await page.getByLabel('事件类型').waitFor();
