@@ -193,7 +193,7 @@ export async function playDemoDisclosureYear(trx: Kysely<Database>, bureau: { id
   const normativeIds = new Map<string, number>();
   const normativeInput = (p: NormativePlan): ItemInput => ({
     title: p.title, docNo: p.docNo, writtenOn: p.madeOn, changedOn: p.madeOn, madeOn: p.madeOn, normativeKind: 'normative',
-    categoryId: leaves.get('行政规范性文件')!, theme: '01-01', keywords: '政务服务 行政规范性文件',
+    categoryId: leaves.get('行政规范性文件')!, theme: '综合政务\\电子政务', keywords: '政务服务 行政规范性文件',
     summary: `${p.title.replace(/^.*关于印发/, '印发').replace(/的通知$/, '')}，自印发之日起施行。${DEMO_NOTE}`,
     bodyHtml: `<p>${DEMO_NOTE}</p><p>各有关单位：</p><p>现将有关办法印发给你们，请认真贯彻执行。</p><p>${bureau.name}</p><p>${p.madeOn}</p>`,
     office: '政策法规科',
