@@ -21,6 +21,7 @@ import type { Channel } from '../core/disclosure/channels.js';
 import { ConflictError } from '../core/errors.js';
 import type { Database } from '../db/schema.js';
 import { catalogueService } from '../disclosure/catalogue.service.js';
+import { catalogueVersions } from '../disclosure/catalogue-versions.js';
 import { produceChecklist, decideEntry, signOffChecklist } from '../disclosure/checklist.service.js';
 import { createItem, editItem, type ItemInput } from '../disclosure/item-drafting.js';
 import { resolveFinding } from '../disclosure/item-findings.js';
@@ -216,7 +217,18 @@ export async function playDemoDisclosureYear(trx: Kysely<Database>, bureau: { id
     await chain(id, day, kind === 'amend' ? NORMATIVE_CHANNELS : ['portal']);
   };
 
-  // Prologue: the two 行政规范性文件 of late 2024, published in December 2024.
+  // Prologue: the catalogue (the seed template) through the chain and on the portal in December 2024, then the
+  // two 行政规范性文件 of late 2024, published that month.
+  {
+    let d = working('2024-12-02');
+    const versions = (h: number) => catalogueVersions(trx, fixedClock(at(d, h)));
+    const submitted = await versions(9).submit(bureau.id, drafter!, '主动公开基本目录送审');
+    await versions(10).decide(bureau.id, submitted.version, { step: 'first-review', decision: 'pass' }, head!);
+    await versions(15).decide(bureau.id, submitted.version, { step: 'secrecy-review', decision: 'pass', form: secrecyForm(['portal']) }, secrecy!);
+    d = nextWorking(d);
+    await versions(10).decide(bureau.id, submitted.version, { step: 'sign-off', decision: 'pass' }, leader!);
+    await versions(15).publish(bureau.id, submitted.version, ['portal'], publisher!);
+  }
   for (const p of NORMATIVE_2024) {
     const { item } = await createItem(trx, bureau.id, normativeInput(p), drafter!, calendar, at(p.madeOn, 9));
     normativeIds.set(p.key, item.id);
@@ -295,8 +307,15 @@ export async function playDemoDisclosureYear(trx: Kysely<Database>, bureau: { id
   const doc = filled.report.document;
   const text = `${DEMO_YEAR}年，本局主动公开政府信息${figure('不重复计算')}条（各渠道发布合计${figure('各渠道发布合计')}次），`
     + `其中通过政府网站公开${figure('政府网站')}次、政务微信公众号${figure('政务微信')}次、公开栏和LED显示屏${figure('公开栏和LED显示屏')}次。（演示数据）`;
-  const sections = doc.sections.map((s) => (s.key === '二'
-    ? { ...s, paragraphs: [text] } : s.paragraphs.length === 0 ? { ...s, paragraphs: ['（演示数据）'] } : s));
+  const texts: Record<string, string[]> = {
+    一: [`${DEMO_YEAR}年，本局坚持以公开为常态、不公开为例外，围绕政务服务改革做好主动公开，所有信息均经科室负责人初审、办公室保密审查、局领导签发后发布，每月开展互联网信息发布检查清理。（演示数据）`],
+    二: [text, `${DEMO_YEAR}年制发行政规范性文件6件，修订1件，废止2件，均在政府网站和政府信息公开查阅点公开。（演示数据）`],
+    三: [`${DEMO_YEAR}年，本局依申请公开工作情况见下表。（演示数据）`],
+    四: [`${DEMO_YEAR}年，本局未发生因政府信息公开引起的行政复议、行政诉讼。（演示数据）`],
+    五: ['部分公开信息的时效管理仍需加强，已通过每月检查清理清单及时撤回过时信息。（演示数据）'],
+    六: ['本局未收取信息处理费。本报告中所列数据的统计期限为本年度1月1日至12月31日。（演示数据）'],
+  };
+  const sections = doc.sections.map((s) => ({ ...s, paragraphs: texts[s.key] ?? s.paragraphs }));
   await reportService(trx, clockAt(9)).update(created.id, { ...doc, issuedOn, sections }, drafter!, '演示数据：补充正文和成文日期');
   await reportService(trx, clockAt(11)).submit(created.id, drafter!, '请审核');
   d = nextWorking(d);

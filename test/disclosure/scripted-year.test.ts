@@ -152,6 +152,21 @@ forEachDialect('the scripted year of the demo bureau (2025)', (ctx) => {
     assert.equal(checked, 248);
   });
 
+  test('the catalogue went through the chain and is on the portal, every leaf holding items', async () => {
+    const steps = await db.selectFrom('review_steps').select(['step', 'decision', 'actor']).where('subject_kind', '=', 'catalogue').orderBy('id').execute();
+    assert.deepEqual(steps.map((s) => [s.step, s.decision, s.actor]), [
+      ['submit', null, '李经办'], ['first-review', 'pass', '王科长'], ['secrecy-review', 'pass', '赵保密'], ['sign-off', 'pass', '孙局长'], ['publish', null, '周专员'],
+    ]);
+    const onPortal = await db.selectFrom('channel_publications').select(['channel', 'published_on']).where('subject_kind', '=', 'catalogue').execute();
+    assert.deepEqual(onPortal.map((p) => p.channel), ['portal']);
+    // 22 leaves of the seed template (5 + 4 + 4 + 6 + 2 + 1), each with items; no item outside a leaf.
+    const leaves = await db.selectFrom('catalogue_nodes as n').select('n.id').where('n.agency_id', '=', bureau)
+      .where(({ not, exists, selectFrom }) => not(exists(selectFrom('catalogue_nodes as c').select('c.id').whereRef('c.parent_id', '=', 'n.id')))).execute();
+    assert.equal(leaves.length, 22);
+    const used = new Set((await db.selectFrom('items').select('category_id').where('agency_id', '=', bureau).execute()).map((i) => Number(i.category_id)));
+    assert.deepEqual([...used].sort(), leaves.map((l) => Number(l.id)).sort());
+  });
+
   test('the 2025 report is filled from the data, passes every hard rule, went through the chain and is published', async () => {
     const reports = reportService(db, clock);
     const report = (await reports.findByAgencyYear(bureau, 2025))!;
