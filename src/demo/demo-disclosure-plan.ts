@@ -72,16 +72,17 @@ export const PII_ITEMS: ReadonlyArray<{ n: number; kind: 'applicant' | 'office-p
 export const ATTACHMENT_PII = { n: 35, reason: '附件名单含申请人居民身份证号码，请删除后重新上传' } as const;
 
 /**
- * Withdrawals: by the monthly checklist (the check of month `month` decides 撤回 for the item's channel) or
+ * Withdrawals (n ≡ 3 mod 7 of March, June, September and December are 建议提案办理 answers on 公开栏 and LED;
+ * n = 22 is 领导信息 on WeChat, n = 69 通知公告 on LED): by the monthly checklist (the check of month `month` decides 撤回 for the item's channel) or
  * directly during the month (the publisher withdraws; the checklist then records 撤回).
  */
 export const WITHDRAWALS: ReadonlyArray<{ n: number; channel: Channel; by: 'checklist' | 'direct'; reason: string }> = [
-  { n: 17, channel: 'led', by: 'checklist', reason: '公告所涉活动已结束，LED显示屏停止播放' },
+  { n: 17, channel: 'led', by: 'checklist', reason: '提案答复已在政府网站公开，LED显示屏滚动展示期满，停止播放' },
   { n: 22, channel: 'wechat', by: 'direct', reason: '推送标题有错字，撤回后另行更正发布' },
-  { n: 38, channel: 'notice-board', by: 'checklist', reason: '公开栏内容已过时效，予以撤下' },
-  { n: 59, channel: 'led', by: 'checklist', reason: '滚动信息已过时效，停止播放' },
+  { n: 38, channel: 'notice-board', by: 'checklist', reason: '公开栏张贴期满，答复已在政府网站长期公开，予以撤下' },
+  { n: 59, channel: 'led', by: 'checklist', reason: 'LED显示屏滚动展示期满，停止播放' },
   { n: 69, channel: 'led', by: 'direct', reason: '屏幕显示内容排版错误，撤回' },
-  { n: 80, channel: 'notice-board', by: 'checklist', reason: '办事指南已更新，旧版公开栏张贴撤下' },
+  { n: 80, channel: 'notice-board', by: 'checklist', reason: '公开栏张贴期满，予以撤下，答复仍在政府网站公开' },
 ];
 
 /** A 行政规范性文件 of the plan: made (and published) in `month`; possibly amended or repealed later. */
