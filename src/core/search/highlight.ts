@@ -28,7 +28,8 @@ export function highlight(text: string, needles: readonly string[]): string {
     out += `${escapeHtml(text.slice(at, m.index))}<mark>${escapeHtml(m[0])}</mark>`;
     at = m.index + m[0].length;
   }
-  return out + escapeHtml(text.slice(at));
+  // Words found side by side (政务 + 服务 of the query 政务服务) read as one mark.
+  return (out + escapeHtml(text.slice(at))).replaceAll('</mark><mark>', '');
 }
 
 /** Characters of a snippet, and how many of them come before the first match. */

@@ -60,6 +60,7 @@ describe('highlighting', () => {
     assert.equal(highlight('生态环境保护', ['生态', '生态环境']), '<mark>生态环境</mark>保护');
     assert.equal(highlight('ABC abc', ['abc']), '<mark>ABC</mark> <mark>abc</mark>');
     assert.equal(highlight('a.b', ['.']), 'a<mark>.</mark>b');
+    assert.equal(highlight('政务服务事项', ['政务', '服务']), '<mark>政务服务</mark>事项');
   });
 
   it('cuts a snippet around the first match', () => {
