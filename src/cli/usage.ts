@@ -34,6 +34,7 @@ export const MAIN_USAGE = `用法：gongkai <命令> [参数]
   item set-code            设置机关的统一社会信用代码和索引号模板
   catalogue show           显示机关的主动公开基本目录（编辑中的或已发布的）
   catalogue apply-template 套用目录模板（本局默认目录或基层政务公开标准目录）
+  search rebuild           重建门户网站的全文检索索引
   user add                 添加用户（新安装时用于创建第一个安全管理员）
   user list                列出用户及其角色
   user grant|revoke LOGIN  授予或撤销角色
@@ -107,6 +108,15 @@ export const AUDIT_USAGE = `用法：gongkai audit DIR|FILE… [--out 文件.xls
   --out 文件.html   可打印的 HTML 页面，含报告一览和问题明细
 
   个别文件无法读取时在结果中注明原因，其余文件照常核查；退出码为 0。`;
+
+export const SEARCH_USAGE = `用法：gongkai search <子命令>
+
+  门户网站的全文检索（政府信息、附件、公开指南、公开目录、年度报告）。文件发布或撤回时，
+  索引在同一事务中随之更新；本命令用于迁移、升级分词词典或修复后从已公开的文件重建全部索引。
+
+  gongkai search rebuild
+      清空索引并从各功能登记的已公开文件重新建立（一个事务：完成前门户网站仍使用原索引）。
+`;
 
 export const CALENDAR_USAGE = `用法：gongkai calendar <子命令> [参数]
 

@@ -7,6 +7,7 @@ import type { Database } from '../db/schema.js';
 import type { Kysely } from 'kysely';
 import { indexDocument, rebuildIndex, removeDocument, type SearchDocumentInput } from './search-index.js';
 import { searchDocuments } from './search-query.js';
+import { allPublicDocuments, registerSearchSource, registeredSearchKinds } from './search-sources.js';
 
 const AT = '2026-03-01T08:00:00.000Z';
 
@@ -18,6 +19,12 @@ async function agency(db: Kysely<Database>, name: string): Promise<number> {
 
 function doc(over: Partial<SearchDocumentInput> & Pick<SearchDocumentInput, 'docId' | 'agencyId' | 'title'>): SearchDocumentInput {
   return { kind: 'item', publishedOn: '2021-05-01', url: `/items/${over.docId}`, bodyText: '', docType: '其他', validity: '现行有效', year: 2021, ...over };
+}
+
+/** A source as a feature would register it (module-level: the registry lives as long as the process). */
+let guideAgency = 0;
+async function* guide() {
+  yield doc({ kind: 'guide', docId: `g${guideAgency}`, agencyId: guideAgency, title: '政府信息公开指南', bodyText: '本机关政府信息公开指南，说明申请方式。' });
 }
 
 forEachDialect('search index and query', (ctx) => {
@@ -163,5 +170,17 @@ forEachDialect('search index and query', (ctx) => {
     await ctx.db.transaction().execute((trx) => removeDocument(trx, 'item', 't1'));
     assert.equal((await search('烟花爆竹')).total, 0);
     assert.equal(await ctx.db.transaction().execute((trx) => removeDocument(trx, 'item', 't1')), false);
+  });
+
+  it('rebuilds from the registered sources in the caller transaction', async () => {
+    guideAgency = a1;
+    registerSearchSource('guide', guide);
+    registerSearchSource('guide', guide);
+    assert.throws(() => registerSearchSource('guide', () => []), /already registered/);
+    assert.ok(registeredSearchKinds().includes('guide'));
+    const count = await ctx.db.transaction().execute((trx) => rebuildIndex(trx, allPublicDocuments(trx), AT));
+    assert.equal(count, 1);
+    assert.deepEqual((await search('公开指南')).hits.map((h) => h.kind), ['guide']);
+    assert.equal((await search('生态环境')).total, 0, 'the rebuild replaced the whole index');
   });
 });
