@@ -130,7 +130,7 @@ export async function searchDocuments(db: Kysely<Database>, request: SearchReque
   const { rows: [counted] } = await sql<{ n: number }>`select count(*) as n from ${from} where ${where}`.execute(db);
   const total = Number(counted?.n ?? 0);
   if (total === 0 || (page - 1) * pageSize >= total) return { ...base, total, hits: [], exact };
-  const order = request.sort === 'date' ? sql`d.published_on desc, d.id desc` : dialect.byRelevance(query.terms);
+  const order = request.sort === 'date' ? sql`d.published_on desc, d.id desc` : dialect.byRelevance(query.terms, narrow);
   const { rows } = await sql<HitRow>`select ${COLUMNS} from ${from} where ${where}
     order by ${order} limit ${pageSize} offset ${(page - 1) * pageSize}`.execute(db);
   return { ...base, total, hits: rows.map((row) => toHit(row, query.highlights)), exact };
