@@ -19,8 +19,10 @@ export interface SearchDialect {
   source(terms: readonly string[], narrow: boolean): RawBuilder<unknown>;
   /** The condition that every word occurs. */
   matches(terms: readonly string[]): RawBuilder<boolean>;
-  /** `order by` for relevance, best first (`narrow`: the filtered rows drive the query, see `source`). */
-  byRelevance(terms: readonly string[], narrow: boolean): RawBuilder<unknown>;
+  /** A relevance score, higher is better (`narrow`: the filtered rows drive the query, see `source`). */
+  score(terms: readonly string[], narrow: boolean): RawBuilder<number>;
+  /** Which matches are kept when there are too many to rank them all: the newest. */
+  newestFirst: RawBuilder<unknown>;
   /** The condition that a phrase occurs literally in the title or text. */
   contains(phrase: string): RawBuilder<boolean>;
 }
@@ -34,16 +36,20 @@ const sqlite: SearchDialect = {
   // word's whole doclist: in the narrow plan the cursor is opened again for every filtered row, so that would be
   // done hundreds of times (13 s for a common word in 1,000,000 documents). There the rows are ranked by how many
   // of the words their title holds, then newest first — a few hundred rows of one agency, cheaply and sensibly.
-  byRelevance: (terms, narrow) => (narrow
-    ? sql`${sql.join(terms.map((t) => sql`(instr(lower(d.title), ${t}) > 0)`), sql` + `)} desc, d.published_on desc, d.id desc`
-    : sql`bm25(search_fts, 10.0, 1.0), d.published_on desc, d.id desc`),
+  score: (terms, narrow) => (narrow
+    ? sql<number>`${sql.join(terms.map((t) => sql`(instr(lower(d.title), ${t}) > 0)`), sql` + `)}`
+    : sql<number>`-bm25(search_fts, 10.0, 1.0)`),
+  // FTS5 walks a word's documents by rowid, newest-indexed last: descending rowid needs no sort.
+  newestFirst: sql`search_fts.rowid desc`,
   contains: (phrase) => sql<boolean>`instr(d.title || ' ' || d.body_text, ${phrase}) > 0`,
 };
 
 const postgres: SearchDialect = {
   source: () => sql``,
   matches: (terms) => sql<boolean>`d.search_vector @@ plainto_tsquery('simple', ${terms.join(' ')})`,
-  byRelevance: (terms) => sql`ts_rank_cd(d.search_vector, plainto_tsquery('simple', ${terms.join(' ')})) desc, d.published_on desc, d.id desc`,
+  score: (terms) => sql<number>`ts_rank_cd(d.search_vector, plainto_tsquery('simple', ${terms.join(' ')}))`,
+  // For a common word the planner walks the date index backwards and checks each row: no full ranking.
+  newestFirst: sql`d.published_on desc, d.id desc`,
   contains: (phrase) => sql<boolean>`strpos(d.title || ' ' || d.body_text, ${phrase}) > 0`,
 };
 

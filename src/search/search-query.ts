@@ -17,6 +17,11 @@ import type { SearchDocKind } from './search.table.js';
 export const MAX_PAGE = 1000;
 export const MAX_PAGE_SIZE = 50;
 export const DEFAULT_PAGE_SIZE = 10;
+/**
+ * At most this many matches are counted and ranked: the newest ones (a word found in most of 1,000,000 documents
+ * would otherwise be ranked in full on every request — seconds on PostgreSQL). Paging stops there too.
+ */
+export const MAX_MATCHES = 10_000;
 /** Filters up to this many agencies drive the query from their documents (see search-dialect.ts). */
 const NARROW_AGENCIES = 20;
 
@@ -32,6 +37,8 @@ export interface SearchRequest {
   sort?: 'relevance' | 'date';
   page?: number;
   pageSize?: number;
+  /** Matches counted and ranked (default MAX_MATCHES; smaller in tests). */
+  maxMatches?: number;
 }
 
 /** One result: title and snippet are HTML (escaped, words in <mark>). */
@@ -52,7 +59,10 @@ export interface SearchHit {
 
 /** A page of results. */
 export interface SearchResult {
+  /** How many documents match — at most MAX_MATCHES (see `capped`). */
   total: number;
+  /** More documents match than `total`: only the newest MAX_MATCHES were ranked (narrow the search to see others). */
+  capped: boolean;
   page: number;
   pageSize: number;
   hits: SearchHit[];
@@ -119,7 +129,7 @@ export async function searchDocuments(db: Kysely<Database>, request: SearchReque
   const pageSize = request.pageSize ?? DEFAULT_PAGE_SIZE;
   checkPaging(page, pageSize);
   const query = parseSearchQuery(request.q, queryCutter);
-  const base = { page, pageSize, terms: query.terms, phrases: query.phrases, notes: query.notes };
+  const base = { page, pageSize, terms: query.terms, phrases: query.phrases, notes: query.notes, capped: false };
   const exact = await exactHit(db, query, request);
   if (query.empty || (request.agencyIds && request.agencyIds.length === 0)) return { ...base, total: 0, hits: [], exact };
 
@@ -127,11 +137,23 @@ export async function searchDocuments(db: Kysely<Database>, request: SearchReque
   const narrow = request.agencyIds !== undefined && request.agencyIds.length <= NARROW_AGENCIES;
   const where = sql.join([dialect.matches(query.terms), ...query.phrases.map((p) => dialect.contains(p)), ...filters(request)], sql` and `);
   const from = sql`search_documents d ${dialect.source(query.terms, narrow)}`;
-  const { rows: [counted] } = await sql<{ n: number }>`select count(*) as n from ${from} where ${where}`.execute(db);
-  const total = Number(counted?.n ?? 0);
-  if (total === 0 || (page - 1) * pageSize >= total) return { ...base, total, hits: [], exact };
-  const order = request.sort === 'date' ? sql`d.published_on desc, d.id desc` : dialect.byRelevance(query.terms, narrow);
-  const { rows } = await sql<HitRow>`select ${COLUMNS} from ${from} where ${where}
-    order by ${order} limit ${pageSize} offset ${(page - 1) * pageSize}`.execute(db);
-  return { ...base, total, hits: rows.map((row) => toHit(row, query.highlights)), exact };
+  const cap = request.maxMatches ?? MAX_MATCHES;
+  const { rows: [counted] } = await sql<{ n: number }>`select count(*) as n from (select 1 from ${from} where ${where} limit ${cap + 1}) c`
+    .execute(db);
+  const matched = Number(counted?.n ?? 0);
+  const total = Math.min(matched, cap);
+  const capped = matched > cap;
+  if (total === 0 || (page - 1) * pageSize >= total) return { ...base, total, capped, hits: [], exact };
+  // The page's ids first, ranked among the (newest) candidates; then their columns, text included, for those rows only.
+  const order = request.sort === 'date' ? sql`c.published_on desc, c.id desc` : sql`c.score desc, c.published_on desc, c.id desc`;
+  const { rows: pageIds } = await sql<{ id: number }>`select c.id from (
+      select d.id as id, d.published_on as published_on, ${dialect.score(query.terms, narrow)} as score
+      from ${from} where ${where} order by ${dialect.newestFirst} limit ${cap}
+    ) c order by ${order} limit ${pageSize} offset ${(page - 1) * pageSize}`.execute(db);
+  const ids = pageIds.map((r) => Number(r.id));
+  const { rows } = ids.length === 0 ? { rows: [] as Array<HitRow & { id: number }> }
+    : await sql<HitRow & { id: number }>`select d.id, ${COLUMNS} from search_documents d where d.id in (${sql.join(ids)})`.execute(db);
+  const byId = new Map(rows.map((row) => [Number(row.id), row]));
+  const hits = ids.map((id) => byId.get(id)).filter((row) => row !== undefined).map((row) => toHit(row, query.highlights));
+  return { ...base, total, capped, hits, exact };
 }

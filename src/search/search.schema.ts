@@ -39,7 +39,8 @@ const HitSchema = Type.Object({
 });
 
 export const SearchResultSchema = Type.Object({
-  total: Type.Integer({ description: '命中总数' }),
+  total: Type.Integer({ description: '命中总数（至多 10000）' }),
+  capped: Type.Boolean({ description: '命中超过 10000 份：只在最新的 10000 份中排序，请添加筛选条件或更具体的检索词' }),
   page: Type.Integer(),
   pageSize: Type.Integer(),
   hits: Type.Array(HitSchema),

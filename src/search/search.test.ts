@@ -94,7 +94,11 @@ forEachDialect('search index and query', (ctx) => {
     const p2 = await search('实施', { sort: 'date', pageSize: 2, page: 2 });
     assert.deepEqual(p2.hits.map((h) => h.docId), ['1']);
     const past = await search('实施', { page: 500 });
-    assert.deepEqual([past.total, past.hits.length], [3, 0]);
+    assert.deepEqual([past.total, past.hits.length, past.capped], [3, 0, false]);
+    // Too many matches: only the newest (here 2) are counted and ranked, and the answer says so.
+    const capped = await search('实施', { maxMatches: 2 });
+    assert.deepEqual([capped.total, capped.capped, capped.hits.length], [2, true, 2]);
+    assert.ok(capped.hits.every((h) => h.docId === '3' || h.docId === '2'), 'the newest two');
   });
 
   it('finds a 文号 or 索引号 directly, however its brackets and spaces are typed', async () => {
