@@ -145,9 +145,11 @@ export async function searchDocuments(db: Kysely<Database>, request: SearchReque
   const capped = matched > cap;
   if (total === 0 || (page - 1) * pageSize >= total) return { ...base, total, capped, hits: [], exact };
   // The page's ids first, ranked among the (newest) candidates; then their columns, text included, for those rows only.
-  const order = request.sort === 'date' ? sql`c.published_on desc, c.id desc` : sql`c.score desc, c.published_on desc, c.id desc`;
+  const byDate = request.sort === 'date';
+  const order = byDate ? sql`c.published_on desc, c.id desc` : sql`c.score desc, c.published_on desc, c.id desc`;
+  const score = byDate ? sql<number>`0` : dialect.score(query.terms, narrow);
   const { rows: pageIds } = await sql<{ id: number }>`select c.id from (
-      select d.id as id, d.published_on as published_on, ${dialect.score(query.terms, narrow)} as score
+      select d.id as id, d.published_on as published_on, ${score} as score
       from ${from} where ${where} order by ${dialect.newestFirst} limit ${cap}
     ) c order by ${order} limit ${pageSize} offset ${(page - 1) * pageSize}`.execute(db);
   const ids = pageIds.map((r) => Number(r.id));
