@@ -39,6 +39,11 @@ export interface SearchDocumentInput {
   bodyText: string;
 }
 
+/** The filters of a document as words of the FTS5 `scope_tokens` column (search-dialect.ts matches them). */
+export function scopeWords(agencyId: number): string {
+  return `a${agencyId}`;
+}
+
 /** The row for a document: its words cut (title; 文号 and text), its numbers' keys. */
 export function searchRow(doc: SearchDocumentInput, at: string): NewSearchDocumentRow {
   const body = doc.bodyText.length > MAX_BODY_CHARS ? doc.bodyText.slice(0, MAX_BODY_CHARS) : doc.bodyText;
@@ -61,6 +66,7 @@ export function searchRow(doc: SearchDocumentInput, at: string): NewSearchDocume
     title_tokens: indexWords(doc.title),
     // The 文号 is searchable by its words too (威环审批发 2021), beside the exact lookup.
     body_tokens: indexWords(doc.docNo ? `${doc.docNo}\n${body}` : body),
+    scope_tokens: scopeWords(doc.agencyId),
     updated_at: at,
   };
 }

@@ -22,8 +22,6 @@ export const DEFAULT_PAGE_SIZE = 10;
  * would otherwise be ranked in full on every request — seconds on PostgreSQL). Paging stops there too.
  */
 export const MAX_MATCHES = 10_000;
-/** Filters up to this many agencies drive the query from their documents (see search-dialect.ts). */
-const NARROW_AGENCIES = 20;
 
 /** What to search for. */
 export interface SearchRequest {
@@ -134,9 +132,9 @@ export async function searchDocuments(db: Kysely<Database>, request: SearchReque
   if (query.empty || (request.agencyIds && request.agencyIds.length === 0)) return { ...base, total: 0, hits: [], exact };
 
   const dialect = searchDialect(db);
-  const narrow = request.agencyIds !== undefined && request.agencyIds.length <= NARROW_AGENCIES;
-  const where = sql.join([dialect.matches(query.terms), ...query.phrases.map((p) => dialect.contains(p)), ...filters(request)], sql` and `);
-  const from = sql`search_documents d ${dialect.source(query.terms, narrow)}`;
+  const filtered = request.agencyIds !== undefined;
+  const where = sql.join([dialect.matches(query.terms, request.agencyIds), ...query.phrases.map((p) => dialect.contains(p)), ...filters(request)], sql` and `);
+  const from = sql`search_documents d ${dialect.source}`;
   const cap = request.maxMatches ?? MAX_MATCHES;
   const { rows: [counted] } = await sql<{ n: number }>`select count(*) as n from (select 1 from ${from} where ${where} limit ${cap + 1}) c`
     .execute(db);
@@ -147,7 +145,7 @@ export async function searchDocuments(db: Kysely<Database>, request: SearchReque
   // The page's ids first, ranked among the (newest) candidates; then their columns, text included, for those rows only.
   const byDate = request.sort === 'date';
   const order = byDate ? sql`c.published_on desc, c.id desc` : sql`c.score desc, c.published_on desc, c.id desc`;
-  const score = byDate ? sql<number>`0` : dialect.score(query.terms, narrow);
+  const score = byDate ? sql<number>`0` : dialect.score(query.terms, filtered);
   const { rows: pageIds } = await sql<{ id: number }>`select c.id from (
       select d.id as id, d.published_on as published_on, ${score} as score
       from ${from} where ${where} order by ${dialect.newestFirst} limit ${cap}

@@ -36,6 +36,8 @@ export interface SearchDocumentTable {
   /** Space-separated words (jieba, search mode, lower case). */
   title_tokens: string;
   body_tokens: string;
+  /** The filters as words for SQLite's FTS5 (`a<agency id>`), so a filtered search is one FTS5 query. */
+  scope_tokens: string;
   updated_at: string;
 }
 

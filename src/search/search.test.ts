@@ -138,6 +138,8 @@ forEachDialect('search index and query', (ctx) => {
     for (const q of ["生态环境' OR 1=1 --", '生态环境"; drop table search_documents; --', "'); delete from search_documents; --"]) {
       assert.equal((await search(q)).total, 0, q);
     }
+    // The agency as FTS5 sees it (scope_tokens) is not a word of any document.
+    assert.equal((await search(`a${a1}`)).total, 0);
     // OR is a word like any other, not an operator: every word must occur.
     assert.equal((await search('生态环境 OR 大气')).total, 0);
     assert.equal((await search('生态环境')).total, 2, 'the table is still there');
@@ -165,6 +167,10 @@ forEachDialect('search index and query', (ctx) => {
     await index({ ...d, title: '关于开展烟花爆竹禁放巡查的通知', bodyText: '烟花爆竹' });
     assert.equal((await search('秸秆')).total, 0);
     assert.equal((await search('烟花爆竹')).total, 1);
+    // Moved to another agency: the agency filter follows (SQLite matches it inside the full-text index).
+    await index({ ...d, agencyId: a2, title: '关于开展烟花爆竹禁放巡查的通知', bodyText: '烟花爆竹' });
+    assert.equal((await search('烟花爆竹', { agencyIds: [a1] })).total, 0);
+    assert.equal((await search('烟花爆竹', { agencyIds: [a2] })).total, 1);
     // Withdrawal rolled back keeps it; committed removes it.
     await assert.rejects(ctx.db.transaction().execute(async (trx) => {
       assert.equal(await removeDocument(trx, 'item', 't1'), true);
