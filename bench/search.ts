@@ -5,8 +5,9 @@
  * query filtered to one agency (goal p95 < 50 ms), plus one word across all agencies, on SQLite and PostgreSQL.
  *
  * Size: GONGKAI_BENCH_SEARCH_DOCS (the issue's figure is 1,000,000: `GONGKAI_BENCH_SEARCH_DOCS=1000000 npm run
- * bench`, about 15–25 minutes per engine on a 2-core machine); the quick default is 100,000 so that `npm run bench`
- * stays a few minutes. The size that ran is printed. Run alone: `TZ=Asia/Shanghai tsx bench/search.ts`.
+ * bench`; on the shared 2-core machine the build alone took 6–11 minutes on SQLite and 14 on PostgreSQL, ~3.5 and
+ * ~4 GiB); the quick default is 100,000 so that `npm run bench` stays a few minutes. The size that ran is printed.
+ * Run alone: `TZ=Asia/Shanghai tsx bench/search.ts`; GONGKAI_BENCH_SEARCH_ONLY=SQLite|PostgreSQL for one engine.
  */
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
