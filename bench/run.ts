@@ -5,7 +5,8 @@
  * committed). Parsing is also given as reports per second on one core (one file at a time); the
  * session check as requests/s signed in against the same handler on a public route (bench/auth.ts); importing
  * 10,000 items from XLSX (bench/item-import.ts); the attachment scan of a 100-page DOCX and PDF (bench/inspect.ts);
- * one item through the review chain (bench/items.ts).
+ * one item through the review chain (bench/items.ts); the public full-text search (bench/search.ts): index build
+ * documents/s and search p50/p95 on a generated corpus.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -23,6 +24,7 @@ import { inspectFigures } from './inspect.js';
 import { itemFigures } from './items.js';
 import { itemImportFigures } from './item-import.js';
 import { formatMs, measure, type Figure } from './measure.js';
+import { searchFigures } from './search.js';
 
 const fixture = new URL('../test/fixtures/full-2021.json', import.meta.url);
 const raw = JSON.parse(readFileSync(fixture, 'utf8'));
@@ -85,6 +87,10 @@ console.log('');
 figures.push(...await itemFigures());
 console.log('');
 
+// Issue 10: the public full-text search (size: GONGKAI_BENCH_SEARCH_DOCS, see bench/search.ts).
+const search = await searchFigures();
+figures.push(...search.figures);
+
 const lastFile = new URL('../data/bench-last.json', import.meta.url);
 const last: Record<string, number> = existsSync(lastFile) ? JSON.parse(readFileSync(lastFile, 'utf8')) : {};
 const pad = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - s.length));
@@ -110,8 +116,17 @@ const SESSION_KEYS = { signedIn: 'session check: req/s signed in', publicRoute: 
 const previousThroughput = Object.fromEntries(Object.entries(SESSION_KEYS).filter(([, key]) => last[key] !== undefined).map(([k, key]) => [k, last[key]!])) as Partial<SessionThroughput>;
 for (const line of throughputLines(auth.throughput, previousThroughput)) console.log(line);
 
+// Index build: documents per second (more is better), per engine and corpus size.
+console.log('');
+console.log(`${pad('search index build', 56)}${pad('docs/s', 12)}previous`);
+for (const [name, rate] of Object.entries(search.buildRates)) {
+  const prev = last[name] === undefined ? '—' : `${last[name]!.toFixed(0)} (${rate >= last[name]! ? '+' : ''}${(((rate - last[name]!) / last[name]!) * 100).toFixed(0)}%)`;
+  console.log(`${pad(name, 56)}${pad(rate.toFixed(0), 12)}${prev}`);
+}
+
 mkdirSync(new URL('../data/', import.meta.url), { recursive: true });
 writeFileSync(lastFile, JSON.stringify({
   ...Object.fromEntries(figures.map((f) => [f.name, f.medianMs])),
+  ...search.buildRates,
   ...Object.fromEntries(Object.entries(SESSION_KEYS).map(([k, key]) => [key, auth.throughput[k as keyof SessionThroughput]])),
 }, null, 2));

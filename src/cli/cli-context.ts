@@ -45,6 +45,11 @@ export interface Services {
    * calendar as it now is (条例 Art. 33), each changed case getting an event (src/applications/holiday-year.ts).
    */
   enterHolidayYear(year: number, days: unknown, actor: Actor, source?: string): Promise<HolidayYearEntered>;
+  /**
+   * Empties the public search index and fills it from every registered source (src/search/search-sources.ts);
+   * run it in `transaction`. Returns how many documents were indexed.
+   */
+  rebuildSearchIndex(onProgress: (indexed: number) => void): Promise<number>;
 }
 
 /** Per-invocation context passed to every command. */
@@ -112,6 +117,10 @@ async function open(env: NodeJS.ProcessEnv, clock: Clock): Promise<Opened> {
       enterHolidayYear: async (year, days, actor, source) => {
         const { enterHolidayYear } = await import('../applications/holiday-year.js');
         return enterHolidayYear(handle, clock, { feeStopsClock: config.feeStopsClock }, year, days, actor, source);
+      },
+      rebuildSearchIndex: async (onProgress) => {
+        const [{ rebuildIndex }, { allPublicDocuments }] = await Promise.all([import('../search/search-index.js'), import('../search/search-sources.js')]);
+        return rebuildIndex(handle, allPublicDocuments(handle), clock(), onProgress);
       },
     }),
   };

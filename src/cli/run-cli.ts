@@ -4,7 +4,7 @@
  */
 import { type CliContext } from './cli-context.js';
 import { describeError, EXIT_ERROR, UsageError } from './cli-errors.js';
-import { AGENCY_USAGE, ART20_USAGE, CALENDAR_USAGE, MAIN_USAGE, REPORT_USAGE, USER_USAGE } from './usage.js';
+import { AGENCY_USAGE, ART20_USAGE, CALENDAR_USAGE, MAIN_USAGE, REPORT_USAGE, SEARCH_USAGE, USER_USAGE } from './usage.js';
 import { APPLICATION_USAGE } from '../applications/application-usage.js';
 import { ITEM_USAGE } from '../disclosure/item-import-usage.js';
 import { CATALOGUE_USAGE } from '../disclosure/catalogue-usage.js';
@@ -90,6 +90,12 @@ const GROUPS: Record<string, { usage: string; commands: Record<string, Command> 
     usage: DEMO_USAGE,
     commands: {
       'disclosure-year': lazy(() => import('../demo/demo.cli.js'), (m) => m.demoDisclosureYearCommand),
+    },
+  },
+  search: {
+    usage: SEARCH_USAGE,
+    commands: {
+      rebuild: lazy(() => import('../search/search.cli.js'), (m) => m.searchRebuildCommand),
     },
   },
   user: {

@@ -35,13 +35,14 @@ export const MAIN_USAGE = `用法：gongkai <命令> [参数]
   catalogue show           显示机关的主动公开基本目录（编辑中的或已发布的）
   catalogue apply-template 套用目录模板（本局默认目录或基层政务公开标准目录）
   demo disclosure-year     为演示机关演练 2025 年度主动公开（演示数据，服务器首次启动时已自动演练）
+  search rebuild           重建门户网站的全文检索索引
   user add                 添加用户（新安装时用于创建第一个安全管理员）
   user list                列出用户及其角色
   user grant|revoke LOGIN  授予或撤销角色
   user disable|enable LOGIN  停用或启用用户
   user reset-password LOGIN  重置密码（下次登录时须修改）
 
-查看某组命令的说明：gongkai report --help、gongkai agency --help、gongkai calendar --help、gongkai audit --help、gongkai application --help、gongkai item --help、gongkai catalogue --help、gongkai user --help、gongkai art20 --help
+查看某组命令的说明：gongkai report --help、gongkai agency --help、gongkai calendar --help、gongkai audit --help、gongkai application --help、gongkai item --help、gongkai catalogue --help、gongkai art20 --help、gongkai demo --help、gongkai search --help、gongkai user --help
 
 退出码：0 成功；1 报告存在错误（仅 report check、report parse）；2 用法、文件或数据错误；3 内部错误。
 数据库：与服务端相同（环境变量 DATABASE_URL 或 GONGKAI_DATA_DIR；申请人个人信息的加密密钥 GONGKAI_PII_KEY，SQLite 未设置时为数据目录中的 pii.key）。`;
@@ -108,6 +109,15 @@ export const AUDIT_USAGE = `用法：gongkai audit DIR|FILE… [--out 文件.xls
   --out 文件.html   可打印的 HTML 页面，含报告一览和问题明细
 
   个别文件无法读取时在结果中注明原因，其余文件照常核查；退出码为 0。`;
+
+export const SEARCH_USAGE = `用法：gongkai search <子命令>
+
+  门户网站的全文检索（政府信息、附件、公开指南、公开目录、年度报告）。文件发布或撤回时，
+  索引在同一事务中随之更新；本命令用于迁移、升级分词词典或修复后从已公开的文件重建全部索引。
+
+  gongkai search rebuild
+      清空索引并从各功能登记的已公开文件重新建立（一个事务：完成前门户网站仍使用原索引）。
+`;
 
 export const CALENDAR_USAGE = `用法：gongkai calendar <子命令> [参数]
 

@@ -542,6 +542,77 @@ const reportReview: Migration = {
   },
 };
 
+/**
+ * The public full-text search index (issue 10): one row per public document (an item's published version, an
+ * attachment's text, a guide, a published catalogue, a report), written in the transaction that publishes or
+ * withdraws it, so the index never shows what is not public. The text is cut into words by jieba in the
+ * application (src/search/search-tokens.ts) and stored as space-separated words; each engine indexes those:
+ * - SQLite: an FTS5 table over `title_tokens`, `body_tokens` and `scope_tokens` with external content (the words
+ *   are kept once, in search_documents), tokenize 'unicode61' (the words are already cut, so it only splits on the
+ *   spaces and folds case), kept in step by triggers — in the same transaction as the row. `scope_tokens` holds the
+ *   agency as a word (a123), so an agency filter is resolved inside FTS5 with the words, not row by row.
+ * - PostgreSQL: a generated `search_vector` (title weighted A, body B) with a GIN index.
+ * 文号 and 索引号 are found directly through ordinary indexes on their normalised keys (brackets and spaces folded).
+ */
+const searchIndex: Migration = {
+  async up(db: Kysely<any>) {
+    const sqlite = isSqlite(db);
+    await idColumn(db, db.schema.createTable('search_documents'))
+      .addColumn('doc_kind', 'text', (c) => c.notNull().check(sql`doc_kind in ('item', 'attachment', 'guide', 'catalogue', 'report')`))
+      .addColumn('doc_id', 'text', (c) => c.notNull())
+      .addColumn('agency_id', 'integer', (c) => c.notNull().references('agencies.id'))
+      .addColumn('category_id', 'integer')
+      .addColumn('year', 'integer')
+      .addColumn('published_on', 'text', (c) => c.notNull())
+      .addColumn('doc_type', 'text')
+      .addColumn('validity', 'text')
+      .addColumn('title', 'text', (c) => c.notNull())
+      .addColumn('doc_no', 'text')
+      .addColumn('doc_no_key', 'text')
+      .addColumn('index_no', 'text')
+      .addColumn('index_no_key', 'text')
+      .addColumn('url', 'text', (c) => c.notNull())
+      .addColumn('body_text', 'text', (c) => c.notNull())
+      .addColumn('title_tokens', 'text', (c) => c.notNull())
+      .addColumn('body_tokens', 'text', (c) => c.notNull())
+      .addColumn('scope_tokens', 'text', (c) => c.notNull())
+      .addColumn('updated_at', 'text', (c) => c.notNull())
+      .addUniqueConstraint('search_documents_kind_doc_uq', ['doc_kind', 'doc_id'])
+      .execute();
+    // Filters and the date sort: an agency's documents newest first; a category's; exact 文号 / 索引号.
+    await db.schema.createIndex('search_documents_agency_idx').on('search_documents').columns(['agency_id', 'published_on']).execute();
+    await db.schema.createIndex('search_documents_category_idx').on('search_documents').columns(['category_id', 'published_on']).execute();
+    await db.schema.createIndex('search_documents_published_idx').on('search_documents').columns(['published_on']).execute();
+    await db.schema.createIndex('search_documents_doc_no_idx').on('search_documents').column('doc_no_key').execute();
+    await db.schema.createIndex('search_documents_index_no_idx').on('search_documents').column('index_no_key').execute();
+    if (sqlite) {
+      await sql`create virtual table search_fts using fts5(
+        title_tokens, body_tokens, scope_tokens, content = 'search_documents', content_rowid = 'id', tokenize = 'unicode61'
+      )`.execute(db);
+      // External content: FTS5 keeps only the inverted index; these triggers feed it the row's words (and the
+      // old words to take out, as FTS5 needs them to delete), inside the writer's transaction.
+      await sql`create trigger search_documents_ai after insert on search_documents begin
+        insert into search_fts (rowid, title_tokens, body_tokens, scope_tokens) values (new.id, new.title_tokens, new.body_tokens, new.scope_tokens);
+      end`.execute(db);
+      await sql`create trigger search_documents_ad after delete on search_documents begin
+        insert into search_fts (search_fts, rowid, title_tokens, body_tokens, scope_tokens)
+          values ('delete', old.id, old.title_tokens, old.body_tokens, old.scope_tokens);
+      end`.execute(db);
+      await sql`create trigger search_documents_au after update of title_tokens, body_tokens, scope_tokens on search_documents begin
+        insert into search_fts (search_fts, rowid, title_tokens, body_tokens, scope_tokens)
+          values ('delete', old.id, old.title_tokens, old.body_tokens, old.scope_tokens);
+        insert into search_fts (rowid, title_tokens, body_tokens, scope_tokens) values (new.id, new.title_tokens, new.body_tokens, new.scope_tokens);
+      end`.execute(db);
+    } else {
+      // 'simple': no stemming or stop words — the words are Chinese, already cut; it lowercases Latin letters.
+      await sql`alter table search_documents add column search_vector tsvector generated always as (
+        setweight(to_tsvector('simple', title_tokens), 'A') || setweight(to_tsvector('simple', body_tokens), 'B')
+      ) stored`.execute(db);
+      await sql`create index search_documents_vector_idx on search_documents using gin (search_vector)`.execute(db);
+    }
+  },
+};
+
 /** Every migration in order. Names sort lexically; never rename or edit a released one. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001_initial': initial,
@@ -556,6 +627,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0011_applicant_encryption': applicantEncryption,
   '0012_proactive_disclosure': proactiveDisclosure,
   '0013_report_review': reportReview,
+  '0014_search_index': searchIndex,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };

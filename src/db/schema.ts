@@ -10,6 +10,7 @@ import type {
   Art20CountTable, BlobTable, CatalogueNodeTable, CatalogueVersionTable, ChannelPublicationTable, ChecklistEntryTable,
   DisclosureEventTable, GuideVersionTable, ItemTable, ItemVersionTable, MonthlyChecklistTable, PiiFindingTable, ReviewStepTable,
 } from '../disclosure/disclosure.table.js';
+import type { SearchDocumentTable } from '../search/search.table.js';
 import type { NumberSequenceTable } from './sequences.js';
 import type { ReportEventTable, ReportTable, ReportVersionTable } from '../reports/report.table.js';
 
@@ -43,4 +44,5 @@ export interface Database {
   checklist_entries: ChecklistEntryTable;
   art20_counts: Art20CountTable;
   disclosure_events: DisclosureEventTable;
+  search_documents: SearchDocumentTable;
 }

@@ -29,6 +29,7 @@ import { itemRoutes } from '../disclosure/item.routes.js';
 import { errorPage } from '../portal/portal-layout.js';
 import { portalRoutes } from '../portal/portal.routes.js';
 import { reportRoutes } from '../reports/report.routes.js';
+import { searchRoutes } from '../search/search.routes.js';
 import { statisticsRoutes } from '../statistics/statistics.routes.js';
 import { itemImportRoutes } from '../disclosure/item-import.routes.js';
 import { table2Routes } from '../statistics/table2.routes.js';
@@ -129,6 +130,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(guideRoutes, ctx);
   await app.register(disclosureSettingsRoutes, ctx);
   await app.register(table2Routes, ctx);
+  await app.register(searchRoutes, ctx);
 
   const adminDir = options.adminDir ?? defaultAdminDir();
   if (existsSync(adminDir)) {

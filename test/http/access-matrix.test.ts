@@ -111,6 +111,8 @@ function queryOf(method: string, url: string, f: Fixture): Record<string, string
       return { year: '2024', by: 'channel' };
     case 'GET /status':
       return { code: 'X' };
+    case 'GET /api/search':
+      return { q: '政府信息公开', agencyId: String(f.bureauId) };
     default:
       return {};
   }

@@ -54,6 +54,8 @@ export const ROUTE_POLICY: Readonly<Record<string, RoutePolicy>> = {
   'POST /audit': { access: 'public', rateLimit: 'public-parse' },
   'POST /api/parse': { access: 'public', rateLimit: 'public-parse' },
   'GET /schema/report-interchange.json': PUBLIC,
+  // Full-text search: only published documents are ever in the index (src/search/search-index.ts).
+  'GET /api/search': PUBLIC,
   'GET /docs': PUBLIC,
   'GET /docs/static/*': PUBLIC,
   'GET /docs/json': PUBLIC,
