@@ -23,6 +23,7 @@ import {
   liveCategories, reserveNumbers, takenIndexNos, type ImportAgency,
 } from './item-import.repository.js';
 import { validateRows, type ImportItem } from './item-import-validate.js';
+import { indexImportedItems } from './item-search.js';
 
 /** How to import. */
 export interface ItemImportOptions {
@@ -207,6 +208,8 @@ async function storeItems(
     published_on: row.published_on!, published_at: now, actor: actor.name, actor_id: actor.id,
     withdrawn_at: null, withdrawn_by: null, withdrawn_by_id: null, withdrawal_reason: null,
   })));
+  // On the portal from now on: searchable in the same transaction.
+  await indexImportedItems(db, rows.map((row, k) => ({ id: ids[k]!, row: row as any })), now);
   return ids;
 }
 

@@ -22,6 +22,7 @@ import { submitterIds } from './review.repository.js';
 import {
   decideStep, publishToChannels, submitForReview, type ReviewSubject, type ReviewSubjectAdapter, type StepDecision,
 } from './review.service.js';
+import { syncItemSearch } from './item-search.js';
 
 /**
  * Everyone who wrote the content of `version`: the drafter, the creator of the version and — when the version
@@ -114,5 +115,8 @@ export async function publishItem(trx: Kysely<Database>, id: number, channels: r
     throw new ConflictError(`“${row.title}”的公开属性为“${name}”，不能主动发布；如需主动公开，请先将公开属性改为“主动公开”并重新审核`, 'NOT_ACTIVE_DISCLOSURE');
   }
   const at = clock();
-  return publishToChannels(trx, itemReviewAdapter(clock), id, channels, actor, new Date(at), chinaDay(at));
+  const publications = await publishToChannels(trx, itemReviewAdapter(clock), id, channels, actor, new Date(at), chinaDay(at));
+  // On the portal now (or again, a newer version): the search index follows in the same transaction.
+  if (channels.includes('portal')) await syncItemSearch(trx, id, new Date(at).toISOString());
+  return publications;
 }

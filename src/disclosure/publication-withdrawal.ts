@@ -10,6 +10,7 @@ import { MAX_REASON_CHARS } from '../core/disclosure/checklist.js';
 import { ConflictError, NotFoundError, ValidationError } from '../core/errors.js';
 import type { Database } from '../db/schema.js';
 import type { ChannelPublicationRow } from './disclosure.table.js';
+import { syncItemSearch } from './item-search.js';
 import { insertDisclosureEvent } from './review.repository.js';
 
 /** Finds a publication by id. */
@@ -50,5 +51,7 @@ export async function withdrawPublication(
     data: { publicationId, channel: publication.channel, version: publication.subject_version, old: 'published', new: 'withdrawn', reason: text },
     actor: actor.name, actor_id: actor.id, at,
   });
+  // Off the portal: out of the search index in the same transaction (kept if still on the portal another way).
+  if (publication.subject_kind === 'item' && publication.channel === 'portal') await syncItemSearch(trx, publication.subject_id, at);
   return { ...publication, withdrawn_at: at, withdrawn_by: actor.name, withdrawn_by_id: actor.id, withdrawal_reason: text };
 }

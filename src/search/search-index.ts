@@ -95,6 +95,22 @@ export async function removeDocument(trx: Kysely<Database>, kind: SearchDocKind,
   return Number(result.numDeletedRows) > 0;
 }
 
+/**
+ * Puts many documents in the index (or replaces their rows) in batches: an import publishing thousands of items
+ * in one transaction. `at`: the transaction's time (ISO).
+ */
+export async function indexDocuments(trx: Kysely<Database>, docs: readonly SearchDocumentInput[], at: string): Promise<void> {
+  requireTransaction(trx, 'indexDocuments');
+  for (let i = 0; i < docs.length; i += BATCH) {
+    const rows = docs.slice(i, i + BATCH).map((d) => searchRow(d, at));
+    await trx.insertInto('search_documents').values(rows)
+      .onConflict((oc) => oc.columns(['doc_kind', 'doc_id']).doUpdateSet((eb) => Object.fromEntries(
+        (Object.keys(rows[0]!) as (keyof typeof rows[0])[]).filter((k) => k !== 'doc_kind' && k !== 'doc_id').map((k) => [k, eb.ref(`excluded.${k}` as any)]),
+      ) as any))
+      .execute();
+  }
+}
+
 /** Rows per insert statement while rebuilding (18 values each: below SQLite's and PostgreSQL's parameter limits). */
 const BATCH = 500;
 

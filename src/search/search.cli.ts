@@ -13,7 +13,7 @@ import { registeredSearchKinds } from './search-sources.js';
  * Modules whose loading registers a search source (registerSearchSource). Disclosure (items, attachments,
  * guides, catalogues) and reports add theirs here when they index on publication.
  */
-export const SEARCH_SOURCE_MODULES: ReadonlyArray<() => Promise<unknown>> = [];
+export const SEARCH_SOURCE_MODULES: ReadonlyArray<() => Promise<unknown>> = [() => import('../disclosure/item-search.js')];
 
 const KIND_NAMES = { item: '政府信息', attachment: '附件', guide: '公开指南', catalogue: '公开目录', report: '年度报告' } as const;
 

@@ -1,0 +1,99 @@
+/**
+ * Items in the portal's full-text index (src/search): an item is searchable while its published version is on the
+ * portal (an active `portal` publication), and the index is changed in the SAME transaction as the publication or
+ * withdrawal, so search never shows what is not public or misses what is. The indexed text is the PUBLISHED
+ * version's (a newer draft is never searchable).
+ */
+import type { Kysely } from 'kysely';
+import { NORMATIVE_KINDS, type NormativeKind } from '../core/disclosure/item-labels.js';
+import type { Database } from '../db/schema.js';
+import { indexDocument, indexDocuments, removeDocument, type SearchDocumentInput } from '../search/search-index.js';
+import { registerSearchSource } from '../search/search-sources.js';
+import type { ItemRow } from './disclosure.table.js';
+
+/** The public address of an item's page on the portal. */
+export const itemPath = (id: number) => `/items/${id}`;
+
+/** Plain text of sanitised body HTML (tags dropped, entities of the sanitiser's output decoded). */
+export function bodyText(html: string): string {
+  return html
+    .replace(/<(br|\/p|\/div|\/h\d|\/li|\/tr)\b[^>]*>/gi, '\n')
+    .replace(/<[^>]*>/g, '')
+    .replace(/&nbsp;/g, ' ').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&')
+    .replace(/[ \t]+/g, ' ').replace(/\n\s*\n+/g, '\n').trim();
+}
+
+/** The fields the index needs, as a published version has them. */
+interface PublishedFields {
+  title: string; summary?: string; docNo?: string | null; bodyHtml?: string; categoryId?: number | null;
+  normativeKind?: string | null; validity?: string;
+}
+
+/** The search document of an item from its row and the published version's fields. */
+export function itemSearchDocument(row: Pick<ItemRow, 'id' | 'agency_id' | 'index_no' | 'published_on' | 'written_on'>, fields: PublishedFields): SearchDocumentInput {
+  const kind = fields.normativeKind && Object.hasOwn(NORMATIVE_KINDS, fields.normativeKind) ? NORMATIVE_KINDS[fields.normativeKind as NormativeKind] : '其他';
+  const publishedOn = row.published_on ?? row.written_on;
+  return {
+    kind: 'item', docId: String(row.id), agencyId: Number(row.agency_id), categoryId: fields.categoryId ?? null,
+    year: Number(publishedOn.slice(0, 4)), publishedOn, docType: kind, validity: fields.validity ?? 'valid',
+    title: fields.title, docNo: fields.docNo ?? null, indexNo: row.index_no, url: itemPath(Number(row.id)),
+    bodyText: [fields.summary ?? '', bodyText(fields.bodyHtml ?? '')].filter(Boolean).join('\n'),
+  };
+}
+
+async function publishedDocument(db: Kysely<Database>, itemId: number): Promise<SearchDocumentInput | null> {
+  const row = await db.selectFrom('items').selectAll().where('id', '=', itemId).executeTakeFirst();
+  if (!row || row.published_version === null) return null;
+  const onPortal = await db.selectFrom('channel_publications').select('id')
+    .where('subject_kind', '=', 'item').where('subject_id', '=', itemId).where('channel', '=', 'portal').where('withdrawn_at', 'is', null)
+    .executeTakeFirst();
+  if (!onPortal) return null;
+  const version = await db.selectFrom('item_versions').select('snapshot')
+    .where('item_id', '=', itemId).where('version', '=', Number(row.published_version)).executeTakeFirst();
+  return itemSearchDocument(row, version ? snapshotFields(JSON.parse(version.snapshot)) : snapshotFields(row));
+}
+
+/**
+ * The fields of a stored snapshot: versions written by the editor use the domain's names (bodyHtml), those written
+ * by an import the row's (body_html).
+ */
+function snapshotFields(s: Record<string, any>): PublishedFields {
+  return {
+    title: s.title, summary: s.summary ?? '', docNo: s.docNo ?? s.doc_no ?? null, bodyHtml: s.bodyHtml ?? s.body_html ?? '',
+    categoryId: s.categoryId ?? s.category_id ?? null, normativeKind: s.normativeKind ?? s.normative_kind ?? null,
+    validity: s.validity ?? 'valid',
+  };
+}
+
+/**
+ * Brings the item's row in the index in line with what is public: indexed (its published version) while it is on
+ * the portal, removed otherwise. Call it in the transaction that publishes or withdraws.
+ */
+export async function syncItemSearch(trx: Kysely<Database>, itemId: number, at: string): Promise<void> {
+  const doc = await publishedDocument(trx, itemId);
+  if (doc) await indexDocument(trx, doc, at);
+  else await removeDocument(trx, 'item', String(itemId));
+}
+
+/** Indexes items published on the portal in bulk (an import), each from the row written and its id. */
+export async function indexImportedItems(
+  trx: Kysely<Database>, rows: ReadonlyArray<{ id: number; row: Pick<ItemRow, 'agency_id' | 'index_no' | 'published_on' | 'written_on'> & Record<string, any> }>, at: string,
+): Promise<void> {
+  await indexDocuments(trx, rows.map(({ id, row }) => itemSearchDocument({ ...row, id }, snapshotFields(row))), at);
+}
+
+// Every public item, for `gongkai search rebuild`.
+registerSearchSource('item', async function* (db) {
+  let after = 0;
+  for (;;) {
+    const ids = await db.selectFrom('channel_publications').select('subject_id').distinct()
+      .where('subject_kind', '=', 'item').where('channel', '=', 'portal').where('withdrawn_at', 'is', null)
+      .where('subject_id', '>', after).orderBy('subject_id').limit(500).execute();
+    if (ids.length === 0) return;
+    for (const { subject_id } of ids) {
+      const doc = await publishedDocument(db, Number(subject_id));
+      if (doc) yield doc;
+    }
+    after = Number(ids[ids.length - 1]!.subject_id);
+  }
+});
