@@ -20,6 +20,11 @@ import { UsersPage } from './pages/users-page.js';
 import { ApplicationNewPage } from './pages/application-new-page.js';
 import { CalendarPage } from './pages/calendar-page.js';
 import { StatisticsPage } from './pages/statistics-page.js';
+import { InboxPage } from './pages/inbox-page.js';
+import { ItemListPage } from './pages/item-list-page.js';
+import { ItemPage } from './pages/item-page.js';
+import { ChecklistPage } from './pages/checklist-page.js';
+import { CataloguePage } from './pages/catalogue-page.js';
 import { UpcomingYearNotice } from './components/pending-deadlines.js';
 import { todayInChina } from './application-labels.js';
 
@@ -36,6 +41,12 @@ function screenOf(route: Route): ReactNode {
     case 'users': return <UsersPage />;
     case 'security-log': return <SecurityLogPage />;
     case 'password': return <ChangePasswordPage />;
+    case 'inbox': return <InboxPage />;
+    case 'items': return <ItemListPage />;
+    case 'item-new': return <ItemPage key="new" id={null} />;
+    case 'item': return <ItemPage key={route.id} id={route.id} />;
+    case 'checklists': return <ChecklistPage />;
+    case 'catalogue': return <CataloguePage />;
     default: return <ReportListPage />;
   }
 }

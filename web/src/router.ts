@@ -15,7 +15,13 @@ export type Route =
   | { name: 'calendar'; year?: number }
   | { name: 'users' }
   | { name: 'security-log' }
-  | { name: 'password' };
+  | { name: 'password' }
+  | { name: 'inbox' }
+  | { name: 'items' }
+  | { name: 'item-new' }
+  | { name: 'item'; id: number }
+  | { name: 'checklists' }
+  | { name: 'catalogue' };
 
 /** Reads a route from a location hash (#/reports/3); anything unknown is the report list. */
 export function parseRoute(hash: string): Route {
@@ -33,6 +39,13 @@ export function parseRoute(hash: string): Route {
   if (/^\/users\/?$/.test(path)) return { name: 'users' };
   if (/^\/security-log\/?$/.test(path)) return { name: 'security-log' };
   if (/^\/password\/?$/.test(path)) return { name: 'password' };
+  if (/^\/inbox\/?$/.test(path)) return { name: 'inbox' };
+  if (/^\/items\/new\/?$/.test(path)) return { name: 'item-new' };
+  const item = /^\/items\/(\d+)\/?$/.exec(path);
+  if (item) return { name: 'item', id: Number(item[1]) };
+  if (/^\/items\/?$/.test(path)) return { name: 'items' };
+  if (/^\/checklists\/?$/.test(path)) return { name: 'checklists' };
+  if (/^\/catalogue\/?$/.test(path)) return { name: 'catalogue' };
   return { name: 'reports' };
 }
 
@@ -49,6 +62,12 @@ export function routeHref(route: Route): string {
     case 'users': return '#/users';
     case 'security-log': return '#/security-log';
     case 'password': return '#/password';
+    case 'inbox': return '#/inbox';
+    case 'items': return '#/items';
+    case 'item-new': return '#/items/new';
+    case 'item': return `#/items/${route.id}`;
+    case 'checklists': return '#/checklists';
+    case 'catalogue': return '#/catalogue';
     default: return '#/';
   }
 }

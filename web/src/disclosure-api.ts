@@ -1,0 +1,103 @@
+/**
+ * Calls of the proactive-disclosure API (主动公开): items and their versions, attachments (uploaded with
+ * progress), the review chain, scan findings, publishing and withdrawal, the inbox, Art. 26 warnings,
+ * the catalogue and the monthly checklist. Failures are ApiErrors with the server's Chinese message.
+ */
+import { ApiError, request } from './api.js';
+import { csrfToken, sessionEnded } from './session.js';
+import type {
+  CatalogueNode, Channel, Checklist, Finding, Inbox, ItemAttachment, ItemDetail, ItemFields, ItemHistory, ItemSummary,
+  ItemWarnings, ReviewBody,
+} from './disclosure-types.js';
+
+/** Filters of the item list. */
+export interface ItemFilter {
+  state?: string;
+  categoryId?: number;
+  office?: string;
+  q?: string;
+}
+
+function query(params: Record<string, string | number | undefined | null>): string {
+  const search = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') search.set(k, String(v));
+  const s = search.toString();
+  return s ? `?${s}` : '';
+}
+
+/**
+ * Uploads one attachment file (multipart) and reports progress (0…1); resolves to the attachment as
+ * stored (type detected from the bytes by the server), or rejects with the server's refusal.
+ */
+export function uploadAttachment(itemId: number, file: File, onProgress: (fraction: number) => void): Promise<ItemAttachment> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', `/api/items/${itemId}/attachments`);
+    xhr.setRequestHeader('accept', 'application/json');
+    const csrf = csrfToken();
+    if (csrf) xhr.setRequestHeader('x-csrf-token', csrf);
+    xhr.upload.onprogress = (e) => { if (e.lengthComputable) onProgress(e.loaded / e.total); };
+    xhr.onerror = () => reject(new ApiError(0, 'NETWORK', '无法连接服务器，请检查网络后重试。'));
+    xhr.onload = () => {
+      let body: unknown = null;
+      try { body = xhr.responseText ? JSON.parse(xhr.responseText) : null; } catch { body = null; }
+      if (xhr.status >= 200 && xhr.status < 300) { resolve(body as ItemAttachment); return; }
+      const b = body as { code?: string; message?: string; problems?: [] } | null;
+      const error = b && typeof b.message === 'string'
+        ? new ApiError(xhr.status, b.code ?? 'ERROR', b.message, b.problems ?? [])
+        : new ApiError(xhr.status, `HTTP_${xhr.status}`, xhr.status === 413 ? '文件过大，超过允许的上传大小。' : `服务器返回错误（HTTP ${xhr.status}）。`);
+      if (xhr.status === 401) sessionEnded(error.code, error.message);
+      reject(error);
+    };
+    const form = new FormData();
+    form.append('file', file, file.name);
+    xhr.send(form);
+  });
+}
+
+/** Typed calls of the disclosure API. */
+export const disclosureApi = {
+  items: (agencyId: number, filter: ItemFilter = {}) =>
+    request<ItemSummary[]>('GET', `/api/agencies/${agencyId}/items${query({ ...filter })}`),
+  createItem: (agencyId: number, fields: ItemFields) => request<ItemDetail>('POST', `/api/agencies/${agencyId}/items`, fields),
+  item: (id: number) => request<ItemDetail>('GET', `/api/items/${id}`),
+  /** Saves a new version; refused with 409 STALE_VERSION when someone saved after `baseVersion`. */
+  saveItem: (id: number, fields: ItemFields, baseVersion: number) =>
+    request<ItemDetail>('PUT', `/api/items/${id}`, { ...fields, baseVersion }),
+  submitItem: (id: number, comment?: string) => request<ItemDetail>('POST', `/api/items/${id}/submit`, comment ? { comment } : {}),
+  reviewItem: (id: number, body: ReviewBody) => request<ItemDetail>('POST', `/api/items/${id}/review`, body),
+  publishItem: (id: number, channels: Channel[]) => request<ItemDetail>('POST', `/api/items/${id}/publish`, { channels }),
+  withdrawItem: (id: number, channel: Channel, reason: string) =>
+    request<ItemDetail>('POST', `/api/items/${id}/withdraw`, { channel, reason }),
+  findings: (id: number) => request<Finding[]>('GET', `/api/items/${id}/findings`),
+  resolveFinding: (id: number, findingId: number, resolution: 'removed' | 'confirmed', reason?: string) =>
+    request<Finding>('POST', `/api/items/${id}/findings/${findingId}/resolve`, { resolution, reason }),
+  history: (id: number) => request<ItemHistory>('GET', `/api/items/${id}/history`),
+  inbox: () => request<Inbox>('GET', '/api/inbox'),
+  itemWarnings: () => request<ItemWarnings[]>('GET', '/api/item-warnings'),
+  catalogue: (agencyId: number) => request<CatalogueNode[]>('GET', `/api/agencies/${agencyId}/catalogue`),
+  checklist: (agencyId: number, month: string) => request<Checklist>('POST', `/api/agencies/${agencyId}/checklists`, { month }),
+  decideChecklistEntry: (checklistId: number, entryId: number, decision: 'keep' | 'withdraw', reason?: string) =>
+    request<Checklist>('POST', `/api/checklists/${checklistId}/entries/${entryId}`, { decision, reason }),
+  signChecklist: (checklistId: number) => request<Checklist>('POST', `/api/checklists/${checklistId}/sign`, {}),
+};
+
+/** Download address of an attachment. */
+export function attachmentUrl(itemId: number, hash: string): string {
+  return `/api/items/${itemId}/attachments/${hash}`;
+}
+
+/** Download address of the 保密审查表 of an item's current version. */
+export function secrecyFormUrl(itemId: number, ext: 'docx' | 'pdf'): string {
+  return `/api/items/${itemId}/secrecy-form.${ext}`;
+}
+
+/** Download address of a channel export (WeChat text/HTML, LED text, notice-board PDF). */
+export function channelExportUrl(itemId: number, kind: 'wechat.html' | 'wechat.txt' | 'led.txt' | 'notice-board.pdf'): string {
+  return `/api/items/${itemId}/export/${kind}`;
+}
+
+/** Download address of a monthly checklist. */
+export function checklistUrl(checklistId: number, ext: 'xlsx' | 'docx'): string {
+  return `/api/checklists/${checklistId}.${ext}`;
+}

@@ -1,0 +1,44 @@
+/**
+ * The Chinese names of proactive disclosure, taken from the server core as they are (never retyped): review
+ * states and steps, channels, 公开属性, 有效性, normative kinds, the Art. 20 items, the 保密审查表 questions;
+ * plus the colours the screens give the states.
+ */
+import { CHANNEL_KEYS, CHANNELS, INTERNET_CHANNELS } from '../../src/core/disclosure/channels.js';
+import { ART20_ITEMS, DISCLOSURE_ATTRIBUTES, NORMATIVE_KINDS, VALIDITIES } from '../../src/core/disclosure/item-labels.js';
+import { CHAIN_ACTS, REVIEW_DECISIONS, REVIEW_STATES, REVIEW_STEPS } from '../../src/core/disclosure/review-chain.js';
+import { SECRECY_QUESTIONS } from '../../src/core/disclosure/secrecy-form.js';
+import type { ReviewState } from './disclosure-types.js';
+
+export {
+  ART20_ITEMS, CHAIN_ACTS, CHANNEL_KEYS, CHANNELS, DISCLOSURE_ATTRIBUTES, INTERNET_CHANNELS, NORMATIVE_KINDS, REVIEW_DECISIONS,
+  REVIEW_STATES, REVIEW_STEPS, SECRECY_QUESTIONS, VALIDITIES,
+};
+
+/** Tag colours of the states, each with AA contrast for its text. */
+export const STATE_COLORS: Record<ReviewState, string> = {
+  draft: 'default',
+  'first-review': '#1d4f91',
+  'secrecy-review': '#1d4f91',
+  'sign-off': '#1d4f91',
+  approved: '#7a4b00',
+  published: '#2e7031',
+  returned: '#a8071a',
+};
+
+/** A file size in words (KB/MB). */
+export function fileSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} 字节`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** Chinese names of attachment types as the server detects them from the bytes. */
+export const FILE_TYPE_NAMES: Readonly<Record<string, string>> = {
+  pdf: 'PDF 文档', docx: 'Word 文档', xlsx: 'Excel 表格', wps: 'WPS 文档', ofd: 'OFD 版式文档',
+  png: 'PNG 图片', jpeg: 'JPEG 图片', gif: 'GIF 图片',
+};
+
+/** The Chinese name of a detected file type (unknown types as the server names them, upper-cased). */
+export function fileTypeName(type: string): string {
+  return FILE_TYPE_NAMES[type] ?? type.toUpperCase();
+}

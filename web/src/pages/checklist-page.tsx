@@ -1,0 +1,138 @@
+/**
+ * 互联网信息发布每月检查清理清单: pick a month, produce the list of everything published that month, decide 保留 or
+ * 撤回 for each row (撤回 needs a reason and withdraws the item from that channel), sign off once every row is
+ * decided, download as XLSX or DOCX.
+ */
+import { useEffect, useState } from 'react';
+import { Alert, App, Button, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import type { Agency } from '../api-types.js';
+import { api } from '../api.js';
+import { checklistUrl, disclosureApi } from '../disclosure-api.js';
+import { CHANNELS } from '../disclosure-labels.js';
+import type { Checklist, ChecklistEntry } from '../disclosure-types.js';
+import { formatDate, formatTime } from '../labels.js';
+import { routeHref } from '../router.js';
+import { agenciesWhere, useSession } from '../session.js';
+import { todayInChina } from '../application-labels.js';
+import { ErrorAlert } from '../components/problem-list.js';
+
+/** The month before today's (YYYY-MM): the list is usually made at the start of the next month. */
+export function previousMonth(today: string): string {
+  const [y, m] = today.split('-').map(Number) as [number, number];
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+}
+
+/** How many rows still wait for a decision. */
+export function undecided(list: Checklist | null): number {
+  return list?.entries.filter((e) => e.decision === null).length ?? 0;
+}
+
+/** The checklist screen. */
+export function ChecklistPage() {
+  const { message } = App.useApp();
+  const session = useSession();
+  const [agencies, setAgencies] = useState<Agency[]>([]);
+  const [agencyId, setAgencyId] = useState<number | undefined>(undefined);
+  const [month, setMonth] = useState(previousMonth(todayInChina()));
+  const [list, setList] = useState<Checklist | null>(null);
+  const [error, setError] = useState<{ title: string; error: unknown } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [withdrawing, setWithdrawing] = useState<ChecklistEntry | null>(null);
+  const [reason, setReason] = useState('');
+
+  useEffect(() => {
+    void api.agencies().then((all) => {
+      const mine = agenciesWhere('checklist.review', all);
+      setAgencies(mine);
+      setAgencyId(mine.find((a) => a.id === session?.user.agencyId)?.id ?? mine[0]?.id);
+    }).catch((e: unknown) => setError({ title: '机关加载失败', error: e }));
+  }, [session?.user.agencyId]);
+
+  const run = async (title: string, call: () => Promise<Checklist>, done?: string) => {
+    setBusy(true);
+    try {
+      setList(await call());
+      setError(null);
+      if (done) message.success(done);
+      return true;
+    } catch (e) {
+      setError({ title, error: e });
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const signed = list?.state === 'signed';
+  const columns = [
+    { title: '标题', key: 'title', render: (_: unknown, e: ChecklistEntry) => <a href={routeHref({ name: 'item', id: e.itemId })}>{e.title}</a> },
+    { title: '索引号', dataIndex: 'indexNo', key: 'indexNo', width: 210 },
+    { title: '渠道', key: 'channel', width: 170, render: (_: unknown, e: ChecklistEntry) => CHANNELS[e.channel] ?? e.channel },
+    { title: '发布日期', key: 'on', width: 130, render: (_: unknown, e: ChecklistEntry) => formatDate(e.publishedOn) },
+    {
+      title: '检查结果', key: 'decision', width: 260,
+      render: (_: unknown, e: ChecklistEntry) => (
+        e.decision ? (
+          <span>
+            <Tag color={e.decision === 'keep' ? '#2e7031' : '#a8071a'}>{e.decision === 'keep' ? '保留' : '撤回'}</Tag>
+            {e.reason && <span className="gk-muted">{e.reason}</span>}
+          </span>
+        ) : signed ? '—' : (
+          <Space>
+            <Button size="small" aria-label={`保留（${e.title}，${CHANNELS[e.channel]}）`}
+              onClick={() => void run('未能记录', () => disclosureApi.decideChecklistEntry(list!.id, e.id, 'keep'))}>保留</Button>
+            <Button size="small" danger aria-label={`撤回（${e.title}，${CHANNELS[e.channel]}）`}
+              onClick={() => { setWithdrawing(e); setReason(''); }}>撤回…</Button>
+          </Space>
+        )
+      ),
+    },
+  ];
+
+  return (
+    <div className="gk-page">
+      <div className="gk-page-head">
+        <Typography.Title level={1} className="gk-page-title">互联网信息发布每月检查清理清单</Typography.Title>
+      </div>
+      {error !== null && <div className="gk-gap gk-form-error"><ErrorAlert error={error.error} title={error.title} onClose={() => setError(null)} /></div>}
+      <div className="gk-panel">
+        <Space wrap className="gk-filters">
+          {agencies.length > 1 && (
+            <Select aria-label="机关" style={{ width: 260 }} value={agencyId} onChange={setAgencyId}
+              options={agencies.map((a) => ({ value: a.id, label: a.name }))} />
+          )}
+          <label className="gk-inline-label" htmlFor="gk-checklist-month">月份</label>
+          <Input id="gk-checklist-month" type="month" style={{ width: 170 }} value={month} onChange={(e) => setMonth(e.target.value)} />
+          <Button type="primary" disabled={agencyId === undefined || !/^\d{4}-\d{2}$/.test(month)} loading={busy}
+            onClick={() => void run('未能生成清单', () => disclosureApi.checklist(agencyId!, month))}>生成清单</Button>
+        </Space>
+        {list && (
+          <>
+            <div className="gk-checklist-head">
+              <span>{list.month.replace('-', '年')}月，共 {list.entries.length} 条发布记录，待检查 {undecided(list)} 条。</span>
+              {signed ? <Tag color="#2e7031">已由 {list.signedBy} 于 {formatTime(list.signedAt)} 签字确认</Tag> : (
+                <Button disabled={undecided(list) > 0} loading={busy}
+                  onClick={() => void run('未能签字确认', () => disclosureApi.signChecklist(list.id), '清单已签字确认')}>签字确认</Button>
+              )}
+              <a href={checklistUrl(list.id, 'xlsx')}>下载 Excel</a>
+              <a href={checklistUrl(list.id, 'docx')}>下载 Word</a>
+            </div>
+            <Table<ChecklistEntry> rowKey="id" size="middle" columns={columns} dataSource={list.entries} scroll={{ x: 1000 }}
+              pagination={{ pageSize: 50, hideOnSinglePage: true }} locale={{ emptyText: '该月没有发布记录。' }} />
+          </>
+        )}
+      </div>
+      <Modal open={withdrawing !== null} title="撤回该信息" okText="撤回" cancelText="取消"
+        okButtonProps={{ danger: true, disabled: reason.trim() === '', loading: busy }} onCancel={() => setWithdrawing(null)}
+        onOk={async () => {
+          if (!withdrawing || !list) return;
+          if (await run('未能撤回', () => disclosureApi.decideChecklistEntry(list.id, withdrawing.id, 'withdraw', reason.trim()), '已撤回')) setWithdrawing(null);
+        }}>
+        {withdrawing && <p>“{withdrawing.title}”将从{CHANNELS[withdrawing.channel]}撤回，发布和撤回记录均保留。</p>}
+        <label className="gk-field-label" htmlFor="gk-checklist-reason">撤回理由（必填）</label>
+        <Input.TextArea id="gk-checklist-reason" rows={3} maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} />
+        <Alert className="gk-gap" type="info" showIcon title="撤回后如需重新发布，须重新经过审核。" />
+      </Modal>
+    </div>
+  );
+}

@@ -1,0 +1,108 @@
+/**
+ * 主动公开信息: the agency's items with their state, category, office, 索引号 and Art. 26 due date; filters by
+ * state, category, office and a search of title and 文号; the Art. 26 warnings (公开时限预警) above the list.
+ */
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Button, Input, Select, Space, Table, Typography } from 'antd';
+import type { TableColumnsType } from 'antd';
+import type { Agency } from '../api-types.js';
+import { api } from '../api.js';
+import { disclosureApi, type ItemFilter } from '../disclosure-api.js';
+import { REVIEW_STATES } from '../disclosure-labels.js';
+import type { CatalogueNode, ItemSummary, ItemWarnings, ReviewState } from '../disclosure-types.js';
+import { formatDate } from '../labels.js';
+import { routeHref } from '../router.js';
+import { agenciesWhere, useCan, useSession } from '../session.js';
+import { ErrorAlert } from '../components/problem-list.js';
+import { ItemStateTag } from '../components/item-state-tag.js';
+import { CatalogueSelect, categoryName } from '../components/catalogue-select.js';
+import { ItemWarningsPanel } from '../components/item-warnings-panel.js';
+
+/** The item list screen. */
+export function ItemListPage() {
+  const session = useSession();
+  const mayDraft = useCan('item.draft');
+  const [agencies, setAgencies] = useState<Agency[]>([]);
+  const [agencyId, setAgencyId] = useState<number | undefined>(session?.user.agencyId);
+  const [tree, setTree] = useState<CatalogueNode[]>([]);
+  const [items, setItems] = useState<ItemSummary[]>([]);
+  const [warnings, setWarnings] = useState<ItemWarnings[]>([]);
+  const [filter, setFilter] = useState<ItemFilter>({});
+  const [search, setSearch] = useState('');
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<unknown>(null);
+
+  useEffect(() => {
+    void api.agencies().then((a) => {
+      const mine = agenciesWhere('item.read', a);
+      setAgencies(mine);
+      setAgencyId((id) => (id !== undefined && mine.some((m) => m.id === id) ? id : mine[0]?.id));
+    }).catch(setError);
+    void disclosureApi.itemWarnings().then(setWarnings).catch(() => setWarnings([]));
+  }, []);
+
+  useEffect(() => {
+    if (agencyId === undefined) return;
+    void disclosureApi.catalogue(agencyId).then(setTree).catch(() => setTree([]));
+  }, [agencyId]);
+
+  const load = useCallback(async () => {
+    if (agencyId === undefined) return;
+    setLoading(true);
+    try {
+      setItems(await disclosureApi.items(agencyId, filter));
+      setError(null);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setLoading(false);
+    }
+  }, [agencyId, filter]);
+  useEffect(() => { void load(); }, [load]);
+
+  const offices = useMemo(() => [...new Set(items.map((i) => i.office).filter((o): o is string => !!o))].sort(), [items]);
+
+  const columns: TableColumnsType<ItemSummary> = [
+    { title: '标题', key: 'title', render: (_, i) => <a href={routeHref({ name: 'item', id: i.id })}>{i.title}</a> },
+    { title: '目录类别', key: 'category', width: 160, render: (_, i) => categoryName(tree, i.categoryId) ?? '—' },
+    { title: '科室', dataIndex: 'office', key: 'office', width: 110, render: (o: string | null) => o || '—' },
+    { title: '状态', key: 'state', width: 120, render: (_, i) => <ItemStateTag state={i.state} /> },
+    { title: '索引号', dataIndex: 'indexNo', key: 'indexNo', width: 220, render: (n: string | null) => n ?? <span className="gk-muted">发布时生成</span> },
+    { title: '成文日期', dataIndex: 'writtenOn', key: 'writtenOn', width: 130, render: (d: string) => formatDate(d) },
+    {
+      title: '公开期限/发布日期', key: 'due', width: 150,
+      render: (_, i) => (i.publishedOn ? `已于${formatDate(i.publishedOn)}发布` : i.dueOn ? formatDate(i.dueOn) : '—'),
+    },
+  ];
+
+  return (
+    <div className="gk-page">
+      <div className="gk-page-head">
+        <Typography.Title level={1} className="gk-page-title">主动公开信息</Typography.Title>
+        {mayDraft && <Button type="primary" href={routeHref({ name: 'item-new' })}>起草信息</Button>}
+      </div>
+      <ItemWarningsPanel items={warnings} />
+      {error !== null && <div className="gk-gap gk-form-error"><ErrorAlert error={error} title="信息列表加载失败" onClose={() => setError(null)} /></div>}
+      <div className="gk-panel">
+        <Space wrap className="gk-filters">
+          {agencies.length > 1 && (
+            <Select aria-label="机关" style={{ width: 260 }} value={agencyId} onChange={(v) => setAgencyId(v)}
+              options={agencies.map((a) => ({ value: a.id, label: a.name }))} />
+          )}
+          <Select<ReviewState> aria-label="状态" placeholder="全部状态" allowClear style={{ width: 150 }} value={filter.state as ReviewState | undefined}
+            onChange={(v) => setFilter((f) => ({ ...f, state: v }))}
+            options={Object.entries(REVIEW_STATES).map(([value, label]) => ({ value: value as ReviewState, label }))} />
+          <CatalogueSelect tree={tree} value={filter.categoryId ?? null} placeholder="全部目录类别" allowClear style={{ width: 220 }}
+            onChange={(v) => setFilter((f) => ({ ...f, categoryId: v ?? undefined }))} />
+          <Select aria-label="科室" placeholder="全部科室" allowClear style={{ width: 150 }} value={filter.office}
+            onChange={(v) => setFilter((f) => ({ ...f, office: v }))} options={offices.map((o) => ({ value: o, label: o }))} />
+          <Input.Search aria-label="查找信息" placeholder="按标题或文号查找" allowClear style={{ width: 260 }} value={search}
+            onChange={(e) => setSearch(e.target.value)} onSearch={(q) => setFilter((f) => ({ ...f, q: q.trim() || undefined }))} />
+        </Space>
+        <Table<ItemSummary> rowKey="id" size="middle" loading={loading} columns={columns} dataSource={items} scroll={{ x: 1100 }}
+          pagination={{ pageSize: 50, hideOnSinglePage: true, showTotal: (n) => `共 ${n} 条信息` }}
+          locale={{ emptyText: '暂无信息。' }} />
+      </div>
+    </div>
+  );
+}
