@@ -33,7 +33,7 @@ export function ReviewDecision({ stepName, onPass, onReturn, blocked, busy }: {
         {!returning ? (
           <>
             <Button type="primary" disabled={!!blocked} loading={busy} onClick={() => onPass(comment.trim())}>{stepName}通过</Button>
-            <Button danger onClick={() => setReturning(true)}>退回</Button>
+            <Button danger onClick={() => setReturning(true)}>退回经办人</Button>
           </>
         ) : (
           <>
