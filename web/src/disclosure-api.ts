@@ -6,8 +6,7 @@
 import { ApiError, request } from './api.js';
 import { csrfToken, sessionEnded } from './session.js';
 import type {
-  CatalogueNode, Channel, Checklist, Finding, Inbox, ItemAttachment, ItemDetail, ItemFields, ItemHistory, ItemSummary,
-  ItemWarnings, ReviewBody,
+  CatalogueNode, Channel, Checklist, Inbox, ItemDetail, ItemFields, ItemPage, ItemSave, ItemWarnings, ReviewBody,
 } from './disclosure-types.js';
 
 /** Filters of the item list. */
@@ -16,6 +15,8 @@ export interface ItemFilter {
   categoryId?: number;
   office?: string;
   q?: string;
+  page?: number;
+  pageSize?: number;
 }
 
 function query(params: Record<string, string | number | undefined | null>): string {
@@ -26,10 +27,10 @@ function query(params: Record<string, string | number | undefined | null>): stri
 }
 
 /**
- * Uploads one attachment file (multipart) and reports progress (0…1); resolves to the attachment as
- * stored (type detected from the bytes by the server), or rejects with the server's refusal.
+ * Uploads one attachment file (multipart) to the item's current draft and reports progress (0…1); resolves
+ * once stored (type detected from the bytes by the server), or rejects with the server's refusal.
  */
-export function uploadAttachment(itemId: number, file: File, onProgress: (fraction: number) => void): Promise<ItemAttachment> {
+export function uploadAttachment(itemId: number, file: File, onProgress: (fraction: number) => void): Promise<unknown> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', `/api/items/${itemId}/attachments`);
@@ -41,7 +42,7 @@ export function uploadAttachment(itemId: number, file: File, onProgress: (fracti
     xhr.onload = () => {
       let body: unknown = null;
       try { body = xhr.responseText ? JSON.parse(xhr.responseText) : null; } catch { body = null; }
-      if (xhr.status >= 200 && xhr.status < 300) { resolve(body as ItemAttachment); return; }
+      if (xhr.status >= 200 && xhr.status < 300) { resolve(body); return; }
       const b = body as { code?: string; message?: string; problems?: [] } | null;
       const error = b && typeof b.message === 'string'
         ? new ApiError(xhr.status, b.code ?? 'ERROR', b.message, b.problems ?? [])
@@ -58,23 +59,23 @@ export function uploadAttachment(itemId: number, file: File, onProgress: (fracti
 /** Typed calls of the disclosure API. */
 export const disclosureApi = {
   items: (agencyId: number, filter: ItemFilter = {}) =>
-    request<ItemSummary[]>('GET', `/api/agencies/${agencyId}/items${query({ ...filter })}`),
-  createItem: (agencyId: number, fields: ItemFields) => request<ItemDetail>('POST', `/api/agencies/${agencyId}/items`, fields),
+    request<ItemPage>('GET', `/api/agencies/${agencyId}/items${query({ ...filter })}`),
+  createItem: (agencyId: number, fields: ItemFields) => request<ItemSave>('POST', `/api/agencies/${agencyId}/items`, fields),
   item: (id: number) => request<ItemDetail>('GET', `/api/items/${id}`),
   /** Saves a new version; refused with 409 STALE_VERSION when someone saved after `baseVersion`. */
   saveItem: (id: number, fields: ItemFields, baseVersion: number) =>
-    request<ItemDetail>('PUT', `/api/items/${id}`, { ...fields, baseVersion }),
-  submitItem: (id: number, comment?: string) => request<ItemDetail>('POST', `/api/items/${id}/submit`, comment ? { comment } : {}),
-  reviewItem: (id: number, body: ReviewBody) => request<ItemDetail>('POST', `/api/items/${id}/review`, body),
-  publishItem: (id: number, channels: Channel[]) => request<ItemDetail>('POST', `/api/items/${id}/publish`, { channels }),
-  withdrawItem: (id: number, channel: Channel, reason: string) =>
-    request<ItemDetail>('POST', `/api/items/${id}/withdraw`, { channel, reason }),
-  findings: (id: number) => request<Finding[]>('GET', `/api/items/${id}/findings`),
+    request<ItemSave>('PUT', `/api/items/${id}`, { ...fields, baseVersion }),
+  /** Removes an attachment from the current draft (earlier versions keep it). */
+  removeAttachment: (id: number, hash: string) => request<unknown>('DELETE', `/api/items/${id}/attachments/${hash}`),
+  submitItem: (id: number, comment?: string) => request<unknown>('POST', `/api/items/${id}/submit`, comment ? { comment } : {}),
+  reviewItem: (id: number, body: ReviewBody) => request<unknown>('POST', `/api/items/${id}/review`, body),
+  publishItem: (id: number, channels: Channel[]) => request<unknown>('POST', `/api/items/${id}/publish`, { channels }),
+  withdrawItem: (id: number, channel: string, reason: string) =>
+    request<unknown>('POST', `/api/items/${id}/withdraw`, { channel, reason }),
   resolveFinding: (id: number, findingId: number, resolution: 'removed' | 'confirmed', reason?: string) =>
-    request<Finding>('POST', `/api/items/${id}/findings/${findingId}/resolve`, { resolution, reason }),
-  history: (id: number) => request<ItemHistory>('GET', `/api/items/${id}/history`),
+    request<unknown>('POST', `/api/items/${id}/findings/${findingId}/resolve`, reason ? { resolution, reason } : { resolution }),
   inbox: () => request<Inbox>('GET', '/api/inbox'),
-  itemWarnings: () => request<ItemWarnings[]>('GET', '/api/item-warnings'),
+  itemWarnings: (agencyId?: number) => request<ItemWarnings>('GET', `/api/item-warnings${query({ agencyId })}`),
   catalogue: (agencyId: number) => request<CatalogueNode[]>('GET', `/api/agencies/${agencyId}/catalogue`),
   checklist: (agencyId: number, month: string) => request<Checklist>('POST', `/api/agencies/${agencyId}/checklists`, { month }),
   decideChecklistEntry: (checklistId: number, entryId: number, decision: 'keep' | 'withdraw', reason?: string) =>

@@ -3,14 +3,14 @@
  * states and steps, channels, 公开属性, 有效性, normative kinds, the Art. 20 items, the 保密审查表 questions;
  * plus the colours the screens give the states.
  */
-import { CHANNEL_KEYS, CHANNELS, INTERNET_CHANNELS } from '../../src/core/disclosure/channels.js';
+import { CHANNEL_KEYS, CHANNELS, INTERNET_CHANNELS, isChannel } from '../../src/core/disclosure/channels.js';
 import { ART20_ITEMS, DISCLOSURE_ATTRIBUTES, NORMATIVE_KINDS, VALIDITIES } from '../../src/core/disclosure/item-labels.js';
 import { CHAIN_ACTS, REVIEW_DECISIONS, REVIEW_STATES, REVIEW_STEPS } from '../../src/core/disclosure/review-chain.js';
 import { SECRECY_QUESTIONS } from '../../src/core/disclosure/secrecy-form.js';
 import type { ReviewState } from './disclosure-types.js';
 
 export {
-  ART20_ITEMS, CHAIN_ACTS, CHANNEL_KEYS, CHANNELS, DISCLOSURE_ATTRIBUTES, INTERNET_CHANNELS, NORMATIVE_KINDS, REVIEW_DECISIONS,
+  ART20_ITEMS, CHAIN_ACTS, CHANNEL_KEYS, CHANNELS, DISCLOSURE_ATTRIBUTES, INTERNET_CHANNELS, isChannel, NORMATIVE_KINDS, REVIEW_DECISIONS,
   REVIEW_STATES, REVIEW_STEPS, SECRECY_QUESTIONS, VALIDITIES,
 };
 

@@ -1,155 +1,67 @@
 /**
- * Shapes of the proactive-disclosure API (主动公开: items, review chain, findings, publications, inbox, warnings,
- * monthly checklist). The vocabularies (states, steps, channels, 公开属性 …) are the server core's own, imported
- * as they are. The response shapes below are PROVISIONAL: they follow the item routes announced for
- * src/disclosure/item.schema.ts and are replaced by `Static<typeof …>` of that schema as soon as it lands.
+ * Shapes of the proactive-disclosure API (主动公开), taken from the server's TypeBox schemas
+ * (src/disclosure/item.schema.ts, secrecy-form.schema.ts; `Static<typeof …>`, types only), and the core's
+ * vocabularies (states, steps, channels, 公开属性 …), so the screens cannot drift from what the API sends.
+ * Catalogue and checklist shapes follow their schemas as they land.
  */
+import type { Static } from 'typebox';
+import type {
+  AttachmentSchema, CreateItemBody, EditItemBody, FindingSchema, InboxSchema, ItemDetailSchema, ItemPageSchema, ItemSaveSchema,
+  ItemStepSchema, ItemSummarySchema, ItemWarningsSchema, PublicationSchema, ReviewBody as ReviewBodySchema,
+} from '../../src/disclosure/item.schema.js';
 import type { Channel } from '../../src/core/disclosure/channels.js';
-import type { DisclosureAttribute, ItemOrigin, NormativeKind, Validity } from '../../src/core/disclosure/item-labels.js';
+import type { DisclosureAttribute, NormativeKind, Validity } from '../../src/core/disclosure/item-labels.js';
 import type { ChainAct, ReviewDecision, ReviewState, ReviewStep } from '../../src/core/disclosure/review-chain.js';
 import type { SecrecyReviewForm } from '../../src/core/disclosure/secrecy-form.js';
 
-export type { Channel, ChainAct, DisclosureAttribute, ItemOrigin, NormativeKind, ReviewDecision, ReviewState, ReviewStep, SecrecyReviewForm, Validity };
+export type { Channel, ChainAct, DisclosureAttribute, NormativeKind, ReviewDecision, ReviewState, ReviewStep, SecrecyReviewForm, Validity };
 
-/** One attachment of a version. */
-export interface ItemAttachment {
-  hash: string;
-  fileName: string;
-  fileType: string;
-  size: number;
-}
+/**
+ * The schema's vocabulary unions come through `Static` as `never` (unions built from Object.keys); until that
+ * is fixed there, these fields take the core's own key types.
+ */
+type WithState<T> = Omit<T, 'state'> & { state: ReviewState };
+type WithVocabulary<T> = Omit<WithState<T>, 'disclosure' | 'validity' | 'normativeKind'> & {
+  disclosure: DisclosureAttribute; validity: Validity; normativeKind: NormativeKind | null;
+};
 
-/** The fields a drafter writes (POST /api/agencies/:agencyId/items; PUT /api/items/:id with baseVersion). */
-export interface ItemFields {
-  title: string;
-  summary: string;
-  categoryId: number | null;
-  issuer: string;
-  docNo: string | null;
-  writtenOn: string;
-  theme: string | null;
-  keywords: string;
-  disclosure: DisclosureAttribute;
-  bodyHtml: string;
-  attachments: ItemAttachment[];
-  validity: Validity;
-  normativeKind: NormativeKind | null;
-  madeOn: string | null;
-  amendedOn: string | null;
-  repealedOn: string | null;
-  office: string | null;
-}
-
-/** An item in lists (GET /api/agencies/:agencyId/items, the inbox). */
-export interface ItemSummary {
-  id: number;
-  agencyId: number;
-  indexNo: string | null;
-  state: ReviewState;
-  version: number;
-  publishedVersion: number | null;
-  title: string;
-  categoryId: number | null;
-  office: string | null;
-  drafterName: string;
-  writtenOn: string;
-  dueOn: string | null;
-  publishedOn: string | null;
-  updatedAt: string;
-}
-
-/** GET /api/items/:id */
-export interface ItemDetail extends ItemSummary, ItemFields {
-  drafterId: number | null;
-  changedOn: string;
-  origin: ItemOrigin;
-  /** Channels the version is on now (not withdrawn). */
-  publications: ItemPublication[];
-}
-
-/** One publication of a version to a channel, and its withdrawal. */
-export interface ItemPublication {
-  id: number;
-  channel: Channel;
-  version: number;
-  publishedOn: string;
-  actor: string;
-  withdrawnAt: string | null;
-  withdrawnBy: string | null;
-  withdrawalReason: string | null;
-}
-
+/** An item in lists. */
+export type ItemSummary = WithState<Static<typeof ItemSummarySchema>>;
+/** GET /api/agencies/:agencyId/items (a page). */
+export type ItemPage = Omit<Static<typeof ItemPageSchema>, 'items'> & { items: ItemSummary[] };
+/** GET /api/items/:id: the item with its versions, chain steps, findings and publications. */
+export type ItemDetail = WithVocabulary<Static<typeof ItemDetailSchema>>;
+/** POST/PUT answers: the item and the warnings to look at (duplicate 文号, body cleaned). */
+export type ItemSave = Omit<Static<typeof ItemSaveSchema>, 'item'> & { item: ItemDetail };
+/** One attachment. */
+export type ItemAttachment = Static<typeof AttachmentSchema>;
 /** One recorded act of the chain. */
-export interface ReviewStepView {
-  id: number;
-  version: number;
-  step: ChainAct;
-  decision: ReviewDecision | null;
-  reason: string | null;
-  comment: string | null;
-  form: SecrecyReviewForm | null;
-  actor: string;
-  at: string;
-}
+export type ReviewStepView = Static<typeof ItemStepSchema>;
+/** A scan finding of the current version. */
+export type Finding = Static<typeof FindingSchema>;
+/** A publication to a channel and its withdrawal. */
+export type ItemPublication = Static<typeof PublicationSchema>;
+/** POST /api/agencies/:agencyId/items */
+export type CreateItemRequest = Static<typeof CreateItemBody>;
+/** PUT /api/items/:id */
+export type EditItemRequest = Static<typeof EditItemBody>;
+/** POST /api/items/:id/review (the step as the core's key, the form as the core's SecrecyReviewForm). */
+export type ReviewBody = Omit<Static<typeof ReviewBodySchema>, 'step' | 'form'> & { step: ReviewStep; form?: SecrecyReviewForm };
+/** GET /api/inbox */
+export type Inbox = Static<typeof InboxSchema>;
+/** One task of the inbox (a step of one kind of subject). */
+export type InboxTask = Inbox['tasks'][number];
+/** One waiting subject. */
+export type InboxEntry = WithState<InboxTask['entries'][number]>;
+/** GET /api/item-warnings */
+export type ItemWarnings = Static<typeof ItemWarningsSchema>;
+/** One warned item. */
+export type ItemWarningEntry = ItemWarnings['groups'][number]['overdue'][number];
 
-/** One version of an item. */
-export interface ItemVersionView {
-  version: number;
-  createdAt: string;
-  createdBy: string;
-}
-
-/** GET /api/items/:id/history */
-export interface ItemHistory {
-  versions: ItemVersionView[];
-  steps: ReviewStepView[];
-}
-
-/** A scan finding of a version (GET /api/items/:id/findings). */
-export interface Finding {
-  id: number;
-  source: string;
-  kind: string;
-  /** The kind in Chinese. */
-  kindName?: string;
-  place: string;
-  excerpt: string;
-  resolution: 'removed' | 'confirmed' | null;
-  resolutionReason: string | null;
-  resolvedBy: string | null;
-  resolvedAt: string | null;
-}
-
-/** POST /api/items/:id/review */
-export interface ReviewBody {
-  step: ReviewStep;
-  decision: ReviewDecision;
-  reason?: string;
-  comment?: string;
-  form?: SecrecyReviewForm;
-}
-
-/** GET /api/inbox: per step the person may take, the items waiting for it. */
-export interface Inbox {
-  groups: Array<{ step: ReviewStep | 'publish' | 'returned'; count: number; items: ItemSummary[] }>;
-}
-
-/** One item of the Art. 26 warnings. */
-export interface ItemWarningLine {
-  id: number;
-  title: string;
-  drafterName: string;
-  dueOn: string;
-  workingDaysLeft: number;
-}
-
-/** GET /api/item-warnings: per agency and office, overdue and due-soon items. */
-export interface ItemWarnings {
-  agencyId: number;
-  agencyName: string;
-  today: string;
-  offices: Array<{ office: string; overdue: ItemWarningLine[]; dueSoon: ItemWarningLine[] }>;
-}
+/** The fields the editor holds: the create body without optionality (attachments have their own routes). */
+export type ItemFields = Omit<Required<CreateItemRequest>, 'disclosure' | 'validity' | 'normativeKind'> & {
+  disclosure: DisclosureAttribute; validity: Validity; normativeKind: NormativeKind | null;
+};
 
 /** A category of the catalogue tree. */
 export interface CatalogueNode {

@@ -29,15 +29,15 @@ export function FindingsList({ findings, onResolve, readOnly }: {
         {findings.map((f) => (
           <li key={f.id} className={f.resolution === null ? 'gk-finding gk-finding-open' : 'gk-finding'}>
             <div className="gk-finding-head">
-              <strong>{f.kindName ?? f.kind}</strong>
-              <span className="gk-muted">位置：{f.place}</span>
+              <strong>{f.kindName}</strong>
+              <span className="gk-muted">位置：{f.sourceName} {f.place}</span>
               {f.resolution === null ? <Tag color="#a8071a">待处理</Tag>
-                : <Tag color="#2e7031">{f.resolution === 'removed' ? '已删除' : '已确认'}</Tag>}
+                : <Tag color="#2e7031">{f.resolutionName ?? f.resolution}</Tag>}
             </div>
             <div className="gk-finding-excerpt">{f.excerpt}</div>
             {f.resolution !== null && (
               <div className="gk-muted">
-                {f.resolvedBy} 于 {formatTime(f.resolvedAt)} {f.resolution === 'removed' ? '确认已从内容中删除' : `确认保留，理由：${f.resolutionReason ?? ''}`}
+                {f.resolvedBy} 于 {formatTime(f.resolvedAt)} {f.resolution === 'removed' ? '确认已从内容中删除' : `确认可以公开，理由：${f.reason ?? ''}`}
               </div>
             )}
             {f.resolution === null && !readOnly && (
@@ -56,7 +56,7 @@ export function FindingsList({ findings, onResolve, readOnly }: {
           setBusy(true);
           try { await onResolve(confirming, 'confirmed', reason.trim()); setConfirming(null); } finally { setBusy(false); }
         }}>
-        {confirming && <p>{confirming.kindName ?? confirming.kind}（{confirming.place}）：{confirming.excerpt}</p>}
+        {confirming && <p>{confirming.kindName}（{confirming.sourceName} {confirming.place}）：{confirming.excerpt}</p>}
         <label className="gk-field-label" htmlFor="gk-finding-reason">确认理由（必填）</label>
         <Input.TextArea id="gk-finding-reason" rows={3} maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} />
       </Modal>

@@ -1,28 +1,28 @@
 /**
  * 附件 of an item version: upload (each file with its progress; a refusal — wrong type detected from the bytes,
  * too large, a PDF with scripts, a zip bomb — shown with the server's Chinese message under the file's name),
- * the list with type and size, and removal from this version (earlier versions keep theirs).
+ * the list with type and size, and removal from this draft (earlier versions keep theirs). Each upload and removal
+ * is stored by the server at once (a new version of the draft); `onChanged` reloads the item.
  */
 import { useRef, useState } from 'react';
 import { Alert, Button, Progress } from 'antd';
 import { ApiError } from '../api.js';
-import { attachmentUrl, uploadAttachment } from '../disclosure-api.js';
+import { attachmentUrl, disclosureApi, uploadAttachment } from '../disclosure-api.js';
 import { fileSize, fileTypeName } from '../disclosure-labels.js';
 import type { ItemAttachment } from '../disclosure-types.js';
 
 interface Upload { key: number; name: string; progress: number; error: string | null }
 
 /** The attachments block; `itemId` null: the item must be saved once before files can be added. */
-export function ItemAttachments({ itemId, value, onChange, readOnly }: {
+export function ItemAttachments({ itemId, value, onChanged, onError, readOnly }: {
   itemId: number | null;
-  value: ItemAttachment[];
-  onChange: (next: ItemAttachment[]) => void;
+  value: readonly ItemAttachment[];
+  onChanged: () => Promise<unknown> | void;
+  onError: (title: string, error: unknown) => void;
   readOnly?: boolean;
 }) {
   const input = useRef<HTMLInputElement>(null);
   const [uploads, setUploads] = useState<Upload[]>([]);
-  const latest = useRef(value);
-  latest.current = value;
 
   const patch = (key: number, change: Partial<Upload>) => setUploads((list) => list.map((u) => (u.key === key ? { ...u, ...change } : u)));
 
@@ -32,9 +32,9 @@ export function ItemAttachments({ itemId, value, onChange, readOnly }: {
       const key = Date.now() + Math.random();
       setUploads((list) => [...list, { key, name: file.name, progress: 0, error: null }]);
       uploadAttachment(itemId, file, (p) => patch(key, { progress: p }))
-        .then((a) => {
+        .then(async () => {
           setUploads((list) => list.filter((u) => u.key !== key));
-          if (!latest.current.some((x) => x.hash === a.hash)) onChange([...latest.current, a]);
+          await onChanged();
         })
         .catch((e: unknown) => patch(key, { error: e instanceof ApiError || e instanceof Error ? e.message : '上传失败' }));
     }
@@ -51,7 +51,10 @@ export function ItemAttachments({ itemId, value, onChange, readOnly }: {
               <span className="gk-muted">{fileTypeName(a.fileType)} · {fileSize(a.size)}</span>
               {!readOnly && (
                 <button type="button" className="gk-link-button gk-danger-link" aria-label={`移除附件（${a.fileName}）`}
-                  onClick={() => onChange(value.filter((x) => x.hash !== a.hash))}>移除</button>
+                  onClick={() => {
+                    if (itemId === null) return;
+                    disclosureApi.removeAttachment(itemId, a.hash).then(onChanged, (e: unknown) => onError('未能移除附件', e));
+                  }}>移除</button>
               )}
             </li>
           ))}

@@ -13,14 +13,14 @@ import { CatalogueSelect } from './catalogue-select.js';
 export function emptyFields(issuer: string, today: string): ItemFields {
   return {
     title: '', summary: '', categoryId: null, issuer, docNo: null, writtenOn: today, theme: null, keywords: '',
-    disclosure: 'active', bodyHtml: '', attachments: [], validity: 'valid', normativeKind: null,
+    disclosure: 'active', bodyHtml: '', validity: 'valid', normativeKind: null, changedOn: today,
     madeOn: null, amendedOn: null, repealedOn: null, office: null,
   };
 }
 
 /** The messages of problems the server placed at a field (`title`, `form.x` …). */
 function problemsAt(problems: readonly Problem[], field: keyof ItemFields): string | undefined {
-  const found = problems.filter((p) => p.place?.field === field || p.place?.field?.startsWith(`${field}.`)).map((p) => p.message);
+  const found = problems.filter((p) => p.place?.field === field || p.place?.field?.startsWith(`${String(field)}.`)).map((p) => p.message);
   return found.length ? found.join('；') : undefined;
 }
 
@@ -70,7 +70,7 @@ export function ItemForm({ value, onChange, tree, problems, readOnly }: {
       </div>
       <div className="gk-form-row">
         {item('theme', '主题分类', (
-          <Input id="gk-item-theme" maxLength={20} placeholder="两级分类代码" value={value.theme ?? ''}
+          <Input id="gk-item-theme" maxLength={5} placeholder="如：02-05" value={value.theme ?? ''}
             onChange={(e) => set('theme', e.target.value.trim() === '' ? null : e.target.value)} />
         ))}
         {item('keywords', '主题词', text('keywords', 100), false)}

@@ -5,12 +5,12 @@
  * because the editor only produces its own schema's elements.
  */
 import { DISCLOSURE_ATTRIBUTES, VALIDITIES } from '../disclosure-labels.js';
-import type { ItemFields } from '../disclosure-types.js';
+import type { ItemAttachment, ItemFields } from '../disclosure-types.js';
 import { formatDate } from '../labels.js';
 
 /** The preview. */
-export function ItemPreview({ fields, indexNo, publishedOn, categoryName }: {
-  fields: ItemFields; indexNo: string | null; publishedOn: string | null; categoryName: string | null;
+export function ItemPreview({ fields, attachments, indexNo, publishedOn, categoryName }: {
+  fields: ItemFields; attachments: readonly ItemAttachment[]; indexNo: string | null; publishedOn: string | null; categoryName: string | null;
 }) {
   const rows: Array<[string, string]> = [
     ['索引号', indexNo ?? '（发布时生成）'],
@@ -39,10 +39,10 @@ export function ItemPreview({ fields, indexNo, publishedOn, categoryName }: {
       {fields.summary && <p className="gk-preview-summary">内容概述：{fields.summary}</p>}
       {/* The body is the server-sanitised HTML or tiptap's own output (its schema has no scripts or handlers). */}
       <div className="gk-preview-body" dangerouslySetInnerHTML={{ __html: fields.bodyHtml }} />
-      {fields.attachments.length > 0 && (
+      {attachments.length > 0 && (
         <div className="gk-preview-attachments">
           <strong>附件：</strong>
-          <ol>{fields.attachments.map((a) => <li key={a.hash}>{a.fileName}</li>)}</ol>
+          <ol>{attachments.map((a) => <li key={a.hash}>{a.fileName}</li>)}</ol>
         </div>
       )}
     </article>

@@ -15,7 +15,7 @@ import { formatDate, formatTime } from '../labels.js';
 /** The channels a version may still be published to: found fit by its secrecy review, not already on. */
 export function channelsToOffer(fit: Partial<Record<Channel, boolean>> | null, item: Pick<ItemDetail, 'publications' | 'version'>): Channel[] {
   if (!fit) return [];
-  const on = new Set(item.publications.filter((p) => p.version === item.version && p.withdrawnAt === null).map((p) => p.channel));
+  const on = new Set<string>(item.publications.filter((p) => p.version === item.version && p.withdrawnAt === null).map((p) => p.channel));
   return CHANNEL_KEYS.filter((c) => fit[c] === true && !on.has(c));
 }
 
@@ -70,7 +70,7 @@ export function PublishDialog({ open, item, fit, onClose, onPublish }: {
 export function PublicationList({ item, mayWithdraw, onWithdraw }: {
   item: ItemDetail;
   mayWithdraw: boolean;
-  onWithdraw: (channel: Channel, reason: string) => Promise<void>;
+  onWithdraw: (channel: string, reason: string) => Promise<void>;
 }) {
   const [withdrawing, setWithdrawing] = useState<ItemPublication | null>(null);
   const [reason, setReason] = useState('');
@@ -81,18 +81,18 @@ export function PublicationList({ item, mayWithdraw, onWithdraw }: {
     <>
       <Table<ItemPublication> rowKey="id" size="small" pagination={false} dataSource={item.publications} scroll={{ x: 640 }}
         columns={[
-          { title: '渠道', key: 'channel', render: (_, p) => CHANNELS[p.channel] ?? p.channel },
+          { title: '渠道', dataIndex: 'channelName', key: 'channel' },
           { title: '版本', dataIndex: 'version', key: 'version', width: 60 },
           { title: '发布日期', key: 'on', width: 130, render: (_, p) => formatDate(p.publishedOn) },
           { title: '发布人', dataIndex: 'actor', key: 'actor', width: 90 },
           {
             title: '状态', key: 'state', width: 220,
             render: (_, p) => (p.withdrawnAt ? <span className="gk-muted">{p.withdrawnBy} 于 {formatTime(p.withdrawnAt)} 撤回：{p.withdrawalReason}</span>
-              : mayWithdraw ? <button type="button" className="gk-link-button gk-danger-link" aria-label={`撤回（${CHANNELS[p.channel]}）`}
+              : mayWithdraw ? <button type="button" className="gk-link-button gk-danger-link" aria-label={`撤回（${p.channelName}）`}
                 onClick={() => { setWithdrawing(p); setReason(''); setError(null); }}>撤回</button> : '已发布'),
           },
         ]} />
-      <Modal open={withdrawing !== null} title={withdrawing ? `从${CHANNELS[withdrawing.channel]}撤回` : ''} okText="撤回" cancelText="取消"
+      <Modal open={withdrawing !== null} title={withdrawing ? `从${withdrawing.channelName}撤回` : ''} okText="撤回" cancelText="取消"
         okButtonProps={{ danger: true, disabled: reason.trim() === '', loading: busy }} onCancel={() => setWithdrawing(null)}
         onOk={async () => {
           if (!withdrawing) return;

@@ -9,8 +9,8 @@ import { channelsToOffer } from './publish-panel.js';
 
 const item = { id: 9, version: 2, title: '关于公布行政许可事项清单的通知', publications: [] } as unknown as ItemDetail;
 const finding = (over: Partial<Finding> = {}): Finding => ({
-  id: 1, source: 'body', kind: 'id-number', kindName: '居民身份证号码', place: '正文第 3 段', excerpt: '3710**********1234',
-  resolution: null, resolutionReason: null, resolvedBy: null, resolvedAt: null, ...over,
+  id: 1, version: 2, source: 'body', sourceName: '正文', kind: 'id-number', kindName: '居民身份证号码', place: '第 3 段', excerpt: '3710**********1234',
+  resolution: null, resolutionName: null, reason: null, resolvedBy: null, resolvedAt: null, ...over,
 });
 
 beforeAll(installMatchMedia);
@@ -29,11 +29,11 @@ describe('SecrecyReviewPanel', () => {
     const pass = () => screen.getByRole('button', { name: '办公室保密审查通过' });
     expect(pass()).toHaveProperty('disabled', true);
     expect(screen.getByText(/还有 1 项扫描发现尚未处理/)).toBeTruthy();
-    expect(screen.getByText('正文第 3 段', { exact: false })).toBeTruthy();
+    expect(screen.getByText('位置：正文 第 3 段')).toBeTruthy();
 
     fireEvent.click(screen.getByRole('button', { name: '已从内容中删除' }));
     expect(onResolve).toHaveBeenCalledWith(expect.objectContaining({ id: 1 }), 'removed');
-    rerender(<AntApp><SecrecyReviewPanel item={item} findings={[finding({ resolution: 'removed', resolvedBy: '孙保密', resolvedAt: '2026-03-02T02:00:00.000Z' })]}
+    rerender(<AntApp><SecrecyReviewPanel item={item} findings={[finding({ resolution: 'removed', resolutionName: '已删除', resolvedBy: '孙保密', resolvedAt: '2026-03-02T02:00:00.000Z' })]}
       onResolve={onResolve} onDecide={onDecide} /></AntApp>);
     expect(screen.getByText(/是否涉及国家秘密”尚未选择/)).toBeTruthy();
     expect(pass()).toHaveProperty('disabled', true);

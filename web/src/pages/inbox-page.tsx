@@ -1,35 +1,34 @@
 /**
- * 待我处理: for every step of the review chain the signed-in person may take (初审, 保密审查, 核审签发, 发布) and
- * their own returned drafts, how many items wait and which; each opens the item at that step. The start page of
- * reviewers.
+ * 待我处理: for every step of the review chain the signed-in person may take (初审, 保密审查, 核审签发, 发布; for
+ * items and, as they join the chain, the catalogue, the guide and the annual report), how many wait and which;
+ * each opens the subject. Task names are the server's. The start page of reviewers.
  */
 import { useCallback, useEffect, useState } from 'react';
 import { Badge, Button, Empty, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { disclosureApi } from '../disclosure-api.js';
-import { CHAIN_ACTS, REVIEW_STATES, REVIEW_STEPS } from '../disclosure-labels.js';
-import type { Inbox, ItemSummary } from '../disclosure-types.js';
-import { formatDate } from '../labels.js';
-import { routeHref } from '../router.js';
+import type { Inbox, InboxEntry } from '../disclosure-types.js';
+import { formatTime } from '../labels.js';
+import { routeHref, type Route } from '../router.js';
 import { useCan } from '../session.js';
 import { ErrorAlert } from '../components/problem-list.js';
 import { ItemStateTag } from '../components/item-state-tag.js';
 
-type GroupKey = Inbox['groups'][number]['step'];
-
-/** The heading of an inbox group, in the chain's own words. */
-export function groupTitle(step: GroupKey): string {
-  if (step === 'publish') return `待${CHAIN_ACTS.publish}`;
-  if (step === 'returned') return `${REVIEW_STATES.returned}待修改`;
-  return `待${REVIEW_STEPS[step].name}`;
+/** Where a waiting subject is handled. */
+export function entryRoute(entry: Pick<InboxEntry, 'kind' | 'id'>): Route {
+  switch (entry.kind) {
+    case 'report': return { name: 'report', id: entry.id };
+    case 'catalogue': case 'guide': return { name: 'catalogue' };
+    default: return { name: 'item', id: entry.id };
+  }
 }
 
-const columns: TableColumnsType<ItemSummary> = [
-  { title: '标题', key: 'title', render: (_, i) => <a href={routeHref({ name: 'item', id: i.id })}>{i.title}</a> },
-  { title: '科室', dataIndex: 'office', key: 'office', width: 120, render: (o: string | null) => o || '—' },
-  { title: '经办人', dataIndex: 'drafterName', key: 'drafter', width: 100 },
-  { title: '状态', key: 'state', width: 130, render: (_, i) => <ItemStateTag state={i.state} /> },
-  { title: '公开期限', dataIndex: 'dueOn', key: 'due', width: 140, render: (d: string | null) => (d ? formatDate(d) : '—') },
+const columns: TableColumnsType<InboxEntry> = [
+  { title: '标题', key: 'title', render: (_, e) => <a href={routeHref(entryRoute(e))}>{e.title}</a> },
+  { title: '版本', dataIndex: 'version', key: 'version', width: 70, render: (v: number) => `第 ${v} 版` },
+  { title: '经办人', dataIndex: 'drafterName', key: 'drafter', width: 110 },
+  { title: '状态', key: 'state', width: 130, render: (_, e) => <ItemStateTag state={e.state} /> },
+  { title: '更新时间', dataIndex: 'updatedAt', key: 'updated', width: 160, render: (t: string) => formatTime(t) },
 ];
 
 /** The inbox screen. */
@@ -52,8 +51,9 @@ export function InboxPage() {
   }, []);
   useEffect(() => { void load(); }, [load]);
 
-  const groups = inbox?.groups ?? [];
-  const total = groups.reduce((s, g) => s + g.count, 0);
+  const groups = inbox?.tasks ?? [];
+  const total = inbox?.total ?? 0;
+  const anchor = (key: string) => `gk-inbox-${key.replace(/[^a-z-]/g, '-')}`;
   return (
     <div className="gk-page">
       <div className="gk-page-head">
@@ -67,10 +67,10 @@ export function InboxPage() {
       {groups.length > 0 && (
         <ul className="gk-inbox-counts" aria-label="待办数量">
           {groups.map((g) => (
-            <li key={g.step}>
+            <li key={g.key}>
               <button type="button" className="gk-inbox-count" disabled={g.count === 0}
-                onClick={() => document.getElementById(`gk-inbox-${g.step}`)?.scrollIntoView()}>
-                <span>{groupTitle(g.step)}</span> <Badge count={g.count} showZero color={g.count > 0 ? '#a8071a' : '#5f6670'} />
+                onClick={() => document.getElementById(anchor(g.key))?.scrollIntoView()}>
+                <span>{g.name}</span> <Badge count={g.count} showZero color={g.count > 0 ? '#a8071a' : '#5f6670'} />
               </button>
             </li>
           ))}
@@ -80,9 +80,10 @@ export function InboxPage() {
         <div className="gk-panel"><Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="目前没有等待您处理的事项。" /></div>
       )}
       {groups.filter((g) => g.count > 0).map((g) => (
-        <section key={g.step} className="gk-panel gk-gap" id={`gk-inbox-${g.step}`} aria-labelledby={`gk-inbox-h-${g.step}`}>
-          <Typography.Title level={2} className="gk-h2" id={`gk-inbox-h-${g.step}`}>{groupTitle(g.step)}（{g.count} 件）</Typography.Title>
-          <Table<ItemSummary> rowKey="id" size="small" columns={columns} dataSource={g.items} scroll={{ x: 760 }}
+        <section key={g.key} className="gk-panel gk-gap" id={anchor(g.key)} aria-labelledby={`${anchor(g.key)}-h`}>
+          <Typography.Title level={2} className="gk-h2" id={`${anchor(g.key)}-h`}>{g.name}（{g.count} 件）</Typography.Title>
+          {g.entries.length < g.count && <p className="gk-note">显示最早的 {g.entries.length} 件。</p>}
+          <Table<InboxEntry> rowKey={(e) => `${e.kind}${e.id}`} size="small" columns={columns} dataSource={g.entries as InboxEntry[]} scroll={{ x: 760 }}
             pagination={{ pageSize: 20, hideOnSinglePage: true }} />
         </section>
       ))}

@@ -15,8 +15,10 @@ import { routeHref } from '../router.js';
 import { agenciesWhere, useCan, useSession } from '../session.js';
 import { ErrorAlert } from '../components/problem-list.js';
 import { ItemStateTag } from '../components/item-state-tag.js';
-import { CatalogueSelect, categoryName } from '../components/catalogue-select.js';
+import { CatalogueSelect } from '../components/catalogue-select.js';
 import { ItemWarningsPanel } from '../components/item-warnings-panel.js';
+
+const PAGE_SIZE = 20;
 
 /** The item list screen. */
 export function ItemListPage() {
@@ -26,7 +28,9 @@ export function ItemListPage() {
   const [agencyId, setAgencyId] = useState<number | undefined>(session?.user.agencyId);
   const [tree, setTree] = useState<CatalogueNode[]>([]);
   const [items, setItems] = useState<ItemSummary[]>([]);
-  const [warnings, setWarnings] = useState<ItemWarnings[]>([]);
+  const [total, setTotal] = useState(0);
+  const [page, setPage] = useState(1);
+  const [warnings, setWarnings] = useState<ItemWarnings | null>(null);
   const [filter, setFilter] = useState<ItemFilter>({});
   const [search, setSearch] = useState('');
   const [loading, setLoading] = useState(true);
@@ -38,7 +42,7 @@ export function ItemListPage() {
       setAgencies(mine);
       setAgencyId((id) => (id !== undefined && mine.some((m) => m.id === id) ? id : mine[0]?.id));
     }).catch(setError);
-    void disclosureApi.itemWarnings().then(setWarnings).catch(() => setWarnings([]));
+    void disclosureApi.itemWarnings().then(setWarnings).catch(() => setWarnings(null));
   }, []);
 
   useEffect(() => {
@@ -50,21 +54,26 @@ export function ItemListPage() {
     if (agencyId === undefined) return;
     setLoading(true);
     try {
-      setItems(await disclosureApi.items(agencyId, filter));
+      const answer = await disclosureApi.items(agencyId, { ...filter, page, pageSize: PAGE_SIZE });
+      setItems(answer.items);
+      setTotal(answer.total);
       setError(null);
     } catch (e) {
       setError(e);
     } finally {
       setLoading(false);
     }
-  }, [agencyId, filter]);
+  }, [agencyId, filter, page]);
   useEffect(() => { void load(); }, [load]);
+  useEffect(() => { setPage(1); }, [agencyId, filter]);
 
-  const offices = useMemo(() => [...new Set(items.map((i) => i.office).filter((o): o is string => !!o))].sort(), [items]);
+  // Offices known from the warnings and the page shown (the API filters by any office written).
+  const offices = useMemo(() => [...new Set([...items.map((i) => i.office), ...(warnings?.offices.map((o) => o.office) ?? [])]
+    .filter((o): o is string => !!o))].sort(), [items, warnings]);
 
   const columns: TableColumnsType<ItemSummary> = [
     { title: '标题', key: 'title', render: (_, i) => <a href={routeHref({ name: 'item', id: i.id })}>{i.title}</a> },
-    { title: '目录类别', key: 'category', width: 160, render: (_, i) => categoryName(tree, i.categoryId) ?? '—' },
+    { title: '目录类别', key: 'category', width: 160, render: (_, i) => i.categoryName ?? '—' },
     { title: '科室', dataIndex: 'office', key: 'office', width: 110, render: (o: string | null) => o || '—' },
     { title: '状态', key: 'state', width: 120, render: (_, i) => <ItemStateTag state={i.state} /> },
     { title: '索引号', dataIndex: 'indexNo', key: 'indexNo', width: 220, render: (n: string | null) => n ?? <span className="gk-muted">发布时生成</span> },
@@ -81,7 +90,7 @@ export function ItemListPage() {
         <Typography.Title level={1} className="gk-page-title">主动公开信息</Typography.Title>
         {mayDraft && <Button type="primary" href={routeHref({ name: 'item-new' })}>起草信息</Button>}
       </div>
-      <ItemWarningsPanel items={warnings} />
+      <ItemWarningsPanel warnings={warnings} />
       {error !== null && <div className="gk-gap gk-form-error"><ErrorAlert error={error} title="信息列表加载失败" onClose={() => setError(null)} /></div>}
       <div className="gk-panel">
         <Space wrap className="gk-filters">
@@ -96,11 +105,11 @@ export function ItemListPage() {
             onChange={(v) => setFilter((f) => ({ ...f, categoryId: v ?? undefined }))} />
           <Select aria-label="科室" placeholder="全部科室" allowClear style={{ width: 150 }} value={filter.office}
             onChange={(v) => setFilter((f) => ({ ...f, office: v }))} options={offices.map((o) => ({ value: o, label: o }))} />
-          <Input.Search aria-label="查找信息" placeholder="按标题或文号查找" allowClear style={{ width: 260 }} value={search}
+          <Input.Search aria-label="查找信息" placeholder="按标题、文号或索引号查找" allowClear style={{ width: 260 }} value={search}
             onChange={(e) => setSearch(e.target.value)} onSearch={(q) => setFilter((f) => ({ ...f, q: q.trim() || undefined }))} />
         </Space>
         <Table<ItemSummary> rowKey="id" size="middle" loading={loading} columns={columns} dataSource={items} scroll={{ x: 1100 }}
-          pagination={{ pageSize: 50, hideOnSinglePage: true, showTotal: (n) => `共 ${n} 条信息` }}
+          pagination={{ current: page, pageSize: PAGE_SIZE, total, onChange: setPage, hideOnSinglePage: true, showSizeChanger: false, showTotal: (n) => `共 ${n} 条信息` }}
           locale={{ emptyText: '暂无信息。' }} />
       </div>
     </div>

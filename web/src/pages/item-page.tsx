@@ -11,7 +11,7 @@ import type { Agency } from '../api-types.js';
 import { api, ApiError } from '../api.js';
 import { disclosureApi, secrecyFormUrl } from '../disclosure-api.js';
 import { REVIEW_STEPS } from '../disclosure-labels.js';
-import type { CatalogueNode, Channel, Finding, ItemDetail, ItemFields, ItemHistory, ReviewStep } from '../disclosure-types.js';
+import type { CatalogueNode, Channel, ItemDetail, ItemFields, ItemSave, ReviewStep } from '../disclosure-types.js';
 import { navigate, routeHref } from '../router.js';
 import { agenciesWhere, useCan, useSession } from '../session.js';
 import { todayInChina } from '../application-labels.js';
@@ -31,8 +31,8 @@ import { ChannelExports, PublicationList, PublishDialog } from '../components/pu
 function fieldsOf(item: ItemDetail): ItemFields {
   return {
     title: item.title, summary: item.summary, categoryId: item.categoryId, issuer: item.issuer, docNo: item.docNo,
-    writtenOn: item.writtenOn, theme: item.theme, keywords: item.keywords, disclosure: item.disclosure, bodyHtml: item.bodyHtml,
-    attachments: item.attachments, validity: item.validity, normativeKind: item.normativeKind, madeOn: item.madeOn,
+    writtenOn: item.writtenOn, changedOn: item.changedOn, theme: item.theme, keywords: item.keywords, disclosure: item.disclosure,
+    bodyHtml: item.bodyHtml, validity: item.validity, normativeKind: item.normativeKind, madeOn: item.madeOn,
     amendedOn: item.amendedOn, repealedOn: item.repealedOn, office: item.office,
   };
 }
@@ -45,10 +45,11 @@ function stepOf(item: ItemDetail | null): ReviewStep | null {
 }
 
 /** The channels the secrecy review of the current version found fit (from its passed step), or null. */
-export function clearedChannels(history: ItemHistory | null, version: number): Partial<Record<Channel, boolean>> | null {
-  const step = [...(history?.steps ?? [])].reverse()
-    .find((s) => s.step === 'secrecy-review' && s.decision === 'pass' && s.version === version);
-  return step?.form?.channelsFit ?? null;
+export function clearedChannels(item: Pick<ItemDetail, 'steps' | 'version'> | null): Partial<Record<Channel, boolean>> | null {
+  const step = [...(item?.steps ?? [])].reverse()
+    .find((s) => s.step === 'secrecy-review' && s.decision === 'pass' && s.version === item?.version);
+  const fit = step?.form?.channelsFit;
+  return typeof fit === 'object' && fit !== null ? fit as Partial<Record<Channel, boolean>> : null;
 }
 
 /** The item screen; `id` null: a new item. */
@@ -64,8 +65,7 @@ export function ItemPage({ id }: { id: number | null }) {
   const [item, setItem] = useState<ItemDetail | null>(null);
   const [fields, setFields] = useState<ItemFields | null>(null);
   const [tree, setTree] = useState<CatalogueNode[]>([]);
-  const [history, setHistory] = useState<ItemHistory | null>(null);
-  const [findings, setFindings] = useState<Finding[]>([]);
+  const [saveWarnings, setSaveWarnings] = useState<ItemSave['warnings']>([]);
   const [error, setError] = useState<{ title: string; error: unknown } | null>(null);
   const [stale, setStale] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
@@ -77,9 +77,6 @@ export function ItemPage({ id }: { id: number | null }) {
       const it = await disclosureApi.item(itemId);
       setItem(it);
       setFields(fieldsOf(it));
-      const [h, f] = await Promise.all([disclosureApi.history(itemId), disclosureApi.findings(itemId).catch(() => [])]);
-      setHistory(h);
-      setFindings(f);
       setError(null);
       return it;
     } catch (e) {
@@ -117,17 +114,18 @@ export function ItemPage({ id }: { id: number | null }) {
         if (!agency) throw new ApiError(0, 'NO_AGENCY', '您没有起草信息的机关权限。');
         const created = await disclosureApi.createItem(agency.id, fields);
         message.success('草稿已保存');
-        navigate({ name: 'item', id: created.id });
-        return created;
+        setSaveWarnings(created.warnings);
+        navigate({ name: 'item', id: created.item.id });
+        return created.item;
       }
       const saved = await disclosureApi.saveItem(id, fields, item!.version);
-      setItem(saved);
-      setFields(fieldsOf(saved));
-      setHistory(await disclosureApi.history(id));
+      setItem(saved.item);
+      setFields(fieldsOf(saved.item));
+      setSaveWarnings(saved.warnings);
       setError(null);
       setStale(null);
-      message.success(`已保存为第 ${saved.version} 版`);
-      return saved;
+      message.success(`已保存为第 ${saved.item.version} 版`);
+      return saved.item;
     } catch (e) {
       if (e instanceof ApiError && e.status === 409 && /STALE/.test(e.code)) setStale(e);
       else setError({ title: '未能保存', error: e });
@@ -163,14 +161,14 @@ export function ItemPage({ id }: { id: number | null }) {
   if (!fields) return <div className="gk-page" aria-busy="true" />;
 
   const cName = categoryName(tree, fields.categoryId);
-  const fit = clearedChannels(history, item?.version ?? 0);
+  const fit = clearedChannels(item);
   const stepPanel = myStep && item && id !== null && (
     myStep === 'secrecy-review' ? (
-      <SecrecyReviewPanel item={item} findings={findings} busy={busy}
+      <SecrecyReviewPanel item={item} findings={item.findings} busy={busy}
         onResolve={async (f, resolution, reason) => {
           try {
             await disclosureApi.resolveFinding(id, f.id, resolution, reason);
-            setFindings(await disclosureApi.findings(id));
+            await load(id);
           } catch (e) {
             setError({ title: '未能处理该项', error: e });
           }
@@ -203,13 +201,13 @@ export function ItemPage({ id }: { id: number | null }) {
           </section>
           <section className="gk-panel gk-gap" aria-labelledby="gk-att-title">
             <Typography.Title level={2} className="gk-h2" id="gk-att-title">附件</Typography.Title>
-            <ItemAttachments itemId={id} value={fields.attachments} readOnly={!editable}
-              onChange={(attachments) => setFields((f) => (f ? { ...f, attachments } : f))} />
+            <ItemAttachments itemId={id} value={item?.attachments ?? []} readOnly={!editable}
+              onChanged={() => (id === null ? undefined : load(id))} onError={(title, e) => setError({ title, error: e })} />
           </section>
         </div>
       ),
     },
-    { key: 'preview', label: '预览', children: <div className="gk-panel"><ItemPreview fields={fields} indexNo={item?.indexNo ?? null} publishedOn={item?.publishedOn ?? null} categoryName={cName} /></div> },
+    { key: 'preview', label: '预览', children: <div className="gk-panel"><ItemPreview fields={fields} attachments={item?.attachments ?? []} indexNo={item?.indexNo ?? null} publishedOn={item?.publishedOn ?? null} categoryName={cName} /></div> },
     ...(item && (item.state === 'approved' || item.state === 'published' || item.publications.length > 0) ? [{
       key: 'publish', label: '发布与渠道',
       children: (
@@ -224,7 +222,7 @@ export function ItemPage({ id }: { id: number | null }) {
         </div>
       ),
     }] : []),
-    ...(history ? [{ key: 'history', label: '历史', children: <div className="gk-panel"><ItemHistoryView history={history} /></div> }] : []),
+    ...(item ? [{ key: 'history', label: '历史', children: <div className="gk-panel"><ItemHistoryView item={item} /></div> }] : []),
   ];
 
   return (
@@ -257,22 +255,28 @@ export function ItemPage({ id }: { id: number | null }) {
           </Space>} />
       )}
       {error !== null && <div className="gk-gap gk-form-error"><ErrorAlert error={error.error} title={error.title} onClose={() => setError(null)} /></div>}
-      {item?.state === 'returned' && <ReturnedNotice history={history} version={item.version} />}
+      {saveWarnings.length > 0 && (
+        <Alert className="gk-gap" type="warning" showIcon closable onClose={() => setSaveWarnings([])} title="已保存，请注意："
+          description={<ul className="gk-plain-list">{saveWarnings.map((w) => <li key={w.code + w.field}>{w.message}</li>)}</ul>} />
+      )}
+      {item?.state === 'returned' && <ReturnedNotice item={item} />}
       {stepPanel && <div className="gk-gap">{stepPanel}</div>}
       <Tabs className="gk-gap" activeKey={tab ?? 'edit'} onChange={setTab} items={tabs} />
       {item && <PublishDialog open={publishing} item={item} fit={fit} onClose={() => { setPublishing(false); void load(item.id); }}
-        onPublish={(channels) => disclosureApi.publishItem(item.id, channels)} />}
+        onPublish={async (channels) => {
+          await disclosureApi.publishItem(item.id, channels);
+          return (await load(item.id)) ?? item;
+        }} />}
     </div>
   );
 }
 
 /** Why the item came back: the last return's step, reviewer and reason. */
-function ReturnedNotice({ history, version }: { history: ItemHistory | null; version: number }) {
-  const last = [...(history?.steps ?? [])].reverse().find((s) => s.decision === 'return');
+function ReturnedNotice({ item }: { item: Pick<ItemDetail, 'steps' | 'version'> }) {
+  const last = [...item.steps].reverse().find((s) => s.decision === 'return');
   if (!last) return null;
-  const stepName = last.step in REVIEW_STEPS ? REVIEW_STEPS[last.step as ReviewStep].name : last.step;
   return (
-    <Alert className="gk-gap" type="warning" showIcon title={`第 ${last.version} 版已在“${stepName}”环节被 ${last.actor} 退回`}
-      description={<>退回理由：{last.reason}{last.version === version ? '。请修改后重新提交审核。' : ''}</>} />
+    <Alert className="gk-gap" type="warning" showIcon title={`第 ${last.version} 版已在“${last.stepName}”环节被 ${last.actor} 退回`}
+      description={<>退回理由：{last.reason}{last.version === item.version ? '。请修改后重新提交审核。' : ''}</>} />
   );
 }
