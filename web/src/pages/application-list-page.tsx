@@ -1,6 +1,7 @@
 /**
  * 依申请公开 list: the deadline warnings on top, then the cases (applicant masked by the server) with their
- * state, reply deadline and handler; filters by agency and “仅未办结”.
+ * state, reply deadline and handler; filters by agency and “仅未办结”. Beside the application warnings, the
+ * proactive-disclosure warnings (条例 Art. 26) for those who may read items, so one look shows every deadline.
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Button, Select, Space, Switch, Table, Tag, Typography } from 'antd';
@@ -12,6 +13,9 @@ import { formatDate } from '../labels.js';
 import { navigate, routeHref } from '../router.js';
 import { ErrorAlert } from '../components/problem-list.js';
 import { ApplicationWarningsPanel } from '../components/application-warnings-panel.js';
+import { ItemWarningsPanel } from '../components/item-warnings-panel.js';
+import { disclosureApi } from '../disclosure-api.js';
+import type { ItemWarnings } from '../disclosure-types.js';
 import { useCan } from '../session.js';
 
 /** Warnings of the chosen agency, or of every agency with a listed case when none is chosen. */
@@ -31,6 +35,13 @@ export function ApplicationListPage() {
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<unknown>(null);
   const mayRegister = useCan('application.register');
+  const mayReadItems = useCan('item.read');
+  const [itemWarnings, setItemWarnings] = useState<ItemWarnings | null>(null);
+
+  useEffect(() => {
+    if (!mayReadItems) return;
+    disclosureApi.itemWarnings(filter.agencyId).then(setItemWarnings, () => setItemWarnings(null));
+  }, [mayReadItems, filter.agencyId]);
 
   const load = useCallback(async () => {
     setLoading(true);
@@ -94,6 +105,7 @@ export function ApplicationListPage() {
       </Space>
       {error !== null && <ErrorAlert error={error} title="申请列表加载失败" />}
       <ApplicationWarningsPanel items={warnings} loading={loading} />
+      {mayReadItems && <ItemWarningsPanel warnings={itemWarnings} compact />}
       <div className="gk-panel gk-gap">
         <Table<ApplicationSummary>
           rowKey="id" size="middle" scroll={{ x: 960 }} loading={loading} columns={columns} dataSource={cases}
