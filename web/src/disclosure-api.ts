@@ -6,7 +6,8 @@
 import { ApiError, request } from './api.js';
 import { csrfToken, sessionEnded } from './session.js';
 import type {
-  CatalogueNode, Channel, Checklist, Inbox, ItemDetail, ItemFields, ItemPage, ItemSave, ItemWarnings, ReviewBody,
+  CatalogueTree, Channel, Checklist, ChecklistDecision, ChecklistSummary, Inbox, ItemDetail, ItemFields, ItemPage, ItemSave,
+  ItemWarnings, LedText, ReviewBody, WechatExport,
 } from './disclosure-types.js';
 
 /** Filters of the item list. */
@@ -76,11 +77,18 @@ export const disclosureApi = {
     request<unknown>('POST', `/api/items/${id}/findings/${findingId}/resolve`, reason ? { resolution, reason } : { resolution }),
   inbox: () => request<Inbox>('GET', '/api/inbox'),
   itemWarnings: (agencyId?: number) => request<ItemWarnings>('GET', `/api/item-warnings${query({ agencyId })}`),
-  catalogue: (agencyId: number) => request<CatalogueNode[]>('GET', `/api/agencies/${agencyId}/catalogue`),
-  checklist: (agencyId: number, month: string) => request<Checklist>('POST', `/api/agencies/${agencyId}/checklists`, { month }),
-  decideChecklistEntry: (checklistId: number, entryId: number, decision: 'keep' | 'withdraw', reason?: string) =>
-    request<Checklist>('POST', `/api/checklists/${checklistId}/entries/${entryId}`, { decision, reason }),
-  signChecklist: (checklistId: number) => request<Checklist>('POST', `/api/checklists/${checklistId}/sign`, {}),
+  catalogue: (agencyId: number, archived = false) =>
+    request<CatalogueTree>('GET', `/api/agencies/${agencyId}/catalogue${archived ? '?archived=true' : ''}`),
+  checklists: (agencyId: number) => request<ChecklistSummary[]>('GET', `/api/agencies/${agencyId}/checklists`),
+  /** Produces the month's checklist (once; an existing one is returned as it is). */
+  produceChecklist: (agencyId: number, month: string) => request<Checklist>('POST', `/api/agencies/${agencyId}/checklists`, { month }),
+  checklist: (agencyId: number, month: string) => request<Checklist>('GET', `/api/agencies/${agencyId}/checklists/${month}`),
+  decideChecklistEntry: (agencyId: number, month: string, entryId: number, body: ChecklistDecision) =>
+    request<Checklist>('PUT', `/api/agencies/${agencyId}/checklists/${month}/entries/${entryId}`, body),
+  signChecklist: (agencyId: number, month: string) => request<Checklist>('POST', `/api/agencies/${agencyId}/checklists/${month}/sign-off`, {}),
+  wechatExport: (id: number) => request<WechatExport>('GET', `/api/items/${id}/exports/wechat`),
+  ledText: (id: number, charsPerLine: number, lines: number) =>
+    request<LedText>('GET', `/api/items/${id}/exports/led${query({ charsPerLine, lines })}`),
 };
 
 /** Download address of an attachment. */
@@ -90,15 +98,15 @@ export function attachmentUrl(itemId: number, hash: string): string {
 
 /** Download address of the 保密审查表 of an item's current version. */
 export function secrecyFormUrl(itemId: number, ext: 'docx' | 'pdf'): string {
-  return `/api/items/${itemId}/secrecy-form.${ext}`;
+  return `/api/items/${itemId}/secrecy-review.${ext}`;
 }
 
-/** Download address of a channel export (WeChat text/HTML, LED text, notice-board PDF). */
-export function channelExportUrl(itemId: number, kind: 'wechat.html' | 'wechat.txt' | 'led.txt' | 'notice-board.pdf'): string {
-  return `/api/items/${itemId}/export/${kind}`;
+/** Download address of the notice-board / reading-point A4 PDF. */
+export function noticeBoardUrl(itemId: number): string {
+  return `/api/items/${itemId}/exports/notice-board.pdf`;
 }
 
 /** Download address of a monthly checklist. */
-export function checklistUrl(checklistId: number, ext: 'xlsx' | 'docx'): string {
-  return `/api/checklists/${checklistId}.${ext}`;
+export function checklistUrl(agencyId: number, month: string, ext: 'xlsx' | 'docx'): string {
+  return `/api/agencies/${agencyId}/checklists/${month}.${ext}`;
 }

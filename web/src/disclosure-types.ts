@@ -2,13 +2,16 @@
  * Shapes of the proactive-disclosure API (主动公开), taken from the server's TypeBox schemas
  * (src/disclosure/item.schema.ts, secrecy-form.schema.ts; `Static<typeof …>`, types only), and the core's
  * vocabularies (states, steps, channels, 公开属性 …), so the screens cannot drift from what the API sends.
- * Catalogue and checklist shapes follow their schemas as they land.
+ * The catalogue, checklist and export shapes come from catalogue.schema.ts, checklist.schema.ts and item-export.schema.ts.
  */
 import type { Static } from 'typebox';
 import type {
   AttachmentSchema, CreateItemBody, EditItemBody, FindingSchema, InboxSchema, ItemDetailSchema, ItemPageSchema, ItemSaveSchema,
   ItemStepSchema, ItemSummarySchema, ItemWarningsSchema, PublicationSchema, ReviewBody as ReviewBodySchema,
 } from '../../src/disclosure/item.schema.js';
+import type { CatalogueTreeNodeSchema, CatalogueTreeSchema } from '../../src/disclosure/catalogue.schema.js';
+import type { ChecklistSchema, ChecklistSummarySchema, DecideBody } from '../../src/disclosure/checklist.schema.js';
+import type { LedTextSchema, WechatExportSchema } from '../../src/disclosure/item-export.schema.js';
 import type { Channel } from '../../src/core/disclosure/channels.js';
 import type { DisclosureAttribute, NormativeKind, Validity } from '../../src/core/disclosure/item-labels.js';
 import type { ChainAct, ReviewDecision, ReviewState, ReviewStep } from '../../src/core/disclosure/review-chain.js';
@@ -63,36 +66,21 @@ export type ItemFields = Omit<Required<CreateItemRequest>, 'disclosure' | 'valid
   disclosure: DisclosureAttribute; validity: Validity; normativeKind: NormativeKind | null;
 };
 
-/** A category of the catalogue tree. */
-export interface CatalogueNode {
-  id: number;
-  name: string;
-  art20Item: string | null;
-  archived: boolean;
-  children: CatalogueNode[];
-}
+/** A category of the catalogue tree, with its children of the same shape (the schema sends them whole). */
+export type CatalogueNode = Omit<Static<typeof CatalogueTreeNodeSchema>, 'children'> & { children: CatalogueNode[] };
+/** GET /api/agencies/:agencyId/catalogue */
+export type CatalogueTree = Omit<Static<typeof CatalogueTreeSchema>, 'nodes'> & { nodes: CatalogueNode[] };
 
-/** One row of the monthly checklist. */
-export interface ChecklistEntry {
-  id: number;
-  publicationId: number;
-  itemId: number;
-  title: string;
-  indexNo: string | null;
-  channel: Channel;
-  publishedOn: string;
-  decision: 'keep' | 'withdraw' | null;
-  reason: string | null;
-  decidedBy: string | null;
-}
+/** 互联网信息发布每月检查清理清单 (GET/POST /api/agencies/:id/checklists…). */
+export type Checklist = Static<typeof ChecklistSchema>;
+/** One row of the checklist. */
+export type ChecklistEntry = Checklist['entries'][number];
+/** A checklist in the agency's list. */
+export type ChecklistSummary = Static<typeof ChecklistSummarySchema>;
+/** PUT …/entries/:entryId */
+export type ChecklistDecision = Static<typeof DecideBody>;
 
-/** 互联网信息发布每月检查清理清单. */
-export interface Checklist {
-  id: number;
-  agencyId: number;
-  month: string;
-  state: 'open' | 'signed';
-  signedAt: string | null;
-  signedBy: string | null;
-  entries: ChecklistEntry[];
-}
+/** GET /api/items/:id/exports/wechat */
+export type WechatExport = Static<typeof WechatExportSchema>;
+/** GET /api/items/:id/exports/led */
+export type LedText = Static<typeof LedTextSchema>;

@@ -1,13 +1,11 @@
 /**
  * Publishing an approved item (信息公开专职人员): the dialog offers only the channels the secrecy review found fit
  * and the version is not yet on; after publishing the 索引号 is shown. Each current publication can be withdrawn
- * with a reason (it stays on record). The channel exports: WeChat text and HTML ready to paste, the LED screens'
- * text, the notice-board PDF.
+ * with a reason (it stays on record).
  */
 import { useState } from 'react';
 import { Alert, Button, Checkbox, Input, Modal, Result, Table } from 'antd';
 import { ApiError } from '../api.js';
-import { channelExportUrl } from '../disclosure-api.js';
 import { CHANNEL_KEYS, CHANNELS } from '../disclosure-labels.js';
 import type { Channel, ItemDetail, ItemPublication } from '../disclosure-types.js';
 import { formatDate, formatTime } from '../labels.js';
@@ -107,17 +105,5 @@ export function PublicationList({ item, mayWithdraw, onWithdraw }: {
         {error && <Alert className="gk-gap" type="error" showIcon title={error} />}
       </Modal>
     </>
-  );
-}
-
-/** Links to the channel exports of the published version. */
-export function ChannelExports({ itemId }: { itemId: number }) {
-  return (
-    <ul className="gk-exports">
-      <li><a href={channelExportUrl(itemId, 'wechat.html')} target="_blank" rel="noreferrer">政务微信公众号：可粘贴的 HTML</a></li>
-      <li><a href={channelExportUrl(itemId, 'wechat.txt')} target="_blank" rel="noreferrer">政务微信公众号：纯文本</a></li>
-      <li><a href={channelExportUrl(itemId, 'led.txt')} target="_blank" rel="noreferrer">LED显示屏：按屏幕长度截取的文字</a></li>
-      <li><a href={channelExportUrl(itemId, 'notice-board.pdf')} target="_blank" rel="noreferrer">公开栏、查阅点：A4 打印版（PDF）</a></li>
-    </ul>
   );
 }

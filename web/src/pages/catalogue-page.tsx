@@ -25,7 +25,7 @@ export function CataloguePage() {
   const [tree, setTree] = useState<CatalogueNode[] | null>(null);
   const [error, setError] = useState<unknown>(null);
   useEffect(() => {
-    if (session) void disclosureApi.catalogue(session.user.agencyId).then(setTree).catch(setError);
+    if (session) void disclosureApi.catalogue(session.user.agencyId).then((t) => setTree(t.nodes)).catch(setError);
   }, [session]);
   return (
     <div className="gk-page">

@@ -8,7 +8,7 @@ import { Alert, App, Button, Input, Modal, Select, Space, Table, Tag, Typography
 import type { Agency } from '../api-types.js';
 import { api } from '../api.js';
 import { checklistUrl, disclosureApi } from '../disclosure-api.js';
-import { CHANNELS } from '../disclosure-labels.js';
+import { CHANNELS, isChannel } from '../disclosure-labels.js';
 import type { Checklist, ChecklistEntry } from '../disclosure-types.js';
 import { formatDate, formatTime } from '../labels.js';
 import { routeHref } from '../router.js';
@@ -20,6 +20,11 @@ import { ErrorAlert } from '../components/problem-list.js';
 export function previousMonth(today: string): string {
   const [y, m] = today.split('-').map(Number) as [number, number];
   return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+}
+
+/** A channel's Chinese name (the core's), or the key as recorded. */
+function channelName(channel: string): string {
+  return isChannel(channel) ? CHANNELS[channel] : channel;
 }
 
 /** How many rows still wait for a decision. */
@@ -64,10 +69,14 @@ export function ChecklistPage() {
   };
 
   const signed = list?.state === 'signed';
+  const decide = (e: ChecklistEntry, decision: 'keep' | 'withdraw', reason?: string) =>
+    run(decision === 'keep' ? '未能记录' : '未能撤回', () => disclosureApi.decideChecklistEntry(list!.agencyId, list!.month, e.id, { decision, reason: reason ?? null }),
+      decision === 'withdraw' ? '已撤回' : undefined);
   const columns = [
     { title: '标题', key: 'title', render: (_: unknown, e: ChecklistEntry) => <a href={routeHref({ name: 'item', id: e.itemId })}>{e.title}</a> },
     { title: '索引号', dataIndex: 'indexNo', key: 'indexNo', width: 210 },
-    { title: '渠道', key: 'channel', width: 170, render: (_: unknown, e: ChecklistEntry) => CHANNELS[e.channel] ?? e.channel },
+    { title: '渠道', key: 'channel', width: 170, render: (_: unknown, e: ChecklistEntry) => channelName(e.channel) },
+    { title: '发布人', dataIndex: 'publisher', key: 'publisher', width: 90 },
     { title: '发布日期', key: 'on', width: 130, render: (_: unknown, e: ChecklistEntry) => formatDate(e.publishedOn) },
     {
       title: '检查结果', key: 'decision', width: 260,
@@ -79,9 +88,9 @@ export function ChecklistPage() {
           </span>
         ) : signed ? '—' : (
           <Space>
-            <Button size="small" aria-label={`保留（${e.title}，${CHANNELS[e.channel]}）`}
-              onClick={() => void run('未能记录', () => disclosureApi.decideChecklistEntry(list!.id, e.id, 'keep'))}>保留</Button>
-            <Button size="small" danger aria-label={`撤回（${e.title}，${CHANNELS[e.channel]}）`}
+            <Button size="small" aria-label={`保留（${e.title}，${channelName(e.channel)}）`}
+              onClick={() => void decide(e, 'keep')}>保留</Button>
+            <Button size="small" danger aria-label={`撤回（${e.title}，${channelName(e.channel)}）`}
               onClick={() => { setWithdrawing(e); setReason(''); }}>撤回…</Button>
           </Space>
         )
@@ -104,7 +113,7 @@ export function ChecklistPage() {
           <label className="gk-inline-label" htmlFor="gk-checklist-month">月份</label>
           <Input id="gk-checklist-month" type="month" style={{ width: 170 }} value={month} onChange={(e) => setMonth(e.target.value)} />
           <Button type="primary" disabled={agencyId === undefined || !/^\d{4}-\d{2}$/.test(month)} loading={busy}
-            onClick={() => void run('未能生成清单', () => disclosureApi.checklist(agencyId!, month))}>生成清单</Button>
+            onClick={() => void run('未能生成清单', () => disclosureApi.produceChecklist(agencyId!, month))}>生成清单</Button>
         </Space>
         {list && (
           <>
@@ -112,10 +121,10 @@ export function ChecklistPage() {
               <span>{list.month.replace('-', '年')}月，共 {list.entries.length} 条发布记录，待检查 {undecided(list)} 条。</span>
               {signed ? <Tag color="#2e7031">已由 {list.signedBy} 于 {formatTime(list.signedAt)} 签字确认</Tag> : (
                 <Button disabled={undecided(list) > 0} loading={busy}
-                  onClick={() => void run('未能签字确认', () => disclosureApi.signChecklist(list.id), '清单已签字确认')}>签字确认</Button>
+                  onClick={() => void run('未能签字确认', () => disclosureApi.signChecklist(list.agencyId, list.month), '清单已签字确认')}>签字确认</Button>
               )}
-              <a href={checklistUrl(list.id, 'xlsx')}>下载 Excel</a>
-              <a href={checklistUrl(list.id, 'docx')}>下载 Word</a>
+              <a href={checklistUrl(list.agencyId, list.month, 'xlsx')}>下载 Excel</a>
+              <a href={checklistUrl(list.agencyId, list.month, 'docx')}>下载 Word</a>
             </div>
             <Table<ChecklistEntry> rowKey="id" size="middle" columns={columns} dataSource={list.entries} scroll={{ x: 1000 }}
               pagination={{ pageSize: 50, hideOnSinglePage: true }} locale={{ emptyText: '该月没有发布记录。' }} />
@@ -126,9 +135,9 @@ export function ChecklistPage() {
         okButtonProps={{ danger: true, disabled: reason.trim() === '', loading: busy }} onCancel={() => setWithdrawing(null)}
         onOk={async () => {
           if (!withdrawing || !list) return;
-          if (await run('未能撤回', () => disclosureApi.decideChecklistEntry(list.id, withdrawing.id, 'withdraw', reason.trim()), '已撤回')) setWithdrawing(null);
+          if (await decide(withdrawing, 'withdraw', reason.trim())) setWithdrawing(null);
         }}>
-        {withdrawing && <p>“{withdrawing.title}”将从{CHANNELS[withdrawing.channel]}撤回，发布和撤回记录均保留。</p>}
+        {withdrawing && <p>“{withdrawing.title}”将从{channelName(withdrawing.channel)}撤回，发布和撤回记录均保留。</p>}
         <label className="gk-field-label" htmlFor="gk-checklist-reason">撤回理由（必填）</label>
         <Input.TextArea id="gk-checklist-reason" rows={3} maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} />
         <Alert className="gk-gap" type="info" showIcon title="撤回后如需重新发布，须重新经过审核。" />

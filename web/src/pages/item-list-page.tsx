@@ -47,7 +47,7 @@ export function ItemListPage() {
 
   useEffect(() => {
     if (agencyId === undefined) return;
-    void disclosureApi.catalogue(agencyId).then(setTree).catch(() => setTree([]));
+    void disclosureApi.catalogue(agencyId).then((t) => setTree(t.nodes)).catch(() => setTree([]));
   }, [agencyId]);
 
   const load = useCallback(async () => {

@@ -25,7 +25,8 @@ import { ItemHistoryView } from '../components/item-history.js';
 import { categoryName } from '../components/catalogue-select.js';
 import { ReviewDecision } from '../components/review-decision.js';
 import { SecrecyReviewPanel } from '../components/secrecy-review-panel.js';
-import { ChannelExports, PublicationList, PublishDialog } from '../components/publish-panel.js';
+import { PublicationList, PublishDialog } from '../components/publish-panel.js';
+import { ChannelExports } from '../components/channel-exports.js';
 
 /** The fields of a loaded item, as the editor holds them. */
 function fieldsOf(item: ItemDetail): ItemFields {
@@ -97,7 +98,7 @@ export function ItemPage({ id }: { id: number | null }) {
 
   useEffect(() => {
     const agencyId = item?.agencyId ?? agency?.id;
-    if (agencyId !== undefined) void disclosureApi.catalogue(agencyId).then(setTree).catch(() => setTree([]));
+    if (agencyId !== undefined) void disclosureApi.catalogue(agencyId).then((t) => setTree(t.nodes)).catch(() => setTree([]));
   }, [item?.agencyId, agency?.id]);
 
   const editable = id === null || (item !== null && (item.state === 'draft' || item.state === 'returned') && mayDraft);
