@@ -1,0 +1,261 @@
+/**
+ * Proactive disclosure (主动公开) in a real browser, signed in as the demo users: 李经办 (jingban) drafts an item
+ * with a phone number in its body, tries an executable renamed .pdf (refused with the server's message), adds an
+ * image and submits; 王科长 (kezhang) finds it in 待我处理 and passes 初审; 赵保密 (baomi) sees the scan's finding,
+ * cannot pass until it is resolved and the 保密审查表 is filled, confirms it with a reason and passes; 孙局长
+ * (lingdao) signs off; 周专员 (gongkai) publishes to the portal and sees the 索引号. axe-core finds no serious or
+ * critical violation on any of these screens; screenshots at 1366 px and 360 px go to GONGKAI_SHOTS (default
+ * /tmp/gk-disclosure-shots) to be looked at. Skipped, with a message, when /usr/bin/chromium is missing.
+ */
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import {
+  axeViolations, CHROMIUM, CHROMIUM_ARGS, ensureBuilt, freePort, SERIOUS, skipWithoutChromium, violationsOf,
+} from './browser-helpers.js';
+import { startServer } from '../../src/server.js';
+
+const skip = skipWithoutChromium;
+const SHOTS = process.env.GONGKAI_SHOTS ?? '/tmp/gk-disclosure-shots';
+
+/** Demo users (src/demo/demo-users.ts) and the passwords they choose at first sign-in. */
+const USERS = {
+  jingban: { initial: 'Demo#2026-01', chosen: 'Jing#Ban-2026-dx' },
+  kezhang: { initial: 'Demo#2026-02', chosen: 'Ke#Zhang-2026-cs' },
+  baomi: { initial: 'Demo#2026-03', chosen: 'Bao#Mi-2026-scq' },
+  lingdao: { initial: 'Demo#2026-04', chosen: 'Ling#Dao-2026-qf' },
+  gongkai: { initial: 'Demo#2026-05', chosen: 'Gong#Kai-2026-fb' },
+} as const;
+type Login = keyof typeof USERS;
+
+/** A 1×1 PNG. */
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+/** An ELF header: an executable, whatever its name says. */
+const EXE = Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0]), Buffer.alloc(120)]);
+
+describe('proactive disclosure in a browser', { skip }, () => {
+  let dataDir = '';
+  let server: { url: string; stop: () => Promise<void> } | null = null;
+  let browser: Browser | null = null;
+  let base = '';
+
+  /** A browser context signed in as a demo user (the initial password changed the first time). */
+  async function signedIn(login: Login, width = 1366): Promise<BrowserContext> {
+    // bypassCSP: the app's CSP (script-src 'self') would refuse the axe-core script the test injects.
+    const context = await browser!.newContext({ viewport: { width, height: 900 }, locale: 'zh-CN', bypassCSP: true });
+    const { initial, chosen } = USERS[login];
+    const res = await context.request.post(`${base}/api/session`, { data: { login, password: chosen } });
+    if (res.status() !== 200) {
+      const first = await context.request.post(`${base}/api/session`, { data: { login, password: initial } });
+      assert.equal(first.status(), 200, await first.text());
+      const { csrfToken } = await first.json() as { csrfToken: string };
+      const changed = await context.request.put(`${base}/api/session/password`,
+        { data: { currentPassword: initial, newPassword: chosen }, headers: { 'x-csrf-token': csrfToken } });
+      assert.equal(changed.status(), 200, await changed.text());
+    }
+    return context;
+  }
+
+  /** A page of the context that collects page errors. */
+  async function open(context: BrowserContext, hash: string): Promise<{ page: Page; errors: string[] }> {
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${base}/admin/${hash}`);
+    return { page, errors };
+  }
+
+  /** No serious or critical axe violation; a full-page screenshot to look at. */
+  async function check(page: Page, name: string): Promise<void> {
+    // Let antd's motion finish (half-transparent text mid-animation fails contrast).
+    await page.waitForTimeout(400);
+    assert.deepEqual(violationsOf(await axeViolations(page), SERIOUS), [], name);
+    const width = page.viewportSize()?.width ?? 0;
+    await page.screenshot({ path: join(SHOTS, `${name}-${width}.png`), fullPage: true });
+  }
+
+  before(async () => {
+    await ensureBuilt();
+    mkdirSync(SHOTS, { recursive: true });
+    dataDir = mkdtempSync(join(tmpdir(), 'gk-disclosure-ui-'));
+    const port = await freePort();
+    server = await startServer({ GONGKAI_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'silent', TZ: 'Asia/Shanghai' });
+    base = `http://127.0.0.1:${port}`;
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  test('one item through the chain: draft, 初审, 保密审查 with a finding resolved, 核审签发, publish', async () => {
+    const title = '关于调整行政审批服务大厅办公时间的公告';
+    let itemHash = '';
+
+    // 李经办 drafts.
+    {
+      const context = await signedIn('jingban');
+      const { page, errors } = await open(context, '#/items/new');
+      try {
+        await page.getByLabel('标题').waitFor();
+        await page.getByLabel('标题').fill(title);
+        await page.getByLabel('内容概述').fill('自2026年12月起，行政审批服务大厅工作日办公时间调整为上午9:00至下午5:00。');
+        await page.getByLabel('文号').fill('威环审批发〔2026〕12号');
+        await page.getByLabel('承办科室').fill('政务公开科');
+        await page.locator('.gk-body-editor').click();
+        await page.keyboard.type('自2026年12月1日起，行政审批服务大厅办公时间调整为工作日上午9:00至下午5:00。咨询电话：13805311234。');
+        await check(page, '01-item-new');
+        await page.getByRole('button', { name: '保存草稿' }).click();
+        await page.waitForURL(/#\/items\/\d+$/);
+        itemHash = new URL(page.url()).hash;
+        await page.getByText('第 1 版').waitFor();
+
+        // An executable named .pdf is refused, with the server's message under its name; an image is stored.
+        const input = page.locator('input[type="file"]');
+        await input.setInputFiles({ name: '办公时间.pdf', mimeType: 'application/pdf', buffer: EXE });
+        const refusal = page.locator('.gk-upload-line .ant-alert');
+        await refusal.waitFor();
+        assert.match(await refusal.innerText(), /“办公时间\.pdf”未能上传：/);
+        await input.setInputFiles({ name: '大厅示意图.png', mimeType: 'image/png', buffer: PNG });
+        await page.locator('.gk-attachment-list', { hasText: '大厅示意图.png' }).waitFor();
+        assert.match(await page.locator('.gk-attachment-list').innerText(), /PNG 图片/);
+        await check(page, '02-item-draft');
+
+        await page.getByRole('tab', { name: '预览' }).click();
+        await page.locator('.gk-preview-title', { hasText: title }).waitFor();
+        await check(page, '03-item-preview');
+        await page.getByRole('tab', { name: '编辑' }).click();
+
+        await page.getByRole('button', { name: '提交审核' }).click();
+        await page.locator('.gk-meta', { hasText: '待初审' }).waitFor();
+        assert.deepEqual(errors, []);
+      } finally {
+        await context.close();
+      }
+    }
+
+    // 王科长: 待我处理, then 初审通过.
+    {
+      const context = await signedIn('kezhang');
+      const { page, errors } = await open(context, '#/inbox');
+      try {
+        const link = page.getByRole('link', { name: title });
+        await link.waitFor();
+        await check(page, '04-inbox-kezhang');
+        await link.click();
+        await page.getByRole('button', { name: '科室负责人初审通过' }).waitFor();
+        await check(page, '05-first-review');
+        await page.getByRole('button', { name: '科室负责人初审通过' }).click();
+        await page.locator('.gk-meta', { hasText: '待保密审查' }).waitFor();
+        assert.deepEqual(errors, []);
+      } finally {
+        await context.close();
+      }
+    }
+
+    // 赵保密: the finding, the form, then 通过.
+    {
+      const context = await signedIn('baomi');
+      const { page, errors } = await open(context, `/${itemHash}`);
+      try {
+        const pass = page.getByRole('button', { name: '办公室保密审查通过' });
+        await pass.waitFor();
+        await page.locator('.gk-finding-open').first().waitFor();
+        assert.equal(await pass.isDisabled(), true);
+        await check(page, '06-secrecy-review');
+        const open = page.locator('.gk-finding-open');
+        while (await open.count() > 0) {
+          await open.first().getByRole('button', { name: '确认可以公开…' }).click();
+          const dialog = page.getByRole('dialog');
+          await dialog.getByLabel('确认理由（必填）').fill('该号码为服务大厅对外公开的咨询电话，不属于个人信息。');
+          await dialog.getByRole('button', { name: /确\s*认/ }).click();
+          await dialog.waitFor({ state: 'hidden' });
+        }
+        assert.equal(await pass.isDisabled(), true);
+        for (const q of ['是否涉及国家秘密', '是否涉及工作秘密', '是否涉及个人信息', '是否涉及商业秘密']) {
+          await page.getByRole('radiogroup', { name: q }).getByLabel('否').check();
+        }
+        await page.getByRole('group', { name: '拟发布渠道' }).getByLabel('政府网站（政府信息公开平台）').check();
+        await page.getByRole('group', { name: '拟发布渠道' }).getByLabel('公开栏').check();
+        await page.getByRole('radiogroup', { name: '是否适合在政府网站（政府信息公开平台）发布' }).getByLabel('是').check();
+        await page.getByRole('radiogroup', { name: '是否适合在公开栏发布' }).getByLabel('是').check();
+        await page.getByLabel('审查结论').fill('经审查，内容不涉及国家秘密、工作秘密、个人信息和商业秘密，同意公开。');
+        assert.equal(await pass.isDisabled(), false);
+        await check(page, '07-secrecy-filled');
+        await pass.click();
+        await page.locator('.gk-meta', { hasText: '待核审签发' }).waitFor();
+        assert.deepEqual(errors, []);
+      } finally {
+        await context.close();
+      }
+    }
+
+    // 孙局长 signs off.
+    {
+      const context = await signedIn('lingdao');
+      const { page, errors } = await open(context, '#/inbox');
+      try {
+        await page.getByRole('link', { name: title }).click();
+        await page.getByRole('button', { name: '领导核审签发通过' }).waitFor();
+        await page.getByRole('button', { name: '领导核审签发通过' }).click();
+        await page.locator('.gk-meta', { hasText: '已签发待发布' }).waitFor();
+        assert.deepEqual(errors, []);
+      } finally {
+        await context.close();
+      }
+    }
+
+    // 周专员 publishes to the portal and the notice board; the 索引号 is shown.
+    {
+      const context = await signedIn('gongkai');
+      const { page, errors } = await open(context, `/${itemHash}`);
+      try {
+        await page.getByRole('button', { name: '发布…' }).click();
+        const dialog = page.getByRole('dialog', { name: '发布信息' });
+        await dialog.getByLabel('政府网站（政府信息公开平台）').waitFor();
+        await check(page, '08-publish-dialog');
+        await dialog.getByLabel('政府网站（政府信息公开平台）').check();
+        await dialog.getByLabel('公开栏').check();
+        await dialog.getByRole('button', { name: /发\s*布/ }).click();
+        const indexNo = dialog.locator('.gk-index-no');
+        await indexNo.waitFor();
+        assert.match(await indexNo.innerText(), /\/\d{4}-\d{5}$/);
+        await check(page, '09-published');
+        await dialog.getByRole('button', { name: /完\s*成/ }).click();
+        await page.locator('.gk-meta', { hasText: '已发布' }).waitFor();
+        await page.getByRole('tab', { name: '发布与渠道' }).click();
+        await page.getByRole('cell', { name: '公开栏' }).waitFor();
+        await page.getByRole('tab', { name: '历史' }).click();
+        await page.getByRole('cell', { name: '领导核审签发' }).waitFor();
+        await check(page, '10-history');
+        assert.deepEqual(errors, []);
+      } finally {
+        await context.close();
+      }
+    }
+  });
+
+  test('the screens at 360 px: inbox, item list, item editor, checklist', async () => {
+    for (const [login, hash, ready] of [
+      ['kezhang', '#/inbox', '待我处理'],
+      ['jingban', '#/items', '主动公开信息'],
+      ['jingban', '#/items/new', '起草信息'],
+      ['baomi', '#/checklists', '互联网信息发布每月检查清理清单'],
+    ] as const) {
+      const context = await signedIn(login, 360);
+      const { page, errors } = await open(context, hash);
+      try {
+        await page.getByRole('heading', { level: 1, name: ready }).waitFor();
+        await check(page, `11-${login}-${hash.replace(/[#/]/g, '') || 'start'}`);
+        assert.deepEqual(errors, []);
+      } finally {
+        await context.close();
+      }
+    }
+  });
+});
