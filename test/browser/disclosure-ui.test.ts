@@ -102,8 +102,8 @@ describe('proactive disclosure in a browser', { skip }, () => {
       const context = await signedIn('jingban');
       const { page, errors } = await open(context, '#/items/new');
       try {
-        await page.getByLabel('标题').waitFor();
-        await page.getByLabel('标题').fill(title);
+        await page.getByLabel('标题', { exact: true }).waitFor();
+        await page.getByLabel('标题', { exact: true }).fill(title);
         await page.getByLabel('内容概述').fill('自2026年12月起，行政审批服务大厅工作日办公时间调整为上午9:00至下午5:00。');
         await page.getByLabel('文号').fill('威环审批发〔2026〕12号');
         await page.getByLabel('承办科室').fill('政务公开科');
@@ -111,7 +111,10 @@ describe('proactive disclosure in a browser', { skip }, () => {
         await page.keyboard.type('自2026年12月1日起，行政审批服务大厅办公时间调整为工作日上午9:00至下午5:00。咨询电话：13805311234。');
         await check(page, '01-item-new');
         await page.getByRole('button', { name: '保存草稿' }).click();
-        await page.waitForURL(/#\/items\/\d+$/);
+        await page.waitForURL(/#\/items\/\d+$/, { waitUntil: 'commit' }).catch(async (e: unknown) => {
+          await page.screenshot({ path: join(SHOTS, 'failed-save.png'), fullPage: true });
+          throw e;
+        });
         itemHash = new URL(page.url()).hash;
         await page.getByText('第 1 版').waitFor();
 

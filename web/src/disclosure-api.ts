@@ -6,7 +6,8 @@
 import { ApiError, request } from './api.js';
 import { csrfToken, sessionEnded } from './session.js';
 import type {
-  CatalogueTree, Channel, Checklist, ChecklistDecision, ChecklistSummary, Inbox, ItemDetail, ItemFields, ItemPage, ItemSave,
+  AddNodeRequest, CatalogueNodeRow, CatalogueTemplateInfo, CatalogueVersion, CatalogueVersionSummary, GuideContent, GuideVersion,
+  GuideVersionSummary, MoveNodeRequest, TemplateApplied, UpdateNodeRequest, VersionReviewBody, CatalogueTree, Channel, Checklist, ChecklistDecision, ChecklistSummary, Inbox, ItemDetail, ItemFields, ItemPage, ItemSave,
   ItemWarnings, LedText, ReviewBody, WechatExport,
 } from './disclosure-types.js';
 
@@ -79,6 +80,38 @@ export const disclosureApi = {
   itemWarnings: (agencyId?: number) => request<ItemWarnings>('GET', `/api/item-warnings${query({ agencyId })}`),
   catalogue: (agencyId: number, archived = false) =>
     request<CatalogueTree>('GET', `/api/agencies/${agencyId}/catalogue${archived ? '?archived=true' : ''}`),
+  catalogueTemplates: () => request<CatalogueTemplateInfo[]>('GET', '/api/catalogue-templates'),
+  addNode: (agencyId: number, body: AddNodeRequest) => request<CatalogueNodeRow>('POST', `/api/agencies/${agencyId}/catalogue/nodes`, body),
+  updateNode: (agencyId: number, nodeId: number, body: UpdateNodeRequest) =>
+    request<CatalogueNodeRow>('PATCH', `/api/agencies/${agencyId}/catalogue/nodes/${nodeId}`, body),
+  moveNode: (agencyId: number, nodeId: number, body: MoveNodeRequest) =>
+    request<CatalogueNodeRow>('POST', `/api/agencies/${agencyId}/catalogue/nodes/${nodeId}/move`, body),
+  archiveNode: (agencyId: number, nodeId: number) =>
+    request<CatalogueNodeRow>('POST', `/api/agencies/${agencyId}/catalogue/nodes/${nodeId}/archive`, {}),
+  applyTemplate: (agencyId: number, template: string) =>
+    request<TemplateApplied>('POST', `/api/agencies/${agencyId}/catalogue/apply-template`, { template }),
+  catalogueVersions: (agencyId: number) => request<CatalogueVersionSummary[]>('GET', `/api/agencies/${agencyId}/catalogue/versions`),
+  catalogueVersion: (agencyId: number, version: number) =>
+    request<CatalogueVersion>('GET', `/api/agencies/${agencyId}/catalogue/versions/${version}`),
+  /** Saves the current tree as a new version and submits it for 初审. */
+  submitCatalogue: (agencyId: number, comment?: string) =>
+    request<CatalogueVersion>('POST', `/api/agencies/${agencyId}/catalogue/versions`, comment ? { comment } : {}),
+  reviewCatalogue: (agencyId: number, version: number, body: VersionReviewBody) =>
+    request<CatalogueVersion>('POST', `/api/agencies/${agencyId}/catalogue/versions/${version}/review`, body),
+  publishCatalogue: (agencyId: number, version: number, channels: Channel[]) =>
+    request<CatalogueVersion>('POST', `/api/agencies/${agencyId}/catalogue/versions/${version}/publish`, { channels }),
+  guide: (agencyId: number) => request<GuideVersion>('GET', `/api/agencies/${agencyId}/guide`),
+  /** Saves the guide as a new version; 409 when someone saved after `baseVersion`. */
+  saveGuide: (agencyId: number, content: GuideContent, baseVersion: number) =>
+    request<GuideVersion>('PUT', `/api/agencies/${agencyId}/guide`, { baseVersion, content }),
+  guideVersions: (agencyId: number) => request<GuideVersionSummary[]>('GET', `/api/agencies/${agencyId}/guide/versions`),
+  guideVersion: (agencyId: number, version: number) => request<GuideVersion>('GET', `/api/agencies/${agencyId}/guide/versions/${version}`),
+  submitGuide: (agencyId: number, version: number) =>
+    request<GuideVersion>('POST', `/api/agencies/${agencyId}/guide/versions/${version}/submit`, {}),
+  reviewGuide: (agencyId: number, version: number, body: VersionReviewBody) =>
+    request<GuideVersion>('POST', `/api/agencies/${agencyId}/guide/versions/${version}/review`, body),
+  publishGuide: (agencyId: number, version: number, channels: Channel[]) =>
+    request<GuideVersion>('POST', `/api/agencies/${agencyId}/guide/versions/${version}/publish`, { channels }),
   checklists: (agencyId: number) => request<ChecklistSummary[]>('GET', `/api/agencies/${agencyId}/checklists`),
   /** Produces the month's checklist (once; an existing one is returned as it is). */
   produceChecklist: (agencyId: number, month: string) => request<Checklist>('POST', `/api/agencies/${agencyId}/checklists`, { month }),

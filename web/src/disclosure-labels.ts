@@ -42,3 +42,11 @@ export const FILE_TYPE_NAMES: Readonly<Record<string, string>> = {
 export function fileTypeName(type: string): string {
   return FILE_TYPE_NAMES[type] ?? type.toUpperCase();
 }
+
+/**
+ * A table's horizontal scroll: only when it has rows. An empty table that scrolls is a scroll region with nothing
+ * focusable in it (axe: scrollable-region-focusable); with rows, its links and buttons take the focus.
+ */
+export function scrollWhenRows(rows: readonly unknown[], x: number): { x: number } | undefined {
+  return rows.length > 0 ? { x } : undefined;
+}

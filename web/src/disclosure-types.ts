@@ -9,7 +9,12 @@ import type {
   AttachmentSchema, CreateItemBody, EditItemBody, FindingSchema, InboxSchema, ItemDetailSchema, ItemPageSchema, ItemSaveSchema,
   ItemStepSchema, ItemSummarySchema, ItemWarningsSchema, PublicationSchema, ReviewBody as ReviewBodySchema,
 } from '../../src/disclosure/item.schema.js';
-import type { CatalogueTreeNodeSchema, CatalogueTreeSchema } from '../../src/disclosure/catalogue.schema.js';
+import type {
+  AddNodeBody, CatalogueNodeSchema, CatalogueTreeNodeSchema, CatalogueTreeSchema, CatalogueVersionSchema, CatalogueVersionSummarySchema,
+  MoveNodeBody, TemplateAppliedSchema, TemplateListSchema, UpdateNodeBody,
+} from '../../src/disclosure/catalogue.schema.js';
+import type { GuideSchema, GuideVersionSchema, GuideVersionSummarySchema } from '../../src/disclosure/guide.schema.js';
+import type { ReviewDecisionBody } from '../../src/disclosure/review.schema.js';
 import type { ChecklistSchema, ChecklistSummarySchema, DecideBody } from '../../src/disclosure/checklist.schema.js';
 import type { LedTextSchema, WechatExportSchema } from '../../src/disclosure/item-export.schema.js';
 import type { Channel } from '../../src/core/disclosure/channels.js';
@@ -70,6 +75,31 @@ export type ItemFields = Omit<Required<CreateItemRequest>, 'disclosure' | 'valid
 export type CatalogueNode = Omit<Static<typeof CatalogueTreeNodeSchema>, 'children'> & { children: CatalogueNode[] };
 /** GET /api/agencies/:agencyId/catalogue */
 export type CatalogueTree = Omit<Static<typeof CatalogueTreeSchema>, 'nodes'> & { nodes: CatalogueNode[] };
+
+/** A category as the node routes answer (without children). */
+export type CatalogueNodeRow = Static<typeof CatalogueNodeSchema>;
+/** POST …/catalogue/nodes */
+export type AddNodeRequest = Static<typeof AddNodeBody>;
+/** PATCH …/catalogue/nodes/:nodeId */
+export type UpdateNodeRequest = Static<typeof UpdateNodeBody>;
+/** POST …/catalogue/nodes/:nodeId/move */
+export type MoveNodeRequest = Static<typeof MoveNodeBody>;
+/** GET /api/catalogue-templates */
+export type CatalogueTemplateInfo = Static<typeof TemplateListSchema>[number];
+/** POST …/catalogue/apply-template */
+export type TemplateApplied = Static<typeof TemplateAppliedSchema>;
+/** A catalogue version in the list. */
+export type CatalogueVersionSummary = Static<typeof CatalogueVersionSummarySchema>;
+/** A catalogue version with its snapshot and review record. */
+export type CatalogueVersion = Static<typeof CatalogueVersionSchema>;
+/** A review decision on a catalogue or guide version. */
+export type VersionReviewBody = Static<typeof ReviewDecisionBody>;
+/** The guide's content (政府信息公开指南). */
+export type GuideContent = Static<typeof GuideSchema>;
+/** A guide version with its content and review record. */
+export type GuideVersion = Static<typeof GuideVersionSchema>;
+/** A guide version in the list. */
+export type GuideVersionSummary = Static<typeof GuideVersionSummarySchema>;
 
 /** 互联网信息发布每月检查清理清单 (GET/POST /api/agencies/:id/checklists…). */
 export type Checklist = Static<typeof ChecklistSchema>;

@@ -23,7 +23,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   // The reviewers' start page: what waits for the steps the person may take (主动公开 review chain).
   { route: { name: 'inbox' }, label: '待我处理', permission: 'item.read', sections: ['inbox'] },
   { route: { name: 'items' }, label: '主动公开', permission: 'item.read', sections: ['items', 'item', 'item-new'] },
-  { route: { name: 'catalogue' }, label: '公开目录', permission: 'catalogue.edit', sections: ['catalogue'], secondary: true },
+  { route: { name: 'catalogue' }, label: '公开目录', permission: 'item.read', sections: ['catalogue'], secondary: true },
   { route: { name: 'checklists' }, label: '检查清理', permission: 'checklist.review', sections: ['checklists'], secondary: true },
   { route: { name: 'reports' }, label: '年度报告', permission: 'report.read', sections: ['reports', 'report'] },
   { route: { name: 'applications' }, label: '依申请公开', permission: 'application.read', sections: ['applications', 'application', 'application-new'] },

@@ -7,7 +7,7 @@ import { useEffect } from 'react';
 import { EditorContent, useEditor, useEditorState } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
 
-interface ToolButton { label: string; active: boolean; run: () => void; text: string }
+interface ToolButton { label: string; active: boolean; run: () => void }
 
 /** The toolbar and the editing area. */
 export function ItemBodyEditor({ value, onChange, readOnly, id }: { value: string; onChange: (html: string) => void; readOnly?: boolean; id?: string }) {
@@ -36,24 +36,24 @@ export function ItemBodyEditor({ value, onChange, readOnly, id }: { value: strin
   if (!editor) return null;
   const chain = () => editor.chain().focus();
   const buttons: ToolButton[] = [
-    { label: '二级标题', text: '标题', active: !!state?.h2, run: () => chain().toggleHeading({ level: 2 }).run() },
-    { label: '三级标题', text: '小标题', active: !!state?.h3, run: () => chain().toggleHeading({ level: 3 }).run() },
-    { label: '加粗', text: '加粗', active: !!state?.bold, run: () => chain().toggleBold().run() },
-    { label: '倾斜', text: '倾斜', active: !!state?.italic, run: () => chain().toggleItalic().run() },
-    { label: '项目符号列表', text: '• 列表', active: !!state?.bullet, run: () => chain().toggleBulletList().run() },
-    { label: '编号列表', text: '1. 列表', active: !!state?.ordered, run: () => chain().toggleOrderedList().run() },
-    { label: '引用', text: '引用', active: !!state?.quote, run: () => chain().toggleBlockquote().run() },
+    { label: '二级标题', active: !!state?.h2, run: () => chain().toggleHeading({ level: 2 }).run() },
+    { label: '三级标题', active: !!state?.h3, run: () => chain().toggleHeading({ level: 3 }).run() },
+    { label: '加粗', active: !!state?.bold, run: () => chain().toggleBold().run() },
+    { label: '倾斜', active: !!state?.italic, run: () => chain().toggleItalic().run() },
+    { label: '项目符号列表', active: !!state?.bullet, run: () => chain().toggleBulletList().run() },
+    { label: '编号列表', active: !!state?.ordered, run: () => chain().toggleOrderedList().run() },
+    { label: '引用', active: !!state?.quote, run: () => chain().toggleBlockquote().run() },
   ];
   return (
     <div className={readOnly ? 'gk-body gk-body-readonly' : 'gk-body'}>
       {!readOnly && (
         <div className="gk-body-toolbar" role="toolbar" aria-label="正文格式">
           {buttons.map((b) => (
-            <button key={b.label} type="button" aria-label={b.label} aria-pressed={b.active}
-              className={b.active ? 'gk-tool gk-tool-active' : 'gk-tool'} onClick={b.run}>{b.text}</button>
+            <button key={b.label} type="button" aria-pressed={b.active}
+              className={b.active ? 'gk-tool gk-tool-active' : 'gk-tool'} onClick={b.run}>{b.label}</button>
           ))}
-          <button type="button" className="gk-tool" aria-label="撤销" onClick={() => chain().undo().run()}>撤销</button>
-          <button type="button" className="gk-tool" aria-label="重做" onClick={() => chain().redo().run()}>重做</button>
+          <button type="button" className="gk-tool" onClick={() => chain().undo().run()}>撤销</button>
+          <button type="button" className="gk-tool" onClick={() => chain().redo().run()}>重做</button>
         </div>
       )}
       <EditorContent editor={editor} />

@@ -4,7 +4,7 @@
  * steps and decisions are the server's.
  */
 import { Table, Tag } from 'antd';
-import { CHANNELS, isChannel } from '../disclosure-labels.js';
+import { CHANNELS, isChannel, scrollWhenRows } from '../disclosure-labels.js';
 import type { ItemDetail, ReviewStepView } from '../disclosure-types.js';
 import { formatTime } from '../labels.js';
 
@@ -20,8 +20,8 @@ export function ItemHistoryView({ item }: { item: Pick<ItemDetail, 'steps' | 've
   return (
     <>
       <h3 className="gk-h3-plain">审核与发布记录</h3>
-      <Table<ReviewStepView> rowKey="id" size="small" pagination={false} dataSource={[...item.steps].reverse()} scroll={{ x: 720 }}
-        locale={{ emptyText: '尚未提交审核。' }}
+      <Table<ReviewStepView> rowKey="id" size="small" pagination={false} dataSource={[...item.steps].reverse()} scroll={scrollWhenRows(item.steps, 720)}
+        locale={{ emptyText: <p className="gk-empty">尚未提交审核。</p> }}
         columns={[
           { title: '时间', key: 'at', width: 150, render: (_, s) => formatTime(s.at) },
           { title: '版本', dataIndex: 'version', key: 'version', width: 60 },

@@ -8,7 +8,7 @@ import { Alert, App, Button, Input, Modal, Select, Space, Table, Tag, Typography
 import type { Agency } from '../api-types.js';
 import { api } from '../api.js';
 import { checklistUrl, disclosureApi } from '../disclosure-api.js';
-import { CHANNELS, isChannel } from '../disclosure-labels.js';
+import { CHANNELS, isChannel, scrollWhenRows } from '../disclosure-labels.js';
 import type { Checklist, ChecklistEntry } from '../disclosure-types.js';
 import { formatDate, formatTime } from '../labels.js';
 import { routeHref } from '../router.js';
@@ -126,8 +126,8 @@ export function ChecklistPage() {
               <a href={checklistUrl(list.agencyId, list.month, 'xlsx')}>下载 Excel</a>
               <a href={checklistUrl(list.agencyId, list.month, 'docx')}>下载 Word</a>
             </div>
-            <Table<ChecklistEntry> rowKey="id" size="middle" columns={columns} dataSource={list.entries} scroll={{ x: 1000 }}
-              pagination={{ pageSize: 50, hideOnSinglePage: true }} locale={{ emptyText: '该月没有发布记录。' }} />
+            <Table<ChecklistEntry> rowKey="id" size="middle" columns={columns} dataSource={list.entries} scroll={scrollWhenRows(list.entries, 1000)}
+              pagination={{ pageSize: 50, hideOnSinglePage: true }} locale={{ emptyText: <p className="gk-empty">该月没有发布记录。</p> }} />
           </>
         )}
       </div>
