@@ -164,7 +164,7 @@ describe('proactive disclosure in a browser', { skip }, () => {
     // 赵保密: the finding, the form, then 通过.
     {
       const context = await signedIn('baomi');
-      const { page, errors } = await open(context, `/${itemHash}`);
+      const { page, errors } = await open(context, itemHash);
       try {
         const pass = page.getByRole('button', { name: '办公室保密审查通过' });
         await pass.waitFor();
@@ -216,7 +216,7 @@ describe('proactive disclosure in a browser', { skip }, () => {
     // 周专员 publishes to the portal and the notice board; the 索引号 is shown.
     {
       const context = await signedIn('gongkai');
-      const { page, errors } = await open(context, `/${itemHash}`);
+      const { page, errors } = await open(context, itemHash);
       try {
         await page.getByRole('button', { name: '发布…' }).click();
         const dialog = page.getByRole('dialog', { name: '发布信息' });

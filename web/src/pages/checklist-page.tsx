@@ -9,7 +9,7 @@ import type { Agency } from '../api-types.js';
 import { api } from '../api.js';
 import { checklistUrl, disclosureApi } from '../disclosure-api.js';
 import { CHANNELS, isChannel, scrollWhenRows } from '../disclosure-labels.js';
-import type { Checklist, ChecklistEntry } from '../disclosure-types.js';
+import type { Checklist, ChecklistEntry, ChecklistSummary } from '../disclosure-types.js';
 import { formatDate, formatTime } from '../labels.js';
 import { routeHref } from '../router.js';
 import { agenciesWhere, useSession } from '../session.js';
@@ -27,6 +27,17 @@ function channelName(channel: string): string {
   return isChannel(channel) ? CHANNELS[channel] : channel;
 }
 
+/** The 24 months up to `today`'s, newest first, as choices (2026年11月). */
+export function monthChoices(today: string): Array<{ value: string; label: string }> {
+  let [y, m] = today.split('-').map(Number) as [number, number];
+  const out: Array<{ value: string; label: string }> = [];
+  for (let i = 0; i < 24; i++) {
+    out.push({ value: `${y}-${String(m).padStart(2, '0')}`, label: `${y}年${m}月` });
+    if (--m === 0) { m = 12; y--; }
+  }
+  return out;
+}
+
 /** How many rows still wait for a decision. */
 export function undecided(list: Checklist | null): number {
   return list?.entries.filter((e) => e.decision === null).length ?? 0;
@@ -40,6 +51,7 @@ export function ChecklistPage() {
   const [agencyId, setAgencyId] = useState<number | undefined>(undefined);
   const [month, setMonth] = useState(previousMonth(todayInChina()));
   const [list, setList] = useState<Checklist | null>(null);
+  const [made, setMade] = useState<ChecklistSummary[]>([]);
   const [error, setError] = useState<{ title: string; error: unknown } | null>(null);
   const [busy, setBusy] = useState(false);
   const [withdrawing, setWithdrawing] = useState<ChecklistEntry | null>(null);
@@ -52,6 +64,10 @@ export function ChecklistPage() {
       setAgencyId(mine.find((a) => a.id === session?.user.agencyId)?.id ?? mine[0]?.id);
     }).catch((e: unknown) => setError({ title: '机关加载失败', error: e }));
   }, [session?.user.agencyId]);
+
+  useEffect(() => {
+    if (agencyId !== undefined) disclosureApi.checklists(agencyId).then(setMade, () => setMade([]));
+  }, [agencyId, list?.id, list?.state]);
 
   const run = async (title: string, call: () => Promise<Checklist>, done?: string) => {
     setBusy(true);
@@ -111,10 +127,17 @@ export function ChecklistPage() {
               options={agencies.map((a) => ({ value: a.id, label: a.name }))} />
           )}
           <label className="gk-inline-label" htmlFor="gk-checklist-month">月份</label>
-          <Input id="gk-checklist-month" type="month" style={{ width: 170 }} value={month} onChange={(e) => setMonth(e.target.value)} />
+          <Select id="gk-checklist-month" style={{ width: 150 }} value={month} onChange={setMonth} options={monthChoices(todayInChina())} />
           <Button type="primary" disabled={agencyId === undefined || !/^\d{4}-\d{2}$/.test(month)} loading={busy}
             onClick={() => void run('未能生成清单', () => disclosureApi.produceChecklist(agencyId!, month))}>生成清单</Button>
         </Space>
+        {made.length > 0 && (
+          <p className="gk-note">已生成的清单：{made.map((c) => (
+            <button key={c.id} type="button" className="gk-chip" onClick={() => { setMonth(c.month); void run('清单加载失败', () => disclosureApi.checklist(c.agencyId, c.month)); }}>
+              {c.month.replace('-', '年')}月（{c.state === 'signed' ? '已签字' : '待签字'}）
+            </button>
+          ))}</p>
+        )}
         {list && (
           <>
             <div className="gk-checklist-head">

@@ -8,7 +8,7 @@ import type { TableColumnsType } from 'antd';
 import type { Agency } from '../api-types.js';
 import { api } from '../api.js';
 import { disclosureApi, type ItemFilter } from '../disclosure-api.js';
-import { REVIEW_STATES, scrollWhenRows } from '../disclosure-labels.js';
+import { REVIEW_STATES } from '../disclosure-labels.js';
 import type { CatalogueNode, ItemSummary, ItemWarnings, ReviewState } from '../disclosure-types.js';
 import { formatDate } from '../labels.js';
 import { routeHref } from '../router.js';
@@ -108,9 +108,10 @@ export function ItemListPage() {
           <Input.Search aria-label="查找信息" placeholder="按标题、文号或索引号查找" allowClear style={{ width: 260 }} value={search}
             onChange={(e) => setSearch(e.target.value)} onSearch={(q) => setFilter((f) => ({ ...f, q: q.trim() || undefined }))} />
         </Space>
-        <Table<ItemSummary> rowKey="id" size="middle" loading={loading} columns={columns} dataSource={items} scroll={scrollWhenRows(items, 1100)}
-          pagination={{ current: page, pageSize: PAGE_SIZE, total, onChange: setPage, hideOnSinglePage: true, showSizeChanger: false, showTotal: (n) => `共 ${n} 条信息` }}
-          locale={{ emptyText: <p className="gk-empty">暂无信息。</p> }} />
+        {!loading && items.length === 0 ? <p className="gk-empty">{Object.values(filter).some((v) => v !== undefined) ? '没有符合条件的信息。' : '暂无信息。'}</p> : (
+          <Table<ItemSummary> rowKey="id" size="middle" loading={loading} columns={columns} dataSource={items} scroll={{ x: 1100 }}
+            pagination={{ current: page, pageSize: PAGE_SIZE, total, onChange: setPage, hideOnSinglePage: true, showSizeChanger: false, showTotal: (n) => `共 ${n} 条信息` }} />
+        )}
       </div>
     </div>
   );

@@ -188,9 +188,26 @@ export function ItemPage({ id }: { id: number | null }) {
     )
   );
 
+  const preview = (
+    <div className="gk-panel">
+      <ItemPreview fields={fields} attachments={item?.attachments ?? []} indexNo={item?.indexNo ?? null} publishedOn={item?.publishedOn ?? null} categoryName={cName} />
+    </div>
+  );
   const tabs = [
-    {
-      key: 'edit', label: editable ? '编辑' : '内容',
+    // Whoever cannot edit (reviewers, the publisher) reads the item as the public will see it, with its attachments.
+    !editable ? {
+      key: 'edit', label: '内容',
+      children: (
+        <>
+          {preview}
+          <section className="gk-panel gk-gap" aria-labelledby="gk-att-title">
+            <Typography.Title level={2} className="gk-h2" id="gk-att-title">附件</Typography.Title>
+            <ItemAttachments itemId={id} value={item?.attachments ?? []} readOnly onChanged={() => undefined} onError={() => undefined} />
+          </section>
+        </>
+      ),
+    } : {
+      key: 'edit', label: '编辑',
       children: (
         <div className="gk-item-edit">
           <section className="gk-panel" aria-label="基本信息">
@@ -208,7 +225,7 @@ export function ItemPage({ id }: { id: number | null }) {
         </div>
       ),
     },
-    { key: 'preview', label: '预览', children: <div className="gk-panel"><ItemPreview fields={fields} attachments={item?.attachments ?? []} indexNo={item?.indexNo ?? null} publishedOn={item?.publishedOn ?? null} categoryName={cName} /></div> },
+    ...(editable ? [{ key: 'preview', label: '预览', children: preview }] : []),
     ...(item && (item.state === 'approved' || item.state === 'published' || item.publications.length > 0) ? [{
       key: 'publish', label: '发布与渠道',
       children: (
