@@ -42,10 +42,16 @@ describe('proactive disclosure in a browser', { skip }, () => {
   let browser: Browser | null = null;
   let base = '';
 
+  /** Cookies of each user's session: signing in again would run into the sign-in rate limit (10 a minute). */
+  const sessions = new Map<Login, Awaited<ReturnType<BrowserContext['storageState']>>>();
+
   /** A browser context signed in as a demo user (the initial password changed the first time). */
   async function signedIn(login: Login, width = 1366): Promise<BrowserContext> {
     // bypassCSP: the app's CSP (script-src 'self') would refuse the axe-core script the test injects.
-    const context = await browser!.newContext({ viewport: { width, height: 900 }, locale: 'zh-CN', bypassCSP: true });
+    const options = { viewport: { width, height: 900 }, locale: 'zh-CN', bypassCSP: true };
+    const known = sessions.get(login);
+    if (known) return browser!.newContext({ ...options, storageState: known });
+    const context = await browser!.newContext(options);
     const { initial, chosen } = USERS[login];
     const res = await context.request.post(`${base}/api/session`, { data: { login, password: chosen } });
     if (res.status() !== 200) {
@@ -56,6 +62,7 @@ describe('proactive disclosure in a browser', { skip }, () => {
         { data: { currentPassword: initial, newPassword: chosen }, headers: { 'x-csrf-token': csrfToken } });
       assert.equal(changed.status(), 200, await changed.text());
     }
+    sessions.set(login, await context.storageState());
     return context;
   }
 
@@ -232,7 +239,7 @@ describe('proactive disclosure in a browser', { skip }, () => {
         await dialog.getByRole('button', { name: /完\s*成/ }).click();
         await page.locator('.gk-meta', { hasText: '已发布' }).waitFor();
         await page.getByRole('tab', { name: '发布与渠道' }).click();
-        await page.getByRole('cell', { name: '公开栏' }).waitFor();
+        await page.getByRole('cell', { name: '公开栏', exact: true }).waitFor();
         await page.getByRole('tab', { name: '历史' }).click();
         await page.getByRole('cell', { name: '领导核审签发' }).waitFor();
         await check(page, '10-history');

@@ -8,6 +8,11 @@ import { Button, Input, Modal, Tag } from 'antd';
 import type { Finding } from '../disclosure-types.js';
 import { formatTime } from '../labels.js';
 
+/** Where a finding is, in words: the source (正文, 附件“…”) unless the place already names it. */
+export function findingPlace(f: Pick<Finding, 'sourceName' | 'place'>): string {
+  return f.place.startsWith(f.sourceName) ? f.place : `${f.sourceName} ${f.place}`;
+}
+
 /** How many findings are still open. */
 export function openFindings(findings: readonly Finding[]): number {
   return findings.filter((f) => f.resolution === null).length;
@@ -30,7 +35,7 @@ export function FindingsList({ findings, onResolve, readOnly }: {
           <li key={f.id} className={f.resolution === null ? 'gk-finding gk-finding-open' : 'gk-finding'}>
             <div className="gk-finding-head">
               <strong>{f.kindName}</strong>
-              <span className="gk-muted">位置：{f.sourceName} {f.place}</span>
+              <span className="gk-muted">位置：{findingPlace(f)}</span>
               {f.resolution === null ? <Tag color="#a8071a">待处理</Tag>
                 : <Tag color="#2e7031">{f.resolutionName ?? f.resolution}</Tag>}
             </div>
@@ -56,7 +61,7 @@ export function FindingsList({ findings, onResolve, readOnly }: {
           setBusy(true);
           try { await onResolve(confirming, 'confirmed', reason.trim()); setConfirming(null); } finally { setBusy(false); }
         }}>
-        {confirming && <p>{confirming.kindName}（{confirming.sourceName} {confirming.place}）：{confirming.excerpt}</p>}
+        {confirming && <p>{confirming.kindName}（{findingPlace(confirming)}）：{confirming.excerpt}</p>}
         <label className="gk-field-label" htmlFor="gk-finding-reason">确认理由（必填）</label>
         <Input.TextArea id="gk-finding-reason" rows={3} maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} />
       </Modal>
