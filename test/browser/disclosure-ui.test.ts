@@ -250,12 +250,58 @@ describe('proactive disclosure in a browser', { skip }, () => {
     }
   });
 
-  test('the screens at 360 px: inbox, item list, item editor, checklist', async () => {
+  test('the monthly checklist: the item published this month kept, signed off; the catalogue, guide and settings read', async () => {
+    const month = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit' }).format(new Date()).slice(0, 7);
+    const [y, m] = month.split('-').map(Number) as [number, number];
+    {
+      const context = await signedIn('baomi');
+      const { page, errors } = await open(context, '#/checklists');
+      try {
+        await page.getByLabel('月份').click();
+        await page.locator(`.ant-select-item-option[title="${y}年${m}月"]`).click();
+        await page.getByRole('button', { name: '生成清单' }).click();
+        const keep = page.getByRole('button', { name: /^保留（关于调整行政审批服务大厅办公时间的公告，/ });
+        await keep.first().waitFor();
+        await check(page, '12-checklist');
+        while (await keep.count() > 0) {
+          await keep.first().click();
+          await page.waitForTimeout(300);
+        }
+        await page.getByRole('button', { name: '签字确认' }).click();
+        await page.getByText(/已由 赵保密 于 .* 签字确认/).waitFor();
+        await check(page, '13-checklist-signed');
+        assert.deepEqual(errors, []);
+      } finally {
+        await context.close();
+      }
+    }
+    {
+      const context = await signedIn('gongkai');
+      const { page, errors } = await open(context, '#/catalogue');
+      try {
+        await page.getByRole('tree').waitFor();
+        await check(page, '14-catalogue');
+        await page.getByRole('tab', { name: '政府信息公开指南' }).click();
+        await page.getByLabel('工作机构名称').waitFor();
+        await check(page, '15-guide');
+        await page.getByRole('tab', { name: '索引号设置' }).click();
+        await page.getByLabel('统一社会信用代码').waitFor();
+        await check(page, '16-settings');
+        assert.deepEqual(errors, []);
+      } finally {
+        await context.close();
+      }
+    }
+  });
+
+  test('the screens at 360 px: inbox, item list, item editor, checklist, catalogue', async () => {
     for (const [login, hash, ready] of [
       ['kezhang', '#/inbox', '待我处理'],
       ['jingban', '#/items', '主动公开信息'],
       ['jingban', '#/items/new', '起草信息'],
       ['baomi', '#/checklists', '互联网信息发布每月检查清理清单'],
+      ['gongkai', '#/catalogue', '公开目录与指南'],
+      ['baomi', '#/items', '主动公开信息'],
     ] as const) {
       const context = await signedIn(login, 360);
       const { page, errors } = await open(context, hash);

@@ -7,7 +7,7 @@ import { ApiError, request } from './api.js';
 import { csrfToken, sessionEnded } from './session.js';
 import type {
   AddNodeRequest, CatalogueNodeRow, CatalogueTemplateInfo, CatalogueVersion, CatalogueVersionSummary, GuideContent, GuideVersion,
-  GuideVersionSummary, MoveNodeRequest, TemplateApplied, UpdateNodeRequest, VersionReviewBody, CatalogueTree, Channel, Checklist, ChecklistDecision, ChecklistSummary, Inbox, ItemDetail, ItemFields, ItemPage, ItemSave,
+  GuideVersionSummary, MoveNodeRequest, DisclosureSettingsRequest, DisclosureSettingsView, TemplateApplied, UpdateNodeRequest, VersionReviewBody, CatalogueTree, Channel, Checklist, ChecklistDecision, ChecklistSummary, Inbox, ItemDetail, ItemFields, ItemPage, ItemSave,
   ItemWarnings, LedText, ReviewBody, WechatExport,
 } from './disclosure-types.js';
 
@@ -122,6 +122,9 @@ export const disclosureApi = {
     request<GuideVersion>('POST', `/api/agencies/${agencyId}/guide/versions/${version}/review`, body),
   publishGuide: (agencyId: number, version: number, channels: Channel[]) =>
     request<GuideVersion>('POST', `/api/agencies/${agencyId}/guide/versions/${version}/publish`, { channels }),
+  disclosureSettings: (agencyId: number) => request<DisclosureSettingsView>('GET', `/api/agencies/${agencyId}/disclosure-settings`),
+  saveDisclosureSettings: (agencyId: number, body: DisclosureSettingsRequest) =>
+    request<DisclosureSettingsView>('PUT', `/api/agencies/${agencyId}/disclosure-settings`, body),
   checklists: (agencyId: number) => request<ChecklistSummary[]>('GET', `/api/agencies/${agencyId}/checklists`),
   /** Produces the month's checklist (once; an existing one is returned as it is). */
   produceChecklist: (agencyId: number, month: string) => request<Checklist>('POST', `/api/agencies/${agencyId}/checklists`, { month }),

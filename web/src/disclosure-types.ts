@@ -13,6 +13,7 @@ import type {
   AddNodeBody, CatalogueNodeSchema, CatalogueTreeNodeSchema, CatalogueTreeSchema, CatalogueVersionSchema, CatalogueVersionSummarySchema,
   MoveNodeBody, TemplateAppliedSchema, TemplateListSchema, UpdateNodeBody,
 } from '../../src/disclosure/catalogue.schema.js';
+export type { DisclosureSettingsRequest, DisclosureSettingsView } from '../../src/disclosure/disclosure-settings.schema.js';
 import type { GuideSchema, GuideVersionSchema, GuideVersionSummarySchema } from '../../src/disclosure/guide.schema.js';
 import type { ReviewDecisionBody } from '../../src/disclosure/review.schema.js';
 import type { ChecklistSchema, ChecklistSummarySchema, DecideBody } from '../../src/disclosure/checklist.schema.js';

@@ -3,7 +3,8 @@
  * - the catalogue tree as the office edits it: add a category (top level or under the chosen one), rename, tie
  *   to an Art. 20 item, move up/down or under another category, archive (never delete), apply a template; then
  *   submit the tree as a version through the review chain, and publish it;
- * - the guide (see guide-editor.tsx).
+ * - the guide (guide-editor.tsx);
+ * - the agency's 统一社会信用代码 and 索引号 template (disclosure-settings-form.tsx).
  * Names of Art. 20 items are the core's; every refusal is the server's Chinese message.
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
@@ -17,6 +18,7 @@ import { agenciesWhere, useCan, useSession } from '../session.js';
 import { ErrorAlert } from '../components/problem-list.js';
 import { VersionReview } from '../components/version-review.js';
 import { GuideEditor } from '../components/guide-editor.js';
+import { DisclosureSettingsForm } from '../components/disclosure-settings-form.js';
 
 interface TreeData { key: number; title: string; children: TreeData[] }
 
@@ -222,6 +224,7 @@ export function CataloguePage() {
         <Tabs items={[
           { key: 'catalogue', label: '主动公开基本目录', children: <CatalogueEditor key={agencyId} agencyId={agencyId} /> },
           { key: 'guide', label: '政府信息公开指南', children: <GuideEditor key={agencyId} agencyId={agencyId} /> },
+          { key: 'settings', label: '索引号设置', children: <DisclosureSettingsForm key={agencyId} agencyId={agencyId} /> },
         ]} />
       )}
     </div>
