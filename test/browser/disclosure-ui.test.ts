@@ -79,9 +79,9 @@ describe('proactive disclosure in a browser', { skip }, () => {
   async function check(page: Page, name: string): Promise<void> {
     // Let antd's motion finish (half-transparent text mid-animation fails contrast).
     await page.waitForTimeout(400);
-    assert.deepEqual(violationsOf(await axeViolations(page), SERIOUS), [], name);
     const width = page.viewportSize()?.width ?? 0;
     await page.screenshot({ path: join(SHOTS, `${name}-${width}.png`), fullPage: true });
+    assert.deepEqual(violationsOf(await axeViolations(page), SERIOUS), [], name);
   }
 
   before(async () => {
@@ -260,7 +260,7 @@ describe('proactive disclosure in a browser', { skip }, () => {
         await page.getByLabel('月份').click();
         await page.locator(`.ant-select-item-option[title="${y}年${m}月"]`).click();
         await page.getByRole('button', { name: '生成清单' }).click();
-        const keep = page.getByRole('button', { name: /^保留（关于调整行政审批服务大厅办公时间的公告，/ });
+        const keep = page.getByRole('button', { name: /^保留此条（关于调整行政审批服务大厅办公时间的公告，/ });
         await keep.first().waitFor();
         await check(page, '12-checklist');
         while (await keep.count() > 0) {
@@ -281,10 +281,10 @@ describe('proactive disclosure in a browser', { skip }, () => {
       try {
         await page.getByRole('tree').waitFor();
         await check(page, '14-catalogue');
-        await page.getByRole('tab', { name: '政府信息公开指南' }).click();
+        await page.getByRole('tab', { name: '公开指南' }).click();
         await page.getByLabel('工作机构名称').waitFor();
         await check(page, '15-guide');
-        await page.getByRole('tab', { name: '索引号设置' }).click();
+        await page.getByRole('tab', { name: '索引号' }).click();
         await page.getByLabel('统一社会信用代码').waitFor();
         await check(page, '16-settings');
         assert.deepEqual(errors, []);

@@ -222,9 +222,9 @@ export function CataloguePage() {
       {error !== null && <ErrorAlert error={error} title="机关加载失败" />}
       {agencyId === undefined ? (agencies.length === 0 && <Alert type="info" showIcon title="您没有查看主动公开目录的机关权限。" />) : (
         <Tabs items={[
-          { key: 'catalogue', label: '主动公开基本目录', children: <CatalogueEditor key={agencyId} agencyId={agencyId} /> },
-          { key: 'guide', label: '政府信息公开指南', children: <GuideEditor key={agencyId} agencyId={agencyId} /> },
-          { key: 'settings', label: '索引号设置', children: <DisclosureSettingsForm key={agencyId} agencyId={agencyId} /> },
+          { key: 'catalogue', label: '公开目录', children: <CatalogueEditor key={agencyId} agencyId={agencyId} /> },
+          { key: 'guide', label: '公开指南', children: <GuideEditor key={agencyId} agencyId={agencyId} /> },
+          { key: 'settings', label: '索引号', children: <DisclosureSettingsForm key={agencyId} agencyId={agencyId} /> },
         ]} />
       )}
     </div>

@@ -104,10 +104,10 @@ export function ChecklistPage() {
           </span>
         ) : signed ? '—' : (
           <Space>
-            <Button size="small" aria-label={`保留（${e.title}，${channelName(e.channel)}）`}
-              onClick={() => void decide(e, 'keep')}>保留</Button>
-            <Button size="small" danger aria-label={`撤回（${e.title}，${channelName(e.channel)}）`}
-              onClick={() => { setWithdrawing(e); setReason(''); }}>撤回…</Button>
+            <Button size="small" aria-label={`保留此条（${e.title}，${channelName(e.channel)}）`}
+              onClick={() => void decide(e, 'keep')}>保留此条</Button>
+            <Button size="small" danger aria-label={`撤回此条（${e.title}，${channelName(e.channel)}）`}
+              onClick={() => { setWithdrawing(e); setReason(''); }}>撤回此条…</Button>
           </Space>
         )
       ),
