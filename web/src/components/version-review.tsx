@@ -6,7 +6,7 @@
 import { useState } from 'react';
 import { Alert, Button, Checkbox, Space, Table, Tag, Typography } from 'antd';
 import { ApiError } from '../api.js';
-import { CHANNEL_KEYS, CHANNELS, REVIEW_STEPS } from '../disclosure-labels.js';
+import { CHANNEL_KEYS, CHANNELS, isChannel, REVIEW_STEPS } from '../disclosure-labels.js';
 import type { CatalogueVersion, Channel, ReviewStep, VersionReviewBody } from '../disclosure-types.js';
 import { formatDate, formatTime } from '../labels.js';
 import { useCan } from '../session.js';
@@ -16,6 +16,12 @@ import { EMPTY_SECRECY_DRAFT, SecrecyReviewFormFields, formOf, formProblem, type
 
 /** What both version kinds share. */
 type Version = Pick<CatalogueVersion, 'version' | 'state' | 'stateName' | 'steps' | 'publications' | 'createdAt' | 'createdBy'>;
+
+/** The reason and comment of a step; of a publication, its channels by name. */
+function stepDetail(s: Version['steps'][number]): string {
+  if (s.step === 'publish' && s.comment) return `渠道：${s.comment.split(',').map((c) => (isChannel(c) ? CHANNELS[c] : c)).join('、')}`;
+  return [s.reason && `退回理由：${s.reason}`, s.comment && `意见：${s.comment}`].filter(Boolean).join('；');
+}
 
 /** The step waiting in a state, if any. */
 function stepIn(state: string): ReviewStep | null {
@@ -72,7 +78,7 @@ export function VersionReview({ what, version, onReview, onPublish }: {
           { title: '环节', dataIndex: 'stepName', key: 'step' },
           { title: '办理人', dataIndex: 'actor', key: 'actor', width: 90 },
           { title: '结果', key: 'd', width: 80, render: (_, s) => (s.decisionName ? <Tag color={s.decision === 'pass' ? '#2e7031' : '#a8071a'}>{s.decisionName}</Tag> : '—') },
-          { title: '理由和意见', key: 'r', render: (_, s) => [s.reason && `退回理由：${s.reason}`, s.comment && `意见：${s.comment}`].filter(Boolean).join('；') || '—' },
+          { title: '理由和意见', key: 'r', render: (_, s) => stepDetail(s) || '—' },
         ]} />
       {version.publications.length > 0 && (
         <p className="gk-gap">已发布：{version.publications.map((p) => `${p.channelName}（${formatDate(p.publishedOn)}${p.withdrawnAt ? '，已撤回' : ''}）`).join('、')}</p>

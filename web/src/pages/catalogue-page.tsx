@@ -20,12 +20,17 @@ import { VersionReview } from '../components/version-review.js';
 import { GuideEditor } from '../components/guide-editor.js';
 import { DisclosureSettingsForm } from '../components/disclosure-settings-form.js';
 
+/** The number of an Art. 20 item as the law prints it: （十五）. */
+export function art20Number(key: string): string {
+  return /^（[^）]+）/.exec(ART20_ITEMS[key] ?? '')?.[0] ?? key;
+}
+
 interface TreeData { key: number; title: string; children: TreeData[] }
 
 function treeData(nodes: readonly CatalogueNode[]): TreeData[] {
   return nodes.map((n) => ({
     key: n.id,
-    title: `${n.name}${n.art20Item ? `（第二十条${ART20_ITEMS[n.art20Item]?.slice(0, 3) ?? ''}）` : ''}${n.archived ? '（已归档）' : ''}`,
+    title: `${n.name}${n.art20Item ? `（第二十条${art20Number(n.art20Item)}）` : ''}${n.archived ? '（已归档）' : ''}`,
     children: treeData(n.children),
   }));
 }
