@@ -3,7 +3,7 @@
  * items are overdue or due within 3 working days, and the items themselves by person — overdue in red, due soon
  * in amber — each with a link. Shown on the item list and beside the application warnings.
  */
-import { Alert, Empty, Typography } from 'antd';
+import { Alert, Typography } from 'antd';
 import type { ItemWarningEntry, ItemWarnings } from '../disclosure-types.js';
 import { formatDate } from '../labels.js';
 import { routeHref } from '../router.js';
@@ -26,6 +26,10 @@ export function ItemWarningsPanel({ warnings, compact }: { warnings: ItemWarning
   const offices = warnings?.offices.filter((o) => o.overdue + o.dueSoon > 0) ?? [];
   if (compact && offices.length === 0) return null;
   const overdue = offices.reduce((s, o) => s + o.overdue, 0);
+  // Nothing warned: one line, not a panel (the list below is what the person came for).
+  if (warnings && offices.length === 0) {
+    return <p className="gk-note gk-warn-none">主动公开时限预警：截至 {formatDate(warnings.today)}，没有已逾期或 3 个工作日内到期的信息（《条例》第二十六条）。</p>;
+  }
   const agencies = new Set(warnings?.groups.flatMap((g) => [...g.overdue, ...g.dueSoon].map((i) => i.agencyId)));
   return (
     <section className="gk-panel gk-warnings" aria-labelledby="gk-item-warnings-title">
@@ -35,8 +39,7 @@ export function ItemWarningsPanel({ warnings, compact }: { warnings: ItemWarning
         {warnings && <>截至 {formatDate(warnings.today)}，下列信息已逾期或将在 {formatDate(warnings.dueSoonUntil)} 前（3 个工作日内）到期。</>}
       </p>
       {overdue > 0 && <Alert type="error" showIcon className="gk-warn-alert" title={`共 ${overdue} 条信息已超过公开期限，请尽快办理。`} />}
-      {offices.length === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="没有已逾期或即将到期的信息。" />
-        : offices.map((o) => {
+      {offices.map((o) => {
           const groups = warnings!.groups.filter((g) => g.office === o.office);
           return (
             <div key={o.office} className="gk-warn-office">
