@@ -7,12 +7,24 @@ import { CHANNEL_KEYS, CHANNELS, INTERNET_CHANNELS, isChannel } from '../../src/
 import { ART20_ITEMS, DISCLOSURE_ATTRIBUTES, NORMATIVE_KINDS, VALIDITIES } from '../../src/core/disclosure/item-labels.js';
 import { CHAIN_ACTS, REVIEW_DECISIONS, REVIEW_STATES, REVIEW_STEPS } from '../../src/core/disclosure/review-chain.js';
 import { SECRECY_QUESTIONS } from '../../src/core/disclosure/secrecy-form.js';
+import { THEME_SEPARATOR, THEMES } from '../../src/core/disclosure/themes.js';
 import type { ReviewState } from './disclosure-types.js';
 
 export {
   ART20_ITEMS, CHAIN_ACTS, CHANNEL_KEYS, CHANNELS, DISCLOSURE_ATTRIBUTES, INTERNET_CHANNELS, isChannel, NORMATIVE_KINDS, REVIEW_DECISIONS,
-  REVIEW_STATES, REVIEW_STEPS, SECRECY_QUESTIONS, VALIDITIES,
+  REVIEW_STATES, REVIEW_STEPS, SECRECY_QUESTIONS, THEME_SEPARATOR, THEMES, VALIDITIES,
 };
+
+/** The 主题分类 classes as cascader options (two levels; a top class alone is a valid choice too). */
+export const THEME_OPTIONS = THEMES.map((t) => ({ value: t.name, label: t.name, children: t.children.map((c) => ({ value: c, label: c })) }));
+
+/** A stored 主题分类 path (一级\二级) as the cascader's value, and back. */
+export function themePath(value: string | null): string[] {
+  return value ? value.split(THEME_SEPARATOR) : [];
+}
+export function themeValue(path: readonly (string | number)[] | undefined): string | null {
+  return path && path.length > 0 ? path.map(String).join(THEME_SEPARATOR) : null;
+}
 
 /** Tag colours of the states, each with AA contrast for its text. */
 export const STATE_COLORS: Record<ReviewState, string> = {

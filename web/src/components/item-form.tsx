@@ -3,9 +3,9 @@
  * tree, 发布机构, 文号, 成文日期, 主题分类, 主题词, 公开属性, 有效性 and, for 规章 and 行政规范性文件, the dates made,
  * amended and repealed. Problems the server names by field are shown under their field.
  */
-import { Form, Input, Select } from 'antd';
+import { Cascader, Form, Input, Select } from 'antd';
 import type { Problem } from '../api-types.js';
-import { DISCLOSURE_ATTRIBUTES, NORMATIVE_KINDS, VALIDITIES } from '../disclosure-labels.js';
+import { DISCLOSURE_ATTRIBUTES, NORMATIVE_KINDS, THEME_OPTIONS, themePath, themeValue, VALIDITIES } from '../disclosure-labels.js';
 import type { CatalogueNode, DisclosureAttribute, ItemFields, NormativeKind, Validity } from '../disclosure-types.js';
 import { CatalogueSelect } from './catalogue-select.js';
 
@@ -70,8 +70,9 @@ export function ItemForm({ value, onChange, tree, problems, readOnly }: {
       </div>
       <div className="gk-form-row">
         {item('theme', '主题分类', (
-          <Input id="gk-item-theme" maxLength={5} placeholder="如：02-05" value={value.theme ?? ''}
-            onChange={(e) => set('theme', e.target.value.trim() === '' ? null : e.target.value)} />
+          <Cascader id="gk-item-theme" options={THEME_OPTIONS} changeOnSelect placeholder="选择一级、二级分类" value={themePath(value.theme)}
+            showSearch={{ filter: (input, path) => path.some((o) => String(o.label).includes(input)) }}
+            onChange={(path) => set('theme', themeValue(path as string[] | undefined))} />
         ))}
         {item('keywords', '主题词', text('keywords', 100), false)}
       </div>
