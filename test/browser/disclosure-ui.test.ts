@@ -294,6 +294,36 @@ describe('proactive disclosure in a browser', { skip }, () => {
     }
   });
 
+  test('the annual report: its review chain, 从数据填报 with each cell's source, the figures for the prose with their publications', async () => {
+    const context = await signedIn('gongkai');
+    try {
+      const session = await (await context.request.get(`${base}/api/session`)).json() as { csrfToken: string; user: { agencyId: number } };
+      const year = Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()));
+      const created = await context.request.post(`${base}/api/reports`, {
+        headers: { 'x-csrf-token': session.csrfToken }, data: { agencyId: session.user.agencyId, year },
+      });
+      assert.equal(created.status(), 201, await created.text());
+      const { id } = await created.json() as { id: number };
+      const { page, errors } = await open(context, `#/reports/${id}`);
+      await page.getByRole('heading', { name: /审核与发布/ }).waitFor();
+      assert.equal(await page.getByRole('button', { name: /^发\s*布$/ }).isDisabled(), true);
+      await page.getByRole('button', { name: '从数据填报' }).click();
+      const dialog = page.getByRole('dialog', { name: '已从数据填写表二、表三、表四' });
+      await dialog.getByText(/共填写 \d+ 个单元格/).waitFor();
+      await check(page, '17-report-filled');
+      await dialog.getByRole('button', { name: /完\s*成/ }).click();
+      await page.getByRole('tab', { name: '正文' }).click();
+      const figure = page.getByRole('button', { name: /查看对应发布记录$/ }).first();
+      await figure.waitFor();
+      await figure.click();
+      await page.locator('.ant-drawer').getByText(/共 \d+ 次发布/).waitFor();
+      await check(page, '18-report-figures');
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
   test('the screens at 360 px: inbox, item list, item editor, checklist, catalogue', async () => {
     for (const [login, hash, ready] of [
       ['kezhang', '#/inbox', '待我处理'],

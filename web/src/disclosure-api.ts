@@ -8,7 +8,7 @@ import { csrfToken, sessionEnded } from './session.js';
 import type {
   AddNodeRequest, CatalogueNodeRow, CatalogueTemplateInfo, CatalogueVersion, CatalogueVersionSummary, GuideContent, GuideVersion,
   GuideVersionSummary, MoveNodeRequest, DisclosureSettingsRequest, DisclosureSettingsView, TemplateApplied, UpdateNodeRequest, VersionReviewBody, CatalogueTree, Channel, Checklist, ChecklistDecision, ChecklistSummary, Inbox, ItemDetail, ItemFields, ItemPage, ItemSave,
-  ItemWarnings, LedText, ReviewBody, WechatExport,
+  ItemWarnings, LedText, ReviewBody, WechatExport, FillFromDataResult, NarrativeFigure, PublicationItems, ReportReview, ReportReviewBody,
 } from './disclosure-types.js';
 
 /** Filters of the item list. */
@@ -125,6 +125,17 @@ export const disclosureApi = {
   disclosureSettings: (agencyId: number) => request<DisclosureSettingsView>('GET', `/api/agencies/${agencyId}/disclosure-settings`),
   saveDisclosureSettings: (agencyId: number, body: DisclosureSettingsRequest) =>
     request<DisclosureSettingsView>('PUT', `/api/agencies/${agencyId}/disclosure-settings`, body),
+  reportReview: (id: number) => request<ReportReview>('GET', `/api/reports/${id}/review`),
+  submitReport: (id: number, comment?: string) => request<unknown>('POST', `/api/reports/${id}/submit`, comment ? { comment } : {}),
+  reviewReport: (id: number, body: ReportReviewBody) => request<unknown>('POST', `/api/reports/${id}/review`, body),
+  /** Fills tables 二/三/四 from the data as a new version; 409 when someone saved after `baseVersion`. */
+  fillFromData: (id: number, baseVersion: number) => request<FillFromDataResult>('POST', `/api/reports/${id}/fill-from-data`, { baseVersion }),
+  narrativeFigures: (id: number) => request<NarrativeFigure[]>('GET', `/api/reports/${id}/narrative-figures`),
+  /** The publications behind a figure: its drill-down address as the server gave it (an /api/ path). */
+  drillDown: (address: string) => {
+    if (!address.startsWith('/api/')) throw new ApiError(0, 'BAD_ADDRESS', '查询地址无效。');
+    return request<PublicationItems>('GET', address);
+  },
   checklists: (agencyId: number) => request<ChecklistSummary[]>('GET', `/api/agencies/${agencyId}/checklists`),
   /** Produces the month's checklist (once; an existing one is returned as it is). */
   produceChecklist: (agencyId: number, month: string) => request<Checklist>('POST', `/api/agencies/${agencyId}/checklists`, { month }),

@@ -13,6 +13,8 @@ import type {
   AddNodeBody, CatalogueNodeSchema, CatalogueTreeNodeSchema, CatalogueTreeSchema, CatalogueVersionSchema, CatalogueVersionSummarySchema,
   MoveNodeBody, TemplateAppliedSchema, TemplateListSchema, UpdateNodeBody,
 } from '../../src/disclosure/catalogue.schema.js';
+import type { ReportReviewSchema, ReviewReportBody } from '../../src/reports/report.schema.js';
+import type { FillFromDataSchema, NarrativeFiguresSchema, PublicationItemsSchema } from '../../src/statistics/table2.schema.js';
 export type { DisclosureSettingsRequest, DisclosureSettingsView } from '../../src/disclosure/disclosure-settings.schema.js';
 import type { GuideSchema, GuideVersionSchema, GuideVersionSummarySchema } from '../../src/disclosure/guide.schema.js';
 import type { ReviewDecisionBody } from '../../src/disclosure/review.schema.js';
@@ -101,6 +103,17 @@ export type GuideContent = Static<typeof GuideSchema>;
 export type GuideVersion = Static<typeof GuideVersionSchema>;
 /** A guide version in the list. */
 export type GuideVersionSummary = Static<typeof GuideVersionSummarySchema>;
+
+/** GET /api/reports/:id/review: the annual report's chain (条例 Art. 50: it is published government information too). */
+export type ReportReview = Static<typeof ReportReviewSchema>;
+/** POST /api/reports/:id/review */
+export type ReportReviewBody = Omit<Static<typeof ReviewReportBody>, 'form'> & { form?: SecrecyReviewForm };
+/** POST /api/reports/:id/fill-from-data */
+export type FillFromDataResult = Static<typeof FillFromDataSchema>;
+/** GET /api/reports/:id/narrative-figures */
+export type NarrativeFigure = Static<typeof NarrativeFiguresSchema>[number];
+/** The publications behind a figure (its drill-down). */
+export type PublicationItems = Static<typeof PublicationItemsSchema>;
 
 /** 互联网信息发布每月检查清理清单 (GET/POST /api/agencies/:id/checklists…). */
 export type Checklist = Static<typeof ChecklistSchema>;

@@ -1,6 +1,7 @@
 /**
  * The report page: header with title, status and actions (保存, 检查, 发布, 下载), and the tabs
- * 表格 (tables 二/三/四 as editable grids), 正文, 检查结果 and 版本与记录.
+ * 表格 (tables 二/三/四 as editable grids), 正文, 检查结果 and 版本与记录; the review chain before publishing
+ * (条例 Art. 50, the same chain as proactive disclosure), 从数据填报 and the figures for the prose with their drill-down.
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { App, Alert, Badge, Breadcrumb, Button, Dropdown, Popconfirm, Space, Spin, Tabs, Tag, Tooltip, Typography } from 'antd';
@@ -17,6 +18,7 @@ import { NarrativeEditor } from '../components/narrative-editor.js';
 import { ErrorAlert } from '../components/problem-list.js';
 import { TableGridView } from '../components/table-grid-view.js';
 import { FillFromCasesButton } from '../components/fill-from-cases.js';
+import { FillFromDataButton, NarrativeFigures, ReportReviewPanel } from '../components/report-review-panel.js';
 
 type TabKey = 'tables' | 'text' | 'checks' | 'history';
 
@@ -85,7 +87,9 @@ export function ReportPage({ id }: { id: number }) {
 
   const report = detail.report;
   // Published reports are read-only; so is every report for someone who may not edit.
-  const readOnly = report.status === 'published' || !mayEdit;
+  // Under review a report is locked (the server refuses a new version until a reviewer returns it).
+  const underReview = report.reviewState !== 'draft' && report.reviewState !== 'returned';
+  const readOnly = report.status === 'published' || !mayEdit || underReview;
 
   const edit = (next: InterchangeReport) => { setDoc(next); setDirty(true); };
   const editCell = (index: number, value: number | null | string) => {
@@ -179,11 +183,16 @@ export function ReportPage({ id }: { id: number }) {
               onFilled={(d) => { setDetail(d); setDoc(d.document); setDocKey((k) => k + 1); setDirty(false); setActionError(null); setTab('tables'); }}
               onError={(e) => setActionError({ title: '未能填写', error: e })} />
           )}
-          {!readOnly && mayPublish && (
+          {!readOnly && mayEdit && (
+            <FillFromDataButton report={report} disabledReason={dirty ? '请先保存修改' : undefined}
+              onFilled={async () => { await load(); setActionError(null); setTab('tables'); }}
+              onError={(e) => setActionError({ title: '未能从数据填报', error: e })} />
+          )}
+          {report.status !== 'published' && mayPublish && (
             <Popconfirm title="发布报告" description="发布后报告不可再修改。确认发布？" okText="发布" cancelText="取消"
-              onConfirm={() => publish()} disabled={dirty}>
-              <Tooltip title={dirty ? '请先保存修改' : undefined}>
-                <Button danger disabled={dirty} loading={busy === 'publish'}>发布</Button>
+              onConfirm={() => publish()} disabled={dirty || report.reviewState !== 'approved'}>
+              <Tooltip title={dirty ? '请先保存修改' : report.reviewState !== 'approved' ? '须经初审、保密审查和核审签发后方可发布' : undefined}>
+                <Button danger disabled={dirty || report.reviewState !== 'approved'} loading={busy === 'publish'}>发布</Button>
               </Tooltip>
             </Popconfirm>
           )}
@@ -193,7 +202,8 @@ export function ReportPage({ id }: { id: number }) {
         </Space>
       </div>
       {readOnly && <Alert className="gk-gap" type="info" showIcon
-        title={report.status === 'published' ? '本报告已发布，内容只读。' : '您没有编辑年度报告的权限，内容只读。'} />}
+        title={report.status === 'published' ? '本报告已发布，内容只读。' : underReview ? `报告${report.reviewStateName}，审核期间内容只读；如需修改，请由审核人退回。` : '您没有编辑年度报告的权限，内容只读。'} />}
+      <ReportReviewPanel report={report} dirty={dirty} onChanged={load} />
       {actionError && <div className="gk-gap"><ErrorAlert error={actionError.error} title={actionError.title}
         onClose={() => setActionError(null)} onShowCell={(address) => showCells([address])} /></div>}
       <div className="gk-panel">
@@ -217,7 +227,7 @@ export function ReportPage({ id }: { id: number }) {
               </div>
             ),
           },
-          { key: 'text', label: '正文', children: <NarrativeEditor key={docKey} doc={doc} readOnly={readOnly} onChange={edit} /> },
+          { key: 'text', label: '正文', children: <><NarrativeFigures reportId={id} /><NarrativeEditor key={docKey} doc={doc} readOnly={readOnly} onChange={edit} /></> },
           {
             key: 'checks',
             label: <span>检查结果 {checks && <Badge count={failing} showZero color={checks.ok ? (failing ? 'orange' : 'green') : 'red'} />}</span>,
