@@ -294,7 +294,7 @@ describe('proactive disclosure in a browser', { skip }, () => {
     }
   });
 
-  test('the annual report: its review chain, 从数据填报 with each cell's source, the figures for the prose with their publications', async () => {
+  test('the annual report: its review chain, 从数据填报 with each cell’s source, the figures for the prose with their publications', async () => {
     const context = await signedIn('gongkai');
     try {
       const session = await (await context.request.get(`${base}/api/session`)).json() as { csrfToken: string; user: { agencyId: number } };
