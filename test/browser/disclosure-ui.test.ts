@@ -240,6 +240,17 @@ describe('proactive disclosure in a browser', { skip }, () => {
         await page.locator('.gk-meta', { hasText: '已发布' }).waitFor();
         await page.getByRole('tab', { name: '发布与渠道' }).click();
         await page.getByRole('cell', { name: '公开栏', exact: true }).waitFor();
+        // The channel exports: the WeChat article ready to paste, the LED screens' text.
+        await page.getByRole('button', { name: '政务微信公众号：复制文章' }).click();
+        const wechat = page.getByRole('dialog', { name: '政务微信公众号文章' });
+        await wechat.getByText(title).first().waitFor();
+        await check(page, '10a-wechat');
+        await wechat.getByRole('button', { name: /关\s*闭/ }).first().click();
+        await page.getByRole('button', { name: 'LED显示屏：预览文字' }).click();
+        const led = page.getByRole('dialog', { name: 'LED显示屏文字预览' });
+        await led.locator('.gk-led').first().waitFor();
+        await check(page, '10b-led');
+        await led.getByRole('button', { name: /关\s*闭/ }).first().click();
         await page.getByRole('tab', { name: '历史' }).click();
         await page.getByRole('cell', { name: '领导核审签发' }).waitFor();
         await check(page, '10-history');
@@ -281,6 +292,20 @@ describe('proactive disclosure in a browser', { skip }, () => {
       try {
         await page.getByRole('tree').waitFor();
         await check(page, '14-catalogue');
+        // Add a category under 工作资讯, rename it, then archive it (kept, shown among the archived).
+        await page.getByRole('tree').getByText('工作资讯', { exact: true }).click();
+        await page.getByLabel('在“工作资讯”下添加类目').fill('会议活动');
+        await page.getByRole('button', { name: /^添\s*加$/ }).click();
+        await page.getByRole('tree').getByText('会议活动', { exact: true }).click();
+        await page.getByLabel('名称', { exact: true }).fill('会议与活动');
+        await page.getByRole('button', { name: /^改\s*名$/ }).click();
+        await page.getByRole('tree').getByText('会议与活动', { exact: true }).waitFor();
+        await check(page, '14a-catalogue-node');
+        await page.getByRole('button', { name: /^归\s*档$/ }).click();
+        await page.getByRole('dialog').getByRole('button', { name: /^归\s*档$/ }).click();
+        await page.getByRole('tree').getByText('会议与活动', { exact: true }).waitFor({ state: 'detached' });
+        await page.getByLabel('显示已归档类目').click();
+        await page.getByRole('tree').getByText('会议与活动（已归档）', { exact: true }).waitFor();
         await page.getByRole('tab', { name: '公开指南' }).click();
         await page.getByLabel('工作机构名称').waitFor();
         await check(page, '15-guide');
