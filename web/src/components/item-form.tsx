@@ -56,9 +56,9 @@ export function ItemForm({ value, onChange, tree, problems, readOnly }: {
       {item('title', '标题', text('title', 200), true)}
       {item('summary', '内容概述', (
         <Input.TextArea id="gk-item-summary" rows={2} maxLength={500} value={value.summary} onChange={(e) => set('summary', e.target.value)} />
-      ), true, '简要说明信息的主要内容（《条例》第十二条）。')}
+      ), false, '简要说明信息的主要内容（《条例》第十二条）。')}
       <div className="gk-form-row">
-        {item('categoryId', '目录类别', <CatalogueSelect id="gk-item-categoryId" tree={tree} value={value.categoryId} onChange={(v) => set('categoryId', v)} />, true)}
+        {item('categoryId', '目录类别', <CatalogueSelect id="gk-item-categoryId" tree={tree} value={value.categoryId} onChange={(v) => set('categoryId', v)} />, false, '信息归入主动公开基本目录的哪一类。')}
         {item('issuer', '发布机构', text('issuer', 100), true)}
       </div>
       <div className="gk-form-row">
