@@ -54,6 +54,7 @@ export function ReportReviewPanel({ report, dirty, onChanged }: { report: Report
   };
   const step = stepIn(report.reviewState);
   const mine = step !== null && may[step] ? step : null;
+  const mayTakeBack = report.reviewState === 'approved' && report.status !== 'published' && may['sign-off'];
   const canSubmit = mayEdit && (report.reviewState === 'draft' || report.reviewState === 'returned') && report.status !== 'published';
   return (
     <section className="gk-panel gk-gap" aria-labelledby="gk-report-review-title">
@@ -78,6 +79,10 @@ export function ReportReviewPanel({ report, dirty, onChanged }: { report: Report
             step: mine, decision: 'pass', comment: comment || null, ...(mine === 'secrecy-review' ? { form: formOf(draft) } : {}),
           }), `${REVIEW_STEPS[mine].name}已通过`)}
           onReturn={(reason, comment) => void run(() => disclosureApi.reviewReport(report.id, { step: mine, decision: 'return', reason, comment: comment || null }), '已退回')} />
+      )}
+      {mayTakeBack && (
+        <ReviewDecision stepName={REVIEW_STEPS['sign-off'].name} busy={busy} takeBack onPass={() => undefined}
+          onReturn={(reason, comment) => void run(() => disclosureApi.reviewReport(report.id, { step: 'sign-off', decision: 'return', reason, comment: comment || null }), '已撤回签发')} />
       )}
       {review && review.steps.length > 0 && (
         <Table rowKey="id" size="small" className="gk-gap" pagination={false} dataSource={[...review.steps].reverse()}

@@ -85,3 +85,17 @@ describe('channelsToOffer', () => {
     expect(channelsToOffer(null, it)).toEqual([]);
   });
 });
+
+describe('ReviewDecision: 撤回签发', () => {
+  it('offers only the take-back, with its reason required', () => {
+    const onReturn = vi.fn();
+    render(<AntApp><ReviewDecision stepName="领导核审签发" takeBack onPass={vi.fn()} onReturn={onReturn} /></AntApp>);
+    expect(screen.queryByRole('button', { name: '领导核审签发通过' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: '撤回签发' }));
+    const confirm = screen.getByRole('button', { name: '确认撤回签发' });
+    expect(confirm).toHaveProperty('disabled', true);
+    fireEvent.change(screen.getByLabelText('撤回签发的理由（必填）'), { target: { value: '数据需重新核对' } });
+    fireEvent.click(confirm);
+    expect(onReturn).toHaveBeenCalledWith('数据需重新核对', '');
+  });
+});

@@ -104,6 +104,8 @@ export function ItemPage({ id }: { id: number | null }) {
   const editable = id === null || (item !== null && (item.state === 'draft' || item.state === 'returned') && mayDraft);
   const step = stepOf(item);
   const myStep = step !== null && may[step] ? step : null;
+  // 撤回签发: the leader may take a sign-off back while the version is not yet published.
+  const mayTakeBack = item?.state === 'approved' && may['sign-off'];
   const problems = error?.error instanceof ApiError ? error.error.problems : [];
   const dirty = useMemo(() => item !== null && fields !== null && JSON.stringify(fieldsOf(item)) !== JSON.stringify(fields), [item, fields]);
 
@@ -193,6 +195,15 @@ export function ItemPage({ id }: { id: number | null }) {
       <ItemPreview fields={fields} attachments={item?.attachments ?? []} indexNo={item?.indexNo ?? null} publishedOn={item?.publishedOn ?? null} categoryName={cName} />
     </div>
   );
+  const takeBackPanel = mayTakeBack && id !== null && (
+    <section className="gk-panel" aria-labelledby="gk-takeback-title">
+      <Typography.Title level={2} className="gk-h2" id="gk-takeback-title">撤回签发</Typography.Title>
+      <p className="gk-note">已签发、尚未发布的信息，领导可以写明理由撤回签发，退回经办人修改。</p>
+      <ReviewDecision stepName={REVIEW_STEPS['sign-off'].name} busy={busy} takeBack onPass={() => undefined}
+        onReturn={(reason, comment) => void act('未能撤回签发', () => disclosureApi.reviewItem(id, { step: 'sign-off', decision: 'return', reason, ...(comment ? { comment } : {}) }),
+          '已撤回签发，退回经办人')} />
+    </section>
+  );
   const tabs = [
     // Whoever cannot edit (reviewers, the publisher) reads the item as the public will see it, with its attachments.
     !editable ? {
@@ -279,6 +290,7 @@ export function ItemPage({ id }: { id: number | null }) {
       )}
       {item?.state === 'returned' && <ReturnedNotice item={item} />}
       {stepPanel && <div className="gk-gap">{stepPanel}</div>}
+      {takeBackPanel && <div className="gk-gap">{takeBackPanel}</div>}
       <Tabs className="gk-gap" activeKey={tab ?? 'edit'} onChange={setTab} items={tabs} />
       {item && <PublishDialog open={publishing} item={item} fit={fit} onClose={() => { setPublishing(false); void load(item.id); }}
         onPublish={async (channels) => {
