@@ -114,6 +114,12 @@ describe('proactive disclosure in a browser', { skip }, () => {
         await page.getByLabel('内容概述').fill('自2026年12月起，行政审批服务大厅工作日办公时间调整为上午9:00至下午5:00。');
         await page.getByLabel('文号').fill('威环审批发〔2026〕12号');
         await page.getByLabel('承办科室').fill('政务公开科');
+        // 目录类别 from the bureau's catalogue tree, 主题分类 from the 22 gov.cn classes.
+        await page.getByLabel('目录类别').click();
+        await page.locator('.ant-select-tree-title', { hasText: '通知公告' }).click();
+        await page.getByLabel('主题分类').click();
+        await page.locator('.ant-cascader-menu-item[title="综合政务"]').click();
+        await page.locator('.ant-cascader-menu-item[title="政务公开"]').click();
         await page.locator('.gk-body-editor').click();
         await page.keyboard.type('自2026年12月1日起，行政审批服务大厅办公时间调整为工作日上午9:00至下午5:00。咨询电话：13805311234。');
         await check(page, '01-item-new');
@@ -138,6 +144,7 @@ describe('proactive disclosure in a browser', { skip }, () => {
 
         await page.getByRole('tab', { name: '预览' }).click();
         await page.locator('.gk-preview-title', { hasText: title }).waitFor();
+        assert.match(await page.locator('.gk-preview-meta').innerText(), /综合政务\\政务公开[\s\S]*通知公告/);
         await check(page, '03-item-preview');
         await page.getByRole('tab', { name: '编辑' }).click();
 

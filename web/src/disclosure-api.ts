@@ -58,25 +58,15 @@ export function uploadAttachment(itemId: number, file: File, onProgress: (fracti
   });
 }
 
-/**
- * The body of a create or save: an unset 主题分类 is left out rather than sent as null (the server's body coercion
- * turns a null in a string-or-null field into "", which the theme check then refuses).
- */
-export function itemBody<T extends { theme?: string | null }>(fields: T): T {
-  if (fields.theme !== null && fields.theme !== undefined) return fields;
-  const { theme: _unset, ...rest } = fields;
-  return rest as T;
-}
-
 /** Typed calls of the disclosure API. */
 export const disclosureApi = {
   items: (agencyId: number, filter: ItemFilter = {}) =>
     request<ItemPage>('GET', `/api/agencies/${agencyId}/items${query({ ...filter })}`),
-  createItem: (agencyId: number, fields: ItemFields) => request<ItemSave>('POST', `/api/agencies/${agencyId}/items`, itemBody(fields)),
+  createItem: (agencyId: number, fields: ItemFields) => request<ItemSave>('POST', `/api/agencies/${agencyId}/items`, fields),
   item: (id: number) => request<ItemDetail>('GET', `/api/items/${id}`),
   /** Saves a new version; refused with 409 STALE_VERSION when someone saved after `baseVersion`. */
   saveItem: (id: number, fields: ItemFields, baseVersion: number) =>
-    request<ItemSave>('PUT', `/api/items/${id}`, itemBody({ ...fields, baseVersion })),
+    request<ItemSave>('PUT', `/api/items/${id}`, { ...fields, baseVersion }),
   /** Removes an attachment from the current draft (earlier versions keep it). */
   removeAttachment: (id: number, hash: string) => request<unknown>('DELETE', `/api/items/${id}/attachments/${hash}`),
   submitItem: (id: number, comment?: string) => request<unknown>('POST', `/api/items/${id}/submit`, comment ? { comment } : {}),

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { itemBody } from './disclosure-api.js';
 import { themePath, themeValue } from './disclosure-labels.js';
 import type { CatalogueNode } from './disclosure-types.js';
 import { art20Number, locate } from './pages/catalogue-page.js';
@@ -41,11 +40,6 @@ describe('disclosure screen helpers', () => {
     expect(themeValue([])).toBeNull();
     expect(themePath('综合政务\\政务公开')).toEqual(['综合政务', '政务公开']);
     expect(themePath(null)).toEqual([]);
-  });
-
-  it('leaves an unset 主题分类 out of a save, and sends a set one', () => {
-    expect(itemBody({ title: 'x', theme: null })).toEqual({ title: 'x' });
-    expect(itemBody({ title: 'x', theme: '综合政务' })).toEqual({ title: 'x', theme: '综合政务' });
   });
 
   it('takes the channels found fit from the passed secrecy review of the current version only', () => {

@@ -55,7 +55,6 @@ describe('ItemPage', () => {
     expect(within(box).getByRole('button', { name: '载入最新版本（放弃我的修改）' })).toBeTruthy();
     const put = calls.find((c) => c.method === 'PUT')!;
     expect(put.body).toMatchObject({ baseVersion: 3, title: '关于调整大厅办公时间的公告' });
-    expect(put.body).not.toHaveProperty('theme');
     expect((screen.getByLabelText('标题', { exact: true }) as HTMLInputElement).value).toBe('关于调整大厅办公时间的公告');
   });
 
