@@ -26,6 +26,7 @@ import { guideRoutes } from '../disclosure/guide.routes.js';
 import { InterchangeReportSchema } from '../core/interchange/interchange-schema.js';
 import { letterRoutes } from '../letters/letter.routes.js';
 import { itemRoutes } from '../disclosure/item.routes.js';
+import { itemWithdrawalRoutes } from '../disclosure/item-withdrawal.routes.js';
 import { errorPage } from '../portal/portal-layout.js';
 import { portalRoutes } from '../portal/portal.routes.js';
 import { reportRoutes } from '../reports/report.routes.js';
@@ -123,6 +124,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(applicationPublicRoutes, ctx);
   await app.register(statisticsRoutes, ctx);
   await app.register(itemRoutes, ctx);
+  await app.register(itemWithdrawalRoutes, ctx);
   await app.register(checklistRoutes, ctx);
   await app.register(itemExportRoutes, ctx);
   await app.register(itemImportRoutes, ctx);

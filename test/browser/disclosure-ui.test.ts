@@ -258,6 +258,15 @@ describe('proactive disclosure in a browser', { skip }, () => {
         await led.locator('.gk-led').first().waitFor();
         await check(page, '10b-led');
         await led.getByRole('button', { name: /关\s*闭/ }).first().click();
+        // Withdrawal from the notice board needs a reason; the portal stays.
+        await page.getByRole('button', { name: '撤回（公开栏）' }).click();
+        const withdraw = page.getByRole('dialog', { name: '从公开栏撤回' });
+        assert.equal(await withdraw.getByRole('button', { name: /撤\s*回/ }).isDisabled(), true);
+        await withdraw.getByLabel('撤回理由（必填）').fill('公开栏张贴期满');
+        await check(page, '10c-withdraw');
+        await withdraw.getByRole('button', { name: /撤\s*回/ }).click();
+        await page.getByText(/撤回：公开栏张贴期满/).waitFor();
+        assert.equal(await page.getByRole('button', { name: '撤回（政府网站（政府信息公开平台））' }).count(), 1);
         await page.getByRole('tab', { name: '历史' }).click();
         await page.getByRole('cell', { name: '领导核审签发' }).waitFor();
         await check(page, '10-history');

@@ -73,7 +73,7 @@ function paramValue(url: string, name: string, f: Fixture): string {
   if (name === '*') return url.startsWith('/admin') ? 'index.html' : 'swagger-ui.css';
   if (name === 'version') return '1';
   if (name === 'year') return '2024';
-  if (name === 'grantId' || name === 'remedyId' || name === 'findingId' || name === 'entryId') return '999999';
+  if (name === 'grantId' || name === 'remedyId' || name === 'findingId' || name === 'publicationId' || name === 'entryId') return '999999';
   if (name === 'agencyId') return String(f.bureauId);
   if (name === 'hash') return '0'.repeat(64);
   if (name === 'month') return '2026-03';

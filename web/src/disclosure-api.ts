@@ -72,8 +72,9 @@ export const disclosureApi = {
   submitItem: (id: number, comment?: string) => request<unknown>('POST', `/api/items/${id}/submit`, comment ? { comment } : {}),
   reviewItem: (id: number, body: ReviewBody) => request<unknown>('POST', `/api/items/${id}/review`, body),
   publishItem: (id: number, channels: Channel[]) => request<unknown>('POST', `/api/items/${id}/publish`, { channels }),
-  withdrawItem: (id: number, channel: string, reason: string) =>
-    request<unknown>('POST', `/api/items/${id}/withdraw`, { channel, reason }),
+  /** Withdraws the item from one channel (the publication stays on record). */
+  withdrawItem: (id: number, publicationId: number, reason: string) =>
+    request<ItemDetail>('POST', `/api/items/${id}/publications/${publicationId}/withdraw`, { reason }),
   resolveFinding: (id: number, findingId: number, resolution: 'removed' | 'confirmed', reason?: string) =>
     request<unknown>('POST', `/api/items/${id}/findings/${findingId}/resolve`, reason ? { resolution, reason } : { resolution }),
   inbox: () => request<Inbox>('GET', '/api/inbox'),

@@ -168,6 +168,7 @@ export const ROUTE_POLICY: Readonly<Record<string, RoutePolicy>> = {
   'POST /api/items/:id/submit': item('item.draft'),
   'POST /api/items/:id/review': { access: 'permission', permission: reviewStepPermission, scope: { from: 'handler' } },
   'POST /api/items/:id/publish': item('item.publish'),
+  'POST /api/items/:id/publications/:publicationId/withdraw': item('item.publish'),
   'GET /api/items/:id/findings': item('item.read'),
   'POST /api/items/:id/findings/:findingId/resolve': item('item.secrecy-review'),
   'GET /api/items/:id/history': item('item.read'),

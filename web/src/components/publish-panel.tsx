@@ -68,7 +68,7 @@ export function PublishDialog({ open, item, fit, onClose, onPublish }: {
 export function PublicationList({ item, mayWithdraw, onWithdraw }: {
   item: ItemDetail;
   mayWithdraw: boolean;
-  onWithdraw: (channel: string, reason: string) => Promise<void>;
+  onWithdraw: (publication: ItemPublication, reason: string) => Promise<void>;
 }) {
   const [withdrawing, setWithdrawing] = useState<ItemPublication | null>(null);
   const [reason, setReason] = useState('');
@@ -95,7 +95,7 @@ export function PublicationList({ item, mayWithdraw, onWithdraw }: {
         onOk={async () => {
           if (!withdrawing) return;
           setBusy(true);
-          try { await onWithdraw(withdrawing.channel, reason.trim()); setWithdrawing(null); } catch (e) {
+          try { await onWithdraw(withdrawing, reason.trim()); setWithdrawing(null); } catch (e) {
             setError(e instanceof Error ? e.message : '撤回失败');
           } finally { setBusy(false); }
         }}>

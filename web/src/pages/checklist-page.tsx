@@ -91,7 +91,10 @@ export function ChecklistPage() {
   const columns = [
     { title: '标题', key: 'title', render: (_: unknown, e: ChecklistEntry) => <a href={routeHref({ name: 'item', id: e.itemId })}>{e.title}</a> },
     { title: '索引号', dataIndex: 'indexNo', key: 'indexNo', width: 210 },
-    { title: '渠道', key: 'channel', width: 170, render: (_: unknown, e: ChecklistEntry) => channelName(e.channel) },
+    {
+      title: '渠道', key: 'channel', width: 170,
+      render: (_: unknown, e: ChecklistEntry) => <>{channelName(e.channel)}{e.withdrawnAt && <Tag className="gk-gap-left">已撤回</Tag>}</>,
+    },
     { title: '发布人', dataIndex: 'publisher', key: 'publisher', width: 90 },
     { title: '发布日期', key: 'on', width: 130, render: (_: unknown, e: ChecklistEntry) => formatDate(e.publishedOn) },
     {

@@ -243,7 +243,7 @@ export function ItemPage({ id }: { id: number | null }) {
         <div className="gk-panel">
           <Typography.Title level={2} className="gk-h2">发布记录</Typography.Title>
           <PublicationList item={item} mayWithdraw={mayPublish}
-            onWithdraw={async (channel, reason) => { await disclosureApi.withdrawItem(item.id, channel, reason); await load(item.id); message.success('已撤回'); }} />
+            onWithdraw={async (publication, reason) => { await disclosureApi.withdrawItem(item.id, publication.id, reason); await load(item.id); message.success(`已从${publication.channelName}撤回`); }} />
           {item.publications.length > 0 && <><Typography.Title level={2} className="gk-h2 gk-gap">渠道导出</Typography.Title><ChannelExports itemId={item.id} /></>}
           {fit && (
             <p className="gk-gap">互联网信息发布保密审查表：<a href={secrecyFormUrl(item.id, 'docx')}>下载 Word</a>　<a href={secrecyFormUrl(item.id, 'pdf')}>下载 PDF</a></p>
