@@ -290,10 +290,14 @@ describe('proactive disclosure in a browser', { skip }, () => {
         const keep = page.getByRole('button', { name: /^保留此条（关于调整行政审批服务大厅办公时间的公告，/ });
         await keep.first().waitFor();
         await check(page, '12-checklist');
-        while (await keep.count() > 0) {
-          await keep.first().click();
-          await page.waitForTimeout(300);
-        }
+        await keep.first().click();
+        await keep.first().waitFor({ state: 'detached' });
+        // The notice board's publication was withdrawn on the item page: recorded as withdrawn, with a reason.
+        await page.getByRole('button', { name: /^记为撤回（关于调整行政审批服务大厅办公时间的公告，公开栏）/ }).click();
+        const dialog = page.getByRole('dialog', { name: '撤回该信息' });
+        await dialog.getByLabel('撤回理由（必填）').fill('公开栏张贴期满，已撤回');
+        await dialog.getByRole('button', { name: /撤\s*回/ }).click();
+        await dialog.waitFor({ state: 'hidden' });
         await page.getByRole('button', { name: '签字确认' }).click();
         await page.getByText(/已由 赵保密 于 .* 签字确认/).waitFor();
         await check(page, '13-checklist-signed');

@@ -106,12 +106,18 @@ export function ChecklistPage() {
             {e.reason && <span className="gk-muted">{e.reason}</span>}
           </span>
         ) : signed ? '—' : (
-          <Space>
-            <Button size="small" aria-label={`保留此条（${e.title}，${channelName(e.channel)}）`}
-              onClick={() => void decide(e, 'keep')}>保留此条</Button>
-            <Button size="small" danger aria-label={`撤回此条（${e.title}，${channelName(e.channel)}）`}
-              onClick={() => { setWithdrawing(e); setReason(''); }}>撤回此条…</Button>
-          </Space>
+          // A publication already withdrawn (from the item page) can only be recorded as withdrawn, with the reason.
+          e.withdrawnAt ? (
+            <Button size="small" danger aria-label={`记为撤回（${e.title}，${channelName(e.channel)}）`}
+              onClick={() => { setWithdrawing(e); setReason(''); }}>记为撤回…</Button>
+          ) : (
+            <Space>
+              <Button size="small" aria-label={`保留此条（${e.title}，${channelName(e.channel)}）`}
+                onClick={() => void decide(e, 'keep')}>保留此条</Button>
+              <Button size="small" danger aria-label={`撤回此条（${e.title}，${channelName(e.channel)}）`}
+                onClick={() => { setWithdrawing(e); setReason(''); }}>撤回此条…</Button>
+            </Space>
+          )
         )
       ),
     },
@@ -163,7 +169,9 @@ export function ChecklistPage() {
           if (!withdrawing || !list) return;
           if (await decide(withdrawing, 'withdraw', reason.trim())) setWithdrawing(null);
         }}>
-        {withdrawing && <p>“{withdrawing.title}”将从{channelName(withdrawing.channel)}撤回，发布和撤回记录均保留。</p>}
+        {withdrawing && (withdrawing.withdrawnAt
+          ? <p>“{withdrawing.title}”已于 {formatTime(withdrawing.withdrawnAt)} 从{channelName(withdrawing.channel)}撤回，本清单记为撤回。</p>
+          : <p>“{withdrawing.title}”将从{channelName(withdrawing.channel)}撤回，发布和撤回记录均保留。</p>)}
         <label className="gk-field-label" htmlFor="gk-checklist-reason">撤回理由（必填）</label>
         <Input.TextArea id="gk-checklist-reason" rows={3} maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} />
         <Alert className="gk-gap" type="info" showIcon title="撤回后如需重新发布，须重新经过审核。" />
