@@ -84,6 +84,19 @@ describe('proactive disclosure in a browser', { skip }, () => {
     assert.deepEqual(violationsOf(await axeViolations(page), SERIOUS), [], name);
   }
 
+  /** The same screen at 360 px: axe and a screenshot, once `ready` (a heading) shows. */
+  async function narrow(login: Login, hash: string, name: string, ready: string): Promise<void> {
+    const context = await signedIn(login, 360);
+    const { page, errors } = await open(context, hash);
+    try {
+      await page.getByRole('heading', { name: ready }).first().waitFor();
+      await check(page, name);
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  }
+
   before(async () => {
     await ensureBuilt();
     mkdirSync(SHOTS, { recursive: true });
@@ -185,6 +198,7 @@ describe('proactive disclosure in a browser', { skip }, () => {
         await page.locator('.gk-finding-open').first().waitFor();
         assert.equal(await pass.isDisabled(), true);
         await check(page, '06-secrecy-review');
+        await narrow('baomi', itemHash, '06-secrecy-review', '办公室保密审查：第 2 版');
         const open = page.locator('.gk-finding-open');
         while (await open.count() > 0) {
           await open.first().getByRole('button', { name: '确认可以公开…' }).click();
@@ -270,6 +284,7 @@ describe('proactive disclosure in a browser', { skip }, () => {
         await page.getByRole('tab', { name: '历史' }).click();
         await page.getByRole('cell', { name: '领导核审签发' }).waitFor();
         await check(page, '10-history');
+        await narrow('gongkai', itemHash, '10-published', title);
         assert.deepEqual(errors, []);
       } finally {
         await context.close();
