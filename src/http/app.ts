@@ -34,7 +34,7 @@ import { statisticsRoutes } from '../statistics/statistics.routes.js';
 import { itemImportRoutes } from '../disclosure/item-import.routes.js';
 import { table2Routes } from '../statistics/table2.routes.js';
 import { installAccessControl } from './access/access-control.js';
-import { securityOf, type AppContext } from './context.js';
+import { securityOf, siteOf, type AppContext } from './context.js';
 import { installErrorHandler } from './error-handler.js';
 import { BODY_LIMIT, installJsonParser } from './json-body.js';
 import { createRenderCache } from './render-cache.js';
@@ -68,7 +68,7 @@ export function defaultAdminDir(): string {
 /** Builds the app (not listening). Call `await app.ready()` or `app.inject()` in tests. */
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
   const ctx: AppContext = {
-    db: options.db, clock: options.clock, pii: options.pii, renderCache: options.renderCache ?? createRenderCache(), settings: options.settings, security: options.security,
+    db: options.db, clock: options.clock, pii: options.pii, renderCache: options.renderCache ?? createRenderCache(), settings: options.settings, security: options.security, site: options.site,
   };
   const app = Fastify({
     logger: options.logger ?? false,
