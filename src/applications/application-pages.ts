@@ -5,7 +5,8 @@
  * no applicant's personal data appears on any public page.
  */
 import { APPLICANT_TYPES } from '../core/applications/applicant-types.js';
-import { portalPage } from '../portal/portal-layout.js';
+import { portalPage, type PageContext } from '../portal/portal-layout.js';
+import { raw } from '../render/html/template.js';
 import { escapeHtml } from '../render/html/escape-html.js';
 import type { ApplicationDetail, PublicStatus } from './application-view.js';
 
@@ -50,7 +51,7 @@ function select(name: keyof ApplyFormValues, label: string, values: ApplyFormVal
 }
 
 /** The online application form; `error` (already a sentence) is shown above it with the values kept. */
-export function applyFormPage(agencies: Array<{ id: number; name: string }>, values: ApplyFormValues = {}, error?: string): string {
+export function applyFormPage(page: PageContext, agencies: Array<{ id: number; name: string }>, values: ApplyFormValues = {}, error?: string): string {
   const errorHtml = error ? `<p class="error" role="alert">提交未成功：${escapeHtml(error)}</p>` : '';
   const main = `${STYLE}<h1>政府信息公开申请</h1>
 <p>依据《中华人民共和国政府信息公开条例》第二十七条至第二十九条，公民、法人或者其他组织可以向行政机关申请获取政府信息。提交后系统即确认收到申请，并给出查询码，请妥善保存，凭查询码可查询办理状态和答复期限。</p>
@@ -74,7 +75,7 @@ ${field('formWanted', '获取信息的方式、途径', values, { required: true
 <button type="submit">提交申请</button>
 </form>
 <p class="note">您提交的个人信息仅用于办理本申请，不会在任何公开页面显示。</p>`;
-  return portalPage({ title: '政府信息公开申请', crumbs: [CRUMBS_HOME, { label: '政府信息公开申请' }], main });
+  return portalPage(page, { title: '政府信息公开申请', crumbs: [CRUMBS_HOME, { label: '政府信息公开申请' }], main: raw(main) });
 }
 
 function facts(s: { caseNo: string; state: string; stateName: string; receivedOn: string; dueOn: string | null; decidedOn: string | null }): string {
@@ -92,18 +93,18 @@ ${s.decidedOn ? `<dt>办结日期</dt><dd>${escapeHtml(s.decidedOn)}</dd>` : ''}
 }
 
 /** The receipt after an online application: the query code and the deadline; nothing personal. */
-export function appliedPage(a: ApplicationDetail): string {
+export function appliedPage(page: PageContext, a: ApplicationDetail): string {
   const main = `${STYLE}<h1>申请已收到</h1>
 <p>${escapeHtml(a.agencyName)}已于 ${escapeHtml(a.receivedOn)} 收到您的政府信息公开申请，将自收到申请之日起20个工作日内予以答复（《中华人民共和国政府信息公开条例》第三十三条）。</p>
 <p>您的查询码：</p>
 <p class="code">${escapeHtml(a.queryCode ?? '')}</p>
 <p>请记录并妥善保存查询码。凭查询码可在<a href="/status?code=${encodeURIComponent(a.queryCode ?? '')}">办理状态查询</a>页面查看办理状态和答复期限。</p>
 ${facts(a)}`;
-  return portalPage({ title: '申请已收到', crumbs: [CRUMBS_HOME, { label: '政府信息公开申请', href: '/apply' }, { label: '申请已收到' }], main });
+  return portalPage(page, { title: '申请已收到', crumbs: [CRUMBS_HOME, { label: '政府信息公开申请', href: '/apply' }, { label: '申请已收到' }], main: raw(main) });
 }
 
 /** The status page: a query form, and the case's status when found (or a message when not). */
-export function statusPage(code: string, status: PublicStatus | null, message?: string): string {
+export function statusPage(page: PageContext, code: string, status: PublicStatus | null, message?: string): string {
   const result = status
     ? `<section><h2>办理状态</h2>${facts(status)}</section>`
     : message ? `<p class="error" role="alert">${escapeHtml(message)}</p>` : '';
@@ -114,5 +115,5 @@ export function statusPage(code: string, status: PublicStatus | null, message?: 
 </form>
 ${result}
 <p class="note">本页只显示登记号、办理状态和日期，不显示申请人信息。</p>`;
-  return portalPage({ title: '办理状态查询', crumbs: [CRUMBS_HOME, { label: '办理状态查询' }], main });
+  return portalPage(page, { title: '办理状态查询', crumbs: [CRUMBS_HOME, { label: '办理状态查询' }], main: raw(main) });
 }

@@ -9,7 +9,7 @@ import { Type } from 'typebox';
 import { agencyService } from '../agencies/agency.service.js';
 import type { IdentityKind } from '../core/applications/identity.js';
 import { NotFoundError, ValidationError } from '../core/errors.js';
-import { inTransaction, type AppContext } from '../http/context.js';
+import { inTransaction, pageOf, type AppContext } from '../http/context.js';
 import { MAX_ID } from '../reports/report.schema.js';
 import { applicationsOn } from './application.routes.js';
 import { chinaDate } from './case-record.js';
@@ -36,7 +36,7 @@ export const applicationPublicRoutes: FastifyPluginAsyncTypebox<AppContext> = as
 
   const agencies = async () => (await agencyService(ctx.db.db).list()).map((a) => ({ id: a.id, name: a.name }));
 
-  app.get('/apply', { schema: { ...PAGE } }, async (_request, reply) => reply.type(HTML).send(applyFormPage(await agencies())));
+  app.get('/apply', { schema: { ...PAGE } }, async (request, reply) => reply.type(HTML).send(applyFormPage(pageOf(ctx, request), await agencies())));
 
   app.post('/apply', { schema: { ...PAGE, body: ApplyForm } }, async (request, reply) => {
     const values = request.body as ApplyFormValues;
@@ -55,22 +55,22 @@ export const applicationPublicRoutes: FastifyPluginAsyncTypebox<AppContext> = as
         },
         subject: values.subject ?? '', formWanted: values.formWanted ?? '',
       }, ONLINE_ACTOR));
-      return reply.code(201).type(HTML).send(appliedPage(created));
+      return reply.code(201).type(HTML).send(appliedPage(pageOf(ctx, request), created));
     } catch (e) {
       if (!(e instanceof ValidationError) && !(e instanceof NotFoundError)) throw e;
-      return reply.code(e instanceof NotFoundError ? 404 : 400).type(HTML).send(applyFormPage(await agencies(), values, e.message));
+      return reply.code(e instanceof NotFoundError ? 404 : 400).type(HTML).send(applyFormPage(pageOf(ctx, request), await agencies(), values, e.message));
     }
   });
 
   app.get('/status', { schema: { ...PAGE, querystring: StatusQuery } }, async (request, reply) => {
     const code = request.query.code?.trim() ?? '';
-    if (!code) return reply.type(HTML).send(statusPage('', null));
+    if (!code) return reply.type(HTML).send(statusPage(pageOf(ctx, request), '', null));
     try {
       const status = await (await applicationsOn(ctx.db.db, ctx)).publicStatus(code);
-      return reply.type(HTML).send(statusPage(code, status));
+      return reply.type(HTML).send(statusPage(pageOf(ctx, request), code, status));
     } catch (e) {
       if (!(e instanceof NotFoundError)) throw e;
-      return reply.code(404).type(HTML).send(statusPage(code, null, e.message));
+      return reply.code(404).type(HTML).send(statusPage(pageOf(ctx, request), code, null, e.message));
     }
   });
 };

@@ -7,7 +7,8 @@ import { getFormat } from '../core/format/registry.js';
 import type { ParseResult } from '../core/parse/parse-types.js';
 import { MAX_PARSE_BYTES, SOURCE_TYPE_NAMES } from '../parse/parse-file.js';
 import { parseResultSummary, resultProblems } from '../parse/parse-summary.js';
-import { portalPage } from '../portal/portal-layout.js';
+import { portalPage, type PageContext } from '../portal/portal-layout.js';
+import { raw } from '../render/html/template.js';
 import { escapeHtml } from '../render/html/escape-html.js';
 import { formatLabel, percent } from './audit-columns.js';
 import { AUDIT_CSS, problemsTableHtml } from './audit-html.js';
@@ -88,12 +89,12 @@ function resultHtml(result: ParseResult): string {
 }
 
 /** The whole page: the form, and the result when a file was read. */
-export function auditPage(result: ParseResult | null): string {
+export function auditPage(page: PageContext, result: ParseResult | null): string {
   const main = `<style>${AUDIT_CSS}${FORM_CSS}</style>
 <h1>${PAGE_TITLE}</h1>
 <p>上传机关已发布的政府信息公开工作年度报告，系统将逐格读取统计表、判断报告格式，并核对勾稽关系，指出无法读取的单元格及其在原文件中的位置。</p>
 ${formHtml()}
 <div class="audit">${result ? resultHtml(result) : ''}</div>
 <p class="note">批量核查可使用命令行 <code>gongkai audit 目录 --out 结果.xlsx</code>；开放接口见 <a href="/docs">接口文档</a>（POST /api/parse）。</p>`;
-  return portalPage({ title: result?.fileName ? `${result.fileName} - ${PAGE_TITLE}` : PAGE_TITLE, main, crumbs: [{ label: '首页', href: '/' }, { label: PAGE_TITLE }] });
+  return portalPage(page, { title: result?.fileName ? `${result.fileName} - ${PAGE_TITLE}` : PAGE_TITLE, main: raw(main), crumbs: [{ label: '首页', href: '/' }, { label: PAGE_TITLE }] });
 }

@@ -26,7 +26,7 @@ import { guideRoutes } from '../disclosure/guide.routes.js';
 import { InterchangeReportSchema } from '../core/interchange/interchange-schema.js';
 import { letterRoutes } from '../letters/letter.routes.js';
 import { itemRoutes } from '../disclosure/item.routes.js';
-import { errorPage } from '../portal/portal-layout.js';
+import { DISPLAY_COOKIE, displayOf, errorPage } from '../portal/portal-layout.js';
 import { portalRoutes } from '../portal/portal.routes.js';
 import { reportRoutes } from '../reports/report.routes.js';
 import { searchRoutes } from '../search/search.routes.js';
@@ -78,7 +78,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 
   installJsonParser(app);
   installErrorHandler(app, {
-    htmlPage: (request, error) => (isApiPath(request.url) ? null : errorPage(error.statusCode, error.body.message)),
+    htmlPage: (request, error) => (isApiPath(request.url) ? null : errorPage(error.statusCode, error.body.message, {
+      site: siteOf(ctx), display: displayOf(request.cookies?.[DISPLAY_COOKIE]), path: request.url,
+    })),
   });
 
   // Before any route: every route registered after this gets its declared access policy.

@@ -3,6 +3,7 @@
  * each request: name the actor and open the transaction.
  */
 import type { FastifyRequest } from 'fastify';
+import { DISPLAY_COOKIE, displayOf, type PageContext } from '../portal/portal-layout.js';
 import type { Kysely } from 'kysely';
 import { DEFAULT_APPLICATION_SETTINGS, type ApplicationSettings } from '../applications/application.service.js';
 import type { Actor } from '../core/actor.js';
@@ -41,6 +42,11 @@ export function settingsOf(ctx: Pick<AppContext, 'settings'>): ApplicationSettin
 /** The public site's settings (demo defaults when not given). */
 export function siteOf(ctx: Pick<AppContext, 'site'>): SiteSettings {
   return ctx.site ?? DEFAULT_SITE_SETTINGS;
+}
+
+/** What a portal page needs of a request: the site, the reader's display mode (cookie) and the path. */
+export function pageOf(ctx: Pick<AppContext, 'site'>, request: FastifyRequest): PageContext {
+  return { site: siteOf(ctx), display: displayOf(request.cookies?.[DISPLAY_COOKIE]), path: request.url };
 }
 
 /** The installation's web-security settings (defaults when not given). */

@@ -3,7 +3,7 @@
  * publication on the portal channel, and what is shown is its PUBLISHED version's snapshot (item_versions at
  * items.published_version) — never the draft being worked on, whose title may not leak.
  */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 
 type Q = Kysely<Database>;
@@ -25,7 +25,13 @@ export interface PublicItemFilter {
   agencyIds?: readonly number[];
   /** Items whose category (as the row records it) is one of these. */
   categoryIds?: readonly number[];
+  /** Texts the published version's snapshot must each contain (LIKE, wildcards escaped). */
+  snapshotContains?: readonly string[];
+  /** Year of 发布日期. */
+  publishedIn?: number;
 }
+
+const likeText = (t: string) => `%${t.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 function publicItems(db: Q, f: PublicItemFilter) {
   let q = db.selectFrom('items as i')
@@ -33,8 +39,10 @@ function publicItems(db: Q, f: PublicItemFilter) {
     .where(({ exists, selectFrom }) => exists(selectFrom('channel_publications as p').select('p.id')
       .whereRef('p.subject_id', '=', 'i.id').where('p.subject_kind', '=', 'item').where('p.channel', '=', PORTAL)
       .where('p.withdrawn_at', 'is', null)));
-  if (f.agencyIds) q = f.agencyIds.length ? q.where('i.agency_id', 'in', [...f.agencyIds]) : q.where((eb) => eb.val(1).eq(0));
-  if (f.categoryIds) q = f.categoryIds.length ? q.where('i.category_id', 'in', [...f.categoryIds]) : q.where((eb) => eb.val(1).eq(0));
+  if (f.agencyIds) q = f.agencyIds.length ? q.where('i.agency_id', 'in', [...f.agencyIds]) : q.where(sql<boolean>`1 = 0`);
+  if (f.categoryIds) q = f.categoryIds.length ? q.where('i.category_id', 'in', [...f.categoryIds]) : q.where(sql<boolean>`1 = 0`);
+  for (const t of f.snapshotContains ?? []) q = q.where(sql<boolean>`v.snapshot like ${likeText(t)} escape ${'\\'}`);
+  if (f.publishedIn !== undefined) q = q.where('i.published_on', '>=', `${f.publishedIn}-01-01`).where('i.published_on', '<=', `${f.publishedIn}-12-31`);
   return q;
 }
 
