@@ -19,18 +19,18 @@ form.apply{display:grid;gap:1rem;max-width:44rem}
 form.apply fieldset{border:1px solid #d0d4d9;padding:.75rem 1rem 1rem;display:grid;gap:.75rem}
 form.apply legend{font-weight:700;padding:0 .4rem}
 form.apply label{display:grid;gap:.25rem;font-weight:600}
-form.apply .hint{font-weight:400;color:#555;font-size:.9rem}
-form.apply input,form.apply select,form.apply textarea{font:inherit;padding:.45rem .55rem;border:1px solid #8a9099;border-radius:2px;width:100%}
+form.apply .hint{font-weight:400;color:var(--muted);font-size:.9rem}
+form.apply input,form.apply select,form.apply textarea{font:inherit;padding:.45rem .55rem;border:1px solid #6b6b6b;border-radius:2px;width:100%;background:var(--panel);color:var(--text)}
 form.apply textarea{min-height:7rem}
-form.apply button,form.status button{font:inherit;background:#9e1b1b;color:#fff;border:0;padding:.6rem 1.6rem;cursor:pointer;justify-self:start}
-.error{border-left:4px solid #c8102e;background:#fdf1f2;padding:.6rem 1rem;margin:0 0 1rem}
-.code{font-size:1.6rem;font-weight:700;letter-spacing:.12em;font-family:monospace;background:#f7f8fa;border:1px dashed #9e1b1b;padding:.4rem 1rem;display:inline-block}
+form.apply button,form.status button{font:inherit;background:var(--brand);color:var(--brand-text);border:1px solid var(--brand-text);padding:.6rem 1.6rem;cursor:pointer;justify-self:start}
+.error{border-left:4px solid var(--focus);background:var(--head);padding:.6rem 1rem;margin:0 0 1rem}
+.code{font-size:1.6rem;font-weight:700;letter-spacing:.12em;font-family:monospace;background:var(--head);border:1px dashed var(--brand-text);padding:.4rem 1rem;display:inline-block}
 dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.4rem 1.25rem}
 dl.facts dt{font-weight:700}
 dl.facts dd{margin:0}
 form.status{display:flex;flex-wrap:wrap;gap:.75rem;align-items:end}
 form.status label{display:grid;gap:.25rem;font-weight:600}
-form.status input{font:inherit;padding:.45rem .55rem;border:1px solid #8a9099;min-width:16rem}
+form.status input{font:inherit;padding:.45rem .55rem;border:1px solid #6b6b6b;background:var(--panel);color:var(--text);min-width:16rem}
 </style>`;
 
 const CRUMBS_HOME = { label: '首页', href: '/' };
