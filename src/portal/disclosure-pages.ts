@@ -13,7 +13,7 @@ import { chineseDate } from '../core/report/dates.js';
 import type { ItemAttachment, ItemSnapshot } from '../disclosure/item-drafting.js';
 import { html, raw, type Html } from '../render/html/template.js';
 import { portalPage, type PageContext } from './portal-layout.js';
-import { agencyCrumbs, agencyHref, HOME } from './portal-pages.js';
+import { agencyCrumbs, agencyHref, columnNav, HOME } from './portal-pages.js';
 
 /** Portal path of a category's list. */
 export const categoryHref = (id: number, page = 1) => (page > 1 ? `/categories/${id}?page=${page}` : `/categories/${id}`);
@@ -61,11 +61,11 @@ ${p.page < pages ? html`<a href="${href(p.page + 1)}" rel="next">下一页</a><a
 export function itemTable(caption: string, items: PublicItem[]): Html {
   if (items.length === 0) return html`<p class="note">本栏目暂无已公开的信息。</p>`;
   return html`<div class="table-wrap" role="region" aria-label="${caption}" tabindex="0">
-<table class="list">
+<table class="list items">
 <caption>${caption}</caption>
 <thead><tr><th scope="col">索引号</th><th scope="col">标题</th><th scope="col">文号</th><th scope="col">发布日期</th></tr></thead>
 <tbody>
-${items.map((i) => html`<tr><td class="nowrap">${i.indexNo ?? '—'}</td><td class="title"><a href="${itemHref(i.id)}">${i.fields.title}</a>${i.fields.validity !== 'valid' ? html` <span class="kind">（${VALIDITIES[i.fields.validity as Validity] ?? ''}）</span>` : ''}</td><td class="nowrap">${i.fields.docNo ?? '—'}</td><td class="nowrap">${date(i.publishedOn)}</td></tr>\n`)}
+${items.map((i) => html`<tr><td class="nowrap" data-label="索引号">${i.indexNo ?? '—'}</td><td class="title"><a href="${itemHref(i.id)}">${i.fields.title}</a>${i.fields.validity !== 'valid' ? html` <span class="kind">（${VALIDITIES[i.fields.validity as Validity] ?? ''}）</span>` : ''}</td><td class="nowrap" data-label="文号">${i.fields.docNo ?? '—'}</td><td class="nowrap" data-label="发布日期">${date(i.publishedOn)}</td></tr>\n`)}
 </tbody>
 </table>
 </div>`;
@@ -89,7 +89,7 @@ export function guidePage(ctx: PageContext, agency: Agency, parent: Agency | nul
     column: { name: '政府信息公开指南', type: '信息公开' },
     article: g ? { title: `${agency.name}政府信息公开指南`, pubDate: guide!.publishedAt?.slice(0, 10), source: agency.name } : undefined,
     crumbs: agencyCrumbs(agency, parent, { label: '政府信息公开指南' }),
-    main: !g ? html`<h1>政府信息公开指南</h1>${noGuide}` : html`<h1 class="article-title">${agency.name}政府信息公开指南</h1>
+    main: !g ? html`${columnNav(agency, 'guide')}<h1>政府信息公开指南</h1>${noGuide}` : html`${columnNav(agency, 'guide')}<h1 class="article-title">${agency.name}政府信息公开指南</h1>
 ${guide!.publishedAt ? html`<p class="note">发布日期：${guide!.publishedAt.slice(0, 10)}</p>` : ''}
 <div class="article-body">
 <h2>一、信息分类与编排体系</h2>
@@ -127,7 +127,7 @@ export function applyInfoPage(ctx: PageContext, agency: Agency, parent: Agency |
     title: `${agency.name}依申请公开`,
     column: { name: '依申请公开', type: '信息公开' },
     crumbs: agencyCrumbs(agency, parent, { label: '依申请公开' }),
-    main: html`<h1>依申请公开</h1>
+    main: html`${columnNav(agency, 'apply')}<h1>依申请公开</h1>
 <ul class="columns">
 <li><a href="/apply?agency=${agency.id}">在线提交申请</a><p>填写政府信息公开申请表，提交后获得查询码</p></li>
 <li><a href="/status">办理进度查询</a><p>凭查询码查看办理状态和答复期限</p></li>
@@ -147,7 +147,7 @@ export function cataloguePage(ctx: PageContext, agency: Agency, parent: Agency |
     title: `${agency.name}法定主动公开内容`,
     column: { name: '法定主动公开内容', type: '信息公开目录' },
     crumbs: agencyCrumbs(agency, parent, { label: '法定主动公开内容' }),
-    main: html`<h1>法定主动公开内容</h1>
+    main: html`${columnNav(agency, 'catalogue')}<h1>法定主动公开内容</h1>
 ${tree && tree.length ? html`<p class="note">依据《中华人民共和国政府信息公开条例》第十九条至第二十一条，按本机关已发布的主动公开基本目录编排。</p>
 <nav aria-label="主动公开基本目录"><ul class="tree">${catalogueTree(tree, counts)}</ul></nav>`
     : html`<p class="notice">本机关的主动公开基本目录正在编制中，尚未发布。您可以使用<a href="/search?agency=${agency.id}">站内搜索</a>查找本机关已公开的信息。</p>`}`,
@@ -160,7 +160,7 @@ export function rulesPage(ctx: PageContext, agency: Agency, parent: Agency | nul
     title: `${agency.name}政府信息公开制度`,
     column: { name: '政府信息公开制度', type: '信息公开' },
     crumbs: agencyCrumbs(agency, parent, { label: '政府信息公开制度' }),
-    main: html`<h1>政府信息公开制度</h1>
+    main: html`${columnNav(agency, 'rules')}<h1>政府信息公开制度</h1>
 ${list && categoryId !== null ? html`${itemTable('政府信息公开制度', list.rows)}${pager(list, (p) => `${agencyHref(agency.id)}/rules?page=${p}`)}`
     : html`<p class="notice">本机关尚未单独发布政府信息公开工作制度。政府信息公开的程序和要求见<a href="${agencyHref(agency.id)}/guide">政府信息公开指南</a>。</p>`}`,
   });
@@ -174,7 +174,7 @@ export function categoryPage(ctx: PageContext, agency: Agency, parent: Agency | 
     column: { name: node.name, type: '信息公开目录' },
     head: html`<link rel="alternate" type="application/atom+xml" title="${node.name}" href="/categories/${node.id}/feed.xml">`,
     crumbs: agencyCrumbs(agency, parent, { label: '法定主动公开内容', href: `${agencyHref(agency.id)}/catalogue` }, ...trail, { label: node.name }),
-    main: html`<h1>${node.name}</h1>
+    main: html`${columnNav(agency, 'catalogue')}<h1>${node.name}</h1>
 ${node.children.length ? html`<nav aria-label="下级类目"><p>下级类目：${node.children.map((c) => html`<a href="${categoryHref(c.id)}">${c.name}</a>　`)}</p></nav>` : ''}
 ${itemTable(`${node.name}（按发布日期由近及远排列）`, list.rows)}
 ${pager(list, (p) => categoryHref(node.id, p))}
@@ -234,4 +234,10 @@ export function withdrawnPage(ctx: PageContext, indexNo: string | null, withdraw
 <p class="notice">${indexNo ? html`索引号为 ${indexNo} 的` : '该'}政府信息已于 ${chineseDate(withdrawnAt.slice(0, 10))} 撤回，不再公开。</p>
 <p class="note">如需了解相关信息，可使用<a href="/search">站内搜索</a>查找现行信息，或通过<a href="/apply">依申请公开</a>提出申请。</p>`,
   });
+}
+
+/** The newest public items (the home page's 最新公开信息): title link and 发布日期. */
+export function latestList(items: PublicItem[]): Html {
+  if (!items.length) return html`<p class="note">暂无已公开的信息。</p>`;
+  return html`<ul class="latest">${items.map((i) => html`<li><a href="${itemHref(i.id)}">${i.fields.title}</a><span class="date">${date(i.publishedOn)}</span></li>`)}</ul>`;
 }

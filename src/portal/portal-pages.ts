@@ -44,12 +44,20 @@ export function agencyCrumbs(agency: Agency, parent: Agency | null, ...rest: Cru
   return [HOME, ...(parent ? [{ label: parent.name, href: agencyHref(parent.id) }] : []), { label: `${agency.name}${COLUMN_NAME}`, href: agencyHref(agency.id) }, ...rest];
 }
 
+/** The tabs of an agency's column (on every page of it): the five statutory entries, the current one marked. */
+export function columnNav(agency: Agency, current: string | null): Html {
+  return html`<nav class="column-nav" aria-label="${agency.name}政府信息公开栏目"><ul>
+<li><a href="${agencyHref(agency.id)}"${current === null ? html` aria-current="page"` : ''}>专栏首页</a></li>
+${STATUTORY_COLUMNS.map((c) => html`<li><a href="${agencyHref(agency.id)}/${c.path}"${current === c.path ? html` aria-current="page"` : ''}>${c.name}</a></li>\n`)}
+</ul></nav>`;
+}
+
 function treeItems(nodes: AgencyNode[]): Html {
   return html`${nodes.map((node) => html`<li><a href="${agencyHref(node.id)}">${node.name}</a><span class="kind">（${AGENCY_KINDS[node.kind]}）</span>${node.children.length ? html`<ul>${treeItems(node.children)}</ul>` : ''}</li>\n`)}`;
 }
 
 /** The home page: the 政府信息公开 column of every agency, in its place in the tree, and the search form. */
-export function homePage(ctx: PageContext, tree: AgencyNode[]): string {
+export function homePage(ctx: PageContext, tree: AgencyNode[], latest: Html): string {
   const body = tree.length ? html`<ul class="tree">${treeItems(tree)}</ul>` : html`<p class="note">暂无机关信息。</p>`;
   return portalPage(ctx, {
     title: COLUMN_NAME,
@@ -60,6 +68,10 @@ export function homePage(ctx: PageContext, tree: AgencyNode[]): string {
 <label class="q">搜索政府信息<input type="search" name="q" maxlength="200"></label>
 <button type="submit">搜索</button>
 </form>
+<section aria-labelledby="latest-heading">
+<h2 id="latest-heading">最新公开信息</h2>
+${latest}
+</section>
 <section aria-labelledby="agencies-heading">
 <h2 id="agencies-heading">各机关政府信息公开专栏</h2>
 ${body}
@@ -80,7 +92,7 @@ export function agencyPage(ctx: PageContext, agency: Agency, parent: Agency | nu
     title: `${agency.name}${COLUMN_NAME}`,
     crumbs: agencyCrumbs(agency, parent).map((c, i, all) => (i === all.length - 1 ? { label: c.label } : c)),
     head: html`<link rel="alternate" type="application/atom+xml" title="${agency.name}最新信息" href="${agencyHref(agency.id)}/feed.xml">`,
-    main: html`<h1>${agency.name}${COLUMN_NAME}</h1>
+    main: html`${columnNav(agency, null)}<h1>${agency.name}${COLUMN_NAME}</h1>
 <p class="note">机关类型：${AGENCY_KINDS[agency.kind]}${parent ? html`；上级机关：<a href="${agencyHref(parent.id)}">${parent.name}</a>` : ''}</p>
 <ul class="columns">${entries}</ul>
 <p><a href="/search?agency=${agency.id}">在本机关公开的信息中搜索</a>　<a href="${agencyHref(agency.id)}/feed.xml">订阅最新信息（Atom）</a></p>
@@ -110,7 +122,7 @@ ${sorted.map((r) => html`<tr><td class="nowrap">${r.year}年</td><td class="titl
     title: `${agency.name}政府信息公开年报`,
     column: { name: '政府信息公开年报', type: '信息公开' },
     crumbs: agencyCrumbs(agency, parent, { label: '政府信息公开年报' }),
-    main: html`<h1>政府信息公开年报</h1>
+    main: html`${columnNav(agency, 'reports')}<h1>政府信息公开年报</h1>
 <p class="note">${agency.name}依据《中华人民共和国政府信息公开条例》第四十九条、第五十条公布的上一年度政府信息公开工作年度报告。</p>
 ${table}`,
   });

@@ -64,6 +64,15 @@ dl.meta dt{font-weight:700;white-space:nowrap}
 dl.meta dd{background:var(--panel);word-break:break-all}
 .article-title{text-align:center;font-size:1.55rem}
 .article-body{font-size:1.05rem;line-height:1.9}
+.article-body p{margin:.6rem 0}
+.column-nav ul{list-style:none;margin:0 0 1.25rem;padding:0;display:flex;flex-wrap:wrap;gap:.25rem;border-bottom:2px solid var(--brand)}
+.column-nav a{display:block;padding:.35rem .9rem;text-decoration:none;border:1px solid var(--line);border-bottom:0;background:var(--head)}
+.column-nav a[aria-current="page"]{background:var(--brand);color:var(--brand-text);border-color:var(--brand)}
+html.contrast .column-nav ul{border-bottom-color:#fff}
+html.contrast .column-nav a[aria-current="page"]{border-color:#fff}
+ul.latest{list-style:none;padding:0;margin:0}
+ul.latest li{display:flex;justify-content:space-between;gap:1rem;border-bottom:1px dashed var(--line);padding:.4rem 0}
+ul.latest .date{color:var(--muted);white-space:nowrap}
 .article-body img{max-width:100%;height:auto}
 .article-body table{border-collapse:collapse;max-width:100%}
 .article-body td,.article-body th{border:1px solid var(--line);padding:.3rem .5rem}
@@ -93,6 +102,14 @@ main{width:calc(100% - 1rem);padding:1rem}
 .display a{margin:0 1rem 0 0}
 .site-nav .inner{gap:0 1rem}
 table.list td.links a{display:block}
+table.items thead{position:absolute;left:-9999px}
+table.items,table.items tbody,table.items tr,table.items td{display:block;width:100%}
+table.items tr{display:flex;flex-direction:column;border:1px solid var(--line);margin:0 0 .75rem;padding:.4rem .6rem}
+table.items td{border:0;padding:.1rem 0;white-space:normal;word-break:break-all}
+table.items caption{display:block;width:100%}
+.column-nav a{padding:.25rem .6rem;font-size:.9rem}
+table.items td.title{font-size:1.05rem;order:-1}
+table.items td[data-label]::before{content:attr(data-label) "：";color:var(--muted)}
 dl.meta{grid-template-columns:max-content 1fr}
 .site-footer .sep{display:block;margin:0}
 .table-wrap table.list th:nth-child(1){white-space:normal}

@@ -17,7 +17,7 @@ import { DownloadParams, MAX_ID } from '../reports/report.schema.js';
 import { reportService, type StoredReport } from '../reports/report.service.js';
 import { attachmentTexts } from './attachment-text.js';
 import {
-  applyInfoPage, cataloguePage, categoryHref, categoryPage, guidePage, itemHref, itemPage, PAGE_SIZE, RULES_CATEGORY_NAME, rulesPage, withdrawnPage,
+  applyInfoPage, cataloguePage, categoryHref, categoryPage, guidePage, itemHref, itemPage, latestList, PAGE_SIZE, RULES_CATEGORY_NAME, rulesPage, withdrawnPage,
 } from './disclosure-pages.js';
 import { atomFeed, sitemapXml } from './portal-feeds.js';
 import { DISPLAY_COOKIE, displayOf, displayValue, type PageContext } from './portal-layout.js';
@@ -49,6 +49,8 @@ const DisplayQuery = Type.Object({
 });
 const HTML = 'text/html; charset=utf-8';
 const PAGE = { hide: true } as const;
+/** Items on the home page's 最新公开信息. */
+const LATEST_SIZE = 10;
 /** Items in a feed. */
 const FEED_SIZE = 50;
 /** Items listed in /sitemap.xml (the protocol's limit per file is 50,000). */
@@ -83,7 +85,10 @@ export const portalRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, c
     return { agency, parent: agency.parentId === null ? null : await agencies().get(agency.parentId) };
   }
 
-  app.get('/', { schema: PAGE }, async (request, reply) => send(reply, homePage(pageOf(request), await agencies().tree())));
+  app.get('/', { schema: PAGE }, async (request, reply) => {
+    const latest = await publicItemPage(db(), {}, 1, LATEST_SIZE);
+    return send(reply, homePage(pageOf(request), await agencies().tree(), latestList(latest.rows)));
+  });
 
   app.get('/agencies/:id', { schema: { ...PAGE, params: PageIdParams } }, async (request, reply) => {
     const { agency, parent } = await agencyWithParent(request.params.id);
