@@ -24,6 +24,8 @@ const ApplyForm = Type.Object({
   agencyId: text(20), applicantType: text(20), name: text(200), idType: text(20), idNumber: text(50),
   phone: text(50), address: text(200), email: text(200), subject: text(2000), formWanted: text(200),
 });
+/** /apply?agency=<id>: the agency preselected (a link from its 依申请公开 page). */
+const ApplyQuery = Type.Object({ agency: Type.Optional(Type.String({ maxLength: 20, description: '预选的受理机关编号' })) });
 const StatusQuery = Type.Object({ code: Type.Optional(Type.String({ maxLength: 40, description: '查询码' })) });
 const PAGE = { hide: true };
 
@@ -36,7 +38,8 @@ export const applicationPublicRoutes: FastifyPluginAsyncTypebox<AppContext> = as
 
   const agencies = async () => (await agencyService(ctx.db.db).list()).map((a) => ({ id: a.id, name: a.name }));
 
-  app.get('/apply', { schema: { ...PAGE } }, async (request, reply) => reply.type(HTML).send(applyFormPage(pageOf(ctx, request), await agencies())));
+  app.get('/apply', { schema: { ...PAGE, querystring: ApplyQuery } }, async (request, reply) =>
+    reply.type(HTML).send(applyFormPage(pageOf(ctx, request), await agencies(), { agencyId: request.query.agency })));
 
   app.post('/apply', { schema: { ...PAGE, body: ApplyForm } }, async (request, reply) => {
     const values = request.body as ApplyFormValues;

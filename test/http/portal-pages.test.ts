@@ -228,6 +228,20 @@ forEachDialect('portal pages', (ctx) => {
     assert.ok(cat.body.includes('关于废止旧办法的决定'));
   });
 
+  test('the apply form: the agency preselected from its 依申请公开 page; typed values come back escaped after an error', async () => {
+    const form = await get(`/apply?agency=${t.bureauId}`);
+    framed(form.body);
+    assert.ok(form.body.includes(`<option value="${t.bureauId}" selected>`));
+    const res = await t.app.inject({
+      method: 'POST', url: '/apply', headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams({ agencyId: String(t.bureauId), name: '<script>alert(1)</script>', subject: '"><img src=x onerror=alert(1)>' }).toString(),
+    });
+    assert.equal(res.statusCode, 400);
+    framed(res.body);
+    assert.ok(res.body.includes('value="&lt;script&gt;alert(1)&lt;/script&gt;"'));
+    assert.ok(res.body.includes('&quot;&gt;&lt;img src=x onerror=alert(1)&gt;</textarea>'));
+  });
+
   test('display mode: a plain link sets a cookie and comes back; the page then has the large and contrast classes', async () => {
     const set = await get('/display?mode=large+contrast&back=%2Fsitemap');
     assert.equal(set.statusCode, 303);
