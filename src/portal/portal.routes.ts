@@ -198,18 +198,31 @@ export const portalRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, c
       q: form.q, agencyIds: form.agency ? [form.agency] : undefined, categoryIds, year: form.year, docType: form.docType, validity: form.validity,
       sort: form.sort, page: form.page,
     }) : null;
-    const suggestions: Array<{ id: number; name: string; agencyName: string }> = [];
-    if (result && result.total === 0) {
-      for (const a of form.agency ? all.filter((x) => x.id === form.agency) : all) {
-        const tree = await publicCatalogue(db(), a.id);
-        for (const n of tree ?? []) if (suggestions.length < 12) suggestions.push({ id: n.id, name: n.name, agencyName: a.name });
-        if (suggestions.length >= 12) break;
-      }
-    }
+    let suggestions: Array<{ id: number; name: string; agencyName: string }> = [];
+    if (result && result.total === 0) suggestions = await catalogueSuggestions(form.q, form.agency ? all.filter((x) => x.id === form.agency) : all);
     const thisYear = Number(chinaDay(ctx.clock()).slice(0, 4));
     const years = Array.from({ length: 10 }, (_, i) => thisYear - i);
     return send(reply, searchPage(pageOf(request), form, { agencies: all, years, suggestions }, result));
   });
+
+  /**
+   * Categories to offer when a search finds nothing: those whose names share the most two-character words with the query
+   * (top-level categories first when none does), from the agencies' published catalogues.
+   */
+  async function catalogueSuggestions(q: string, among: Agency[]): Promise<Array<{ id: number; name: string; agencyName: string }>> {
+    const letters = [...q].filter((c) => /[\p{L}\p{N}]/u.test(c));
+    const pairs = new Set(letters.slice(1).map((c, i) => letters[i]! + c));
+    const found: Array<{ id: number; name: string; agencyName: string; score: number; depth: number }> = [];
+    for (const a of among.slice(0, 200)) {
+      const walk = (nodes: CatalogueSnapshotNode[], depth: number) => nodes.forEach((n) => {
+        found.push({ id: n.id, name: n.name, agencyName: a.name, score: [...pairs].filter((p) => n.name.includes(p)).length, depth });
+        walk(n.children, depth + 1);
+      });
+      walk((await publicCatalogue(db(), a.id)) ?? [], 0);
+    }
+    const matching = found.filter((f) => f.score > 0).sort((x, y) => y.score - x.score);
+    return (matching.length ? matching : found.filter((f) => f.depth === 0)).slice(0, 12).map(({ id, name, agencyName }) => ({ id, name, agencyName }));
+  }
 
   app.get('/sitemap', { schema: PAGE }, async (request, reply) => {
     const tree = await agencies().tree();

@@ -200,7 +200,12 @@ forEachDialect('portal pages', (ctx) => {
     assert.ok(!res.body.includes(`href="/items/${draftId}"`));
     const none = await get(`/search?q=${encodeURIComponent('不存在的词语')}`);
     assert.match(none.body, /未找到相关结果/);
-    assert.ok(none.body.includes(`href="/categories/${cats.get('行政许可')}"`), 'suggests the catalogue');
+    assert.ok(none.body.includes(`href="/categories/${cats.get('行政许可')}"`), 'suggests the catalogue (top level when no name matches)');
+    const near = await get(`/search?q=${encodeURIComponent('许可结果通报')}&year=2020`);
+    assert.match(near.body, /未找到相关结果/);
+    const suggested = near.body.slice(near.body.indexOf('您可以浏览以下公开目录'));
+    assert.ok(suggested.indexOf(`/categories/${cats.get('许可结果')}"`) < suggested.indexOf(`/categories/${cats.get('空的类目')}"`) || !suggested.includes(`/categories/${cats.get('空的类目')}"`),
+      'the category whose name shares most characters first');
     for (const q of ['"', '*', 'NEAR', ':', "'", "' OR 1=1 --", '%_\\', '。，！？', 'x'.repeat(10_000), '<script>alert(1)</script>']) {
       const odd = await get(`/search?q=${encodeURIComponent(q)}`);
       assert.equal(odd.statusCode, 200, q);
