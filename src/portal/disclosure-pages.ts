@@ -192,8 +192,9 @@ export interface AttachmentText {
 }
 
 /** One public item: the metadata box, the published body, attachments (with their text to read online). */
-export function itemPage(ctx: PageContext, agency: Agency, item: PublicItem, categoryName: string | null, texts: AttachmentText[]): string {
+export function itemPage(ctx: PageContext, agency: Agency, item: PublicItem, categoryPath: CatalogueSnapshotNode[], texts: AttachmentText[]): string {
   const f = item.fields;
+  const categoryName = categoryPath.at(-1)?.name ?? null;
   const validity = VALIDITIES[f.validity as Validity] ?? '有效';
   const box: Array<[string, string]> = [
     ['索引号', item.indexNo ?? '—'], ['主题分类', f.theme ?? '—'], ['发布机构', f.issuer || agency.name], ['文号', f.docNo ?? '—'],
@@ -208,7 +209,8 @@ export function itemPage(ctx: PageContext, agency: Agency, item: PublicItem, cat
     title: f.title,
     column: { name: categoryName ?? '法定主动公开内容', type: '信息公开' },
     article: { title: f.title, pubDate: item.publishedOn, source: f.issuer || agency.name, keywords: f.keywords, description: f.summary || f.title },
-    crumbs: [HOME, { label: `${agency.name}政府信息公开`, href: agencyHref(agency.id) }, { label: '法定主动公开内容', href: `${agencyHref(agency.id)}/catalogue` }, { label: '正文' }],
+    crumbs: [HOME, { label: `${agency.name}政府信息公开`, href: agencyHref(agency.id) }, { label: '法定主动公开内容', href: `${agencyHref(agency.id)}/catalogue` },
+      ...categoryPath.map((n) => ({ label: n.name, href: categoryHref(n.id) })), { label: '正文' }],
     main: html`<dl class="meta" aria-label="信息属性">${box.map(([k, v]) => html`<dt>${k}</dt><dd>${v}</dd>`)}</dl>
 <article>
 <h1 class="article-title">${f.title}</h1>

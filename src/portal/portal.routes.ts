@@ -159,9 +159,9 @@ export const portalRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, c
     const agency = await agencies().get(item.agencyId);
     const tree = await publicCatalogue(db(), item.agencyId);
     const categoryId = item.fields.categoryId;
-    const category = tree && categoryId !== null ? pathTo(tree, categoryId).at(-1) : null;
+    const categoryPath = tree && categoryId !== null ? pathTo(tree, categoryId) : [];
     const texts = await attachmentTexts(db(), item.fields.attachments ?? []);
-    return send(reply, itemPage(pageOf(request), agency, item, category?.name ?? null, texts));
+    return send(reply, itemPage(pageOf(request), agency, item, categoryPath, texts));
   });
 
   app.get('/items/:id/attachments/:hash', { schema: { ...PAGE, params: AttachmentParams } }, async (request, reply) => {

@@ -17,6 +17,7 @@ import type { DialectContext } from '../db-helpers.js';
 import { itemTestApp, type ItemTestApp } from '../http/item-helpers.js';
 import { json, sendJson, seedDocument } from '../http/http-helpers.js';
 import { publishCatalogue, publishedItem, publishGuide, withdrawItem } from '../http/portal-fixtures.js';
+import { startServer } from '../../src/server.js';
 import { axeViolations, CHROMIUM, CHROMIUM_ARGS, freePort, skipWithoutChromium, violationsOf } from './browser-helpers.js';
 
 const ALL = ['minor', 'moderate', 'serious', 'critical'] as const;
@@ -160,5 +161,54 @@ describe('portal pages in a browser', { skip: skipWithoutChromium }, () => {
     const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(scrollWidth <= 360, `no sideways scrolling at 360 px (${scrollWidth})`);
     await context.close();
+  });
+});
+
+describe('the demo site in a browser (the scripted 2025 year: 92 items through the chain)', { skip: skipWithoutChromium }, () => {
+  let dir = '';
+  let server: { url: string; stop: () => Promise<void> } | null = null;
+  let browser: Browser;
+  let base = '';
+
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'gk-portal-demo-'));
+    const port = await freePort();
+    server = await startServer({ GONGKAI_DATA_DIR: dir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'silent', TZ: 'Asia/Shanghai' });
+    base = `http://127.0.0.1:${port}`;
+    mkdirSync(SHOTS, { recursive: true });
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('the demo bureau\'s column, catalogue, a category, an item and a search: zero axe violations (screenshots written)', async () => {
+    const xml = await (await fetch(`${base}/sitemap.xml`)).text();
+    const paths = [...xml.matchAll(/<loc>https?:\/\/[^/]+(\/[^<]*)<\/loc>/g)].map((m) => m[1]!);
+    const agency = paths.find((p) => /^\/agencies\/\d+\/catalogue$/.test(p) && xml.includes(`${p.replace('/catalogue', '')}</loc>`))!;
+    const category = paths.find((p) => p.startsWith('/categories/'));
+    const item = paths.find((p) => p.startsWith('/items/'));
+    assert.ok(category && item, 'the demo publishes a catalogue and items');
+    const pages: Record<string, string> = {
+      'demo-home': '/', 'demo-catalogue': agency, 'demo-category': category!, 'demo-item': item!, 'demo-search': `/search?q=${encodeURIComponent('行政许可')}`,
+    };
+    const failures: string[] = [];
+    for (const width of [1366, 360]) {
+      const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'zh-CN', bypassCSP: true });
+      for (const [name, path] of Object.entries(pages)) {
+        const page = await context.newPage();
+        const res = await page.goto(`${base}${path}`);
+        assert.equal(res?.status(), 200, path);
+        const found = violationsOf(await axeViolations(page), ALL);
+        if (found.length) failures.push(`${width} ${name} ${path}: ${found.join('; ')}`);
+        await page.screenshot({ path: join(SHOTS, `${name}-${width}.png`), fullPage: true });
+        await page.close();
+      }
+      await context.close();
+    }
+    assert.deepEqual(failures, []);
   });
 });
