@@ -202,7 +202,10 @@ export const portalRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, c
     if (result && result.total === 0) suggestions = await catalogueSuggestions(form.q, form.agency ? all.filter((x) => x.id === form.agency) : all);
     const thisYear = Number(chinaDay(ctx.clock()).slice(0, 4));
     const years = Array.from({ length: 10 }, (_, i) => thisYear - i);
-    return send(reply, searchPage(pageOf(request), form, { agencies: all, years, suggestions }, result));
+    const categories: Array<{ id: number; name: string; depth: number }> = [];
+    const flatten = (nodes: CatalogueSnapshotNode[], depth: number) => nodes.forEach((n) => { categories.push({ id: n.id, name: n.name, depth }); flatten(n.children, depth + 1); });
+    if (form.agency) flatten((await publicCatalogue(db(), form.agency)) ?? [], 0);
+    return send(reply, searchPage(pageOf(request), form, { agencies: all, years, suggestions, categories }, result));
   });
 
   /**

@@ -27,6 +27,8 @@ export interface SearchForm {
 export interface SearchChoices {
   agencies: Agency[];
   years: number[];
+  /** The chosen agency's published categories (depth-indented names), when an agency is chosen. */
+  categories: Array<{ id: number; name: string; depth: number }>;
   /** Suggested categories (when nothing was found): name and link. */
   suggestions: Array<{ id: number; name: string; agencyName: string }>;
 }
@@ -63,7 +65,8 @@ function searchFormHtml(f: SearchForm, c: SearchChoices): Html {
 <label>文件类型<select name="docType">${option('', '全部类型', !f.docType)}${DOC_TYPES.map((t) => option(t, t, f.docType === t))}</select></label>
 <label>有效性<select name="validity">${option('', '全部', !f.validity)}${VALIDITY_NAMES.map((t) => option(t, t, f.validity === t))}</select></label>
 <label>排序<select name="sort">${option('relevance', '按相关度', f.sort === 'relevance')}${option('date', '按发布日期', f.sort === 'date')}</select></label>
-${f.category ? html`<input type="hidden" name="category" value="${f.category}">` : ''}
+${c.categories.length ? html`<label>类目<select name="category">${option('', '全部类目', !f.category)}${c.categories.map((n) => option(n.id, `${'　'.repeat(n.depth)}${n.name}`, f.category === n.id))}</select></label>`
+    : f.category ? html`<input type="hidden" name="category" value="${f.category}">` : ''}
 <button type="submit">搜索</button>
 </form>`;
 }

@@ -198,6 +198,9 @@ forEachDialect('portal pages', (ctx) => {
     assert.match(res.body, /<mark>许可事项<\/mark>/);
     assert.ok(res.body.includes(`href="/items/${evil.id}"`));
     assert.ok(!res.body.includes(`href="/items/${draftId}"`));
+    assert.ok(res.body.includes(`<option value="${cats.get('许可结果')}">　许可结果</option>`), 'the agency\'s categories to filter by');
+    const inCategory = await get(`/search?q=${encodeURIComponent('通知')}&agency=${t.bureauId}&category=${cats.get('许可结果')}`);
+    assert.ok(!inCategory.body.includes(`href="/items/${evil.id}"`), 'filtered by category');
     const none = await get(`/search?q=${encodeURIComponent('不存在的词语')}`);
     assert.match(none.body, /未找到相关结果/);
     assert.ok(none.body.includes(`href="/categories/${cats.get('行政许可')}"`), 'suggests the catalogue (top level when no name matches)');
