@@ -105,7 +105,7 @@ table.list td.links a{display:block}
 table.items thead{position:absolute;left:-9999px}
 table.items,table.items tbody,table.items tr,table.items td{display:block;width:100%}
 table.items tr{display:flex;flex-direction:column;border:1px solid var(--line);margin:0 0 .75rem;padding:.4rem .6rem}
-table.items td{border:0;padding:.1rem 0;white-space:normal;word-break:break-all}
+table.items td,table.list.items td.nowrap{border:0;padding:.1rem 0;white-space:normal;word-break:break-all}
 table.items caption{display:block;width:100%}
 .column-nav a{padding:.25rem .6rem;font-size:.9rem}
 table.items td.title{font-size:1.05rem;order:-1}

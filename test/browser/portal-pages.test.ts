@@ -142,6 +142,11 @@ describe('portal pages in a browser', { skip: skipWithoutChromium }, () => {
     const shot = await checked.newPage();
     await shot.goto(`${base}${pages.item}`);
     await shot.screenshot({ path: join(SHOTS, 'item-large-contrast.png'), fullPage: true });
+    await shot.setViewportSize({ width: 360, height: 800 });
+    await shot.goto(`${base}${pages.category}`);
+    await shot.screenshot({ path: join(SHOTS, 'category-large-contrast-360.png'), fullPage: true });
+    const overflow = await shot.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(overflow <= 360, `large text at 360 px: no sideways scrolling (${overflow})`);
     await checked.close();
     assert.deepEqual(failures, []);
   });

@@ -82,6 +82,15 @@ forEachDialect('portal pages', (ctx) => {
     assert.ok(!body.includes('<script>alert'), 'nothing unescaped');
   }
 
+  test('the home page: 最新公开信息 (published titles, escaped) and every agency\'s column', async () => {
+    const page = await get('/');
+    assert.equal(page.statusCode, 200);
+    framed(page.body);
+    assert.ok(page.body.includes(`<a href="/items/${evil.id}">${ESCAPED}</a>`));
+    assert.ok(!page.body.includes('已撤回的通知标题'));
+    assert.ok(page.body.includes(`href="/agencies/${t.bureauId}"`));
+  });
+
   test('an agency column: the five statutory entries; a government lists its departments', async () => {
     const page = await get(`/agencies/${t.bureauId}`);
     assert.equal(page.statusCode, 200);
