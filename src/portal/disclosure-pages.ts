@@ -8,7 +8,7 @@
 import type { Agency } from '../agencies/agency.service.js';
 import type { CatalogueSnapshotNode } from '../core/disclosure/catalogue-tree.js';
 import type { Guide } from '../core/disclosure/guide.js';
-import { VALIDITIES, type Validity } from '../core/disclosure/item-labels.js';
+import { DISCLOSURE_ATTRIBUTES, VALIDITIES, type Validity } from '../core/disclosure/item-labels.js';
 import { chineseDate } from '../core/report/dates.js';
 import type { ItemAttachment, ItemSnapshot } from '../disclosure/item-drafting.js';
 import { html, raw, type Html } from '../render/html/template.js';
@@ -199,6 +199,8 @@ export function itemPage(ctx: PageContext, agency: Agency, item: PublicItem, cat
   const box: Array<[string, string]> = [
     ['索引号', item.indexNo ?? '—'], ['主题分类', f.theme ?? '—'], ['发布机构', f.issuer || agency.name], ['文号', f.docNo ?? '—'],
     ['成文日期', date(f.writtenOn)], ['发布日期', date(item.publishedOn)], ['有效性', validity], ['所属类目', categoryName ?? '—'],
+    // Only 主动公开 items reach the portal (publishItem refuses the others).
+    ['公开属性', DISCLOSURE_ATTRIBUTES.active], ['主题词', f.keywords?.trim() || '—'],
   ];
   const attachments = (f.attachments ?? []) as ItemAttachment[];
   const textOf = new Map(texts.map((t) => [t.hash, t]));

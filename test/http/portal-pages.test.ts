@@ -139,7 +139,7 @@ forEachDialect('portal pages', (ctx) => {
     const page = await get(`/items/${evil.id}`);
     assert.equal(page.statusCode, 200);
     framed(page.body);
-    for (const label of ['索引号', '主题分类', '发布机构', '文号', '成文日期', '发布日期', '有效性']) assert.ok(page.body.includes(`<dt>${label}</dt>`), label);
+    for (const label of ['索引号', '主题分类', '发布机构', '文号', '成文日期', '发布日期', '有效性', '公开属性', '主题词']) assert.ok(page.body.includes(`<dt>${label}</dt>`), label);
     assert.ok(page.body.includes(evil.indexNo));
     assert.ok(page.body.includes('威环审批发〔2024〕1号'));
     assert.ok(page.body.includes('第一版正文'));
