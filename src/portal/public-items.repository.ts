@@ -40,7 +40,15 @@ function publicItems(db: Q, f: PublicItemFilter) {
       .whereRef('p.subject_id', '=', 'i.id').where('p.subject_kind', '=', 'item').where('p.channel', '=', PORTAL)
       .where('p.withdrawn_at', 'is', null)));
   if (f.agencyIds) q = f.agencyIds.length ? q.where('i.agency_id', 'in', [...f.agencyIds]) : q.where(sql<boolean>`1 = 0`);
-  if (f.categoryIds) q = f.categoryIds.length ? q.where('i.category_id', 'in', [...f.categoryIds]) : q.where(sql<boolean>`1 = 0`);
+  if (f.categoryIds) {
+    const ids = [...f.categoryIds];
+    // The row's category is the draft's; the published version's must match too (its snapshot is JSON.stringify
+    // text, so `"categoryId":5,` or `"categoryId":5}`): a draft that moves an item never moves what the public sees.
+    q = ids.length
+      ? q.where('i.category_id', 'in', ids).where((eb) => eb.or(ids.flatMap((id) => [
+        eb('v.snapshot', 'like', `%"categoryId":${id},%`), eb('v.snapshot', 'like', `%"categoryId":${id}}%`)])))
+      : q.where(sql<boolean>`1 = 0`);
+  }
   for (const t of f.snapshotContains ?? []) q = q.where(sql<boolean>`v.snapshot like ${likeText(t)} escape ${'\\'}`);
   if (f.publishedIn !== undefined) q = q.where('i.published_on', '>=', `${f.publishedIn}-01-01`).where('i.published_on', '<=', `${f.publishedIn}-12-31`);
   return q;

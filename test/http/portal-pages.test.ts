@@ -56,7 +56,7 @@ forEachDialect('portal pages', (ctx) => {
       hash = json(res).attachments[0].hash;
     });
     // A new draft of the published item: the public must keep seeing version 1.
-    const edited = await t.call(t.people.drafter, 'PUT', `/api/items/${evil.id}`, { baseVersion: evil.version, title: NEW_DRAFT_TITLE, bodyHtml: '<p>修改稿正文</p>' });
+    const edited = await t.call(t.people.drafter, 'PUT', `/api/items/${evil.id}`, { baseVersion: evil.version, title: NEW_DRAFT_TITLE, bodyHtml: '<p>修改稿正文</p>', categoryId: cats.get('许可结果') });
     assert.equal(edited.statusCode, 200, edited.body);
     repealed = await publishedItem(t, { title: '关于废止旧办法的决定', categoryId: cats.get('许可结果'), validity: 'repealed', repealedOn: '2024-02-01', bodyHtml: '<p>旧办法废止。</p>' });
     withdrawn = await publishedItem(t, { title: '已撤回的通知标题', categoryId: cats.get('许可结果'), bodyHtml: '<p>撤回前的正文</p>' });
@@ -129,6 +129,8 @@ forEachDialect('portal pages', (ctx) => {
     assert.ok(list.body.includes(evil.indexNo), '索引号');
     assert.ok(list.body.includes('关于废止旧办法的决定'));
     assert.ok(!list.body.includes('已撤回的通知标题'), 'a withdrawn item is not listed');
+    const moved = await get(`/categories/${cats.get('许可结果')}`);
+    assert.ok(!moved.body.includes(ESCAPED), 'a draft that moves the item to another category does not move what the public sees');
     const empty = await get(`/categories/${cats.get('空的类目')}`);
     assert.match(empty.body, /本栏目暂无已公开的信息/);
     const rules = await get(`/agencies/${t.bureauId}/rules`);
