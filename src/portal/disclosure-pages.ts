@@ -10,7 +10,7 @@ import type { CatalogueSnapshotNode } from '../core/disclosure/catalogue-tree.js
 import type { Guide } from '../core/disclosure/guide.js';
 import { DISCLOSURE_ATTRIBUTES, VALIDITIES, type Validity } from '../core/disclosure/item-labels.js';
 import { chineseDate } from '../core/report/dates.js';
-import type { ItemAttachment, ItemSnapshot } from '../disclosure/item-drafting.js';
+import { chinaDay, type ItemAttachment, type ItemSnapshot } from '../disclosure/item-drafting.js';
 import { html, raw, type Html } from '../render/html/template.js';
 import { portalPage, type PageContext } from './portal-layout.js';
 import { agencyCrumbs, agencyHref, columnNav, HOME } from './portal-pages.js';
@@ -87,10 +87,10 @@ export function guidePage(ctx: PageContext, agency: Agency, parent: Agency | nul
   return portalPage(ctx, {
     title: `${agency.name}政府信息公开指南`,
     column: { name: '政府信息公开指南', type: '信息公开' },
-    article: g ? { title: `${agency.name}政府信息公开指南`, pubDate: guide!.publishedAt?.slice(0, 10), source: agency.name } : undefined,
+    article: g ? { title: `${agency.name}政府信息公开指南`, pubDate: guide!.publishedAt ? chinaDay(guide!.publishedAt) : null, source: agency.name } : undefined,
     crumbs: agencyCrumbs(agency, parent, { label: '政府信息公开指南' }),
     main: !g ? html`${columnNav(agency, 'guide')}<h1>政府信息公开指南</h1>${noGuide}` : html`${columnNav(agency, 'guide')}<h1 class="article-title">${agency.name}政府信息公开指南</h1>
-${guide!.publishedAt ? html`<p class="note">发布日期：${guide!.publishedAt.slice(0, 10)}</p>` : ''}
+${guide!.publishedAt ? html`<p class="note">发布日期：${chinaDay(guide!.publishedAt)}</p>` : ''}
 <div class="article-body">
 <h2>一、信息分类与编排体系</h2>
 ${paragraphs(g.classification)}
@@ -235,7 +235,7 @@ export function withdrawnPage(ctx: PageContext, indexNo: string | null, withdraw
     title: '信息已撤回',
     crumbs: [HOME, { label: '信息已撤回' }],
     main: html`<h1>信息已撤回</h1>
-<p class="notice">${indexNo ? html`索引号为 ${indexNo} 的` : '该'}政府信息已于 ${chineseDate(withdrawnAt.slice(0, 10))} 撤回，不再公开。</p>
+<p class="notice">${indexNo ? html`索引号为 ${indexNo} 的` : '该'}政府信息已于 ${chineseDate(chinaDay(withdrawnAt))} 撤回，不再公开。</p>
 <p class="note">如需了解相关信息，可使用<a href="/search">站内搜索</a>查找现行信息，或通过<a href="/apply">依申请公开</a>提出申请。</p>`,
   });
 }
