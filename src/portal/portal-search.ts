@@ -93,7 +93,15 @@ function snippetOf(text: string, terms: readonly string[]): string {
   return (start > 0 ? '…' : '') + highlightTerms(cut, terms) + (start + 120 < text.length ? '…' : '');
 }
 
-/** Searches the public items (see the module comment: a stub until src/search is merged). */
+/**
+ * Searches the public items (see the module comment: a stub until src/search is merged). Wiring src/search
+ * (branch `search`, searchDocuments in search-query.ts) replaces this body with:
+ *   const r = await searchDocuments(db, { q: req.q, agencyIds: req.agencyIds, categoryId: <the chosen category>,
+ *     year: req.year, docType: req.docType, validity: <its names: 现行有效/已废止/已失效 for 有效/废止/失效>,
+ *     sort: req.sort, page: req.page, pageSize: SEARCH_PAGE_SIZE });
+ *   return { total: r.total, page: r.page, pageSize: r.pageSize, hits: r.hits, terms: r.terms, notes: r.notes };
+ * (its hits carry these fields and more; its title/snippet are escaped HTML with <mark>, as here).
+ */
 export async function searchPortal(db: Kysely<Database>, req: PortalSearchRequest): Promise<PortalSearchResult> {
   const { terms, notes } = queryTerms(req.q);
   const page = req.page ?? 1;
