@@ -142,7 +142,9 @@ function catalogueTree(nodes: CatalogueSnapshotNode[], counts: Map<number, numbe
 }
 
 /** 法定主动公开内容: the last published catalogue as a tree with how many public items each category holds. */
-export function cataloguePage(ctx: PageContext, agency: Agency, parent: Agency | null, tree: CatalogueSnapshotNode[] | null, counts: Map<number, number>): string {
+export function cataloguePage(ctx: PageContext, agency: Agency, parent: Agency | null, tree: CatalogueSnapshotNode[] | null, counts: Map<number, number>, children: Agency[] = []): string {
+  const subs = children.length ? html`<section aria-labelledby="subs-catalogue"><h2 id="subs-catalogue">${agency.kind === 'government' ? '部门和乡镇（街道）法定主动公开内容' : '下属单位法定主动公开内容'}</h2>
+<ul class="tree">${children.map((c) => html`<li><a href="${agencyHref(c.id)}/catalogue">${c.name}</a></li>`)}</ul></section>` : '';
   return portalPage(ctx, {
     title: `${agency.name}法定主动公开内容`,
     column: { name: '法定主动公开内容', type: '信息公开目录' },
@@ -150,7 +152,8 @@ export function cataloguePage(ctx: PageContext, agency: Agency, parent: Agency |
     main: html`${columnNav(agency, 'catalogue')}<h1>法定主动公开内容</h1>
 ${tree && tree.length ? html`<p class="note">依据《中华人民共和国政府信息公开条例》第十九条至第二十一条，按本机关已发布的主动公开基本目录编排。</p>
 <nav aria-label="主动公开基本目录"><ul class="tree">${catalogueTree(tree, counts)}</ul></nav>`
-    : html`<p class="notice">本机关的主动公开基本目录正在编制中，尚未发布。您可以使用<a href="/search?agency=${agency.id}">站内搜索</a>查找本机关已公开的信息。</p>`}`,
+    : html`<p class="notice">本机关的主动公开基本目录正在编制中，尚未发布。您可以使用<a href="/search?agency=${agency.id}">站内搜索</a>查找本机关已公开的信息。</p>`}
+${subs}`,
   });
 }
 

@@ -109,7 +109,8 @@ export const portalRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, c
   app.get('/agencies/:id/catalogue', { schema: { ...PAGE, params: PageIdParams } }, async (request, reply) => {
     const { agency, parent } = await agencyWithParent(request.params.id);
     const tree = await publicCatalogue(db(), agency.id);
-    return send(reply, cataloguePage(pageOf(request), agency, parent, tree, tree ? await publicCounts(db(), tree) : new Map()));
+    const children = (await agencies().list()).filter((a) => a.parentId === agency.id);
+    return send(reply, cataloguePage(pageOf(request), agency, parent, tree, tree ? await publicCounts(db(), tree) : new Map(), children));
   });
 
   app.get('/agencies/:id/rules', { schema: { ...PAGE, params: PageIdParams, querystring: PageQuery } }, async (request, reply) => {

@@ -122,6 +122,7 @@ forEachDialect('portal pages', (ctx) => {
     assert.ok(page.body.includes(`href="/categories/${cats.get('行政许可')}"`));
     const none = await get(`/agencies/${t.governmentId}/catalogue`);
     assert.match(none.body, /尚未发布/);
+    assert.ok(none.body.includes(`href="/agencies/${t.bureauId}/catalogue"`), 'a government lists its departments\' catalogues');
     const list = await get(`/categories/${cats.get('行政许可')}`);
     assert.equal(list.statusCode, 200);
     framed(list.body);
