@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { ConfigError, loadConfig } from './config.js';
 import { DEFAULT_SECURITY_SETTINGS } from './http/access/security-settings.js';
+import { DEFAULT_SITE_SETTINGS } from './portal/site-settings.js';
 
 const KEY = '000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f';
 
@@ -9,6 +10,7 @@ it('defaults to SQLite under ./data, port 3000 on 127.0.0.1', () => {
   assert.deepEqual(loadConfig({}, '/srv/gongkai'), {
     databaseUrl: null, dataDir: '/srv/gongkai/data', sqliteFile: '/srv/gongkai/data/gongkai.sqlite', port: 3000, host: '127.0.0.1',
     feeStopsClock: false, security: DEFAULT_SECURITY_SETTINGS, piiKey: null, piiKeyFile: '/srv/gongkai/data/pii.key',
+    site: DEFAULT_SITE_SETTINGS,
   });
   assert.equal(loadConfig({ GONGKAI_FEE_STOPS_CLOCK: 'true' }).feeStopsClock, true);
   assert.equal(loadConfig({ GONGKAI_FEE_STOPS_CLOCK: '否' }).feeStopsClock, false);
@@ -69,4 +71,19 @@ it('reads GONGKAI_PII_KEY (64 hex characters), requires it with PostgreSQL and n
     assert.throws(() => loadConfig({ GONGKAI_PII_KEY: bad }), (e: unknown) => !(e as Error).message.includes(bad));
   }
   refused({ DATABASE_URL: 'postgresql://gk@db/gongkai' }, /使用 PostgreSQL 时必须设置.*openssl rand -hex 32.*required with PostgreSQL/s);
+});
+
+it('reads the site settings of the footer and meta tags, and names a bad one', () => {
+  const site = loadConfig({
+    GONGKAI_SITE_NAME: '示例市人民政府', GONGKAI_SITE_ID_CODE: 'bm55000001', GONGKAI_SITE_DOMAIN: 'www.shili.gov.cn',
+    GONGKAI_SITE_POLICE: '鲁公网安备 37100202000123号', GONGKAI_SITE_ICP: '鲁ICP备05012345号-1',
+  }).site;
+  assert.equal(site.name, '示例市人民政府');
+  assert.equal(site.idCode, 'bm55000001');
+  assert.equal(site.sponsor, DEFAULT_SITE_SETTINGS.sponsor);
+  assert.throws(() => loadConfig({ GONGKAI_SITE_ID_CODE: '12345' }), /GONGKAI_SITE_ID_CODE[^]*网站标识码应为 10 位数字/);
+  assert.throws(() => loadConfig({ GONGKAI_SITE_POLICE: '鲁公网安备' }), /GONGKAI_SITE_POLICE/);
+  assert.throws(() => loadConfig({ GONGKAI_SITE_ERROR_REPORT_URL: 'javascript:alert(1)' }), /GONGKAI_SITE_ERROR_REPORT_URL[^]*http/);
+  assert.throws(() => loadConfig({ GONGKAI_SITE_DOMAIN: 'a b' }), /GONGKAI_SITE_DOMAIN/);
+  assert.equal(loadConfig({ HOST: '::' }).host, '::');
 });

@@ -5,6 +5,7 @@
 import { isAbsolute, join, resolve } from 'node:path';
 import { ConfigError } from './core/errors.js';
 import { DEFAULT_SECURITY_SETTINGS, type SecuritySettings } from './http/access/security-settings.js';
+import { DEFAULT_SITE_SETTINGS, type SiteSettings } from './portal/site-settings.js';
 import { parsePiiKeyHex } from './security/pii-cipher.js';
 
 /** Validated configuration. `databaseUrl` null means the SQLite file `sqliteFile`. */
@@ -31,6 +32,8 @@ export interface Config {
   piiKey: Buffer | null;
   /** Where the generated key of a SQLite installation is kept: <dataDir>/pii.key. */
   piiKeyFile: string;
+  /** The public site's identity and footer (GONGKAI_SITE_*; demo defaults). */
+  site: SiteSettings;
 }
 
 /** A configuration value that cannot be used (defined in core, so that any layer may raise it). */
@@ -136,6 +139,36 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     security: readSecurity(env),
     piiKey: readPiiKey(env, databaseUrl),
     piiKeyFile: join(dataDir, PII_KEY_FILE_NAME),
+    site: readSite(env),
+  };
+}
+
+/**
+ * The public site's footer and meta tags (国办发〔2017〕47号): GONGKAI_SITE_NAME, GONGKAI_SITE_DOMAIN,
+ * GONGKAI_SITE_ID_CODE (网站标识码: 10 digits, or bm + 8 digits), GONGKAI_SITE_SPONSOR (主办单位),
+ * GONGKAI_SITE_OPERATOR (承办单位), GONGKAI_SITE_ADDRESS, GONGKAI_SITE_PHONE, GONGKAI_SITE_ICP (ICP备案号),
+ * GONGKAI_SITE_POLICE (公安机关备案号, must contain its record code's digits), GONGKAI_SITE_ERROR_REPORT_URL
+ * (我为政府网站找错, http(s)). Unset → the demo defaults of src/portal/site-settings.ts.
+ */
+function readSite(env: NodeJS.ProcessEnv): SiteSettings {
+  const d = DEFAULT_SITE_SETTINGS;
+  const text = (name: string, fallback: string) => {
+    const value = read(env, name);
+    if (value !== undefined && [...value].length > 200) fail(name, value.slice(0, 20) + '…', '不得超过 200 个字符', 'at most 200 characters');
+    return value ?? fallback;
+  };
+  const idCode = text('GONGKAI_SITE_ID_CODE', d.idCode);
+  if (!/^(\d{10}|bm\d{8})$/.test(idCode)) fail('GONGKAI_SITE_ID_CODE', idCode, '网站标识码应为 10 位数字，或 bm 加 8 位数字', 'expected 10 digits, or bm and 8 digits');
+  const domain = text('GONGKAI_SITE_DOMAIN', d.domain);
+  if (!/^[a-z0-9.-]+$/i.test(domain)) fail('GONGKAI_SITE_DOMAIN', domain, '应为域名（如 www.example.gov.cn）', 'expected a domain name');
+  const police = text('GONGKAI_SITE_POLICE', d.police);
+  if (!/\d{6,}/.test(police)) fail('GONGKAI_SITE_POLICE', police, '公安机关备案号应含备案编号数字（如 鲁公网安备 37100202000123号）', 'expected the record number with its digits');
+  const errorReportUrl = text('GONGKAI_SITE_ERROR_REPORT_URL', d.errorReportUrl);
+  if (!/^https?:\/\/[^\s]+$/.test(errorReportUrl)) fail('GONGKAI_SITE_ERROR_REPORT_URL', errorReportUrl, '应为 http:// 或 https:// 开头的网址', 'expected an http(s) URL');
+  return {
+    name: text('GONGKAI_SITE_NAME', d.name), domain, idCode, sponsor: text('GONGKAI_SITE_SPONSOR', d.sponsor),
+    operator: text('GONGKAI_SITE_OPERATOR', d.operator), address: text('GONGKAI_SITE_ADDRESS', d.address),
+    phone: text('GONGKAI_SITE_PHONE', d.phone), icp: text('GONGKAI_SITE_ICP', d.icp), police, errorReportUrl,
   };
 }
 

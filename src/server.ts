@@ -45,7 +45,7 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
     await db.close();
     throw e;
   }
-  const app = await buildApp({ db, clock: systemClock, pii, settings: { feeStopsClock: config.feeStopsClock }, security: config.security, logger: { level: env.LOG_LEVEL ?? 'info', serializers: { req: requestLogSerializer } } });
+  const app = await buildApp({ db, clock: systemClock, pii, settings: { feeStopsClock: config.feeStopsClock }, security: config.security, site: config.site, logger: { level: env.LOG_LEVEL ?? 'info', serializers: { req: requestLogSerializer } } });
   if (keySource === 'generated-file') {
     // The path only, never the key: without this file the encrypted personal data cannot be read.
     app.log.warn(`已生成个人信息加密密钥文件 ${config.piiKeyFile}，请与数据库分开妥善备份。Generated the personal-data key file; back it up apart from the database.`);
@@ -53,7 +53,8 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
   // Close the database after the last request has finished.
   app.addHook('onClose', async () => db.close());
   await app.listen({ port: config.port, host: config.host });
-  const shownHost = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
+  // HOST=:: listens on IPv6 (and IPv4 where the system maps it): 本站支持IPv6.
+  const shownHost = config.host === '0.0.0.0' ? '127.0.0.1' : config.host === '::' ? '::1' : config.host;
   const url = `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${config.port}/`;
   return { url, noUsers, stop: () => app.close() };
 }

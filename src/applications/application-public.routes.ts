@@ -9,7 +9,7 @@ import { Type } from 'typebox';
 import { agencyService } from '../agencies/agency.service.js';
 import type { IdentityKind } from '../core/applications/identity.js';
 import { NotFoundError, ValidationError } from '../core/errors.js';
-import { inTransaction, type AppContext } from '../http/context.js';
+import { inTransaction, pageOf, type AppContext } from '../http/context.js';
 import { MAX_ID } from '../reports/report.schema.js';
 import { applicationsOn } from './application.routes.js';
 import { chinaDate } from './case-record.js';
@@ -24,6 +24,8 @@ const ApplyForm = Type.Object({
   agencyId: text(20), applicantType: text(20), name: text(200), idType: text(20), idNumber: text(50),
   phone: text(50), address: text(200), email: text(200), subject: text(2000), formWanted: text(200),
 });
+/** /apply?agency=<id>: the agency preselected (a link from its 依申请公开 page). */
+const ApplyQuery = Type.Object({ agency: Type.Optional(Type.String({ maxLength: 20, description: '预选的受理机关编号' })) });
 const StatusQuery = Type.Object({ code: Type.Optional(Type.String({ maxLength: 40, description: '查询码' })) });
 const PAGE = { hide: true };
 
@@ -36,7 +38,8 @@ export const applicationPublicRoutes: FastifyPluginAsyncTypebox<AppContext> = as
 
   const agencies = async () => (await agencyService(ctx.db.db).list()).map((a) => ({ id: a.id, name: a.name }));
 
-  app.get('/apply', { schema: { ...PAGE } }, async (_request, reply) => reply.type(HTML).send(applyFormPage(await agencies())));
+  app.get('/apply', { schema: { ...PAGE, querystring: ApplyQuery } }, async (request, reply) =>
+    reply.type(HTML).send(applyFormPage(pageOf(ctx, request), await agencies(), { agencyId: request.query.agency })));
 
   app.post('/apply', { schema: { ...PAGE, body: ApplyForm } }, async (request, reply) => {
     const values = request.body as ApplyFormValues;
@@ -55,22 +58,22 @@ export const applicationPublicRoutes: FastifyPluginAsyncTypebox<AppContext> = as
         },
         subject: values.subject ?? '', formWanted: values.formWanted ?? '',
       }, ONLINE_ACTOR));
-      return reply.code(201).type(HTML).send(appliedPage(created));
+      return reply.code(201).type(HTML).send(appliedPage(pageOf(ctx, request), created));
     } catch (e) {
       if (!(e instanceof ValidationError) && !(e instanceof NotFoundError)) throw e;
-      return reply.code(e instanceof NotFoundError ? 404 : 400).type(HTML).send(applyFormPage(await agencies(), values, e.message));
+      return reply.code(e instanceof NotFoundError ? 404 : 400).type(HTML).send(applyFormPage(pageOf(ctx, request), await agencies(), values, e.message));
     }
   });
 
   app.get('/status', { schema: { ...PAGE, querystring: StatusQuery } }, async (request, reply) => {
     const code = request.query.code?.trim() ?? '';
-    if (!code) return reply.type(HTML).send(statusPage('', null));
+    if (!code) return reply.type(HTML).send(statusPage(pageOf(ctx, request), '', null));
     try {
       const status = await (await applicationsOn(ctx.db.db, ctx)).publicStatus(code);
-      return reply.type(HTML).send(statusPage(code, status));
+      return reply.type(HTML).send(statusPage(pageOf(ctx, request), code, status));
     } catch (e) {
       if (!(e instanceof NotFoundError)) throw e;
-      return reply.code(404).type(HTML).send(statusPage(code, null, e.message));
+      return reply.code(404).type(HTML).send(statusPage(pageOf(ctx, request), code, null, e.message));
     }
   });
 };

@@ -10,7 +10,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { TooLargeError, ValidationError } from '../core/errors.js';
-import { actorOf, inTransaction, type AppContext } from '../http/context.js';
+import { actorOf, inTransaction, pageOf, type AppContext } from '../http/context.js';
 import { MAX_PARSE_BYTES, parseReportFile } from '../parse/parse-file.js';
 import { documentForImport, importNote } from '../parse/parse-import.js';
 import { parseResultJson } from '../parse/parse-summary.js';
@@ -115,11 +115,11 @@ export const auditRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, ct
     return reply.code(201).send({ stored: detailOf(stored), parse: parseResultJson(result) });
   });
 
-  app.get('/audit', { schema: { hide: true } }, async (_request, reply) =>
-    reply.type('text/html; charset=utf-8').send(auditPage(null)));
+  app.get('/audit', { schema: { hide: true } }, async (request, reply) =>
+    reply.type('text/html; charset=utf-8').send(auditPage(pageOf(ctx, request), null)));
 
   app.post('/audit', { schema: { hide: true } }, async (request, reply) => {
     const { bytes, fileName } = await readUpload(request, undefined);
-    return reply.type('text/html; charset=utf-8').send(auditPage(await parseReportFile(bytes, fileName)));
+    return reply.type('text/html; charset=utf-8').send(auditPage(pageOf(ctx, request), await parseReportFile(bytes, fileName)));
   });
 };

@@ -27,7 +27,7 @@ import { InterchangeReportSchema } from '../core/interchange/interchange-schema.
 import { letterRoutes } from '../letters/letter.routes.js';
 import { itemRoutes } from '../disclosure/item.routes.js';
 import { itemWithdrawalRoutes } from '../disclosure/item-withdrawal.routes.js';
-import { errorPage } from '../portal/portal-layout.js';
+import { DISPLAY_COOKIE, displayOf, errorPage } from '../portal/portal-layout.js';
 import { portalRoutes } from '../portal/portal.routes.js';
 import { reportRoutes } from '../reports/report.routes.js';
 import { searchRoutes } from '../search/search.routes.js';
@@ -35,7 +35,7 @@ import { statisticsRoutes } from '../statistics/statistics.routes.js';
 import { itemImportRoutes } from '../disclosure/item-import.routes.js';
 import { table2Routes } from '../statistics/table2.routes.js';
 import { installAccessControl } from './access/access-control.js';
-import { securityOf, type AppContext } from './context.js';
+import { securityOf, siteOf, type AppContext } from './context.js';
 import { installErrorHandler } from './error-handler.js';
 import { BODY_LIMIT, installJsonParser } from './json-body.js';
 import { createRenderCache } from './render-cache.js';
@@ -69,7 +69,7 @@ export function defaultAdminDir(): string {
 /** Builds the app (not listening). Call `await app.ready()` or `app.inject()` in tests. */
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
   const ctx: AppContext = {
-    db: options.db, clock: options.clock, pii: options.pii, renderCache: options.renderCache ?? createRenderCache(), settings: options.settings, security: options.security,
+    db: options.db, clock: options.clock, pii: options.pii, renderCache: options.renderCache ?? createRenderCache(), settings: options.settings, security: options.security, site: options.site,
   };
   const app = Fastify({
     logger: options.logger ?? false,
@@ -79,7 +79,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 
   installJsonParser(app);
   installErrorHandler(app, {
-    htmlPage: (request, error) => (isApiPath(request.url) ? null : errorPage(error.statusCode, error.body.message)),
+    htmlPage: (request, error) => (isApiPath(request.url) ? null : errorPage(error.statusCode, error.body.message, {
+      site: siteOf(ctx), display: displayOf(request.cookies?.[DISPLAY_COOKIE]), path: request.url,
+    })),
   });
 
   // Before any route: every route registered after this gets its declared access policy.

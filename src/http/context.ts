@@ -3,6 +3,7 @@
  * each request: name the actor and open the transaction.
  */
 import type { FastifyRequest } from 'fastify';
+import { DISPLAY_COOKIE, displayOf, type PageContext } from '../portal/portal-layout.js';
 import type { Kysely } from 'kysely';
 import { DEFAULT_APPLICATION_SETTINGS, type ApplicationSettings } from '../applications/application.service.js';
 import type { Actor } from '../core/actor.js';
@@ -10,6 +11,7 @@ import type { Clock } from '../core/clock.js';
 import { DEFAULT_SECURITY_SETTINGS, type SecuritySettings } from './access/security-settings.js';
 import type { Db } from '../db/database.js';
 import type { Database } from '../db/schema.js';
+import { DEFAULT_SITE_SETTINGS, type SiteSettings } from '../portal/site-settings.js';
 import type { PiiCipher } from '../security/pii-cipher.js';
 import type { RenderCache } from './render-cache.js';
 
@@ -28,11 +30,23 @@ export interface AppContext {
   settings?: ApplicationSettings;
   /** Web-security settings: host allow-list, sign-in policy, rate limits (default DEFAULT_SECURITY_SETTINGS). */
   security?: SecuritySettings;
+  /** The public site's identity and footer (default DEFAULT_SITE_SETTINGS, demo values). */
+  site?: SiteSettings;
 }
 
 /** The installation's application settings. */
 export function settingsOf(ctx: Pick<AppContext, 'settings'>): ApplicationSettings {
   return ctx.settings ?? DEFAULT_APPLICATION_SETTINGS;
+}
+
+/** The public site's settings (demo defaults when not given). */
+export function siteOf(ctx: Pick<AppContext, 'site'>): SiteSettings {
+  return ctx.site ?? DEFAULT_SITE_SETTINGS;
+}
+
+/** What a portal page needs of a request: the site, the reader's display mode (cookie) and the path. */
+export function pageOf(ctx: Pick<AppContext, 'site'>, request: FastifyRequest): PageContext {
+  return { site: siteOf(ctx), display: displayOf(request.cookies?.[DISPLAY_COOKIE]), path: request.url };
 }
 
 /** The installation's web-security settings (defaults when not given). */

@@ -64,6 +64,9 @@ test('an unexpected failure inside a route is a 500 in the response and a full e
   assert.equal(page.statusCode, 500);
   assert.match(page.body, /<h1>服务器内部错误<\/h1>/);
   assert.ok(!page.body.includes('secret'));
+  // The error page keeps the site's navigation and footer.
+  assert.match(page.body, /<nav class="site-nav" aria-label="网站导航">/);
+  assert.match(page.body, /网站标识码：/);
   assert.ok(lines.some((l) => l.includes('secret-dsn')), 'the cause is logged');
   await app.close();
 });

@@ -1,12 +1,17 @@
 /**
- * The shared frame of the public portal: one HTML page with a header, breadcrumbs, the main
- * content and a footer. Plain server-rendered HTML that works without JavaScript; landmarks,
- * headings and a skip link for screen-reader and keyboard users.
+ * The shared frame of the public portal (政府信息公开平台): one HTML page with a header, the site's navigation,
+ * breadcrumbs, the main content and the footer every government site must show (国办发〔2017〕47号: 主办单位,
+ * 承办单位, contact, 网站标识码, ICP备案 and 公安机关备案 linked to their registries, 我为政府网站找错). Plain
+ * server-rendered HTML that works without JavaScript; landmarks, headings and a skip link for screen-reader and
+ * keyboard users; the standard meta tags (spec A5 item 22); a large-text and a high-contrast mode (适老化) chosen
+ * by a plain link and remembered in a cookie, independent of the browser's zoom.
  */
-import { escapeHtml } from '../render/html/escape-html.js';
+import { html, raw, type Html, type HtmlValue } from '../render/html/template.js';
+import { DEFAULT_SITE_SETTINGS, ICP_REGISTRY_HREF, policeRecordHref, type SiteSettings } from './site-settings.js';
+import { PORTAL_CSS } from './portal-styles.js';
 
-/** The portal's name, shown in the header and every page title. */
-export const SITE_NAME = '政府信息公开 · 年度报告';
+/** The name of the column every government site must have (国办公开办函〔2019〕61号: 统一名称). */
+export const COLUMN_NAME = '政府信息公开';
 
 /** One step of the breadcrumb trail; the last one is the current page (no link). */
 export interface Crumb {
@@ -14,109 +19,151 @@ export interface Crumb {
   href?: string;
 }
 
-const CSS = `
-*{box-sizing:border-box}
-html{font-size:16px}
-body{margin:0;display:flex;flex-direction:column;min-height:100vh;font-family:"Noto Sans SC","Noto Sans CJK SC","Source Han Sans SC","Microsoft YaHei",sans-serif;color:#1f1f1f;background:#f5f6f8;line-height:1.7}
-a{color:#0b4a8b}
-a:hover{color:#7a1111}
-a:focus-visible,button:focus-visible{outline:3px solid #c8102e;outline-offset:2px}
-.skip{position:absolute;left:-9999px;top:0;background:#fff;padding:.5rem 1rem;z-index:10}
-.skip:focus{left:1rem}
-.site-header{background:#9e1b1b;color:#fff;border-bottom:4px solid #d4a017}
-.site-header .inner,.site-footer .inner,.crumbs{width:100%;max-width:1000px;margin:0 auto;padding:0 1.25rem}
-.site-header .inner{display:flex;align-items:center;justify-content:space-between;min-height:4.25rem;gap:1rem;flex-wrap:wrap}
-.site-name{color:#fff;text-decoration:none;font-size:1.45rem;font-weight:700;letter-spacing:.08em}
-.site-name:hover{color:#fff;text-decoration:underline}
-.site-header nav a{color:#fff;margin-left:1.25rem}
-.crumbs{margin-top:1rem;font-size:.9rem;color:#555}
-.crumbs ol{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap}
-.crumbs li+li::before{content:"›";margin:0 .5rem;color:#888}
-main{width:calc(100% - 2rem);max-width:1000px;margin:1rem auto 2rem;background:#fff;padding:1.5rem 1.75rem;border:1px solid #e1e4e8}
-main>h1{font-size:1.6rem;margin:.25rem 0 1rem}
-main>section>h2{font-size:1.25rem;margin:1.5rem 0 .75rem;border-left:4px solid #9e1b1b;padding-left:.6rem}
-table.list{border-collapse:collapse;width:100%;margin:.5rem 0 1rem}
-table.list caption{text-align:left;font-weight:700;padding:.25rem 0}
-table.list th,table.list td{border:1px solid #d0d4d9;padding:.5rem .6rem;text-align:left;vertical-align:top}
-table.list th{background:#f0f2f5}
-table.list td.nowrap{white-space:nowrap}
-table.list td.links a{margin-right:.75rem;white-space:nowrap}
-ul.tree,ul.tree ul{list-style:none;margin:0;padding-left:1.25rem}
-ul.tree{padding-left:0}
-ul.tree li{margin:.3rem 0}
-ul.tree ul{border-left:1px dashed #c5cad1;margin-left:.35rem}
-.kind{color:#555;font-size:.85rem;margin-left:.4rem}
-.count{color:#555;font-size:.85rem;margin-left:.4rem}
-.downloads{display:flex;flex-wrap:wrap;gap:.5rem 1rem;padding:.75rem 1rem;background:#f7f8fa;border:1px solid #e1e4e8;margin:0 0 1.5rem}
-.downloads a{white-space:nowrap}
-.note{color:#555}
-.site-footer{margin-top:auto;border-top:1px solid #d0d4d9;background:#fff;color:#555;font-size:.875rem;padding:1rem 0 1.5rem}
-.site-footer p{margin:.25rem 0}
-.table-wrap{overflow-x:auto}
-table.list td.title{min-width:12em}
-@media (max-width:640px){main{width:calc(100% - 1rem);padding:1rem}.site-header nav a{margin:0 1.25rem 0 0}table.list td.links a{display:block}}
-@media print{.site-header,.site-footer,.crumbs,.downloads,.skip{display:none}main{border:0;margin:0;padding:0}}
-`;
+/** The reader's display choice (适老化): larger text and/or high contrast. */
+export interface DisplayMode {
+  large: boolean;
+  contrast: boolean;
+}
+
+/** What every page needs besides its content: the site's settings, the reader's display mode and the page's path. */
+export interface PageContext {
+  site: SiteSettings;
+  display: DisplayMode;
+  /** The page's path and query (for the display links and the Url meta tag). */
+  path: string;
+}
+
+/** A context with the demo site and the standard display (tests, error pages without a request). */
+export const DEFAULT_PAGE_CONTEXT: PageContext = { site: DEFAULT_SITE_SETTINGS, display: { large: false, contrast: false }, path: '/' };
+
+/** The meta tags of an article (an item, a report, a guide). */
+export interface ArticleMeta {
+  title: string;
+  /** YYYY-MM-DD. */
+  pubDate?: string | null;
+  /** 信息来源: the issuing body. */
+  source?: string | null;
+  keywords?: string | null;
+  description?: string | null;
+}
 
 /** Options of a page. */
 export interface PageOptions {
   /** Page title (before the site name in <title>). */
   title: string;
-  /** The inner HTML of <main>; must already be escaped. */
-  main: string;
+  main: Html;
   crumbs?: Crumb[];
+  /** ColumnName / ColumnType of the meta tags (default the 政府信息公开 column). */
+  column?: { name: string; type: string };
+  article?: ArticleMeta;
+  /** Extra elements of <head> (a feed link). */
+  head?: Html;
 }
 
-function crumbsHtml(crumbs: Crumb[]): string {
-  if (crumbs.length === 0) return '';
+/** The display cookie's name and its values. */
+export const DISPLAY_COOKIE = 'gk_display';
+
+/** Reads the display cookie's value ("large", "contrast", "large contrast"). */
+export function displayOf(cookie: string | undefined): DisplayMode {
+  const words = new Set((cookie ?? '').split(/[\s,+]+/));
+  return { large: words.has('large'), contrast: words.has('contrast') };
+}
+
+/** The cookie value of a display mode. */
+export function displayValue(mode: DisplayMode): string {
+  return [mode.large ? 'large' : '', mode.contrast ? 'contrast' : ''].filter(Boolean).join(' ');
+}
+
+/** The link that switches the display and comes back to `path`. */
+function displayHref(mode: DisplayMode, path: string): string {
+  const params = new URLSearchParams({ mode: displayValue(mode) || 'standard', back: path });
+  return `/display?${params.toString()}`;
+}
+
+function crumbsHtml(crumbs: Crumb[]): Html {
+  if (crumbs.length === 0) return html``;
   const items = crumbs.map((c, i) =>
     i === crumbs.length - 1 || !c.href
-      ? `<li><span aria-current="page">${escapeHtml(c.label)}</span></li>`
-      : `<li><a href="${escapeHtml(c.href)}">${escapeHtml(c.label)}</a></li>`);
-  return `<nav class="crumbs" aria-label="当前位置"><ol>${items.join('')}</ol></nav>`;
+      ? html`<li><span aria-current="page">${c.label}</span></li>`
+      : html`<li><a href="${c.href}">${c.label}</a></li>`);
+  return html`<nav class="crumbs" aria-label="当前位置"><ol>${items}</ol></nav>`;
+}
+
+function meta(name: string, content: HtmlValue): Html {
+  return content === null || content === undefined || content === '' ? html`` : html`<meta name="${name}" content="${content}">\n`;
+}
+
+function displayLinks(ctx: PageContext): Html {
+  const { display, path } = ctx;
+  return html`<nav class="display" aria-label="阅读模式">
+<a href="${displayHref({ ...display, large: !display.large }, path)}">${display.large ? '标准字号' : '大字版'}</a>
+<a href="${displayHref({ ...display, contrast: !display.contrast }, path)}">${display.contrast ? '标准配色' : '高对比度'}</a>
+${display.large || display.contrast ? html`<a href="${displayHref({ large: false, contrast: false }, path)}">恢复标准版</a>` : ''}
+</nav>`;
+}
+
+function footer(site: SiteSettings): Html {
+  return html`<footer class="site-footer">
+<div class="inner">
+<p class="footer-links"><a href="/sitemap">网站地图</a><a href="/search">站内搜索</a><a href="/apply">依申请公开</a><a href="${site.errorReportUrl}" rel="noopener">我为政府网站找错</a></p>
+<p>主办单位：${site.sponsor}<span class="sep">承办单位：${site.operator}</span></p>
+<p>地址：${site.address}<span class="sep">联系电话：${site.phone}</span></p>
+<p>网站标识码：${site.idCode}<span class="sep"><a href="${ICP_REGISTRY_HREF}" rel="noopener">${site.icp}</a></span><span class="sep"><a href="${policeRecordHref(site.police)}" rel="noopener">${site.police}</a></span><span class="sep">本站支持IPv6</span></p>
+</div>
+</footer>`;
 }
 
 /** Renders a complete portal page around the given main content. */
-export function portalPage({ title, main, crumbs = [] }: PageOptions): string {
-  return `<!DOCTYPE html>
-<html lang="zh-CN">
+export function portalPage(ctx: PageContext, { title, main, crumbs = [], column, article, head }: PageOptions): string {
+  const { site, display } = ctx;
+  const col = column ?? { name: COLUMN_NAME, type: '信息公开' };
+  const classes = [display.large ? 'large' : '', display.contrast ? 'contrast' : ''].filter(Boolean).join(' ');
+  const page = html`<!DOCTYPE html>
+<html lang="zh-CN"${classes ? html` class="${classes}"` : ''}>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)} - ${escapeHtml(SITE_NAME)}</title>
-<style>${CSS}</style>
+<title>${title} - ${site.name}</title>
+${meta('SiteName', site.name)}${meta('SiteDomain', site.domain)}${meta('SiteIDCode', site.idCode)}${meta('ColumnName', col.name)}${meta('ColumnType', col.type)}${article ? html`${meta('ArticleTitle', article.title)}${meta('PubDate', article.pubDate)}${meta('ContentSource', article.source)}${meta('Keywords', article.keywords)}${meta('Description', article.description)}` : html`${meta('Description', title)}`}${meta('Url', `https://${site.domain}${ctx.path}`)}${head ?? ''}
+<style>${raw(PORTAL_CSS)}</style>
 </head>
 <body>
 <a class="skip" href="#main">跳到正文</a>
 <header class="site-header">
 <div class="inner">
-<a class="site-name" href="/">${escapeHtml(SITE_NAME)}</a>
-<nav aria-label="网站导航"><a href="/">首页</a><a href="/docs">开放接口</a></nav>
+<a class="site-name" href="/">${site.name}<span class="column-name">${COLUMN_NAME}</span></a>
+${displayLinks(ctx)}
 </div>
+<nav class="site-nav" aria-label="网站导航"><div class="inner">
+<a href="/">首页</a><a href="/search">站内搜索</a><a href="/apply">依申请公开</a><a href="/status">办理进度查询</a><a href="/sitemap">网站地图</a>
+</div></nav>
 </header>
 ${crumbsHtml(crumbs)}
 <main id="main" tabindex="-1">
 ${main}
 </main>
-<footer class="site-footer">
-<div class="inner">
-<p>依据《中华人民共和国政府信息公开条例》第五十条公布政府信息公开工作年度报告。</p>
-<p>本站数据以各机关发布的年度报告为准；报告可下载为 HTML、Word、PDF 及交换格式 JSON。</p>
-</div>
-</footer>
+${footer(site)}
 </body>
 </html>
 `;
+  return page.text;
 }
 
-/** The page shown for a status code other than 200 (404, 400, 500 …), in Chinese. */
-export function errorPage(statusCode: number, message: string): string {
-  const title = statusCode === 404 ? '未找到页面' : statusCode >= 500 ? '服务器内部错误' : '请求无法处理';
-  return portalPage({
+/** The title of an error page by status code. */
+function errorTitle(statusCode: number): string {
+  if (statusCode === 404) return '未找到页面';
+  if (statusCode === 410) return '信息已撤回';
+  return statusCode >= 500 ? '服务器内部错误' : '请求无法处理';
+}
+
+/** The page shown for a status code other than 200 (404, 400, 500 …), in Chinese, inside the site's frame. */
+export function errorPage(statusCode: number, message: string, ctx: PageContext = DEFAULT_PAGE_CONTEXT): string {
+  const title = errorTitle(statusCode);
+  return portalPage(ctx, {
     title,
     crumbs: [{ label: '首页', href: '/' }, { label: title }],
-    main: `<h1>${escapeHtml(title)}</h1>
-<p>${escapeHtml(message)}</p>
-<p class="note">错误代码：${statusCode}。请检查网址，或<a href="/">返回首页</a>查看各机关已发布的年度报告。</p>`,
+    main: html`<h1>${title}</h1>
+<p>${message}</p>
+<p class="note">错误代码：${statusCode}。请检查网址，或<a href="/">返回首页</a>、使用<a href="/search">站内搜索</a>、查看<a href="/sitemap">网站地图</a>。</p>`,
   });
 }

@@ -1,25 +1,70 @@
 /**
- * The public portal: server-rendered pages for readers (no JavaScript needed). Only PUBLISHED
- * reports are ever shown or offered for download here; a draft is a 404, as if it did not exist.
+ * The public portal (政府信息公开平台): server-rendered pages for readers (no JavaScript needed). Only PUBLISHED
+ * content is ever shown: reports in state published, the last published guide and catalogue versions, items with
+ * an active portal publication (their published version). A draft is a 404 that names nothing but the id; a
+ * withdrawn item is a 410 page saying when it was withdrawn.
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { agencyService } from '../agencies/agency.service.js';
+import { agencyService, type Agency } from '../agencies/agency.service.js';
+import type { CatalogueSnapshotNode } from '../core/disclosure/catalogue-tree.js';
 import { NotFoundError } from '../core/errors.js';
-import type { AppContext } from '../http/context.js';
+import { chinaDay } from '../disclosure/item-drafting.js';
+import { pageOf as pageContextOf, siteOf, type AppContext } from '../http/context.js';
 import { sendReportFile } from '../reports/report.routes.js';
 import { DownloadParams, MAX_ID } from '../reports/report.schema.js';
 import { reportService, type StoredReport } from '../reports/report.service.js';
-import { agencyPage, homePage, reportPage } from './portal-pages.js';
+import { attachmentTexts } from './attachment-text.js';
+import {
+  applyInfoPage, cataloguePage, categoryHref, categoryPage, guidePage, itemHref, itemPage, latestList, PAGE_SIZE, RULES_CATEGORY_NAME, rulesPage, withdrawnPage,
+} from './disclosure-pages.js';
+import { atomFeed, sitemapXml } from './portal-feeds.js';
+import { DISPLAY_COOKIE, displayOf, displayValue, type PageContext } from './portal-layout.js';
+import { agencyHref, agencyPage, homePage, reportPage, reportsPage, STATUTORY_COLUMNS } from './portal-pages.js';
+import { MAX_SEARCH_PAGE, searchPortal } from './portal-search.js';
+import {
+  findByName, lookupPublicItem, pathTo, publicAttachment, publicCatalogue, publicCategory, publicCounts, publicGuide, publicItemPage, subtreeIds,
+} from './public-content.js';
+import { DOC_TYPES, searchPage, sitemapPage, VALIDITY_NAMES, type SearchForm } from './site-pages.js';
 
 const PageIdParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: MAX_ID }) });
+/** The deepest list page served (20 a page: 200,000 items; deeper offsets cost and nobody reads them). */
+const MAX_LIST_PAGE = 10_000;
+const PageQuery = Type.Object({ page: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_LIST_PAGE, description: '页码' })) });
+const AttachmentParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: MAX_ID }), hash: Type.String({ pattern: '^[0-9a-f]{64}$' }) });
+const SearchQuery = Type.Object({
+  q: Type.Optional(Type.String({ maxLength: 10_000 })),
+  agency: Type.Optional(Type.Union([Type.Integer({ minimum: 1, maximum: MAX_ID }), Type.Literal('')])),
+  category: Type.Optional(Type.Union([Type.Integer({ minimum: 1, maximum: MAX_ID }), Type.Literal('')])),
+  year: Type.Optional(Type.Union([Type.Integer({ minimum: 1949, maximum: 2200 }), Type.Literal('')])),
+  docType: Type.Optional(Type.Union([...DOC_TYPES.map((t) => Type.Literal(t)), Type.Literal('')])),
+  validity: Type.Optional(Type.Union([...VALIDITY_NAMES.map((t) => Type.Literal(t)), Type.Literal('')])),
+  sort: Type.Optional(Type.Union([Type.Literal('relevance'), Type.Literal('date')])),
+  page: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_SEARCH_PAGE })),
+});
+const DisplayQuery = Type.Object({
+  mode: Type.Optional(Type.String({ maxLength: 40 })),
+  back: Type.Optional(Type.String({ maxLength: 2000 })),
+});
 const HTML = 'text/html; charset=utf-8';
 const PAGE = { hide: true } as const;
+/** Items on the home page's 最新公开信息. */
+const LATEST_SIZE = 10;
+/** Items in a feed. */
+const FEED_SIZE = 50;
+/** Items listed in /sitemap.xml (the protocol's limit per file is 50,000). */
+const SITEMAP_ITEMS = 40_000;
 
 /** Registers the portal pages. */
 export const portalRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, ctx) => {
+  const db = () => ctx.db.db;
   const reports = () => reportService(ctx.db.db, ctx.clock);
   const agencies = () => agencyService(ctx.db.db, ctx.clock);
+
+  /** The page context of a request: the site, the reader's display mode (cookie) and the path. */
+  const pageOf = (request: FastifyRequest): PageContext => pageContextOf(ctx, request);
+  const send = (reply: FastifyReply, page: string) => reply.type(HTML).send(page);
 
   /** A report for the public: published, or NotFound (a draft must not be revealed). */
   async function publishedReport(id: number): Promise<StoredReport> {
@@ -35,29 +80,192 @@ export const portalRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, c
     return report;
   }
 
-  app.get('/', { schema: PAGE }, async (_request, reply) => {
-    const [tree, published] = await Promise.all([agencies().tree(), reports().list({ status: 'published' })]);
-    const counts = new Map<number, number>();
-    for (const r of published) counts.set(r.agencyId, (counts.get(r.agencyId) ?? 0) + 1);
-    return reply.type(HTML).send(homePage(tree, counts));
+  async function agencyWithParent(id: number): Promise<{ agency: Agency; parent: Agency | null }> {
+    const agency = await agencies().get(id);
+    return { agency, parent: agency.parentId === null ? null : await agencies().get(agency.parentId) };
+  }
+
+  app.get('/', { schema: PAGE }, async (request, reply) => {
+    const latest = await publicItemPage(db(), {}, 1, LATEST_SIZE);
+    return send(reply, homePage(pageOf(request), await agencies().tree(), latestList(latest.rows)));
   });
 
   app.get('/agencies/:id', { schema: { ...PAGE, params: PageIdParams } }, async (request, reply) => {
-    const agency = await agencies().get(request.params.id);
-    const parent = agency.parentId === null ? null : await agencies().get(agency.parentId);
+    const { agency, parent } = await agencyWithParent(request.params.id);
+    const children = (await agencies().list()).filter((a) => a.parentId === agency.id);
+    return send(reply, agencyPage(pageOf(request), agency, parent, children));
+  });
+
+  app.get('/agencies/:id/guide', { schema: { ...PAGE, params: PageIdParams } }, async (request, reply) => {
+    const { agency, parent } = await agencyWithParent(request.params.id);
+    return send(reply, guidePage(pageOf(request), agency, parent, await publicGuide(db(), agency.id)));
+  });
+
+  app.get('/agencies/:id/apply', { schema: { ...PAGE, params: PageIdParams } }, async (request, reply) => {
+    const { agency, parent } = await agencyWithParent(request.params.id);
+    return send(reply, applyInfoPage(pageOf(request), agency, parent, (await publicGuide(db(), agency.id))?.content ?? null));
+  });
+
+  app.get('/agencies/:id/catalogue', { schema: { ...PAGE, params: PageIdParams } }, async (request, reply) => {
+    const { agency, parent } = await agencyWithParent(request.params.id);
+    const tree = await publicCatalogue(db(), agency.id);
+    const children = (await agencies().list()).filter((a) => a.parentId === agency.id);
+    return send(reply, cataloguePage(pageOf(request), agency, parent, tree, tree ? await publicCounts(db(), tree) : new Map(), children));
+  });
+
+  app.get('/agencies/:id/rules', { schema: { ...PAGE, params: PageIdParams, querystring: PageQuery } }, async (request, reply) => {
+    const { agency, parent } = await agencyWithParent(request.params.id);
+    const tree = await publicCatalogue(db(), agency.id);
+    const node = tree ? findByName(tree, RULES_CATEGORY_NAME) : null;
+    const list = node ? await publicItemPage(db(), { agencyIds: [agency.id], categoryIds: subtreeIds(node) }, request.query.page ?? 1, PAGE_SIZE) : null;
+    return send(reply, rulesPage(pageOf(request), agency, parent, list, node?.id ?? null));
+  });
+
+  app.get('/agencies/:id/reports', { schema: { ...PAGE, params: PageIdParams } }, async (request, reply) => {
+    const { agency, parent } = await agencyWithParent(request.params.id);
     const list = await reports().list({ agencyId: agency.id, status: 'published' });
     const titles = new Map<number, string>();
     for (const r of list) titles.set(r.id, (await reports().get(r.id)).document.title);
-    return reply.type(HTML).send(agencyPage(agency, parent, list, titles));
+    return send(reply, reportsPage(pageOf(request), agency, parent, list, titles));
+  });
+
+  app.get('/agencies/:id/feed.xml', { schema: { ...PAGE, params: PageIdParams } }, async (request, reply) => {
+    const agency = await agencies().get(request.params.id);
+    const list = await publicItemPage(db(), { agencyIds: [agency.id] }, 1, FEED_SIZE);
+    const path = `${agencyHref(agency.id)}/feed.xml`;
+    return reply.type('application/atom+xml; charset=utf-8')
+      .send(atomFeed(siteOf(ctx), { title: `${agency.name}政府信息公开`, path, pagePath: agencyHref(agency.id), fallback: chinaDay(ctx.clock()) }, list.rows));
+  });
+
+  app.get('/categories/:id', { schema: { ...PAGE, params: PageIdParams, querystring: PageQuery } }, async (request, reply) => {
+    const { agencyId, node, path } = await publicCategory(db(), request.params.id);
+    const { agency, parent } = await agencyWithParent(agencyId);
+    const list = await publicItemPage(db(), { agencyIds: [agencyId], categoryIds: subtreeIds(node) }, request.query.page ?? 1, PAGE_SIZE);
+    return send(reply, categoryPage(pageOf(request), agency, parent, node, path, list));
+  });
+
+  app.get('/categories/:id/feed.xml', { schema: { ...PAGE, params: PageIdParams } }, async (request, reply) => {
+    const { agencyId, node } = await publicCategory(db(), request.params.id);
+    const agency = await agencies().get(agencyId);
+    const list = await publicItemPage(db(), { agencyIds: [agencyId], categoryIds: subtreeIds(node) }, 1, FEED_SIZE);
+    return reply.type('application/atom+xml; charset=utf-8').send(atomFeed(siteOf(ctx), {
+      title: `${agency.name} - ${node.name}`, path: `/categories/${node.id}/feed.xml`, pagePath: categoryHref(node.id), fallback: chinaDay(ctx.clock()),
+    }, list.rows));
+  });
+
+  app.get('/items/:id', { schema: { ...PAGE, params: PageIdParams } }, async (request, reply) => {
+    const found = await lookupPublicItem(db(), request.params.id);
+    if (found.kind === 'withdrawn') return reply.code(410).type(HTML).send(withdrawnPage(pageOf(request), found.indexNo, found.withdrawnAt));
+    const { item } = found;
+    const agency = await agencies().get(item.agencyId);
+    const tree = await publicCatalogue(db(), item.agencyId);
+    const categoryId = item.fields.categoryId;
+    const categoryPath = tree && categoryId !== null ? pathTo(tree, categoryId) : [];
+    const texts = await attachmentTexts(db(), item.fields.attachments ?? []);
+    return send(reply, itemPage(pageOf(request), agency, item, categoryPath, texts));
+  });
+
+  app.get('/items/:id/attachments/:hash', { schema: { ...PAGE, params: AttachmentParams } }, async (request, reply) => {
+    const file = await publicAttachment(db(), request.params.id, request.params.hash);
+    return reply
+      .type(mediaTypeOf(file.fileType))
+      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
+      .header('x-content-type-options', 'nosniff')
+      .send(Buffer.from(file.content));
   });
 
   app.get('/reports/:id', { schema: { ...PAGE, params: PageIdParams } }, async (request, reply) => {
     const report = await publishedReport(request.params.id);
-    return reply.type(HTML).send(reportPage(report, report.document));
+    return send(reply, reportPage(pageOf(request), report, report.document));
   });
 
   app.get('/reports/:id/download.:ext', { schema: { ...PAGE, params: DownloadParams } }, async (request, reply) => {
     const report = await publishedReport(request.params.id);
     return sendReportFile(reply, ctx, report, request.params.ext);
   });
+
+  app.get('/search', { schema: { ...PAGE, querystring: SearchQuery } }, async (request, reply) => {
+    const s = request.query;
+    const num = (v: number | '' | undefined) => (typeof v === 'number' ? v : undefined);
+    const form: SearchForm = {
+      q: (s.q ?? '').trim(), agency: num(s.agency), category: num(s.category), year: num(s.year),
+      docType: s.docType || undefined, validity: s.validity || undefined, sort: s.sort ?? 'relevance', page: s.page ?? 1,
+    };
+    const all = await agencies().list();
+    if (form.agency !== undefined && !all.some((a) => a.id === form.agency)) throw new NotFoundError(`未找到编号为 ${form.agency} 的机关`);
+    let categoryIds: number[] | undefined;
+    if (form.category !== undefined) categoryIds = subtreeIds((await publicCategory(db(), form.category)).node);
+    const result = form.q ? await searchPortal(db(), {
+      q: form.q, agencyIds: form.agency ? [form.agency] : undefined, categoryIds, year: form.year, docType: form.docType, validity: form.validity,
+      sort: form.sort, page: form.page,
+    }) : null;
+    let suggestions: Array<{ id: number; name: string; agencyName: string }> = [];
+    if (result && result.total === 0) suggestions = await catalogueSuggestions(form.q, form.agency ? all.filter((x) => x.id === form.agency) : all);
+    const thisYear = Number(chinaDay(ctx.clock()).slice(0, 4));
+    const years = Array.from({ length: 10 }, (_, i) => thisYear - i);
+    const categories: Array<{ id: number; name: string; depth: number }> = [];
+    const flatten = (nodes: CatalogueSnapshotNode[], depth: number) => nodes.forEach((n) => { categories.push({ id: n.id, name: n.name, depth }); flatten(n.children, depth + 1); });
+    if (form.agency) flatten((await publicCatalogue(db(), form.agency)) ?? [], 0);
+    return send(reply, searchPage(pageOf(request), form, { agencies: all, years, suggestions, categories }, result));
+  });
+
+  /**
+   * Categories to offer when a search finds nothing: those whose names share the most two-character words with the query
+   * (top-level categories first when none does), from the agencies' published catalogues.
+   */
+  async function catalogueSuggestions(q: string, among: Agency[]): Promise<Array<{ id: number; name: string; agencyName: string }>> {
+    const letters = [...q].filter((c) => /[\p{L}\p{N}]/u.test(c));
+    const pairs = new Set(letters.slice(1).map((c, i) => letters[i]! + c));
+    const found: Array<{ id: number; name: string; agencyName: string; score: number; depth: number }> = [];
+    for (const a of among.slice(0, 200)) {
+      const walk = (nodes: CatalogueSnapshotNode[], depth: number) => nodes.forEach((n) => {
+        found.push({ id: n.id, name: n.name, agencyName: a.name, score: [...pairs].filter((p) => n.name.includes(p)).length, depth });
+        walk(n.children, depth + 1);
+      });
+      walk((await publicCatalogue(db(), a.id)) ?? [], 0);
+    }
+    const matching = found.filter((f) => f.score > 0).sort((x, y) => y.score - x.score);
+    return (matching.length ? matching : found.filter((f) => f.depth === 0)).slice(0, 12).map(({ id, name, agencyName }) => ({ id, name, agencyName }));
+  }
+
+  app.get('/sitemap', { schema: PAGE }, async (request, reply) => {
+    const tree = await agencies().tree();
+    const catalogues = new Map<number, CatalogueSnapshotNode[]>();
+    for (const a of await agencies().list()) catalogues.set(a.id, (await publicCatalogue(db(), a.id)) ?? []);
+    return send(reply, sitemapPage(pageOf(request), tree, catalogues));
+  });
+
+  app.get('/sitemap.xml', { schema: PAGE }, async (_request, reply) => {
+    const entries: Array<{ path: string; lastmod?: string | null }> = [{ path: '/' }, { path: '/search' }, { path: '/sitemap' }, { path: '/apply' }];
+    for (const a of await agencies().list()) {
+      entries.push({ path: agencyHref(a.id) }, ...STATUTORY_COLUMNS.map((c) => ({ path: `${agencyHref(a.id)}/${c.path}` })));
+      const walk = (nodes: CatalogueSnapshotNode[]) => nodes.forEach((n) => { entries.push({ path: categoryHref(n.id) }); walk(n.children); });
+      walk((await publicCatalogue(db(), a.id)) ?? []);
+    }
+    for (const r of await reports().list({ status: 'published' })) entries.push({ path: `/reports/${r.id}`, lastmod: r.issuedOn });
+    const items = await publicItemPage(db(), {}, 1, SITEMAP_ITEMS);
+    for (const i of items.rows) entries.push({ path: itemHref(i.id), lastmod: i.publishedOn });
+    return reply.type('application/xml; charset=utf-8').send(sitemapXml(siteOf(ctx), entries));
+  });
+
+  // 适老化: a plain link sets the display mode (large text, high contrast) in a cookie and comes back; no JavaScript.
+  app.get('/display', { schema: { ...PAGE, querystring: DisplayQuery } }, async (request, reply) => {
+    const mode = displayOf((request.query.mode ?? '').replace(/standard/g, ''));
+    const back = request.query.back ?? '/';
+    // Only a path of this site: never an open redirect.
+    const target = /^\/(?![/\\])[^\s]*$/.test(back) ? back : '/';
+    const value = displayValue(mode);
+    reply.setCookie(DISPLAY_COOKIE, value, { path: '/', sameSite: 'lax', maxAge: value ? 365 * 24 * 3600 : 0, httpOnly: true });
+    return reply.redirect(target, 303);
+  });
 };
+
+/** The media type an attachment is served with (by its detected type). */
+function mediaTypeOf(fileType: string): string {
+  const types: Record<string, string> = {
+    pdf: 'application/pdf', docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', wps: 'application/vnd.ms-works', et: 'application/vnd.ms-excel',
+    ofd: 'application/ofd', png: 'image/png', jpeg: 'image/jpeg', gif: 'image/gif', webp: 'image/webp',
+  };
+  return types[fileType] ?? 'application/octet-stream';
+}

@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { auditHtml } from '../../src/audit/audit-html.js';
 import { auditPage } from '../../src/audit/audit-page.js';
+import { DEFAULT_PAGE_CONTEXT } from '../../src/portal/portal-layout.js';
 import { auditFiles } from '../../src/audit/audit-run.js';
 import { parseReportFile } from '../../src/parse/parse-file.js';
 import { full2021, textWithReceived, writeMixedFolder } from './audit-fixtures.js';
@@ -55,11 +56,11 @@ describe('audit pages in a browser', { skip }, () => {
   test('the /audit page with a parsed report: no axe violations; the form is reached by the keyboard', async () => {
     const result = await parseReportFile(Buffer.from(textWithReceived(full2021(), '见附件')), '变动.txt');
     const page = await browser.newPage();
-    await page.setContent(auditPage(result));
+    await page.setContent(auditPage(DEFAULT_PAGE_CONTEXT, result));
     assert.deepEqual(await violations(page), []);
-    // Tab from the top: skip link, site links, breadcrumb, then the file field and the button.
+    // Tab from the top: skip link, site name, display links, site navigation, breadcrumb, then the file field and the button.
     const focused: string[] = [];
-    for (let i = 0; i < 8; i++) {
+    for (let i = 0; i < 16; i++) {
       await page.keyboard.press('Tab');
       focused.push(await page.evaluate(() => `${document.activeElement?.tagName}:${document.activeElement?.getAttribute('type') ?? ''}`));
     }

@@ -89,6 +89,9 @@ function paramValue(url: string, name: string, f: Fixture): string {
     // in the handler (scope 'handler'): an unknown item is 404 to anyone holding the permission somewhere; the agency
     // check itself is tested in item-exports-api.test.ts.
     if (url.startsWith('/api/items/')) return /\/exports\/|\/secrecy-review\./.test(url) ? '999999' : String(f.itemId);
+    // Public portal pages: a category of the bureau's catalogue (a 404 until a catalogue version is published) and an item.
+    if (url.startsWith('/categories/')) return String(f.nodeId);
+    if (url.startsWith('/items/')) return String(f.itemId);
   }
   throw new Error(`access matrix: no value for :${name} of ${url} — add one to paramValue()`);
 }
