@@ -16,7 +16,7 @@ import { DEFAULT_INDEX_TEMPLATE, formatIndexNo, parseIndexNo, validateIndexTempl
 import { ConflictError, NotFoundError, ValidationError } from '../core/errors.js';
 import type { Database } from '../db/schema.js';
 import { requireTransaction } from '../db/transaction.js';
-import type { NewItemRow } from './disclosure.table.js';
+import type { ItemRow, NewItemRow } from './disclosure.table.js';
 import type { ImportProblem, ParsedItemFile } from './item-import-read.js';
 import {
   docNoCounts, findImportAgency, highestIndexSeqs, indexScope, insertEvent, insertItems, insertItemVersions, insertPublications,
@@ -24,6 +24,7 @@ import {
 } from './item-import.repository.js';
 import { validateRows, type ImportItem } from './item-import-validate.js';
 import { indexImportedItems } from './item-search.js';
+import { fieldsOf, type ItemSnapshot } from './item-drafting.js';
 
 /** How to import. */
 export interface ItemImportOptions {
@@ -213,8 +214,10 @@ async function storeItems(
   return ids;
 }
 
-/** The fields of a version as its snapshot stores them (the item row without the bookkeeping columns). */
-function snapshotOf(row: NewItemRow): Record<string, unknown> {
-  const { state: _s, version: _v, published_version: _p, created_at: _c, updated_at: _u, ...fields } = row;
-  return fields;
+/**
+ * The version's snapshot in the same shape the editor writes (ItemSnapshot of item-drafting.ts): the portal, the
+ * search index and the version history read every version alike, imported or not.
+ */
+function snapshotOf(row: NewItemRow): ItemSnapshot {
+  return { ...fieldsOf(row as ItemRow), attachments: [] };
 }

@@ -28,6 +28,8 @@ export interface SearchRequest {
   q: string;
   agencyIds?: readonly number[];
   categoryId?: number;
+  /** Any of these categories (a category with its subcategories). */
+  categoryIds?: readonly number[];
   year?: number;
   docType?: string;
   validity?: string;
@@ -101,6 +103,9 @@ function filters(request: SearchRequest): RawBuilder<unknown>[] {
   const where: RawBuilder<unknown>[] = [];
   if (request.agencyIds) where.push(sql`d.agency_id in (${sql.join(request.agencyIds)})`);
   if (request.categoryId !== undefined) where.push(sql`d.category_id = ${request.categoryId}`);
+  if (request.categoryIds !== undefined) {
+    where.push(request.categoryIds.length === 0 ? sql`1 = 0` : sql`d.category_id in (${sql.join(request.categoryIds.map((id) => sql`${id}`))})`);
+  }
   if (request.year !== undefined) where.push(sql`d.year = ${request.year}`);
   if (request.docType !== undefined) where.push(sql`d.doc_type = ${request.docType}`);
   if (request.validity !== undefined) where.push(sql`d.validity = ${request.validity}`);

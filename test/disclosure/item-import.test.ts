@@ -43,6 +43,13 @@ forEachDialect('item import', (ctx) => {
     assert.equal(items[1]!.made_on, '2019-03-01');
     assert.doesNotMatch(items[1]!.body_html, /script|onclick/);
     assert.equal(items[2]!.body_html, '<p>第一段</p><p>第二段 &lt;不是标签</p>');
+    // Versions in the editor's shape (the portal reads every version alike); on the portal, so in the search index.
+    const snapshot = JSON.parse((await ctx.db.selectFrom('item_versions').select('snapshot').where('item_id', '=', items[1]!.id).executeTakeFirstOrThrow()).snapshot);
+    assert.equal(snapshot.categoryId, nodes.normative);
+    assert.equal(snapshot.normativeKind, 'normative');
+    assert.deepEqual(snapshot.attachments, []);
+    const indexed = await ctx.db.selectFrom('search_documents').select(['doc_id', 'index_no', 'url']).where('doc_kind', '=', 'item').orderBy('doc_id').execute();
+    assert.deepEqual(indexed.map((d) => d.url), items.map((i) => `/items/${i.id}`));
     assert.equal(items[2]!.disclosure, 'active');
     assert.equal(items[2]!.validity, 'valid');
 
