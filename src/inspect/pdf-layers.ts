@@ -10,31 +10,19 @@
  * covered by a filled rectangle (vector shape) rather than an image, and repeated or grouped
  * images (paintImageXObjectRepeat, *Group).
  */
+import { OP as TEXT_OP, TextWalk, type FontFacts, type Glyph, type GraphicsState } from '../parse/pdf-ops.js';
 import { multiply, unifyIdeographs, type TextRun } from '../parse/pdf-text.js';
 
-/** pdf.js operator ids used here (checked against pdfjs.OPS when the engine loads, see pdf-engine.ts). */
+export type { FontFacts } from '../parse/pdf-ops.js';
+
+/** pdf.js ids of the image operators (the text ones are parse/pdf-ops.ts's, checked when the engine loads). */
 const OP = {
-  save: 10, restore: 11, transform: 12, beginText: 31, setCharSpacing: 33, setWordSpacing: 34, setHScale: 35,
-  setLeading: 36, setFont: 37, setTextRenderingMode: 38, setTextRise: 39, moveText: 40, setLeadingMoveText: 41,
-  setTextMatrix: 42, nextLine: 43, showText: 44, paintFormXObjectBegin: 74, paintFormXObjectEnd: 75,
+  showText: TEXT_OP.showText,
   paintImageMaskXObject: 83, paintImageXObject: 85, paintInlineImageXObject: 86, paintSolidColorImageMask: 90,
 } as const;
 
 /** pdf.js names of the operators (checked at first use: a different pdf.js fails loudly, not silently). */
 export const LAYER_OPS: Readonly<Record<string, number>> = OP;
-
-/** The font facts positioning needs (pdf.js FontFaceObject). */
-export interface FontFacts {
-  fontMatrix?: number[];
-  vertical?: boolean;
-}
-
-interface Glyph { unicode: string; width: number; isSpace?: boolean }
-
-interface State {
-  ctm: number[]; font: FontFacts; fontSize: number; charSpacing: number; wordSpacing: number; hScale: number;
-  leading: number; rise: number; mode: number;
-}
 
 /** A text run as drawn, with when it was drawn (operator index) and whether it was invisible. */
 export interface DrawnRun extends TextRun {
@@ -52,56 +40,25 @@ export interface PageLayers {
   underImage: TextRun[];
 }
 
-/** A copy of a graphics state for q (explicit fields: cheaper than a spread thousands of times a page). */
-const copy = (s: State): State => ({
-  ctm: s.ctm, font: s.font, fontSize: s.fontSize, charSpacing: s.charSpacing, wordSpacing: s.wordSpacing, hScale: s.hScale,
-  leading: s.leading, rise: s.rise, mode: s.mode,
-});
-
 /** Walks a page's operator list; `viewport` maps PDF space to top-down page space. */
 export function pageLayers(fnArray: number[], argsArray: unknown[], viewport: number[], font: (name: string) => FontFacts, page: number): PageLayers {
   const runs: DrawnRun[] = [];
   const images: Box[] = [];
-  let gs: State = { ctm: viewport, font: {}, fontSize: 0, charSpacing: 0, wordSpacing: 0, hScale: 1, leading: 0, rise: 0, mode: 0 };
-  const stack: State[] = [];
-  let tm: ArrayLike<number> = [1, 0, 0, 1, 0, 0];
-  let lineX = 0, lineY = 0, x = 0, y = 0;
-  const moveText = (dx: number, dy: number) => { x = lineX += dx; y = lineY += dy; };
+  const walk = new TextWalk(viewport, font);
 
   for (let i = 0; i < fnArray.length; i++) {
     const args = argsArray[i] as any[] | null;
-    switch (fnArray[i]) {
-      case OP.save: stack.push(copy(gs)); break;
-      case OP.restore: gs = stack.pop() ?? gs; break;
-      case OP.transform: gs.ctm = multiply(gs.ctm, args as number[]); break;
-      case OP.paintFormXObjectBegin:
-        stack.push(copy(gs));
-        if (args?.[0]) gs.ctm = multiply(gs.ctm, Array.from(args[0] as ArrayLike<number>));
+    const op = fnArray[i]!;
+    if (walk.apply(op, args)) continue;
+    switch (op) {
+      case OP.showText:
+        walk.advance(showText(args![0] as Array<Glyph | number>, walk.gs, walk.tm, walk.x, walk.y, page, i, runs));
         break;
-      case OP.paintFormXObjectEnd: gs = stack.pop() ?? gs; break;
-      case OP.beginText: tm = [1, 0, 0, 1, 0, 0]; x = lineX = 0; y = lineY = 0; break;
-      case OP.setTextMatrix: tm = args![0] as ArrayLike<number>; x = lineX = 0; y = lineY = 0; break;
-      case OP.moveText: moveText(args![0], args![1]); break;
-      case OP.setLeadingMoveText: gs.leading = args![1]; moveText(args![0], args![1]); break;
-      case OP.nextLine: moveText(0, gs.leading); break;
-      case OP.setLeading: gs.leading = -args![0]; break;
-      case OP.setCharSpacing: gs.charSpacing = args![0]; break;
-      case OP.setWordSpacing: gs.wordSpacing = args![0]; break;
-      case OP.setHScale: gs.hScale = args![0] / 100; break;
-      case OP.setTextRise: gs.rise = args![0]; break;
-      case OP.setTextRenderingMode: gs.mode = args![0]; break;
-      case OP.setFont: gs.font = font(args![0]); gs.fontSize = args![1]; break;
-      case OP.showText: {
-        const advance = showText(args![0] as Array<Glyph | number>, gs, tm, x, y, page, i, runs);
-        if (gs.font.vertical) y -= advance;
-        else x += advance * gs.hScale;
-        break;
-      }
       case OP.paintImageXObject:
       case OP.paintInlineImageXObject:
       case OP.paintImageMaskXObject:
       case OP.paintSolidColorImageMask:
-        images.push(unitSquare(gs.ctm, i));
+        images.push(unitSquare(walk.gs.ctm, i));
         break;
       default: break;
     }
@@ -133,7 +90,7 @@ function covered(run: TextRun, img: Box): boolean {
 }
 
 /** Places one showText as one run (its glyphs' text, start point and advance); returns the advance in text space. */
-function showText(glyphs: Array<Glyph | number>, gs: State, tm: ArrayLike<number>, x0: number, y0: number, page: number, at: number, runs: DrawnRun[]): number {
+function showText(glyphs: Array<Glyph | number>, gs: GraphicsState, tm: ArrayLike<number>, x0: number, y0: number, page: number, at: number, runs: DrawnRun[]): number {
   const size = gs.fontSize;
   if (!size || !glyphs?.length) return 0;
   const fontMatrix = gs.font.fontMatrix ?? [0.001, 0, 0, 0.001, 0, 0];

@@ -11,7 +11,7 @@ import { multiply, unifyIdeographs, type TextRun } from './pdf-text.js';
 export const OP = {
   save: 10, restore: 11, transform: 12,
   beginText: 31, endText: 32, setCharSpacing: 33, setWordSpacing: 34, setHScale: 35, setLeading: 36,
-  setFont: 37, setTextRise: 39, moveText: 40, setLeadingMoveText: 41, setTextMatrix: 42, nextLine: 43,
+  setFont: 37, setTextRenderingMode: 38, setTextRise: 39, moveText: 40, setLeadingMoveText: 41, setTextMatrix: 42, nextLine: 43,
   showText: 44, setStrokeRGBColor: 58, setFillRGBColor: 59,
   paintFormXObjectBegin: 74, paintFormXObjectEnd: 75, constructPath: 91,
 } as const;
@@ -23,14 +23,15 @@ export interface FontFacts {
 }
 
 /** A glyph as pdf.js's operator list carries it. */
-interface Glyph {
+export interface Glyph {
   unicode: string;
   width: number;
   isSpace?: boolean;
   vmetric?: number[] | null;
 }
 
-interface GraphicsState {
+/** The graphics and text state a walk over the operators keeps (q/Q save and restore it). */
+export interface GraphicsState {
   ctm: number[];
   stroke: unknown;
   fill: unknown;
@@ -41,6 +42,8 @@ interface GraphicsState {
   hScale: number;
   leading: number;
   rise: number;
+  /** Text rendering mode (Tr): 3 draws nothing, 7 only clips. */
+  mode: number;
 }
 
 /** A copy of a graphics state for q (explicit fields: cheaper than a spread thousands of times a page). */
@@ -48,7 +51,74 @@ function copyState(gs: GraphicsState): GraphicsState {
   return {
     ctm: gs.ctm, stroke: gs.stroke, fill: gs.fill, font: gs.font, fontSize: gs.fontSize,
     charSpacing: gs.charSpacing, wordSpacing: gs.wordSpacing, hScale: gs.hScale, leading: gs.leading, rise: gs.rise,
+    mode: gs.mode,
   };
+}
+
+/**
+ * Where the text of a page stands while its operators are walked: the graphics state (with its
+ * q/Q stack and form matrices) and the text position. Shared by the reader (walkOperators) and
+ * the attachment inspector (inspect/pdf-layers.ts), which differ only in what they do with a
+ * shown string and with the other operators.
+ */
+export class TextWalk {
+  gs: GraphicsState;
+  /** The text matrix; pdf.js sends Tm's matrix as a Float32Array of its own: read in place, not copied. */
+  tm: ArrayLike<number> = [1, 0, 0, 1, 0, 0];
+  /** The current point in text space (pdf.js keeps the line origin apart from the text matrix). */
+  x = 0;
+  y = 0;
+  private lineX = 0;
+  private lineY = 0;
+  private readonly stack: GraphicsState[] = [];
+
+  constructor(viewport: number[], private readonly font: (name: string) => FontFacts) {
+    this.gs = {
+      ctm: viewport, stroke: '#000000', fill: '#000000', font: {}, fontSize: 0,
+      charSpacing: 0, wordSpacing: 0, hScale: 1, leading: 0, rise: 0, mode: 0,
+    };
+  }
+
+  /** Applies one state or positioning operator; false when `op` is not one (the caller's to handle). */
+  apply(op: number, args: any[] | null): boolean {
+    const gs = this.gs;
+    switch (op) {
+      case OP.save: this.stack.push(copyState(gs)); return true;
+      case OP.restore: this.gs = this.stack.pop() ?? gs; return true;
+      case OP.transform: gs.ctm = multiply(gs.ctm, args as number[]); return true;
+      case OP.paintFormXObjectBegin:
+        this.stack.push(copyState(gs));
+        if (args?.[0]) gs.ctm = multiply(gs.ctm, Array.from(args[0] as ArrayLike<number>));
+        return true;
+      case OP.paintFormXObjectEnd: this.gs = this.stack.pop() ?? gs; return true;
+      case OP.setStrokeRGBColor: gs.stroke = args?.[0]; return true;
+      case OP.setFillRGBColor: gs.fill = args?.[0]; return true;
+      case OP.beginText: this.tm = [1, 0, 0, 1, 0, 0]; this.x = this.lineX = 0; this.y = this.lineY = 0; return true;
+      case OP.setTextMatrix: this.tm = args![0] as ArrayLike<number>; this.x = this.lineX = 0; this.y = this.lineY = 0; return true;
+      case OP.moveText: this.moveText(args![0], args![1]); return true;
+      case OP.setLeadingMoveText: gs.leading = args![1]; this.moveText(args![0], args![1]); return true; // TD: TL −ty, then Td
+      case OP.nextLine: this.moveText(0, gs.leading); return true;
+      case OP.setLeading: gs.leading = -args![0]; return true; // kept as the move T* makes: (0, −TL)
+      case OP.setCharSpacing: gs.charSpacing = args![0]; return true;
+      case OP.setWordSpacing: gs.wordSpacing = args![0]; return true;
+      case OP.setHScale: gs.hScale = args![0] / 100; return true;
+      case OP.setTextRise: gs.rise = args![0]; return true;
+      case OP.setTextRenderingMode: gs.mode = args![0]; return true;
+      case OP.setFont: gs.font = this.font(args![0]); gs.fontSize = args![1]; return true;
+      default: return false;
+    }
+  }
+
+  /** Moves the current point past a shown string whose advance (text space, before Tz) is `advance`. */
+  advance(advance: number): void {
+    if (this.gs.font.vertical) this.y -= advance;
+    else this.x += advance * this.gs.hScale;
+  }
+
+  private moveText(dx: number, dy: number): void {
+    this.x = this.lineX += dx;
+    this.y = this.lineY += dy;
+  }
 }
 
 /**
@@ -62,53 +132,17 @@ export function walkOperators(
 ): { runs: TextRun[]; rules: Segment[] } {
   const runs: TextRun[] = [];
   const rules: Segment[] = [];
-  let gs: GraphicsState = {
-    ctm: viewport, stroke: '#000000', fill: '#000000', font: {}, fontSize: 0,
-    charSpacing: 0, wordSpacing: 0, hScale: 1, leading: 0, rise: 0,
-  };
-  const stack: GraphicsState[] = [];
+  const walk = new TextWalk(viewport, font);
   // A space glyph shown last: the next run starts after a real space.
   const pending = { space: false };
-  // Text object state (pdf.js keeps the line origin apart from the text matrix).
-  let tm: ArrayLike<number> = [1, 0, 0, 1, 0, 0];
-  let lineX = 0, lineY = 0, x = 0, y = 0;
-  const moveText = (dx: number, dy: number) => { x = lineX += dx; y = lineY += dy; };
 
   for (let i = 0; i < fnArray.length; i++) {
     // pdf.js's argument arrays differ per operator; each case reads what it knows.
     const args = argsArray[i] as any[] | null;
-    switch (fnArray[i]) {
-      case OP.save: stack.push(copyState(gs)); break;
-      case OP.restore: gs = stack.pop() ?? gs; break;
-      case OP.transform: gs.ctm = multiply(gs.ctm, args as number[]); break;
-      case OP.paintFormXObjectBegin:
-        stack.push(copyState(gs));
-        if (args?.[0]) gs.ctm = multiply(gs.ctm, Array.from(args[0] as ArrayLike<number>));
-        break;
-      case OP.paintFormXObjectEnd: gs = stack.pop() ?? gs; break;
-      case OP.setStrokeRGBColor: gs.stroke = args?.[0]; break;
-      case OP.setFillRGBColor: gs.fill = args?.[0]; break;
-      case OP.constructPath: pathSegments(args, gs.ctm, gs.stroke, gs.fill, rules); break;
-      case OP.beginText: tm = [1, 0, 0, 1, 0, 0]; x = lineX = 0; y = lineY = 0; break;
-      // pdf.js sends Tm's matrix as a Float32Array of its own: read in place, not copied.
-      case OP.setTextMatrix: tm = args![0] as ArrayLike<number>; x = lineX = 0; y = lineY = 0; break;
-      case OP.moveText: moveText(args![0], args![1]); break;
-      case OP.setLeadingMoveText: gs.leading = args![1]; moveText(args![0], args![1]); break; // TD: TL −ty, then Td
-      case OP.nextLine: moveText(0, gs.leading); break;
-      case OP.setLeading: gs.leading = -args![0]; break; // kept as the move T* makes: (0, −TL)
-      case OP.setCharSpacing: gs.charSpacing = args![0]; break;
-      case OP.setWordSpacing: gs.wordSpacing = args![0]; break;
-      case OP.setHScale: gs.hScale = args![0] / 100; break;
-      case OP.setTextRise: gs.rise = args![0]; break;
-      case OP.setFont: gs.font = font(args![0]); gs.fontSize = args![1]; break;
-      case OP.showText: {
-        const advance = showText(args![0] as Array<Glyph | number>, gs, tm, x, y, page, runs, pending);
-        if (gs.font.vertical) y -= advance;
-        else x += advance * gs.hScale;
-        break;
-      }
-      default: break;
-    }
+    const op = fnArray[i]!;
+    if (walk.apply(op, args)) continue;
+    if (op === OP.constructPath) pathSegments(args, walk.gs.ctm, walk.gs.stroke, walk.gs.fill, rules);
+    else if (op === OP.showText) walk.advance(showText(args![0] as Array<Glyph | number>, walk.gs, walk.tm, walk.x, walk.y, page, runs, pending));
   }
   return { runs, rules };
 }
