@@ -7,25 +7,18 @@ import { withDatabase } from '../cli/application-db.js';
 import { APPLICATION_USAGE } from '../applications/application-usage.js';
 import { CLI_ACTOR, type CliContext } from '../cli/cli-context.js';
 import { UsageError } from '../cli/cli-errors.js';
-import { parseCommandArgs, parseYear } from '../cli/parse-command-args.js';
+import { agencyAndYear, fillYearReport } from '../cli/agency-year.js';
+import { parseCommandArgs } from '../cli/parse-command-args.js';
 import { resolveAgency } from '../cli/resolve-agency.js';
 import { formatTable } from '../cli/text-table.js';
 import { REPORT_USAGE } from '../cli/usage.js';
 import { splitCellKey } from '../core/format/cell-key.js';
 import type { FormatId } from '../core/format/format-types.js';
 import { getFormat } from '../core/format/registry.js';
-import { reportService } from '../reports/report.service.js';
 import { loadCellCases, loadTablesView, tablesView, type CellFigure, type TablesView } from './statistics-view.js';
 
 const TABLE3_TITLE = '表三　收到和处理政府信息公开申请情况';
 const TABLE4_TITLE = '表四　政府信息公开行政复议、行政诉讼情况';
-
-/** The options --agency and --year (both required), as the statistics commands take them. */
-function agencyAndYear(values: { agency?: string; year?: string }, usage: string): { agency: string; year: number } {
-  if (values.agency === undefined) throw new UsageError('缺少选项 --agency（机关名称或编号）', usage);
-  if (values.year === undefined) throw new UsageError('缺少选项 --year（年度，如 2025）', usage);
-  return { agency: values.agency, year: parseYear(values.year, usage) };
-}
 
 /** The --format option: 2019 or 2021 (a validation error names the known formats). */
 function formatOption(value: string | undefined): FormatId | undefined {
@@ -151,12 +144,8 @@ export async function reportFillFromCasesCommand(args: string[], ctx: CliContext
   }
   const { agency: ref, year } = agencyAndYear(values, REPORT_USAGE);
   const agency = await resolveAgency(await ctx.services(), ref);
-  const { report, tables } = await withDatabase(ctx, (db) => db.transaction().execute(async (trx) => {
-    const reports = reportService(trx, ctx.clock);
-    // No report yet for the year: start a draft (every other cell blank) and fill its tables 三/四.
-    const found = await reports.findByAgencyYear(agency.id, year) ?? await reports.create({ agencyId: agency.id, year }, CLI_ACTOR);
-    return reports.fillFromCases(found.id, CLI_ACTOR, values['as-of']);
-  }));
+  const { report, tables } = await fillYearReport(ctx, agency.id, year, (reports, found) =>
+    reports.fillFromCases(found.id, CLI_ACTOR, values['as-of']));
   const view = tablesView({ id: agency.id, name: agency.name }, tables);
   const figure = (key: string) => String(tables.cells[key] ?? 0);
   ctx.out([

@@ -8,19 +8,14 @@
 import { withDatabase } from '../cli/application-db.js';
 import { CLI_ACTOR, type CliContext } from '../cli/cli-context.js';
 import { UsageError } from '../cli/cli-errors.js';
-import { parseCommandArgs, parseYear } from '../cli/parse-command-args.js';
+import { agencyAndYear, fillYearReport } from '../cli/agency-year.js';
+import { parseCommandArgs } from '../cli/parse-command-args.js';
 import { resolveAgency } from '../cli/resolve-agency.js';
 import { formatTable } from '../cli/text-table.js';
 import { ART20_USAGE, REPORT_USAGE } from '../cli/usage.js';
 import { NotFoundError } from '../core/errors.js';
 import { reportService } from '../reports/report.service.js';
 import { art20Counts, enterArt20Count } from './table2.service.js';
-
-function agencyAndYear(values: { agency?: string; year?: string }, usage: string): { agency: string; year: number } {
-  if (values.agency === undefined) throw new UsageError('缺少选项 --agency（机关名称或编号）', usage);
-  if (values.year === undefined) throw new UsageError('缺少选项 --year（年度，如 2025）', usage);
-  return { agency: values.agency, year: parseYear(values.year, usage) };
-}
 
 /** gongkai art20 set --agency X --year Y --cell KEY --value N --source TEXT. */
 export async function art20SetCommand(args: string[], ctx: CliContext): Promise<number> {
@@ -91,12 +86,8 @@ export async function reportFillFromDataCommand(args: string[], ctx: CliContext)
     return 0;
   }
   const { agency, year } = await reportOf(ctx, values);
-  const { report, asOf, filled } = await withDatabase(ctx, (db) => db.transaction().execute(async (trx) => {
-    const reports = reportService(trx, ctx.clock);
-    // No report yet for the year: start a draft and fill it.
-    const found = await reports.findByAgencyYear(agency.id, year) ?? await reports.create({ agencyId: agency.id, year }, CLI_ACTOR);
-    return reports.fillFromData(found.id, CLI_ACTOR, values['as-of']);
-  }));
+  const { report, asOf, filled } = await fillYearReport(ctx, agency.id, year, (reports, found) =>
+    reports.fillFromData(found.id, CLI_ACTOR, values['as-of']));
   const count = (from: string) => filled.filter((f) => f.from === from).length;
   const table2 = filled.filter((f) => f.table === '二');
   ctx.out([
