@@ -5,6 +5,7 @@
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { agencyService } from '../agencies/agency.service.js';
+import type { FormatDefinition } from '../core/format/format-types.js';
 import { cellDef, formatForYear, getFormat } from '../core/format/registry.js';
 import { actorOf, inTransaction, type AppContext } from '../http/context.js';
 import { errorResponses, IdParams } from '../reports/report.schema.js';
@@ -24,9 +25,17 @@ const TAGS = ['统计'];
 const query = (params: Record<string, string | number | undefined>): string =>
   new URLSearchParams(Object.entries(params).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)])).toString();
 
+/** A table 二 cell's key with its official row and column labels (the key is a known cell: checked before). */
+function cellPlace(format: FormatDefinition, key: string): { key: string; row: string[]; column: string[] } {
+  const def = cellDef(format, key)!;
+  return { key, row: [...def.rowPath], column: [...def.columnPath] };
+}
+
 /** Registers /api/agencies/:agencyId/normative-counts, /art20-counts and /publication-counts. */
 export const table2Routes: FastifyPluginAsyncTypebox<AppContext> = async (app, ctx) => {
   const db = () => ctx.db.db;
+  /** The agency of the path (NotFoundError → 404 when there is none). */
+  const agencyOf = (agencyId: number) => agencyService(db()).get(agencyId);
 
   app.get('/api/agencies/:agencyId/normative-counts', {
     schema: {
@@ -37,19 +46,16 @@ export const table2Routes: FastifyPluginAsyncTypebox<AppContext> = async (app, c
       response: { 200: NormativeCountsSchema, ...errorResponses(400, 404) },
     },
   }, async (request) => {
-    const agency = await agencyService(db()).get(request.params.agencyId);
+    const agency = await agencyOf(request.params.agencyId);
     const { year, asOf, format } = request.query;
     const computed = await computedTable2(db(), agency.id, year, asOf, format);
     const f = getFormat(computed.format);
     return {
       agencyId: agency.id, year, format: computed.format, asOf: computed.asOf,
-      cells: Object.entries(computed.cells).map(([key, value]) => {
-        const def = cellDef(f, key)!;
-        return {
-          key, row: [...def.rowPath], column: [...def.columnPath], value,
-          drillDown: `/api/agencies/${agency.id}/normative-counts/items?${query({ year, asOf: computed.asOf, format: computed.format, cell: key })}`,
-        };
-      }),
+      cells: Object.entries(computed.cells).map(([key, value]) => ({
+        ...cellPlace(f, key), value,
+        drillDown: `/api/agencies/${agency.id}/normative-counts/items?${query({ year, asOf: computed.asOf, format: computed.format, cell: key })}`,
+      })),
     };
   });
 
@@ -60,11 +66,10 @@ export const table2Routes: FastifyPluginAsyncTypebox<AppContext> = async (app, c
       response: { 200: NormativeItemsSchema, ...errorResponses(400, 404) },
     },
   }, async (request) => {
-    const agency = await agencyService(db()).get(request.params.agencyId);
+    const agency = await agencyOf(request.params.agencyId);
     const { year, asOf, format, cell } = request.query;
     const items = await normativeCellItems(db(), agency.id, year, cell, asOf, format);
-    const def = cellDef(format ? getFormat(format) : formatForYear(year), cell)!;
-    return { cell: { key: cell, row: [...def.rowPath], column: [...def.columnPath] }, value: items.length, items };
+    return { cell: cellPlace(format ? getFormat(format) : formatForYear(year), cell), value: items.length, items };
   });
 
   app.get('/api/agencies/:agencyId/art20-counts', {
@@ -75,7 +80,7 @@ export const table2Routes: FastifyPluginAsyncTypebox<AppContext> = async (app, c
       response: { 200: Art20CountsSchema, ...errorResponses(400, 404) },
     },
   }, async (request) => {
-    const agency = await agencyService(db()).get(request.params.agencyId);
+    const agency = await agencyOf(request.params.agencyId);
     return art20Counts(db(), agency.id, request.query.year, request.query.asOf);
   });
 
@@ -105,7 +110,7 @@ export const table2Routes: FastifyPluginAsyncTypebox<AppContext> = async (app, c
       response: { 200: PublicationCountsSchema, ...errorResponses(400, 404) },
     },
   }, async (request) => {
-    const agency = await agencyService(db()).get(request.params.agencyId);
+    const agency = await agencyOf(request.params.agencyId);
     const { year, asOf, by } = request.query;
     const counts = await publicationCounts(db(), { agencyId: agency.id, year, asOf, by });
     return {
@@ -127,7 +132,7 @@ export const table2Routes: FastifyPluginAsyncTypebox<AppContext> = async (app, c
       response: { 200: PublicationItemsSchema, ...errorResponses(400, 404) },
     },
   }, async (request) => {
-    const agency = await agencyService(db()).get(request.params.agencyId);
+    const agency = await agencyOf(request.params.agencyId);
     return publicationItems(db(), { agencyId: agency.id, ...request.query });
   });
 
