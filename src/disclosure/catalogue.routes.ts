@@ -4,7 +4,9 @@
  * permission in that agency (route-policy.ts); a node or version of another agency is not found there.
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
+import type { Actor } from '../core/actor.js';
 import { CATALOGUE_TEMPLATES, walkTemplate } from '../core/disclosure/catalogue-templates.js';
 import { actorOf, inTransaction, type AppContext } from '../http/context.js';
 import { errorResponses } from '../reports/report.schema.js';
@@ -21,6 +23,16 @@ const TAGS = ['主动公开基本目录'];
 /** Registers the catalogue routes. */
 export const catalogueRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, ctx) => {
   const tree = (agencyId: number, archived = false) => catalogueService(ctx.db.db, ctx.clock).tree(agencyId, archived);
+  /** Runs one change of the tree in its own transaction, as the signed-in person. */
+  const changeTree = <T>(request: FastifyRequest, change: (catalogue: ReturnType<typeof catalogueService>, actor: Actor) => Promise<T>) => {
+    const actor = actorOf(request);
+    return inTransaction(ctx, (trx) => change(catalogueService(trx, ctx.clock), actor));
+  };
+  /** Runs one step of a version through the review chain in its own transaction, as the signed-in person. */
+  const changeVersion = <T>(request: FastifyRequest, change: (versions: ReturnType<typeof catalogueVersions>, actor: Actor) => Promise<T>) => {
+    const actor = actorOf(request);
+    return inTransaction(ctx, (trx) => change(catalogueVersions(trx, ctx.clock), actor));
+  };
 
   app.get('/api/catalogue-templates', {
     schema: { tags: TAGS, summary: '可套用的目录模板', response: { 200: TemplateListSchema } },
@@ -41,8 +53,7 @@ export const catalogueRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app
       response: { 201: CatalogueNodeSchema, ...errorResponses(400, 404, 409) },
     },
   }, async (request, reply) => {
-    const actor = actorOf(request);
-    const node = await inTransaction(ctx, (trx) => catalogueService(trx, ctx.clock).addNode(request.params.agencyId, request.body, actor));
+    const node = await changeTree(request, (catalogue, actor) => catalogue.addNode(request.params.agencyId, request.body, actor));
     return reply.code(201).send(node);
   });
 
@@ -52,8 +63,7 @@ export const catalogueRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app
       response: { 200: CatalogueNodeSchema, ...errorResponses(400, 404, 409) },
     },
   }, async (request) => {
-    const actor = actorOf(request);
-    return inTransaction(ctx, (trx) => catalogueService(trx, ctx.clock).updateNode(request.params.agencyId, request.params.nodeId, request.body, actor));
+    return changeTree(request, (catalogue, actor) => catalogue.updateNode(request.params.agencyId, request.params.nodeId, request.body, actor));
   });
 
   app.post('/api/agencies/:agencyId/catalogue/nodes/:nodeId/move', {
@@ -62,8 +72,7 @@ export const catalogueRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app
       params: NodeParams, body: MoveNodeBody, response: { 200: CatalogueNodeSchema, ...errorResponses(400, 404, 409) },
     },
   }, async (request) => {
-    const actor = actorOf(request);
-    return inTransaction(ctx, (trx) => catalogueService(trx, ctx.clock).moveNode(request.params.agencyId, request.params.nodeId, request.body, actor));
+    return changeTree(request, (catalogue, actor) => catalogue.moveNode(request.params.agencyId, request.params.nodeId, request.body, actor));
   });
 
   app.post('/api/agencies/:agencyId/catalogue/nodes/:nodeId/archive', {
@@ -72,8 +81,7 @@ export const catalogueRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app
       params: NodeParams, response: { 200: CatalogueNodeSchema, ...errorResponses(400, 404, 409) },
     },
   }, async (request) => {
-    const actor = actorOf(request);
-    return inTransaction(ctx, (trx) => catalogueService(trx, ctx.clock).archiveNode(request.params.agencyId, request.params.nodeId, actor));
+    return changeTree(request, (catalogue, actor) => catalogue.archiveNode(request.params.agencyId, request.params.nodeId, actor));
   });
 
   app.post('/api/agencies/:agencyId/catalogue/apply-template', {
@@ -82,8 +90,7 @@ export const catalogueRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app
       params: AgencyParams, body: ApplyTemplateBody, response: { 200: TemplateAppliedSchema, ...errorResponses(400, 404) },
     },
   }, async (request) => {
-    const actor = actorOf(request);
-    return inTransaction(ctx, (trx) => catalogueService(trx, ctx.clock).applyTemplate(request.params.agencyId, request.body.template, actor));
+    return changeTree(request, (catalogue, actor) => catalogue.applyTemplate(request.params.agencyId, request.body.template, actor));
   });
 
   app.get('/api/agencies/:agencyId/catalogue/versions', {
@@ -96,8 +103,7 @@ export const catalogueRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app
       params: AgencyParams, body: Type.Optional(SubmitBody), response: { 201: CatalogueVersionSchema, ...errorResponses(400, 404, 409) },
     },
   }, async (request, reply) => {
-    const actor = actorOf(request);
-    const version = await inTransaction(ctx, (trx) => catalogueVersions(trx, ctx.clock).submit(request.params.agencyId, actor, request.body?.comment));
+    const version = await changeVersion(request, (versions, actor) => versions.submit(request.params.agencyId, actor, request.body?.comment));
     return reply.code(201).send(version);
   });
 
@@ -112,8 +118,7 @@ export const catalogueRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app
       params: AgencyVersionParams, body: ReviewDecisionBody, response: { 200: CatalogueVersionSchema, ...errorResponses(400, 404, 409) },
     },
   }, async (request) => {
-    const actor = actorOf(request);
-    return inTransaction(ctx, (trx) => catalogueVersions(trx, ctx.clock).decide(request.params.agencyId, request.params.version, request.body, actor));
+    return changeVersion(request, (versions, actor) => versions.decide(request.params.agencyId, request.params.version, request.body, actor));
   });
 
   app.post('/api/agencies/:agencyId/catalogue/versions/:version/publish', {
@@ -122,8 +127,7 @@ export const catalogueRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app
       params: AgencyVersionParams, body: PublishBody, response: { 200: CatalogueVersionSchema, ...errorResponses(400, 404, 409) },
     },
   }, async (request) => {
-    const actor = actorOf(request);
-    return (await inTransaction(ctx, (trx) => catalogueVersions(trx, ctx.clock).publish(request.params.agencyId, request.params.version, request.body.channels, actor))).version;
+    return (await changeVersion(request, (versions, actor) => versions.publish(request.params.agencyId, request.params.version, request.body.channels, actor))).version;
   });
 
   app.get('/api/agencies/:agencyId/catalogue/published', {
