@@ -10,7 +10,7 @@ import { readDocx } from '../../src/parse/read-docx.js';
 import { createTestUser, signIn, type TestSession } from '../auth-helpers.js';
 import { forEachDialect } from '../db-helpers.js';
 import { json, sendJson, testApp, type TestApp } from './http-helpers.js';
-import { insertItem, insertItemPublication } from './item-rows.js';
+import { APPROVED_NOTICE, insertItem, insertPublication } from '../disclosure-fixtures.js';
 
 forEachDialect('monthly checklist API', (ctx) => {
   let t: TestApp;
@@ -22,14 +22,14 @@ forEachDialect('monthly checklist API', (ctx) => {
   before(async () => {
     t = await testApp(ctx);
     const db = t.db.db;
-    itemA = await insertItem(db, t.bureauId, { state: 'published', index_no: 'X/2026-00001', title: '甲通知', published_version: 1, published_on: '2026-03-05' });
-    const itemB = await insertItem(db, t.bureauId, { state: 'published', index_no: 'X/2026-00002', title: '乙公告', published_version: 1, published_on: '2026-03-31' });
-    const itemC = await insertItem(db, t.bureauId, { state: 'published', index_no: 'X/2026-00003', title: '丙（上月）', published_version: 1, published_on: '2026-02-28' });
-    pubs.aPortal = await insertItemPublication(db, t.bureauId, itemA, 'portal', '2026-03-05');
-    pubs.aWechat = await insertItemPublication(db, t.bureauId, itemA, 'wechat', '2026-03-06');
-    pubs.bBoard = await insertItemPublication(db, t.bureauId, itemB, 'notice-board', '2026-03-31');
-    pubs.cPortal = await insertItemPublication(db, t.bureauId, itemC, 'portal', '2026-02-28');
-    pubs.aprPortal = await insertItemPublication(db, t.bureauId, itemC, 'wechat', '2026-04-01');
+    itemA = await insertItem(db, t.bureauId, { ...APPROVED_NOTICE, state: 'published', index_no: 'X/2026-00001', title: '甲通知', published_version: 1, published_on: '2026-03-05' });
+    const itemB = await insertItem(db, t.bureauId, { ...APPROVED_NOTICE, state: 'published', index_no: 'X/2026-00002', title: '乙公告', published_version: 1, published_on: '2026-03-31' });
+    const itemC = await insertItem(db, t.bureauId, { ...APPROVED_NOTICE, state: 'published', index_no: 'X/2026-00003', title: '丙（上月）', published_version: 1, published_on: '2026-02-28' });
+    pubs.aPortal = await insertPublication(db, t.bureauId, itemA, 'portal', '2026-03-05');
+    pubs.aWechat = await insertPublication(db, t.bureauId, itemA, 'wechat', '2026-03-06');
+    pubs.bBoard = await insertPublication(db, t.bureauId, itemB, 'notice-board', '2026-03-31');
+    pubs.cPortal = await insertPublication(db, t.bureauId, itemC, 'portal', '2026-02-28');
+    pubs.aprPortal = await insertPublication(db, t.bureauId, itemC, 'wechat', '2026-04-01');
     // A catalogue publication of the month is not an item: not on the list.
     await db.insertInto('channel_publications').values({
       agency_id: t.bureauId, subject_kind: 'catalogue', subject_id: 1, subject_version: 1, channel: 'portal', published_on: '2026-03-10',
@@ -68,7 +68,7 @@ forEachDialect('monthly checklist API', (ctx) => {
   test('producing again adds a publication recorded after the list was made, and only that', async () => {
     const first = json(await sendJson(t.app, 'POST', base(), { month: '2026-04' }, reviewer.headers));
     assert.deepEqual(first.entries.map((e: { publicationId: number }) => e.publicationId), [pubs.aprPortal]);
-    const later = await insertItemPublication(t.db.db, t.bureauId, itemA, 'led', '2026-04-30');
+    const later = await insertPublication(t.db.db, t.bureauId, itemA, 'led', '2026-04-30');
     const second = json(await sendJson(t.app, 'POST', base(), { month: '2026-04' }, reviewer.headers));
     assert.equal(second.id, first.id);
     assert.deepEqual(second.entries.map((e: { publicationId: number }) => e.publicationId), [pubs.aprPortal, later]);

@@ -15,7 +15,7 @@ import { TINY_PNG } from '../../src/render/disclosure/disclosure-fixtures.js';
 import { createTestUser, signIn, type TestSession } from '../auth-helpers.js';
 import { forEachDialect } from '../db-helpers.js';
 import { json, testApp, type TestApp } from './http-helpers.js';
-import { insertItem, insertItemPublication, insertItemStep } from './item-rows.js';
+import { APPROVED_NOTICE, insertItem, insertPublication, insertItemStep } from '../disclosure-fixtures.js';
 
 const textOf = (doc: SourceDocument) =>
   doc.blocks.map((b) => (b.kind === 'paragraph' ? b.text : b.table.rows.flat().map((c) => c.text).join('|'))).join('\n').replace(/\s+/g, '');
@@ -32,11 +32,11 @@ forEachDialect('item exports API', (ctx) => {
     const db = t.db.db;
     await db.insertInto('blobs').values({ hash, size: TINY_PNG.length, file_type: 'png', content: TINY_PNG, created_at: '2026-03-01T00:00:00.000Z' }).execute();
     approved = await insertItem(db, t.bureauId, {
-      state: 'approved', version: 2, title: '关于调整窗口服务时间的公告', summary: '自2026年4月1日起，政务服务大厅窗口服务时间调整为工作日9:00至17:00。',
+      ...APPROVED_NOTICE, state: 'approved', version: 2, title: '关于调整窗口服务时间的公告', summary: '自2026年4月1日起，政务服务大厅窗口服务时间调整为工作日9:00至17:00。',
       body_html: '<h2>一、调整内容</h2><p>工作日上午9:00至下午5:00，午间不间断服务。</p><table><tr><td>窗口</td><td>时间</td></tr><tr><td>综合受理</td><td>9:00-17:00</td></tr></table>',
       attachments: JSON.stringify([{ hash: 'd'.repeat(64), fileName: '服务指南.pdf', fileType: 'pdf', size: 2048 }, { hash, fileName: '大厅平面图.png', fileType: 'png', size: TINY_PNG.length }]),
     });
-    draft = await insertItem(db, t.bureauId, { state: 'secrecy-review', title: '尚在审查的信息' });
+    draft = await insertItem(db, t.bureauId, { ...APPROVED_NOTICE, state: 'secrecy-review', title: '尚在审查的信息' });
     // Version 1 was returned (its steps are not this version's); version 2 went through the chain.
     await insertItemStep(db, approved, 1, { step: 'submit', actor: '经办人李明', at: '2026-03-01T01:00:00.000Z' });
     await insertItemStep(db, approved, 1, { step: 'first-review', decision: 'return', reason: '标题不规范', actor: '旧初审人', at: '2026-03-01T02:00:00.000Z' });
@@ -126,7 +126,7 @@ forEachDialect('item exports API', (ctx) => {
 
   test('withdrawPublication: a reason is required; two at once withdraw once, with one event', async () => {
     const db = t.db.db;
-    const pub = await insertItemPublication(db, t.bureauId, approved, 'portal', '2026-03-07', { version: 2 });
+    const pub = await insertPublication(db, t.bureauId, approved, 'portal', '2026-03-07', { version: 2 });
     const actor = { id: null, name: '信息公开专职人员孙丽' } as never;
     await assert.rejects(db.transaction().execute((trx) => withdrawPublication(trx, pub, ' ', actor, new Date())), /撤回理由/);
     await assert.rejects(db.transaction().execute((trx) => withdrawPublication(trx, 999999, '理由', actor, new Date())), /不存在/);

@@ -126,7 +126,7 @@ forEachDialect('table 二 and publication counts', (ctx) => {
     const y = await insertItem(db, a, { written_on: '2024-03-01', published_on: '2024-03-01' });
     await insertPublication(db, a, x, 'portal', '2024-02-01');
     await insertPublication(db, a, x, 'wechat', '2024-02-02');
-    await insertPublication(db, a, y, 'portal', '2024-03-05', '2024-04-01T00:00:00.000Z');
+    await insertPublication(db, a, y, 'portal', '2024-03-05', { withdrawnAt: '2024-04-01T00:00:00.000Z' });
     await insertPublication(db, a, y, 'notice-board', '2025-01-02'); // another year
 
     const byChannel = json(await get(`/api/agencies/${a}/publication-counts?year=2024&by=channel`));
