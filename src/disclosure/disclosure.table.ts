@@ -258,3 +258,4 @@ export type ReviewStepRow = Selectable<ReviewStepTable>;
 export type ChannelPublicationRow = Selectable<ChannelPublicationTable>;
 export type PiiFindingRow = Selectable<PiiFindingTable>;
 export type CatalogueNodeRow = Selectable<CatalogueNodeTable>;
+export type Art20CountRow = Selectable<Art20CountTable>;

@@ -4,21 +4,12 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
+import type { Art20CountRow } from '../disclosure/disclosure.table.js';
 
 type Q = Kysely<Database>;
 
-/** A stored entry. */
-export interface Art20CountRow {
-  id: number;
-  agency_id: number;
-  year: number;
-  cell: string;
-  value: number;
-  source: string;
-  entered_at: string;
-  entered_by: string;
-  entered_by_id: number | null;
-}
+/** A stored entry (the table's row: disclosure.table.ts). */
+export type { Art20CountRow };
 
 /** Appends an entry and returns it. */
 export async function insertArt20Count(db: Q, row: Omit<Art20CountRow, 'id'>): Promise<Art20CountRow> {
