@@ -7,15 +7,11 @@
  * Skipped, with a message, when /usr/bin/chromium is missing.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import {
-  axeViolations, CHROMIUM, CHROMIUM_ARGS, ensureBuilt, freePort, SERIOUS, skipWithoutChromium, violationsOf, type AxeViolation,
+  axeViolations, contextOptions, openAdmin, SERIOUS, signInDemo, skipWithoutChromium, startRig, violationsOf, type AxeViolation, type BrowserRig,
 } from './browser-helpers.js';
-import { startServer } from '../../src/server.js';
 
 const skip = skipWithoutChromium;
 
@@ -29,52 +25,26 @@ const USERS = {
 const serious = (violations: AxeViolation[]): string[] => violationsOf(violations, SERIOUS);
 
 describe('admin tasks in a browser', { skip }, () => {
-  let dataDir = '';
-  let server: { url: string; stop: () => Promise<void> } | null = null;
+  let rig: BrowserRig | null = null;
   let browser: Browser | null = null;
   let base = '';
 
   /** A browser context signed in as a demo user (the initial password changed the first time); the CSRF token. */
   async function signedIn(user: keyof typeof USERS, width = 1366): Promise<{ context: BrowserContext; csrf: string; agencyId: number }> {
-    // bypassCSP: the app's CSP (script-src 'self') would refuse the axe-core script the test injects.
-    const context = await browser!.newContext({ viewport: { width, height: 900 }, locale: 'zh-CN', bypassCSP: true });
-    const { login, initial, chosen } = USERS[user];
-    let res = await context.request.post(`${base}/api/session`, { data: { login, password: chosen } });
-    if (res.status() !== 200) {
-      res = await context.request.post(`${base}/api/session`, { data: { login, password: initial } });
-      assert.equal(res.status(), 200, await res.text());
-      const first = await res.json() as { csrfToken: string };
-      const changed = await context.request.put(`${base}/api/session/password`,
-        { data: { currentPassword: initial, newPassword: chosen }, headers: { 'x-csrf-token': first.csrfToken } });
-      assert.equal(changed.status(), 200, await changed.text());
-      res = changed;
-    }
-    const session = await res.json() as { csrfToken: string; user: { agencyId: number } };
+    const context = await browser!.newContext(contextOptions(width));
+    const session = await signInDemo(context, base, USERS[user]);
     return { context, csrf: session.csrfToken, agencyId: session.user.agencyId };
   }
 
-  /** A page of the context that collects page errors. */
-  async function open(context: BrowserContext, hash: string): Promise<{ page: Page; errors: string[] }> {
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${base}/admin/${hash}`);
-    return { page, errors };
-  }
+  const open = (context: BrowserContext, hash: string) => openAdmin(context, base, hash);
 
   before(async () => {
-    await ensureBuilt();
-    dataDir = mkdtempSync(join(tmpdir(), 'gk-admin-tasks-'));
-    const port = await freePort();
-    server = await startServer({ GONGKAI_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'silent', TZ: 'Asia/Shanghai' });
-    base = `http://127.0.0.1:${port}`;
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+    rig = await startRig('gk-admin-tasks-');
+    ({ base, browser } = rig);
   });
 
   after(async () => {
-    await browser?.close();
-    await server?.stop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    await rig?.stop();
   });
 
   test('registers an application in person, then assigns it and records a reconsideration with its result', async () => {

@@ -4,11 +4,13 @@
  * the page through the DevTools protocol — which the app's Content-Security-Policy (script-src 'self')
  * does not block, unlike an inline script tag.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { ensureUiBuilt } from './ensure-ui-built.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -63,3 +65,76 @@ export function violationsOf(violations: AxeViolation[], impacts: readonly strin
 
 /** Serious and critical. */
 export const SERIOUS = ['serious', 'critical'] as const;
+
+/** The app served in-process from a fresh data folder, and Chromium; `stop` ends both and removes the folder. */
+export interface BrowserRig {
+  /** http://127.0.0.1:PORT */
+  base: string;
+  browser: Browser;
+  stop(): Promise<void>;
+}
+
+/** Builds the UI, starts the server on a free port over a new data folder (named from `prefix`) and launches Chromium. */
+export async function startRig(prefix: string): Promise<BrowserRig> {
+  await ensureBuilt();
+  const { startServer } = await import('../../src/server.js');
+  const dataDir = mkdtempSync(join(tmpdir(), prefix));
+  let server: { stop: () => Promise<void> } | null = null;
+  const removeData = () => rmSync(dataDir, { recursive: true, force: true });
+  try {
+    const port = await freePort();
+    server = await startServer({ GONGKAI_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'silent', TZ: 'Asia/Shanghai' });
+    const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+    const running = server;
+    return {
+      base: `http://127.0.0.1:${port}`, browser,
+      async stop() {
+        await browser.close();
+        await running.stop();
+        removeData();
+      },
+    };
+  } catch (error) {
+    await server?.stop();
+    removeData();
+    throw error;
+  }
+}
+
+/**
+ * Options of a browser context for the admin UI at a width: zh-CN, and bypassCSP because the app's CSP
+ * (script-src 'self') would refuse the axe-core script the tests inject.
+ */
+export function contextOptions(width = 1366): BrowserContextOptions {
+  return { viewport: { width, height: 900 }, locale: 'zh-CN', bypassCSP: true };
+}
+
+/** A demo user (src/demo/demo-users.ts): the initial password and the one the test chooses at first sign-in. */
+export interface DemoUser { login: string; initial: string; chosen: string }
+
+/**
+ * Signs the context in as a demo user with the chosen password, or the first time with the initial one,
+ * changing it to the chosen one. Returns the session (its CSRF token and the user's agency).
+ */
+export async function signInDemo(context: BrowserContext, base: string, { login, initial, chosen }: DemoUser): Promise<{ csrfToken: string; user: { agencyId: number } }> {
+  let res = await context.request.post(`${base}/api/session`, { data: { login, password: chosen } });
+  if (res.status() !== 200) {
+    res = await context.request.post(`${base}/api/session`, { data: { login, password: initial } });
+    assert.equal(res.status(), 200, await res.text());
+    const first = await res.json() as { csrfToken: string };
+    const changed = await context.request.put(`${base}/api/session/password`,
+      { data: { currentPassword: initial, newPassword: chosen }, headers: { 'x-csrf-token': first.csrfToken } });
+    assert.equal(changed.status(), 200, await changed.text());
+    res = changed;
+  }
+  return await res.json() as { csrfToken: string; user: { agencyId: number } };
+}
+
+/** Opens an admin UI screen (`hash`, e.g. '#/items') in a new page of the context; the page's errors are collected. */
+export async function openAdmin(context: BrowserContext, base: string, hash: string): Promise<{ page: Page; errors: string[] }> {
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${base}/admin/${hash}`);
+  return { page, errors };
+}

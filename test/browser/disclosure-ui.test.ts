@@ -8,15 +8,13 @@
  * /tmp/gk-disclosure-shots) to be looked at. Skipped, with a message, when /usr/bin/chromium is missing.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import {
-  axeViolations, CHROMIUM, CHROMIUM_ARGS, ensureBuilt, freePort, SERIOUS, skipWithoutChromium, violationsOf,
+  axeViolations, contextOptions, openAdmin, SERIOUS, signInDemo, skipWithoutChromium, startRig, violationsOf, type BrowserRig,
 } from './browser-helpers.js';
-import { startServer } from '../../src/server.js';
 
 const skip = skipWithoutChromium;
 const SHOTS = process.env.GONGKAI_SHOTS ?? '/tmp/gk-disclosure-shots';
@@ -37,8 +35,7 @@ const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR
 const EXE = Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0]), Buffer.alloc(120)]);
 
 describe('proactive disclosure in a browser', { skip }, () => {
-  let dataDir = '';
-  let server: { url: string; stop: () => Promise<void> } | null = null;
+  let rig: BrowserRig | null = null;
   let browser: Browser | null = null;
   let base = '';
 
@@ -47,33 +44,15 @@ describe('proactive disclosure in a browser', { skip }, () => {
 
   /** A browser context signed in as a demo user (the initial password changed the first time). */
   async function signedIn(login: Login, width = 1366): Promise<BrowserContext> {
-    // bypassCSP: the app's CSP (script-src 'self') would refuse the axe-core script the test injects.
-    const options = { viewport: { width, height: 900 }, locale: 'zh-CN', bypassCSP: true };
     const known = sessions.get(login);
-    if (known) return browser!.newContext({ ...options, storageState: known });
-    const context = await browser!.newContext(options);
-    const { initial, chosen } = USERS[login];
-    const res = await context.request.post(`${base}/api/session`, { data: { login, password: chosen } });
-    if (res.status() !== 200) {
-      const first = await context.request.post(`${base}/api/session`, { data: { login, password: initial } });
-      assert.equal(first.status(), 200, await first.text());
-      const { csrfToken } = await first.json() as { csrfToken: string };
-      const changed = await context.request.put(`${base}/api/session/password`,
-        { data: { currentPassword: initial, newPassword: chosen }, headers: { 'x-csrf-token': csrfToken } });
-      assert.equal(changed.status(), 200, await changed.text());
-    }
+    if (known) return browser!.newContext({ ...contextOptions(width), storageState: known });
+    const context = await browser!.newContext(contextOptions(width));
+    await signInDemo(context, base, { login, ...USERS[login] });
     sessions.set(login, await context.storageState());
     return context;
   }
 
-  /** A page of the context that collects page errors. */
-  async function open(context: BrowserContext, hash: string): Promise<{ page: Page; errors: string[] }> {
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${base}/admin/${hash}`);
-    return { page, errors };
-  }
+  const open = (context: BrowserContext, hash: string) => openAdmin(context, base, hash);
 
   /** No serious or critical axe violation; a full-page screenshot to look at. */
   async function check(page: Page, name: string): Promise<void> {
@@ -98,19 +77,13 @@ describe('proactive disclosure in a browser', { skip }, () => {
   }
 
   before(async () => {
-    await ensureBuilt();
     mkdirSync(SHOTS, { recursive: true });
-    dataDir = mkdtempSync(join(tmpdir(), 'gk-disclosure-ui-'));
-    const port = await freePort();
-    server = await startServer({ GONGKAI_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'silent', TZ: 'Asia/Shanghai' });
-    base = `http://127.0.0.1:${port}`;
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+    rig = await startRig('gk-disclosure-ui-');
+    ({ base, browser } = rig);
   });
 
   after(async () => {
-    await browser?.close();
-    await server?.stop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    await rig?.stop();
   });
 
   test('one item through the chain: draft, 初审, 保密审查 with a finding resolved, 核审签发, publish', async () => {
