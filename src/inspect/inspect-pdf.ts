@@ -11,7 +11,7 @@
  */
 import { constants, inflateSync } from 'node:zlib';
 import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/types/src/display/api.js';
-import { documentOptions, pdfEngine, skipFontFaces } from '../parse/pdf-engine.js';
+import { loadDocument, pdfEngine } from '../parse/pdf-engine.js';
 import { groupLines, type TextRun } from '../parse/pdf-text.js';
 import { hiddenFinding, piiFindings, type Finding } from './finding.js';
 import { LAYER_OPS, pageLayers, type FontFacts } from './pdf-layers.js';
@@ -99,24 +99,21 @@ let opsChecked = false;
 export async function inspectPdf(bytes: Uint8Array, where: string): Promise<{ text: string; findings: Finding[]; note?: string }> {
   const active = findActiveContent(bytes);
   if (active) throw new PdfRefusal('pdf-script', `含有${ACTIVE_NAMES[active]}`);
-  const { pdfjs, worker } = await pdfEngine();
+  const { pdfjs } = await pdfEngine();
   if (!opsChecked) {
     for (const [name, id] of Object.entries(LAYER_OPS)) {
       if ((pdfjs.OPS as Record<string, number>)[name] !== id) throw new Error(`pdf.js 操作码 ${name} 与预期不符，请检查 pdfjs-dist 版本`);
     }
     opsChecked = true;
   }
-  const task = pdfjs.getDocument(documentOptions(new Uint8Array(bytes), worker));
   let doc: PDFDocumentProxy;
   try {
-    doc = await task.promise;
+    doc = await loadDocument(bytes);
   } catch (error) {
-    await task.destroy().catch(() => undefined);
     if ((error as { name?: string })?.name === 'PasswordException') throw new PdfRefusal('encrypted', '已加密，需要密码才能打开');
     throw new PdfRefusal('corrupt', '已损坏，无法读取（文件结构无效或不完整）');
   }
   try {
-    skipFontFaces(doc);
     const jsActions = await doc.getJSActions().catch(() => null);
     if (jsActions && Object.keys(jsActions).length > 0) {
       throw new PdfRefusal('pdf-script', '含有 JavaScript 脚本');

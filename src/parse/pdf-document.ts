@@ -5,7 +5,7 @@
  */
 import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/types/src/display/api.js';
 import { ValidationError } from '../core/errors.js';
-import { documentOptions, pdfEngine, skipFontFaces } from './pdf-engine.js';
+import { loadDocument } from './pdf-engine.js';
 import { walkOperators, type FontFacts } from './pdf-ops.js';
 import type { Segment } from './pdf-rules.js';
 import { textRuns, type TextRun } from './pdf-text.js';
@@ -55,17 +55,12 @@ function damaged(error: unknown, bytes: Uint8Array): never {
 /** Opens a PDF; a file pdf.js cannot open, or one without pages, is a damaged file. */
 async function openPdf(bytes: Uint8Array): Promise<PDFDocumentProxy> {
   if (bytes.length === 0) throw new ValidationError('PDF 文件已损坏：文件内容为空');
-  const { pdfjs, worker } = await pdfEngine();
-  // pdf.js may take over the buffer it is given: hand it a copy.
-  const task = pdfjs.getDocument(documentOptions(new Uint8Array(bytes), worker));
   let doc: PDFDocumentProxy;
   try {
-    doc = await task.promise;
+    doc = await loadDocument(bytes);
   } catch (error) {
-    await task.destroy().catch(() => undefined);
     damaged(error, bytes);
   }
-  skipFontFaces(doc);
   if (doc.numPages < 1) {
     await doc.destroy();
     throw new ValidationError('PDF 文件已损坏：文件中没有页面');

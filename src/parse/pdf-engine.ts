@@ -118,6 +118,25 @@ export function documentOptions(data: Uint8Array, worker: PDFWorker): DocumentIn
   };
 }
 
+/**
+ * Opens a PDF with the shared engine, its fonts' @font-face rules skipped (skipFontFaces). pdf.js may
+ * take over the buffer it is given: it gets a copy. On failure the loading task is destroyed and
+ * pdf.js's error rethrown, for the caller to say what it means.
+ */
+export async function loadDocument(bytes: Uint8Array): Promise<PDFDocumentProxy> {
+  const { pdfjs, worker } = await pdfEngine();
+  const task = pdfjs.getDocument(documentOptions(new Uint8Array(bytes), worker));
+  let doc: PDFDocumentProxy;
+  try {
+    doc = await task.promise;
+  } catch (error) {
+    await task.destroy().catch(() => undefined);
+    throw error;
+  }
+  skipFontFaces(doc);
+  return doc;
+}
+
 /** pdf.js's per-document font loader (WorkerTransport.fontLoader; not in its typings). */
 interface FontLoader {
   bind(font: { attached?: boolean }): Promise<void>;
