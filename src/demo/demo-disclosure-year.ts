@@ -39,25 +39,13 @@ import {
   ART20_ENTRIES, ATTACHMENT_PII, COMBOS, DEMO_YEAR, NORMATIVE_2024, NORMATIVE_2025, NORMATIVE_CHANNELS, ORDINARY_LEAVES, PER_MONTH, PII_ITEMS,
   RETURNS, WITHDRAWALS, type NormativePlan,
 } from './demo-disclosure-plan.js';
+import { seededRandom } from '../core/seeded-random.js';
 
 /** What the script did (for the caller's log and the test). */
 export interface ScriptedYearResult {
   year: number;
   items: number;
   reportId: number;
-}
-
-/** mulberry32: a small seeded PRNG, the same sequence on every run. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return { int: (n: number) => Math.floor(next() * n), pick: <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]! };
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -110,7 +98,7 @@ async function demoActor(db: Kysely<Database>, login: string): Promise<Actor> {
  * the caller's transaction. Returns what it made.
  */
 export async function playDemoDisclosureYear(trx: Kysely<Database>, bureau: { id: number; name: string }): Promise<ScriptedYearResult> {
-  const rng = prng(20250101);
+  const rng = seededRandom(20250101);
   const [drafter, head, secrecy, leader, publisher] = await Promise.all(
     ['jingban', 'kezhang', 'baomi', 'lingdao', 'gongkai'].map((login) => demoActor(trx, login)),
   );
