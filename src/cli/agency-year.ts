@@ -8,6 +8,9 @@ import { parseYear } from './parse-command-args.js';
 import { withDatabase } from './application-db.js';
 import { reportService, type StoredReport } from '../reports/report.service.js';
 
+/** The declarations of --agency (-a) and --year (-y) for parseCommandArgs; spread them under the command's own. */
+export const AGENCY_YEAR_OPTIONS = { agency: { type: 'string', short: 'a' }, year: { type: 'string', short: 'y' } } as const;
+
 /** The options --agency and --year (both required); a missing one is a usage error naming it. */
 export function agencyAndYear(values: { agency?: string; year?: string }, usage: string): { agency: string; year: number } {
   if (values.agency === undefined) throw new UsageError('缺少选项 --agency（机关名称或编号）', usage);

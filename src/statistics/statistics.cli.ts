@@ -7,7 +7,7 @@ import { withDatabase } from '../cli/application-db.js';
 import { APPLICATION_USAGE } from '../applications/application-usage.js';
 import { CLI_ACTOR, type CliContext } from '../cli/cli-context.js';
 import { UsageError } from '../cli/cli-errors.js';
-import { agencyAndYear, fillYearReport } from '../cli/agency-year.js';
+import { AGENCY_YEAR_OPTIONS, agencyAndYear, fillYearReport } from '../cli/agency-year.js';
 import { parseCommandArgs } from '../cli/parse-command-args.js';
 import { resolveAgency } from '../cli/resolve-agency.js';
 import { formatTable } from '../cli/text-table.js';
@@ -85,7 +85,7 @@ export function formatTablesView(view: TablesView): string {
 /** gongkai application tables --agency NAME|ID --year YYYY [--as-of D] [--format 2019|2021] [--json]. */
 export async function applicationTablesCommand(args: string[], ctx: CliContext): Promise<number> {
   const { values } = parseCommandArgs(args, {
-    agency: { type: 'string', short: 'a' }, year: { type: 'string', short: 'y' }, 'as-of': { type: 'string' },
+    ...AGENCY_YEAR_OPTIONS, 'as-of': { type: 'string' },
     format: { type: 'string' }, json: { type: 'boolean' },
   }, APPLICATION_USAGE, 0);
   if (values.help) {
@@ -103,7 +103,7 @@ export async function applicationTablesCommand(args: string[], ctx: CliContext):
 /** gongkai application cases --agency NAME|ID --year YYYY --cell KEY [--as-of D] [--format 2019|2021] [--json]. */
 export async function applicationCasesCommand(args: string[], ctx: CliContext): Promise<number> {
   const { values } = parseCommandArgs(args, {
-    agency: { type: 'string', short: 'a' }, year: { type: 'string', short: 'y' }, cell: { type: 'string' },
+    ...AGENCY_YEAR_OPTIONS, cell: { type: 'string' },
     'as-of': { type: 'string' }, format: { type: 'string' }, json: { type: 'boolean' },
   }, APPLICATION_USAGE, 0);
   if (values.help) {
@@ -136,7 +136,7 @@ export async function applicationCasesCommand(args: string[], ctx: CliContext): 
 /** gongkai report fill-from-cases --agency NAME|ID --year YYYY [--as-of D]. */
 export async function reportFillFromCasesCommand(args: string[], ctx: CliContext): Promise<number> {
   const { values } = parseCommandArgs(args, {
-    agency: { type: 'string', short: 'a' }, year: { type: 'string', short: 'y' }, 'as-of': { type: 'string' },
+    ...AGENCY_YEAR_OPTIONS, 'as-of': { type: 'string' },
   }, REPORT_USAGE, 0);
   if (values.help) {
     ctx.out(REPORT_USAGE);

@@ -8,7 +8,7 @@
 import { withDatabase } from '../cli/application-db.js';
 import { CLI_ACTOR, type CliContext } from '../cli/cli-context.js';
 import { UsageError } from '../cli/cli-errors.js';
-import { agencyAndYear, fillYearReport } from '../cli/agency-year.js';
+import { AGENCY_YEAR_OPTIONS, agencyAndYear, fillYearReport } from '../cli/agency-year.js';
 import { parseCommandArgs } from '../cli/parse-command-args.js';
 import { resolveAgency } from '../cli/resolve-agency.js';
 import { formatTable } from '../cli/text-table.js';
@@ -20,7 +20,7 @@ import { art20Counts, enterArt20Count } from './table2.service.js';
 /** gongkai art20 set --agency X --year Y --cell KEY --value N --source TEXT. */
 export async function art20SetCommand(args: string[], ctx: CliContext): Promise<number> {
   const { values } = parseCommandArgs(args, {
-    agency: { type: 'string', short: 'a' }, year: { type: 'string', short: 'y' }, cell: { type: 'string' },
+    ...AGENCY_YEAR_OPTIONS, cell: { type: 'string' },
     value: { type: 'string' }, source: { type: 'string' },
   }, ART20_USAGE, 0);
   if (values.help) {
@@ -43,7 +43,7 @@ export async function art20SetCommand(args: string[], ctx: CliContext): Promise<
 /** gongkai art20 list --agency X --year Y [--as-of D] [--all] [--json]. */
 export async function art20ListCommand(args: string[], ctx: CliContext): Promise<number> {
   const { values } = parseCommandArgs(args, {
-    agency: { type: 'string', short: 'a' }, year: { type: 'string', short: 'y' }, 'as-of': { type: 'string' },
+    ...AGENCY_YEAR_OPTIONS, 'as-of': { type: 'string' },
     all: { type: 'boolean' }, json: { type: 'boolean' },
   }, ART20_USAGE, 0);
   if (values.help) {
@@ -79,7 +79,7 @@ async function reportOf(ctx: CliContext, values: { agency?: string; year?: strin
 /** gongkai report fill-from-data --agency X --year Y [--as-of D]. */
 export async function reportFillFromDataCommand(args: string[], ctx: CliContext): Promise<number> {
   const { values } = parseCommandArgs(args, {
-    agency: { type: 'string', short: 'a' }, year: { type: 'string', short: 'y' }, 'as-of': { type: 'string' },
+    ...AGENCY_YEAR_OPTIONS, 'as-of': { type: 'string' },
   }, REPORT_USAGE, 0);
   if (values.help) {
     ctx.out(REPORT_USAGE);
@@ -103,7 +103,7 @@ export async function reportFillFromDataCommand(args: string[], ctx: CliContext)
 
 /** gongkai report publish --agency X --year Y: publishes an approved report on the portal. */
 export async function reportPublishCommand(args: string[], ctx: CliContext): Promise<number> {
-  const { values } = parseCommandArgs(args, { agency: { type: 'string', short: 'a' }, year: { type: 'string', short: 'y' } }, REPORT_USAGE, 0);
+  const { values } = parseCommandArgs(args, AGENCY_YEAR_OPTIONS, REPORT_USAGE, 0);
   if (values.help) {
     ctx.out(REPORT_USAGE);
     return 0;
