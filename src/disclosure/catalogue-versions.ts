@@ -18,11 +18,9 @@ import {
   maxCatalogueVersion, previousCatalogueVersion, setCatalogueVersionState, treeEditorIds, type CatalogueVersionRow,
 } from './catalogue.repository.js';
 import { catalogueService } from './catalogue.service.js';
-import type { ChannelPublicationRow } from './disclosure.table.js';
-import {
-  decideStep, publishToChannels, submitForReview, type ReviewSubjectAdapter, type StepDecision,
-} from './review.service.js';
-import { chainRecordOf, chinaDay, type ChainRecord } from './review-record.js';
+import { submitForReview, type ReviewSubjectAdapter } from './review.service.js';
+import { chainRecordOf, type ChainRecord } from './review-record.js';
+import { reviewedVersions } from './reviewed-versions.js';
 
 /** A catalogue version as the API shows it. */
 export interface CatalogueVersion extends ChainRecord {
@@ -80,11 +78,11 @@ export function catalogueVersions(db: Kysely<Database>, clock: Clock) {
     };
   }
 
-  async function rowOf(agencyId: number, version: number): Promise<CatalogueVersionRow> {
-    const row = await findCatalogueVersionByNumber(db, agencyId, version);
-    if (!row) throw new NotFoundError(`主动公开基本目录第 ${version} 版不存在`);
-    return row;
-  }
+  const versions = reviewedVersions(db, clock, adapter, {
+    find: findCatalogueVersion, findByNumber: findCatalogueVersionByNumber, list: listCatalogueVersions,
+    lastPublished: lastPublishedCatalogue, detail,
+    missing: (version) => `主动公开基本目录第 ${version} 版不存在`, unpublished: '本机关的主动公开基本目录尚未发布',
+  });
 
   return {
     /** Snapshots the live tree into a new version and submits it for 初审. */
@@ -97,42 +95,13 @@ export function catalogueVersions(db: Kysely<Database>, clock: Clock) {
         agency_id: agencyId, version, tree: JSON.stringify(tree), state: 'draft', created_at: at, created_by: actor.name, created_by_id: actor.id,
       });
       await submitForReview(db, adapter, row.id, actor, new Date(at), comment);
-      return detail((await findCatalogueVersion(db, row.id))!);
+      return versions.reread(row.id);
     },
 
-    /** The versions of an agency's catalogue, newest first (without trees). */
-    async list(agencyId: number) {
-      return (await listCatalogueVersions(db, agencyId)).map((r) => ({
-        id: r.id, agencyId: r.agency_id, version: r.version, state: r.state as ReviewState,
-        stateName: REVIEW_STATES[r.state as ReviewState] ?? r.state, createdAt: r.created_at, createdBy: r.created_by, publishedAt: r.published_at,
-      }));
-    },
-
-    /** One version with its tree and its chain. */
-    async get(agencyId: number, version: number): Promise<CatalogueVersion> {
-      return detail(await rowOf(agencyId, version));
-    },
-
-    /** A reviewer's pass or return of the version's current step. */
-    async decide(agencyId: number, version: number, input: StepDecision, actor: Actor): Promise<CatalogueVersion> {
-      const row = await rowOf(agencyId, version);
-      await decideStep(db, adapter, row.id, input, actor, new Date(clock()));
-      return detail((await findCatalogueVersion(db, row.id))!);
-    },
-
-    /** Publishes the approved version to channels the secrecy review found fit. */
-    async publish(agencyId: number, version: number, channels: readonly string[], actor: Actor): Promise<{ version: CatalogueVersion; publications: ChannelPublicationRow[] }> {
-      const row = await rowOf(agencyId, version);
-      const at = clock();
-      const publications = await publishToChannels(db, adapter, row.id, channels, actor, new Date(at), chinaDay(at));
-      return { version: await detail((await findCatalogueVersion(db, row.id))!), publications };
-    },
-
-    /** The catalogue the public sees: the last published version (NotFoundError when none). */
-    async published(agencyId: number): Promise<CatalogueVersion> {
-      const row = await lastPublishedCatalogue(db, agencyId);
-      if (!row) throw new NotFoundError('本机关的主动公开基本目录尚未发布');
-      return detail(row);
-    },
+    list: versions.list,
+    get: versions.get,
+    decide: versions.decide,
+    publish: versions.publish,
+    published: versions.published,
   };
 }

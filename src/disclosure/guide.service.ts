@@ -14,14 +14,14 @@ import { ConflictError, NotFoundError } from '../core/errors.js';
 import { lockRow } from '../db/locks.js';
 import type { Database } from '../db/schema.js';
 import { nextNumber } from '../db/sequences.js';
-import type { ChannelPublicationRow } from './disclosure.table.js';
 import {
   findGuideVersion, findGuideVersionByNumber, guideAuthorIds, insertGuideVersion, lastPublishedGuide, latestGuideVersion, listGuideVersions,
   maxGuideVersion, setGuideVersionState, type GuideVersionRow,
 } from './guide.repository.js';
 import { insertDisclosureEvent } from './review.repository.js';
-import { chainRecordOf, chinaDay, type ChainRecord } from './review-record.js';
-import { decideStep, publishToChannels, submitForReview, type ReviewSubjectAdapter, type StepDecision } from './review.service.js';
+import { chainRecordOf, type ChainRecord } from './review-record.js';
+import { reviewedVersions } from './reviewed-versions.js';
+import { submitForReview, type ReviewSubjectAdapter } from './review.service.js';
 
 /** A guide version as the API shows it (version 0, id null: the default draft, not stored yet). */
 export interface GuideVersion extends ChainRecord {
@@ -85,11 +85,11 @@ export function guideService(db: Kysely<Database>, clock: Clock) {
     };
   }
 
-  async function rowOf(agencyId: number, version: number): Promise<GuideVersionRow> {
-    const row = await findGuideVersionByNumber(db, agencyId, version);
-    if (!row) throw new NotFoundError(`政府信息公开指南第 ${version} 版不存在`);
-    return row;
-  }
+  const versions = reviewedVersions(db, clock, adapter, {
+    find: findGuideVersion, findByNumber: findGuideVersionByNumber, list: listGuideVersions, lastPublished: lastPublishedGuide, detail,
+    missing: (version) => `政府信息公开指南第 ${version} 版不存在`, unpublished: '本机关的政府信息公开指南尚未发布',
+  });
+  const { rowOf } = versions;
 
   async function agencyName(agencyId: number): Promise<string> {
     const agency = await findAgencyRow(db, agencyId);
@@ -154,42 +154,13 @@ export function guideService(db: Kysely<Database>, clock: Clock) {
         throw new ConflictError(`已有更新的第 ${latest.version} 版，请提交最新版本`, 'STALE_VERSION');
       }
       await submitForReview(db, adapter, row.id, actor, new Date(clock()), comment);
-      return detail((await findGuideVersion(db, row.id))!);
+      return versions.reread(row.id);
     },
 
-    /** The versions, newest first (without content). */
-    async list(agencyId: number) {
-      return (await listGuideVersions(db, agencyId)).map((r) => ({
-        id: r.id, agencyId: r.agency_id, version: r.version, state: r.state as ReviewState,
-        stateName: REVIEW_STATES[r.state as ReviewState] ?? r.state, createdAt: r.created_at, createdBy: r.created_by, publishedAt: r.published_at,
-      }));
-    },
-
-    /** One version with its content and chain. */
-    async get(agencyId: number, version: number): Promise<GuideVersion> {
-      return detail(await rowOf(agencyId, version));
-    },
-
-    /** A reviewer's pass or return of the version's current step. */
-    async decide(agencyId: number, version: number, input: StepDecision, actor: Actor): Promise<GuideVersion> {
-      const row = await rowOf(agencyId, version);
-      await decideStep(db, adapter, row.id, input, actor, new Date(clock()));
-      return detail((await findGuideVersion(db, row.id))!);
-    },
-
-    /** Publishes the approved version to channels the secrecy review found fit. */
-    async publish(agencyId: number, version: number, channels: readonly string[], actor: Actor): Promise<{ version: GuideVersion; publications: ChannelPublicationRow[] }> {
-      const row = await rowOf(agencyId, version);
-      const at = clock();
-      const publications = await publishToChannels(db, adapter, row.id, channels, actor, new Date(at), chinaDay(at));
-      return { version: await detail((await findGuideVersion(db, row.id))!), publications };
-    },
-
-    /** The guide the public sees: the last published version (NotFoundError when none). */
-    async published(agencyId: number): Promise<GuideVersion> {
-      const row = await lastPublishedGuide(db, agencyId);
-      if (!row) throw new NotFoundError('本机关的政府信息公开指南尚未发布');
-      return detail(row);
-    },
+    list: versions.list,
+    get: versions.get,
+    decide: versions.decide,
+    publish: versions.publish,
+    published: versions.published,
   };
 }
