@@ -20,7 +20,7 @@ import {
 import { catalogueService } from './catalogue.service.js';
 import { submitForReview, type ReviewSubjectAdapter } from './review.service.js';
 import { chainRecordOf, type ChainRecord } from './review-record.js';
-import { reviewedVersions } from './reviewed-versions.js';
+import { refuseOlderThanPublished, reviewedVersions } from './reviewed-versions.js';
 
 /** A catalogue version as the API shows it. */
 export interface CatalogueVersion extends ChainRecord {
@@ -54,13 +54,7 @@ export function catalogueAdapter(clock: Clock): ReviewSubjectAdapter {
       };
     },
     setState: (trx, subject, to) => setCatalogueVersionState(trx, subject.id, subject.state, to, to === 'published' ? clock() : null),
-    async onVersionPublished(trx, subject) {
-      // The public catalogue is the last published version: an older one published after a newer would turn it back.
-      const last = await lastPublishedCatalogue(trx, subject.agencyId);
-      if (last && last.version > subject.version) {
-        throw new ConflictError(`主动公开基本目录第 ${last.version} 版已发布，不能再发布较早的第 ${subject.version} 版`, 'SUPERSEDED');
-      }
-    },
+    onVersionPublished: refuseOlderThanPublished(lastPublishedCatalogue, '主动公开基本目录'),
   };
 }
 

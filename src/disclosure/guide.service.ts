@@ -20,7 +20,7 @@ import {
 } from './guide.repository.js';
 import { insertDisclosureEvent } from './review.repository.js';
 import { chainRecordOf, type ChainRecord } from './review-record.js';
-import { reviewedVersions } from './reviewed-versions.js';
+import { refuseOlderThanPublished, reviewedVersions } from './reviewed-versions.js';
 import { submitForReview, type ReviewSubjectAdapter } from './review.service.js';
 
 /** A guide version as the API shows it (version 0, id null: the default draft, not stored yet). */
@@ -63,12 +63,7 @@ export function guideAdapter(clock: Clock): ReviewSubjectAdapter {
       };
     },
     setState: (trx, subject, to) => setGuideVersionState(trx, subject.id, subject.state, to, to === 'published' ? clock() : null),
-    async onVersionPublished(trx, subject) {
-      const last = await lastPublishedGuide(trx, subject.agencyId);
-      if (last && last.version > subject.version) {
-        throw new ConflictError(`政府信息公开指南第 ${last.version} 版已发布，不能再发布较早的第 ${subject.version} 版`, 'SUPERSEDED');
-      }
-    },
+    onVersionPublished: refuseOlderThanPublished(lastPublishedGuide, '政府信息公开指南'),
   };
 }
 

@@ -7,10 +7,10 @@
 import type { Actor } from '../core/actor.js';
 import type { Clock } from '../core/clock.js';
 import { REVIEW_STATES, type ReviewState } from '../core/disclosure/review-chain.js';
-import { NotFoundError } from '../core/errors.js';
+import { ConflictError, NotFoundError } from '../core/errors.js';
 import type { ChannelPublicationRow } from './disclosure.table.js';
 import { chinaDay } from './review-record.js';
-import { decideStep, publishToChannels, type ReviewSubjectAdapter, type StepDecision } from './review.service.js';
+import { decideStep, publishToChannels, type ReviewSubject, type ReviewSubjectAdapter, type StepDecision } from './review.service.js';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 
@@ -23,6 +23,21 @@ export interface VersionRowBase {
   created_at: string;
   created_by: string;
   published_at: string | null;
+}
+
+/**
+ * The adapter's onVersionPublished of a document whose public version is the last published one: an older
+ * version published after a newer would turn it back (409 SUPERSEDED). `name` is the document's, e.g. 政府信息公开指南.
+ */
+export function refuseOlderThanPublished(
+  lastPublished: (db: Kysely<Database>, agencyId: number) => Promise<{ version: number } | undefined>, name: string,
+): (trx: Kysely<Database>, subject: ReviewSubject) => Promise<void> {
+  return async (trx, subject) => {
+    const last = await lastPublished(trx, subject.agencyId);
+    if (last && last.version > subject.version) {
+      throw new ConflictError(`${name}第 ${last.version} 版已发布，不能再发布较早的第 ${subject.version} 版`, 'SUPERSEDED');
+    }
+  };
 }
 
 /** A document's versions as the shared use cases reach them. */
