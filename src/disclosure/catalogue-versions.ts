@@ -92,10 +92,6 @@ export function catalogueVersions(db: Kysely<Database>, clock: Clock) {
       return versions.reread(row.id);
     },
 
-    list: versions.list,
-    get: versions.get,
-    decide: versions.decide,
-    publish: versions.publish,
-    published: versions.published,
+    ...versions.useCases,
   };
 }

@@ -152,10 +152,6 @@ export function guideService(db: Kysely<Database>, clock: Clock) {
       return versions.reread(row.id);
     },
 
-    list: versions.list,
-    get: versions.get,
-    decide: versions.decide,
-    publish: versions.publish,
-    published: versions.published,
+    ...versions.useCases,
   };
 }

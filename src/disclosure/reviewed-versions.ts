@@ -54,7 +54,10 @@ export interface VersionStore<Row extends VersionRowBase, View> {
   unpublished: string;
 }
 
-/** The shared use cases of a reviewed, versioned document on a transaction (or a handle, for reads). */
+/**
+ * The shared use cases of a reviewed, versioned document on a transaction (or a handle, for reads), with the
+ * row lookup and the re-read after a step that the document's own use cases (submit, save) need.
+ */
 export function reviewedVersions<Row extends VersionRowBase, View>(
   db: Kysely<Database>, clock: Clock, adapter: ReviewSubjectAdapter, store: VersionStore<Row, View>,
 ) {
@@ -68,10 +71,8 @@ export function reviewedVersions<Row extends VersionRowBase, View>(
   /** The view of a row as stored now (after a step changed it). */
   const reread = async (id: number): Promise<View> => store.detail((await store.find(db, id))!);
 
-  return {
-    rowOf,
-    reread,
-
+  /** The use cases as the document's service offers them (spread into it). */
+  const useCases = {
     /** The versions, newest first (without their content). */
     async list(agencyId: number) {
       return (await store.list(db, agencyId)).map((r) => ({
@@ -107,4 +108,6 @@ export function reviewedVersions<Row extends VersionRowBase, View>(
       return store.detail(row);
     },
   };
+
+  return { rowOf, reread, useCases };
 }
