@@ -3,6 +3,7 @@
  * or a transaction.
  */
 import { sql, type Kysely } from 'kysely';
+import { bumpPublicationGeneration } from '../db/publication-generation.js';
 import type { Database } from '../db/schema.js';
 import type { AgencyRow, NewAgencyRow } from './agency.table.js';
 
@@ -23,9 +24,11 @@ export function findAgencyRowByName(db: Q, name: string): Promise<AgencyRow | un
   return db.selectFrom('agencies').selectAll().where('name', '=', name).executeTakeFirst();
 }
 
-/** Inserts an agency and returns its row. */
+/** Inserts an agency and returns its row (the portal's agency tree changes: the publication generation moves). */
 export async function insertAgencyRow(db: Q, row: NewAgencyRow): Promise<AgencyRow> {
-  return db.insertInto('agencies').values(row).returningAll().executeTakeFirstOrThrow();
+  const inserted = await db.insertInto('agencies').values(row).returningAll().executeTakeFirstOrThrow();
+  await bumpPublicationGeneration(db, inserted.id, new Date(inserted.created_at));
+  return inserted;
 }
 
 /** Number of agencies, archived included. */
@@ -66,6 +69,9 @@ export async function agencyNames(db: Q, ids: Iterable<number>): Promise<Map<num
 }
 
 /** Sets an agency's 统一社会信用代码 and 索引号 template (src/disclosure/disclosure-settings.service.ts). */
-export async function updateAgencyDisclosureSettings(db: Q, id: number, settings: { credit_code: string | null; index_template: string | null }): Promise<void> {
+export async function updateAgencyDisclosureSettings(
+  db: Q, id: number, settings: { credit_code: string | null; index_template: string | null }, now: Date,
+): Promise<void> {
   await db.updateTable('agencies').set(settings).where('id', '=', id).execute();
+  await bumpPublicationGeneration(db, id, now);
 }

@@ -613,6 +613,22 @@ const searchIndex: Migration = {
   },
 };
 
+/**
+ * The publication generation (rendered-page cache, src/portal/page-cache.ts): one row per agency and one
+ * global row (agency_id 0, hence no foreign key), each a counter bumped in the same transaction as every
+ * publication, withdrawal and agency change (src/db/publication-generation.ts). Several app instances share the database: a page
+ * cached under an older generation is simply never asked for again.
+ */
+const publicationGeneration: Migration = {
+  async up(db: Kysely<any>) {
+    await db.schema.createTable('publication_generations')
+      .addColumn('agency_id', 'integer', (c) => c.primaryKey())
+      .addColumn('generation', 'integer', (c) => c.notNull())
+      .addColumn('updated_at', 'text', (c) => c.notNull())
+      .execute();
+  },
+};
+
 /** Every migration in order. Names sort lexically; never rename or edit a released one. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001_initial': initial,
@@ -628,6 +644,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0012_proactive_disclosure': proactiveDisclosure,
   '0013_report_review': reportReview,
   '0014_search_index': searchIndex,
+  '0015_publication_generation': publicationGeneration,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };

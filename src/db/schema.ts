@@ -11,6 +11,7 @@ import type {
   DisclosureEventTable, GuideVersionTable, ItemTable, ItemVersionTable, MonthlyChecklistTable, PiiFindingTable, ReviewStepTable,
 } from '../disclosure/disclosure.table.js';
 import type { SearchDocumentTable } from '../search/search.table.js';
+import type { PublicationGenerationTable } from './publication-generation.js';
 import type { NumberSequenceTable } from './sequences.js';
 import type { ReportEventTable, ReportTable, ReportVersionTable } from '../reports/report.table.js';
 
@@ -45,4 +46,5 @@ export interface Database {
   art20_counts: Art20CountTable;
   disclosure_events: DisclosureEventTable;
   search_documents: SearchDocumentTable;
+  publication_generations: PublicationGenerationTable;
 }

@@ -57,7 +57,7 @@ export function disclosureSettingsService(db: Kysely<Database>, clock: Clock) {
       }
       const before = await view(agencyId);
       if (before.creditCode === creditCode && before.indexTemplate === template) return before;
-      await updateAgencyDisclosureSettings(db, agencyId, { credit_code: creditCode, index_template: template });
+      await updateAgencyDisclosureSettings(db, agencyId, { credit_code: creditCode, index_template: template }, new Date(clock()));
       await insertDisclosureEvent(db, {
         agency_id: agencyId, subject_kind: 'agency', subject_id: agencyId, type: 'settings-changed',
         data: { old: { creditCode: before.creditCode, indexTemplate: before.indexTemplate }, new: { creditCode, indexTemplate: template } },

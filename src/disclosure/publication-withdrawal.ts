@@ -10,6 +10,7 @@ import { MAX_REASON_CHARS } from '../core/disclosure/checklist.js';
 import { ConflictError, NotFoundError, ValidationError } from '../core/errors.js';
 import type { Database } from '../db/schema.js';
 import type { ChannelPublicationRow } from './disclosure.table.js';
+import { bumpPublicationGeneration } from '../db/publication-generation.js';
 import { syncItemSearch } from './item-search.js';
 import { insertDisclosureEvent } from './review.repository.js';
 
@@ -46,6 +47,7 @@ export async function withdrawPublication(
   if (Number(result.numUpdatedRows) !== 1) {
     throw new ConflictError(`该信息已从“${channelName(publication.channel)}”撤回，不能重复撤回`, 'ALREADY_WITHDRAWN');
   }
+  await bumpPublicationGeneration(trx, publication.agency_id, now);
   await insertDisclosureEvent(trx, {
     agency_id: publication.agency_id, subject_kind: publication.subject_kind, subject_id: publication.subject_id, type: 'withdrawn',
     data: { publicationId, channel: publication.channel, version: publication.subject_version, old: 'published', new: 'withdrawn', reason: text },

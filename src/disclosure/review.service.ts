@@ -20,6 +20,7 @@ import {
 import { ConflictError, ValidationError } from '../core/errors.js';
 import type { Database } from '../db/schema.js';
 import type { ChannelPublicationRow, ReviewStepRow } from './disclosure.table.js';
+import { bumpPublicationGeneration } from '../db/publication-generation.js';
 import {
   activePublications, insertDisclosureEvent, insertPublication, insertReviewStep, submitterIds,
 } from './review.repository.js';
@@ -174,6 +175,8 @@ export async function publishToChannels(
       channel, published_on: today, published_at: at, actor: actor.name, actor_id: actor.id,
     }));
   }
+  // Cached portal pages of every instance go stale with this transaction (src/portal/page-cache.ts).
+  await bumpPublicationGeneration(trx, subject.agencyId, now);
   await insertReviewStep(trx, {
     subject_kind: subject.kind, subject_id: subject.id, subject_version: subject.version, step: 'publish',
     decision: null, reason: null, comment: [...new Set(channels)].join(','), form: null, actor: actor.name, actor_id: actor.id, at,

@@ -38,6 +38,7 @@ import { installAccessControl } from './access/access-control.js';
 import { securityOf, siteOf, type AppContext } from './context.js';
 import { installErrorHandler } from './error-handler.js';
 import { BODY_LIMIT, installJsonParser } from './json-body.js';
+import { createPageCache } from '../portal/page-cache.js';
 import { createRenderCache } from './render-cache.js';
 
 /** Options of buildApp: the injected database and clock, and Fastify's logger setting. */
@@ -69,7 +70,8 @@ export function defaultAdminDir(): string {
 /** Builds the app (not listening). Call `await app.ready()` or `app.inject()` in tests. */
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
   const ctx: AppContext = {
-    db: options.db, clock: options.clock, pii: options.pii, renderCache: options.renderCache ?? createRenderCache(), settings: options.settings, security: options.security, site: options.site,
+    db: options.db, clock: options.clock, pii: options.pii, renderCache: options.renderCache ?? createRenderCache(),
+    pageCache: options.pageCache ?? createPageCache(options.db.db), settings: options.settings, security: options.security, site: options.site,
   };
   const app = Fastify({
     logger: options.logger ?? false,

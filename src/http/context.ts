@@ -13,6 +13,7 @@ import type { Db } from '../db/database.js';
 import type { Database } from '../db/schema.js';
 import { DEFAULT_SITE_SETTINGS, type SiteSettings } from '../portal/site-settings.js';
 import type { PiiCipher } from '../security/pii-cipher.js';
+import type { PageCache } from '../portal/page-cache.js';
 import type { RenderCache } from './render-cache.js';
 
 /** Dependencies of the HTTP app, injected by the server entry point or a test. */
@@ -26,6 +27,8 @@ export interface AppContext {
   pii: PiiCipher;
   /** Rendered files of report versions (created by buildApp when not given). */
   renderCache?: RenderCache;
+  /** Rendered portal pages keyed by the publication generation (src/portal/page-cache.ts; created by buildApp when not given). */
+  pageCache?: PageCache;
   /** Settings of the installation (default DEFAULT_APPLICATION_SETTINGS). */
   settings?: ApplicationSettings;
   /** Web-security settings: host allow-list, sign-in policy, rate limits (default DEFAULT_SECURITY_SETTINGS). */

@@ -12,10 +12,12 @@ import type { CatalogueSnapshotNode } from '../core/disclosure/catalogue-tree.js
 import { NotFoundError } from '../core/errors.js';
 import { chinaDay } from '../disclosure/item-drafting.js';
 import { pageOf as pageContextOf, siteOf, type AppContext } from '../http/context.js';
-import { sendReportFile } from '../reports/report.routes.js';
+import { reportFileResponse } from '../reports/report.routes.js';
 import { DownloadParams, MAX_ID } from '../reports/report.schema.js';
 import { reportService, type StoredReport } from '../reports/report.service.js';
+import { allPublications } from '../disclosure/review.repository.js';
 import { attachmentTexts } from './attachment-text.js';
+import { createPageCache, type RenderedBody } from './page-cache.js';
 import {
   applyInfoPage, cataloguePage, categoryHref, categoryPage, guidePage, itemHref, itemPage, latestList, PAGE_SIZE, RULES_CATEGORY_NAME, rulesPage, withdrawnPage,
 } from './disclosure-pages.js';
@@ -64,7 +66,21 @@ export const portalRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, c
 
   /** The page context of a request: the site, the reader's display mode (cookie) and the path. */
   const pageOf = (request: FastifyRequest): PageContext => pageContextOf(ctx, request);
+  // Every page comes from the page cache: rendered once per publication generation (src/portal/page-cache.ts).
+  const cache = ctx.pageCache ?? createPageCache(ctx.db.db);
+  /**
+   * A page from the cache, keyed by its URL (the page shows it: the display switch comes back to it) and the reader's
+   * display mode (cookie), so `Vary: Cookie`. The search page is not cached: any query, and answered from the index.
+   */
+  const cached = (request: FastifyRequest, reply: FastifyReply, render: (page: PageContext) => Promise<string | RenderedBody>) => {
+    const page = pageOf(request);
+    return cache.send(request, reply, `${request.url}|${displayValue(page.display)}`, async () => {
+      const made = await render(page);
+      return typeof made === 'string' ? { body: made, vary: 'Cookie' } : { vary: 'Cookie', ...made };
+    });
+  };
   const send = (reply: FastifyReply, page: string) => reply.type(HTML).send(page);
+  const atomXml = (body: string): RenderedBody => ({ body, type: 'application/atom+xml; charset=utf-8' });
 
   /** A report for the public: published, or NotFound (a draft must not be revealed). */
   async function publishedReport(id: number): Promise<StoredReport> {
@@ -77,6 +93,9 @@ export const portalRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, c
       throw e;
     }
     if (report.status !== 'published') throw missing;
+    // Withdrawn from the portal (撤回): no longer shown, as if never published.
+    const portal = (await allPublications(ctx.db.db, { kind: 'report', id })).filter((p) => p.channel === 'portal');
+    if (portal.length > 0 && portal.every((p) => p.withdrawn_at !== null)) throw missing;
     return report;
   }
 
@@ -85,85 +104,84 @@ export const portalRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, c
     return { agency, parent: agency.parentId === null ? null : await agencies().get(agency.parentId) };
   }
 
-  app.get('/', { schema: PAGE }, async (request, reply) => {
+  app.get('/', { schema: PAGE }, (request, reply) => cached(request, reply, async (page) => {
     const latest = await publicItemPage(db(), {}, 1, LATEST_SIZE);
-    return send(reply, homePage(pageOf(request), await agencies().tree(), latestList(latest.rows)));
-  });
+    return homePage(page, await agencies().tree(), latestList(latest.rows));
+  }));
 
-  app.get('/agencies/:id', { schema: { ...PAGE, params: PageIdParams } }, async (request, reply) => {
+  app.get('/agencies/:id', { schema: { ...PAGE, params: PageIdParams } }, (request, reply) => cached(request, reply, async (page) => {
     const { agency, parent } = await agencyWithParent(request.params.id);
     const children = (await agencies().list()).filter((a) => a.parentId === agency.id);
-    return send(reply, agencyPage(pageOf(request), agency, parent, children));
-  });
+    return agencyPage(page, agency, parent, children);
+  }));
 
-  app.get('/agencies/:id/guide', { schema: { ...PAGE, params: PageIdParams } }, async (request, reply) => {
+  app.get('/agencies/:id/guide', { schema: { ...PAGE, params: PageIdParams } }, (request, reply) => cached(request, reply, async (page) => {
     const { agency, parent } = await agencyWithParent(request.params.id);
-    return send(reply, guidePage(pageOf(request), agency, parent, await publicGuide(db(), agency.id)));
-  });
+    return guidePage(page, agency, parent, await publicGuide(db(), agency.id));
+  }));
 
-  app.get('/agencies/:id/apply', { schema: { ...PAGE, params: PageIdParams } }, async (request, reply) => {
+  app.get('/agencies/:id/apply', { schema: { ...PAGE, params: PageIdParams } }, (request, reply) => cached(request, reply, async (page) => {
     const { agency, parent } = await agencyWithParent(request.params.id);
-    return send(reply, applyInfoPage(pageOf(request), agency, parent, (await publicGuide(db(), agency.id))?.content ?? null));
-  });
+    return applyInfoPage(page, agency, parent, (await publicGuide(db(), agency.id))?.content ?? null);
+  }));
 
-  app.get('/agencies/:id/catalogue', { schema: { ...PAGE, params: PageIdParams } }, async (request, reply) => {
+  app.get('/agencies/:id/catalogue', { schema: { ...PAGE, params: PageIdParams } }, (request, reply) => cached(request, reply, async (page) => {
     const { agency, parent } = await agencyWithParent(request.params.id);
     const tree = await publicCatalogue(db(), agency.id);
     const children = (await agencies().list()).filter((a) => a.parentId === agency.id);
-    return send(reply, cataloguePage(pageOf(request), agency, parent, tree, tree ? await publicCounts(db(), tree) : new Map(), children));
-  });
+    return cataloguePage(page, agency, parent, tree, tree ? await publicCounts(db(), tree) : new Map(), children);
+  }));
 
-  app.get('/agencies/:id/rules', { schema: { ...PAGE, params: PageIdParams, querystring: PageQuery } }, async (request, reply) => {
+  app.get('/agencies/:id/rules', { schema: { ...PAGE, params: PageIdParams, querystring: PageQuery } }, (request, reply) => cached(request, reply, async (page) => {
     const { agency, parent } = await agencyWithParent(request.params.id);
     const tree = await publicCatalogue(db(), agency.id);
     const node = tree ? findByName(tree, RULES_CATEGORY_NAME) : null;
     const list = node ? await publicItemPage(db(), { agencyIds: [agency.id], categoryIds: subtreeIds(node) }, request.query.page ?? 1, PAGE_SIZE) : null;
-    return send(reply, rulesPage(pageOf(request), agency, parent, list, node?.id ?? null));
-  });
+    return rulesPage(page, agency, parent, list, node?.id ?? null);
+  }));
 
-  app.get('/agencies/:id/reports', { schema: { ...PAGE, params: PageIdParams } }, async (request, reply) => {
+  app.get('/agencies/:id/reports', { schema: { ...PAGE, params: PageIdParams } }, (request, reply) => cached(request, reply, async (page) => {
     const { agency, parent } = await agencyWithParent(request.params.id);
     const list = await reports().list({ agencyId: agency.id, status: 'published' });
     const titles = new Map<number, string>();
     for (const r of list) titles.set(r.id, (await reports().get(r.id)).document.title);
-    return send(reply, reportsPage(pageOf(request), agency, parent, list, titles));
-  });
+    return reportsPage(page, agency, parent, list, titles);
+  }));
 
-  app.get('/agencies/:id/feed.xml', { schema: { ...PAGE, params: PageIdParams } }, async (request, reply) => {
+  app.get('/agencies/:id/feed.xml', { schema: { ...PAGE, params: PageIdParams } }, (request, reply) => cached(request, reply, async (page) => {
     const agency = await agencies().get(request.params.id);
     const list = await publicItemPage(db(), { agencyIds: [agency.id] }, 1, FEED_SIZE);
     const path = `${agencyHref(agency.id)}/feed.xml`;
-    return reply.type('application/atom+xml; charset=utf-8')
-      .send(atomFeed(siteOf(ctx), { title: `${agency.name}政府信息公开`, path, pagePath: agencyHref(agency.id), fallback: chinaDay(ctx.clock()) }, list.rows));
-  });
+    return atomXml(atomFeed(siteOf(ctx), { title: `${agency.name}政府信息公开`, path, pagePath: agencyHref(agency.id), fallback: chinaDay(ctx.clock()) }, list.rows));
+  }));
 
-  app.get('/categories/:id', { schema: { ...PAGE, params: PageIdParams, querystring: PageQuery } }, async (request, reply) => {
+  app.get('/categories/:id', { schema: { ...PAGE, params: PageIdParams, querystring: PageQuery } }, (request, reply) => cached(request, reply, async (page) => {
     const { agencyId, node, path } = await publicCategory(db(), request.params.id);
     const { agency, parent } = await agencyWithParent(agencyId);
     const list = await publicItemPage(db(), { agencyIds: [agencyId], categoryIds: subtreeIds(node) }, request.query.page ?? 1, PAGE_SIZE);
-    return send(reply, categoryPage(pageOf(request), agency, parent, node, path, list));
-  });
+    return categoryPage(page, agency, parent, node, path, list);
+  }));
 
-  app.get('/categories/:id/feed.xml', { schema: { ...PAGE, params: PageIdParams } }, async (request, reply) => {
+  app.get('/categories/:id/feed.xml', { schema: { ...PAGE, params: PageIdParams } }, (request, reply) => cached(request, reply, async (page) => {
     const { agencyId, node } = await publicCategory(db(), request.params.id);
     const agency = await agencies().get(agencyId);
     const list = await publicItemPage(db(), { agencyIds: [agencyId], categoryIds: subtreeIds(node) }, 1, FEED_SIZE);
-    return reply.type('application/atom+xml; charset=utf-8').send(atomFeed(siteOf(ctx), {
+    return atomXml(atomFeed(siteOf(ctx), {
       title: `${agency.name} - ${node.name}`, path: `/categories/${node.id}/feed.xml`, pagePath: categoryHref(node.id), fallback: chinaDay(ctx.clock()),
     }, list.rows));
-  });
+  }));
 
-  app.get('/items/:id', { schema: { ...PAGE, params: PageIdParams } }, async (request, reply) => {
+  app.get('/items/:id', { schema: { ...PAGE, params: PageIdParams } }, (request, reply) => cached(request, reply, async (page) => {
     const found = await lookupPublicItem(db(), request.params.id);
-    if (found.kind === 'withdrawn') return reply.code(410).type(HTML).send(withdrawnPage(pageOf(request), found.indexNo, found.withdrawnAt));
+    if (found.kind === 'withdrawn') return { body: withdrawnPage(page, found.indexNo, found.withdrawnAt), status: 410 };
     const { item } = found;
     const agency = await agencies().get(item.agencyId);
     const tree = await publicCatalogue(db(), item.agencyId);
     const categoryId = item.fields.categoryId;
     const categoryPath = tree && categoryId !== null ? pathTo(tree, categoryId) : [];
     const texts = await attachmentTexts(db(), item.fields.attachments ?? []);
-    return send(reply, itemPage(pageOf(request), agency, item, categoryPath, texts));
-  });
+    return itemPage(page, agency, item, categoryPath, texts);
+  }));
 
   app.get('/items/:id/attachments/:hash', { schema: { ...PAGE, params: AttachmentParams } }, async (request, reply) => {
     const file = await publicAttachment(db(), request.params.id, request.params.hash);
@@ -174,14 +192,19 @@ export const portalRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, c
       .send(Buffer.from(file.content));
   });
 
-  app.get('/reports/:id', { schema: { ...PAGE, params: PageIdParams } }, async (request, reply) => {
+  app.get('/reports/:id', { schema: { ...PAGE, params: PageIdParams } }, (request, reply) => cached(request, reply, async (page) => {
     const report = await publishedReport(request.params.id);
-    return send(reply, reportPage(pageOf(request), report, report.document));
-  });
+    return reportPage(page, report, report.document);
+  }));
 
-  app.get('/reports/:id/download.:ext', { schema: { ...PAGE, params: DownloadParams } }, async (request, reply) => {
-    const report = await publishedReport(request.params.id);
-    return sendReportFile(reply, ctx, report, request.params.ext);
+  // DOCX and PDF are compressed formats already; HTML and JSON are worth compressing.
+  app.get('/reports/:id/download.:ext', { schema: { ...PAGE, params: DownloadParams } }, (request, reply) => {
+    const { id, ext } = request.params;
+    return cache.send(request, reply, `report-file:${id}:${ext}`, async () => {
+      const report = await publishedReport(id);
+      const file = await reportFileResponse(ctx, report, ext);
+      return { ...file, compress: ext === 'html' || ext === 'json', lastModified: report.publishedAt ?? undefined };
+    });
   });
 
   app.get('/search', { schema: { ...PAGE, querystring: SearchQuery } }, async (request, reply) => {
@@ -228,14 +251,14 @@ export const portalRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, c
     return (matching.length ? matching : found.filter((f) => f.depth === 0)).slice(0, 12).map(({ id, name, agencyName }) => ({ id, name, agencyName }));
   }
 
-  app.get('/sitemap', { schema: PAGE }, async (request, reply) => {
+  app.get('/sitemap', { schema: PAGE }, (request, reply) => cached(request, reply, async (page) => {
     const tree = await agencies().tree();
     const catalogues = new Map<number, CatalogueSnapshotNode[]>();
     for (const a of await agencies().list()) catalogues.set(a.id, (await publicCatalogue(db(), a.id)) ?? []);
-    return send(reply, sitemapPage(pageOf(request), tree, catalogues));
-  });
+    return sitemapPage(page, tree, catalogues);
+  }));
 
-  app.get('/sitemap.xml', { schema: PAGE }, async (_request, reply) => {
+  app.get('/sitemap.xml', { schema: PAGE }, (request, reply) => cached(request, reply, async (page) => {
     const entries: Array<{ path: string; lastmod?: string | null }> = [{ path: '/' }, { path: '/search' }, { path: '/sitemap' }, { path: '/apply' }];
     for (const a of await agencies().list()) {
       entries.push({ path: agencyHref(a.id) }, ...STATUTORY_COLUMNS.map((c) => ({ path: `${agencyHref(a.id)}/${c.path}` })));
@@ -245,8 +268,8 @@ export const portalRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, c
     for (const r of await reports().list({ status: 'published' })) entries.push({ path: `/reports/${r.id}`, lastmod: r.issuedOn });
     const items = await publicItemPage(db(), {}, 1, SITEMAP_ITEMS);
     for (const i of items.rows) entries.push({ path: itemHref(i.id), lastmod: i.publishedOn });
-    return reply.type('application/xml; charset=utf-8').send(sitemapXml(siteOf(ctx), entries));
-  });
+    return { body: sitemapXml(siteOf(ctx), entries), type: 'application/xml; charset=utf-8' };
+  }));
 
   // 适老化: a plain link sets the display mode (large text, high contrast) in a cookie and comes back; no JavaScript.
   app.get('/display', { schema: { ...PAGE, querystring: DisplayQuery } }, async (request, reply) => {

@@ -213,17 +213,27 @@ export const reportRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, c
   });
 };
 
-/** Sends a rendered report with its type and a Content-Disposition carrying the Chinese file name. */
-export async function sendReportFile(reply: FastifyReply, ctx: AppContext, report: StoredReport, ext: OutputFormat) {
+/** The rendered file of a report version with its headers (from the render cache when there is one). */
+export async function reportFileResponse(ctx: AppContext, report: StoredReport, ext: OutputFormat): Promise<{ body: Buffer; type: string; headers: Record<string, string> }> {
   const document = report.document;
   const file = ctx.renderCache
     ? await ctx.renderCache.get({ id: report.id, version: report.version }, document, ext)
     : await renderReport(document, ext);
   const name = reportFileName(document, file.extension);
   const fallback = `gongkai-report-${document.year}.${file.extension}`;
-  return reply
-    .header('content-type', file.contentType)
-    .header('content-disposition', contentDisposition(ext === 'html' ? 'inline' : 'attachment', name, fallback))
-    .header('x-content-type-options', 'nosniff')
-    .send(file.body);
+  return {
+    body: file.body,
+    type: file.contentType,
+    headers: {
+      'content-disposition': contentDisposition(ext === 'html' ? 'inline' : 'attachment', name, fallback),
+      'x-content-type-options': 'nosniff',
+    },
+  };
+}
+
+/** Sends a rendered report with its type and a Content-Disposition carrying the Chinese file name. */
+export async function sendReportFile(reply: FastifyReply, ctx: AppContext, report: StoredReport, ext: OutputFormat) {
+  const file = await reportFileResponse(ctx, report, ext);
+  for (const [name, value] of Object.entries(file.headers)) reply.header(name, value);
+  return reply.header('content-type', file.type).send(file.body);
 }

@@ -1,0 +1,136 @@
+/**
+ * The portal's page cache (src/portal/page-cache.ts): validators and 304, compressed bytes chosen by
+ * Accept-Encoding, and invalidation across app instances sharing one database (a withdrawal and a
+ * publication made through one instance are seen at once by the other, which had the page cached).
+ */
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import type { FastifyInstance } from 'fastify';
+import { operator } from '../../src/core/actor.js';
+import { readPublicationGeneration } from '../../src/db/publication-generation.js';
+import { withdrawPublication } from '../../src/disclosure/publication-withdrawal.js';
+import { buildApp } from '../../src/http/app.js';
+import { chooseEncoding, etagMatches } from '../../src/portal/page-cache.js';
+import { forEachDialect } from '../db-helpers.js';
+import { testPii } from '../pii-helpers.js';
+import { json, testApp, type TestApp } from './http-helpers.js';
+
+test('Accept-Encoding: br before gzip, q=0 refuses, nothing acceptable → identity', () => {
+  assert.equal(chooseEncoding('gzip, deflate, br'), 'br');
+  assert.equal(chooseEncoding('gzip'), 'gzip');
+  assert.equal(chooseEncoding('br;q=0, gzip;q=0.5'), 'gzip');
+  assert.equal(chooseEncoding('*'), 'br');
+  assert.equal(chooseEncoding('identity'), null);
+  assert.equal(chooseEncoding(undefined), null);
+  assert.equal(etagMatches('W/"abc", "def"', '"abc"'), true);
+  assert.equal(etagMatches('*', '"abc"'), true);
+  assert.equal(etagMatches('"x"', '"abc"'), false);
+});
+
+forEachDialect('page cache', (ctx) => {
+  let t: TestApp;
+  /** A second instance on the same database, with its own cache. */
+  let other: FastifyInstance;
+  let reportId: number;
+  before(async () => {
+    t = await testApp(ctx, { demo: true });
+    other = await buildApp({ db: t.db, clock: () => new Date().toISOString(), pii: testPii });
+    reportId = json(await t.app.inject({ method: 'GET', url: '/api/reports?status=published' }))[0].id;
+  });
+  after(async () => {
+    await other.close();
+    await t.close();
+  });
+
+  test('a page carries ETag and Last-Modified and answers 304 to either validator', async () => {
+    const url = `/reports/${reportId}`;
+    const first = await other.inject({ method: 'GET', url });
+    assert.equal(first.statusCode, 200);
+    const etag = first.headers.etag as string;
+    const modified = first.headers['last-modified'] as string;
+    assert.match(etag, /^"[\w-]+"$/);
+    assert.ok(Number.isFinite(Date.parse(modified)));
+    assert.equal(first.headers['cache-control'], 'public, no-cache');
+    const second = await other.inject({ method: 'GET', url });
+    assert.equal(second.body, first.body);
+    assert.equal(second.headers.etag, etag);
+
+    const byTag = await other.inject({ method: 'GET', url, headers: { 'if-none-match': `W/${etag}` } });
+    assert.equal(byTag.statusCode, 304);
+    assert.equal(byTag.body, '');
+    assert.equal(byTag.headers.etag, etag);
+    const byDate = await other.inject({ method: 'GET', url, headers: { 'if-modified-since': modified } });
+    assert.equal(byDate.statusCode, 304);
+    // An older date, or another tag, gets the page (If-None-Match wins over If-Modified-Since).
+    const older = new Date(Date.parse(modified) - 1000).toUTCString();
+    assert.equal((await other.inject({ method: 'GET', url, headers: { 'if-modified-since': older } })).statusCode, 200);
+    assert.equal((await other.inject({ method: 'GET', url, headers: { 'if-none-match': '"other"', 'if-modified-since': modified } })).statusCode, 200);
+    assert.equal((await other.inject({ method: 'GET', url, headers: { 'if-modified-since': '不是日期' } })).statusCode, 200);
+  });
+
+  test('compressed bytes are served by Accept-Encoding with Vary: Accept-Encoding', async () => {
+    const url = `/agencies/${t.bureauId}`;
+    const plain = await other.inject({ method: 'GET', url });
+    assert.equal(plain.statusCode, 200);
+    assert.equal(plain.headers['content-encoding'], undefined);
+    assert.equal(plain.headers.vary, 'Accept-Encoding');
+    const br = await other.inject({ method: 'GET', url, headers: { 'accept-encoding': 'gzip, deflate, br' } });
+    assert.equal(br.headers['content-encoding'], 'br');
+    assert.equal(br.headers.vary, 'Accept-Encoding');
+    assert.match(br.headers['content-type'] as string, /^text\/html; charset=utf-8/);
+    assert.equal(brotliDecompressSync(br.rawPayload).toString(), plain.body);
+    assert.ok(br.rawPayload.length < plain.rawPayload.length);
+    const gz = await other.inject({ method: 'GET', url, headers: { 'accept-encoding': 'gzip' } });
+    assert.equal(gz.headers['content-encoding'], 'gzip');
+    assert.equal(gunzipSync(gz.rawPayload).toString(), plain.body);
+    assert.equal(gz.headers.etag, plain.headers.etag);
+  });
+
+  test('downloads come from the cache with their headers; Word is not compressed again', async () => {
+    const url = `/reports/${reportId}/download.docx`;
+    const a = await other.inject({ method: 'GET', url, headers: { 'accept-encoding': 'br' } });
+    assert.equal(a.statusCode, 200);
+    assert.equal(a.headers['content-encoding'], undefined);
+    assert.match(a.headers['content-disposition'] as string, /^attachment;/);
+    assert.equal(a.headers['x-content-type-options'], 'nosniff');
+    const b = await other.inject({ method: 'GET', url, headers: { 'if-none-match': a.headers.etag as string } });
+    assert.equal(b.statusCode, 304);
+    const c = await other.inject({ method: 'GET', url });
+    assert.ok(c.rawPayload.equals(a.rawPayload));
+  });
+
+  test('a withdrawal through one instance is seen at once by another that had the pages cached', async () => {
+    const before = await readPublicationGeneration(t.db.db);
+    const pages = [`/reports/${reportId}`, `/reports/${reportId}/download.pdf`, `/agencies/${t.bureauId}`];
+    const cached = await Promise.all(pages.map((url) => other.inject({ method: 'GET', url })));
+    for (const page of cached) assert.equal(page.statusCode, 200);
+    const etag = cached[0]!.headers.etag as string;
+
+    // The withdrawal happens in the first instance's transaction (as the monthly checklist does it).
+    const publication = await t.db.db.selectFrom('channel_publications').selectAll()
+      .where('subject_kind', '=', 'report').where('subject_id', '=', reportId).executeTakeFirstOrThrow();
+    await t.db.db.transaction().execute((trx) => withdrawPublication(trx, publication.id, '测试撤回', operator('测试'), new Date()));
+    const afterWithdrawal = await readPublicationGeneration(t.db.db);
+    assert.equal(afterWithdrawal.generation, before.generation + 1);
+
+    const gone = await other.inject({ method: 'GET', url: pages[0]!, headers: { 'if-none-match': etag } });
+    assert.equal(gone.statusCode, 404);
+    assert.doesNotMatch(gone.body, /2019年政府信息公开工作年度报告<\/h1>/);
+    assert.equal((await other.inject({ method: 'GET', url: pages[1]! })).statusCode, 404);
+    // The error is not cached: the first instance answers the same.
+    assert.equal((await t.app.inject({ method: 'GET', url: pages[0]! })).statusCode, 404);
+  });
+
+  test('a new agency (the tree on the home page) moves the generation too', async () => {
+    const home = await other.inject({ method: 'GET', url: '/' });
+    assert.doesNotMatch(home.body, /缓存测试局/);
+    const created = await t.app.inject({
+      method: 'POST', url: '/api/agencies', headers: { ...t.sysadmin.headers, 'content-type': 'application/json' },
+      payload: JSON.stringify({ name: '缓存测试局', kind: 'department', parentId: t.governmentId }),
+    });
+    assert.equal(created.statusCode, 201, created.body);
+    const again = await other.inject({ method: 'GET', url: '/' });
+    assert.match(again.body, /缓存测试局/);
+  });
+});
