@@ -6,7 +6,7 @@
  * session check as requests/s signed in against the same handler on a public route (bench/auth.ts); importing
  * 10,000 items from XLSX (bench/item-import.ts); the attachment scan of a 100-page DOCX and PDF (bench/inspect.ts);
  * one item through the review chain (bench/items.ts); the public full-text search (bench/search.ts): index build
- * documents/s and search p50/p95 on a generated corpus.
+ * documents/s and search p50/p95 on a generated corpus; portal pages from the page cache beside a bare route (bench/portal.ts).
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -25,6 +25,7 @@ import { itemFigures } from './items.js';
 import { itemImportFigures } from './item-import.js';
 import { formatMs, measure, type Figure } from './measure.js';
 import { searchFigures } from './search.js';
+import { portalFigures, portalLines } from './portal.js';
 
 const fixture = new URL('../test/fixtures/full-2021.json', import.meta.url);
 const raw = JSON.parse(readFileSync(fixture, 'utf8'));
@@ -91,6 +92,9 @@ console.log('');
 const search = await searchFigures();
 figures.push(...search.figures);
 
+// Issue 10: portal pages from the page cache, req/s beside a bare Fastify route.
+const portal = await portalFigures();
+
 const lastFile = new URL('../data/bench-last.json', import.meta.url);
 const last: Record<string, number> = existsSync(lastFile) ? JSON.parse(readFileSync(lastFile, 'utf8')) : {};
 const pad = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - s.length));
@@ -123,10 +127,14 @@ for (const [name, rate] of Object.entries(search.buildRates)) {
   const prev = last[name] === undefined ? '—' : `${last[name]!.toFixed(0)} (${rate >= last[name]! ? '+' : ''}${(((rate - last[name]!) / last[name]!) * 100).toFixed(0)}%)`;
   console.log(`${pad(name, 56)}${pad(rate.toFixed(0), 12)}${prev}`);
 }
+// The portal: cached pages against a bare route (goal ≥ 1/3).
+console.log('');
+for (const line of portalLines(portal, last)) console.log(line);
 
 mkdirSync(new URL('../data/', import.meta.url), { recursive: true });
 writeFileSync(lastFile, JSON.stringify({
   ...Object.fromEntries(figures.map((f) => [f.name, f.medianMs])),
   ...search.buildRates,
   ...Object.fromEntries(Object.entries(SESSION_KEYS).map(([k, key]) => [key, auth.throughput[k as keyof SessionThroughput]])),
+  ...Object.fromEntries(portal.map((f) => [`portal: ${f.name}`, f.rps])),
 }, null, 2));

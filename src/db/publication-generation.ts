@@ -43,7 +43,22 @@ export async function bumpPublicationGeneration(trx: Kysely<Database>, agencyId:
 
 /** Reads a generation (one primary-key lookup); 0 when nothing was ever published. */
 export async function readPublicationGeneration(db: Kysely<Database>, agencyId: number = SITE_GENERATION): Promise<Generation> {
-  const row = await db.selectFrom('publication_generations').select(['generation', 'updated_at'])
-    .where('agency_id', '=', agencyId).executeTakeFirst();
+  const row = await generationQuery(db, agencyId).executeTakeFirst();
   return row ? { generation: Number(row.generation), updatedAt: row.updated_at } : { generation: 0, updatedAt: null };
+}
+
+function generationQuery(db: Kysely<Database>, agencyId: number) {
+  return db.selectFrom('publication_generations').select(['generation', 'updated_at']).where('agency_id', '=', agencyId);
+}
+
+/**
+ * A reader of one generation with the query compiled once: the page cache reads it on every request, and
+ * building the query each time costs as much as running it on SQLite.
+ */
+export function publicationGenerationReader(db: Kysely<Database>, agencyId: number = SITE_GENERATION): () => Promise<Generation> {
+  const compiled = generationQuery(db, agencyId).compile();
+  return async () => {
+    const row = (await db.executeQuery(compiled)).rows[0];
+    return row ? { generation: Number(row.generation), updatedAt: row.updated_at } : { generation: 0, updatedAt: null };
+  };
 }

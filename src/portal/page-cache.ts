@@ -30,7 +30,7 @@ import { brotliCompress, constants as zlibConstants, gzip } from 'node:zlib';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
-import { readPublicationGeneration, type Generation } from '../db/publication-generation.js';
+import { publicationGenerationReader, type Generation } from '../db/publication-generation.js';
 
 const gzipAsync = promisify(gzip);
 const brotliAsync = promisify(brotliCompress);
@@ -118,6 +118,7 @@ export function createPageCache(db: Kysely<Database>, options: PageCacheOptions 
   const entries = new Map<string, Entry>();
   const pending = new Map<string, Promise<Entry>>();
   const counters = { hits: 0, misses: 0, notModified: 0 };
+  const readGeneration = publicationGenerationReader(db);
   let held = 0;
   let reading: Promise<Generation> | null = null;
   let lastRead: { at: number; value: Generation } | null = null;
@@ -126,7 +127,7 @@ export function createPageCache(db: Kysely<Database>, options: PageCacheOptions 
   function generation(): Promise<Generation> {
     if (ttl > 0 && lastRead && Date.now() - lastRead.at < ttl) return Promise.resolve(lastRead.value);
     if (reading) return reading;
-    reading = readPublicationGeneration(db).then((value) => {
+    reading = readGeneration().then((value) => {
       lastRead = { at: Date.now(), value };
       return value;
     }).finally(() => { reading = null; });

@@ -1,0 +1,163 @@
+/**
+ * Bench section for the public portal (issue 10, Deliver 7): requests/s of portal pages served by the production
+ * app (buildApp, access control and all) on the demo data, beside a bare Fastify route (`reply.send('ok')`) measured
+ * in the same run with the same client. Pages: the published report page, the agency page (the item page and the
+ * category list once the portal's new pages land: add their paths to PAGES), the report's PDF download, asked as a
+ * browser asks (Accept-Encoding: gzip, deflate, br); each with the page cache as configured (the generation read on every request), with a generation reused for 500 ms, and
+ * without a cache (every request rendered, as before issue 10). Goal: a cached page ≥ 1/3 of the bare route.
+ *
+ * Load: CONNECTIONS keep-alive connections of Node's http client in this process, each sending its next request
+ * when the previous answer is read (no pipelining), for RUN_MS, in ROUNDS alternating rounds; the median round.
+ * The client shares the one core with the server, as in every figure here — the ratio is what compares.
+ * SQLite in a temporary file; PostgreSQL too when GONGKAI_BENCH_PG (a server URL) is set.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import http from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { systemClock } from '../src/core/clock.js';
+import { openSqlite, type Db } from '../src/db/database.js';
+import { migrate } from '../src/db/migrations.js';
+import { DEMO_BUREAU, ensureDemoData } from '../src/demo/seed-demo.js';
+import { buildApp } from '../src/http/app.js';
+import { createPageCache, type PageCacheOptions } from '../src/portal/page-cache.js';
+import { createSm4PiiCipher, PII_KEY_BYTES } from '../src/security/pii-cipher.js';
+import { median } from './measure.js';
+
+const CONNECTIONS = 16;
+const RUN_MS = 1500;
+const ROUNDS = 3;
+/** The goal: a cached page's requests/s at least this share of the bare route's. */
+export const PORTAL_TARGET = 1 / 3;
+
+/** One measured line: a name, requests/s, and the bytes of one answer. */
+export interface PortalFigure {
+  name: string;
+  rps: number;
+  bytes: number;
+}
+
+/** Requests/s of GET `path` on `port` over CONNECTIONS keep-alive connections for RUN_MS. */
+async function load(port: number, path: string, headers: Record<string, string> = {}): Promise<{ rps: number; bytes: number }> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS });
+  let done = 0;
+  let failed = 0;
+  let bytes = 0;
+  const one = () => new Promise<void>((resolve, reject) => {
+    const req = http.get({ host: '127.0.0.1', port, path, agent, headers }, (res) => {
+      let n = 0;
+      res.on('data', (chunk: Buffer) => { n += chunk.length; });
+      res.on('end', () => {
+        if (res.statusCode === 200) done++;
+        else failed++;
+        bytes = n;
+        resolve();
+      });
+    });
+    req.on('error', reject);
+  });
+  const start = performance.now();
+  const end = start + RUN_MS;
+  await Promise.all(Array.from({ length: CONNECTIONS }, async () => {
+    while (performance.now() < end) await one();
+  }));
+  const seconds = (performance.now() - start) / 1000;
+  agent.destroy();
+  if (failed > 0) throw new Error(`bench: ${failed} requests to ${path} failed`);
+  return { rps: done / seconds, bytes };
+}
+
+async function listen(app: FastifyInstance): Promise<number> {
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  return (app.server.address() as { port: number }).port;
+}
+
+/** The portal figures on one database (demo data loaded). */
+async function figuresOn(db: Db, label: string): Promise<PortalFigure[]> {
+  await ensureDemoData(db.db, systemClock);
+  const bureau = await db.db.selectFrom('agencies').select('id').where('name', '=', DEMO_BUREAU).executeTakeFirstOrThrow();
+  const report = await db.db.selectFrom('reports').select('id').where('status', '=', 'published').executeTakeFirstOrThrow();
+  const PAGES: [string, string][] = [
+    ['report page', `/reports/${report.id}`],
+    ['agency page', `/agencies/${bureau.id}`],
+    ['report PDF', `/reports/${report.id}/download.pdf`],
+  ];
+  const variants: [string, PageCacheOptions][] = [
+    ['cached', {}],
+    ['cached, generation kept 500 ms', { generationTtlMs: 500 }],
+    // Nothing fits: every request renders, as before the cache.
+    ['not cached', { maxBytes: 0 }],
+  ];
+  // As a browser asks (every browser sends it): the compressed bytes are what readers get.
+  const BROWSER = { 'accept-encoding': 'gzip, deflate, br' };
+  const bare = Fastify({ logger: false });
+  bare.get('/bare', async (_request, reply) => reply.type('text/plain').send('ok'));
+  const barePort = await listen(bare);
+  const apps = await Promise.all(variants.map(async ([, options]) => {
+    const app = await buildApp({ db, clock: systemClock, pii: createSm4PiiCipher(randomBytes(PII_KEY_BYTES)), pageCache: createPageCache(db.db, options) });
+    return listen(app).then((port) => ({ app, port }));
+  }));
+  try {
+    // Warm-up: every path once everywhere (fills the caches, warms the JIT and the connections).
+    await load(barePort, '/bare');
+    for (const { port } of apps) for (const [, path] of PAGES) await load(port, path, BROWSER);
+    const rates = new Map<string, { rps: number[]; bytes: number }>();
+    const add = (name: string, r: { rps: number; bytes: number }) => {
+      const entry = rates.get(name) ?? { rps: [], bytes: r.bytes };
+      entry.rps.push(r.rps);
+      rates.set(name, entry);
+    };
+    for (let round = 0; round < ROUNDS; round++) {
+      add(`${label}: bare Fastify route`, await load(barePort, '/bare'));
+      for (const [i, [variant]] of variants.entries()) {
+        for (const [page, path] of PAGES) {
+          // The slow not-cached PDF would take the whole run to answer a few requests: measured once.
+          if (variant === 'not cached' && page.includes('PDF') && round > 0) continue;
+          add(`${label}: ${page} (${variant})`, await load(apps[i]!.port, path, BROWSER));
+        }
+      }
+      add(`${label}: report page (cached, uncompressed)`, await load(apps[0]!.port, PAGES[0]![1]));
+    }
+    return [...rates].map(([name, r]) => ({ name, rps: median(r.rps), bytes: r.bytes }));
+  } finally {
+    await bare.close();
+    for (const { app } of apps) await app.close();
+  }
+}
+
+/** The portal figures: SQLite, and PostgreSQL when GONGKAI_BENCH_PG is set. */
+export async function portalFigures(): Promise<PortalFigure[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'gongkai-bench-portal-'));
+  const db = openSqlite(join(dir, 'bench.sqlite'));
+  try {
+    await migrate(db.db);
+    return await figuresOn(db, 'SQLite');
+  } finally {
+    await db.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Lines for the report: req/s, bytes per answer, share of the bare route, and the previous run's req/s. */
+export function portalLines(figures: readonly PortalFigure[], previous: Record<string, number> = {}): string[] {
+  const pad = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - s.length));
+  const bare = figures.find((f) => f.name.endsWith('bare Fastify route'))?.rps ?? NaN;
+  const lines = [`${pad(`portal pages (${CONNECTIONS} connections, node:http)`, 60)}${pad('req/s', 10)}${pad('bytes', 10)}${pad('of bare', 10)}${pad('target', 10)}${pad('status', 8)}previous`];
+  for (const f of figures) {
+    const share = f.rps / bare;
+    const cached = f.name.includes('(cached') && !f.name.includes('PDF');
+    const p = previous[`portal: ${f.name}`];
+    const prev = p === undefined ? '—' : `${p.toFixed(0)} (${f.rps >= p ? '+' : ''}${(((f.rps - p) / p) * 100).toFixed(0)}%)`;
+    lines.push(`${pad(f.name, 60)}${pad(f.rps.toFixed(0), 10)}${pad(String(f.bytes), 10)}${pad(`${(share * 100).toFixed(1)} %`, 10)}`
+      + `${pad(cached ? `≥ ${(PORTAL_TARGET * 100).toFixed(0)} %` : '', 10)}${pad(cached ? (share >= PORTAL_TARGET ? 'ok' : 'SLOW') : '', 8)}${prev}`);
+  }
+  return lines;
+}
+
+// `tsx bench/portal.ts`: this section alone.
+if (import.meta.url === `file://${process.argv[1]}`) {
+  console.log(portalLines(await portalFigures()).join('\n'));
+}
