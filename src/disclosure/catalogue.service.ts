@@ -14,6 +14,7 @@ import {
 import { buildTree, wouldCycle, type CatalogueNodeFlat, type CatalogueTreeNode } from '../core/disclosure/catalogue-tree.js';
 import { ART20_ITEMS } from '../core/disclosure/item-labels.js';
 import { ConflictError, NotFoundError, ValidationError } from '../core/errors.js';
+import { MAX_CYCLE_DAYS } from '../core/disclosure/update-cycles.js';
 import { lockRow } from '../db/locks.js';
 import type { Database } from '../db/schema.js';
 import {
@@ -80,6 +81,11 @@ function checkDetails(details: Record<string, unknown> | null | undefined): stri
     if (unknown !== undefined) {
       throw new ValidationError(`公开渠道和载体“${String(unknown)}”不在可选范围内（${BASIC_CHANNELS.join('、')}）`, { field: 'details.channels' });
     }
+  }
+  const cycle = details.updateCycleDays;
+  // The column's own update cycle (src/core/disclosure/update-cycles.ts; 国办秘函〔2019〕19号).
+  if (cycle !== undefined && cycle !== null && !(typeof cycle === 'number' && Number.isInteger(cycle) && cycle >= 1 && cycle <= MAX_CYCLE_DAYS)) {
+    throw new ValidationError(`更新周期应为 1 至 ${MAX_CYCLE_DAYS} 之间的整数天数，实际为“${String(cycle)}”`, { field: 'details.updateCycleDays' });
   }
   return JSON.stringify(details);
 }

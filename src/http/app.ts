@@ -38,6 +38,7 @@ import { installAccessControl } from './access/access-control.js';
 import { securityOf, siteOf, type AppContext } from './context.js';
 import { installErrorHandler } from './error-handler.js';
 import { BODY_LIMIT, installJsonParser } from './json-body.js';
+import { portalReadinessRoutes } from '../disclosure/portal-readiness.routes.js';
 import { createPageCache } from '../portal/page-cache.js';
 import { createRenderCache } from './render-cache.js';
 
@@ -135,6 +136,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(catalogueRoutes, ctx);
   await app.register(guideRoutes, ctx);
   await app.register(disclosureSettingsRoutes, ctx);
+  await app.register(portalReadinessRoutes, ctx);
   await app.register(table2Routes, ctx);
   await app.register(searchRoutes, ctx);
 

@@ -112,6 +112,8 @@ function queryOf(method: string, url: string, f: Fixture): Record<string, string
       return { year: '2024' };
     case 'GET /api/agencies/:agencyId/publication-counts':
       return { year: '2024', by: 'channel' };
+    case 'GET /api/agencies/:agencyId/portal-readiness':
+      return { subtree: 'true', warnDays: '10' };
     case 'GET /status':
       return { code: 'X' };
     case 'GET /api/search':

@@ -127,6 +127,7 @@ export const ROUTE_POLICY: Readonly<Record<string, RoutePolicy>> = {
   'POST /api/agencies/:agencyId/guide/versions/:version/publish': inAgency('item.publish'),
   'GET /api/agencies/:agencyId/guide/published': inAgency('item.read'),
   'GET /api/agencies/:agencyId/disclosure-settings': inAgency('item.read'),
+  'GET /api/agencies/:agencyId/portal-readiness': inAgency('item.read'),
   'PUT /api/agencies/:agencyId/disclosure-settings': inAgency('catalogue.edit'),
 
   // Annual reports.
