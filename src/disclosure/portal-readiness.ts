@@ -76,7 +76,19 @@ export async function portalReadiness(db: Kysely<Database>, agencyIds: readonly 
       if (!node) return '';
       return node.row.parent_id !== null && nodes.has(node.row.parent_id) ? `${pathOf(node.row.parent_id)} / ${node.row.name}` : node.row.name;
     };
-    const columns: ReadinessColumn[] = [...nodes.values()].filter((n) => !parents.has(n.row.node_id)).map(({ row, groups }) => {
+    // Tree order (depth first, by position): a column's key is its ancestors' positions and its own.
+    const orderOf = (id: number): number[] => {
+      const node = nodes.get(id);
+      if (!node) return [];
+      return [...(node.row.parent_id !== null ? orderOf(node.row.parent_id) : []), node.row.position, id];
+    };
+    const byTreeOrder = (a: number, b: number): number => {
+      const [x, y] = [orderOf(a), orderOf(b)];
+      for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return x[i]! - y[i]!;
+      return x.length - y.length;
+    };
+    const leaves = [...nodes.values()].filter((n) => !parents.has(n.row.node_id)).sort((a, b) => byTreeOrder(a.row.node_id, b.row.node_id));
+    const columns: ReadinessColumn[] = leaves.map(({ row, groups }) => {
       const details = row.details ? JSON.parse(row.details) as Record<string, unknown> : {};
       const cycle = updateCycleOf(row.name, details.updateCycleDays);
       const last = groups.reduce<string | null>((m, g) => (g.last_published_on !== null && (m === null || g.last_published_on > m) ? g.last_published_on : m), null);

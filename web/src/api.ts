@@ -12,6 +12,7 @@ import { csrfToken, sessionEnded, setSession, takeRememberedRoute, type Session 
 import type {
   ApplicationTables, AssignRequest, CalendarYear, CalendarYears, CellCases, DeadlineResult, ReceiveRequest, RemedyRequest,
   RemedyResultRequest, RemedyView, SetYearRequest, SetYearResult,
+  PortalReadiness,
 } from './schema-types.js';
 
 /** A failed API call: the server's code, message and problems. */
@@ -178,6 +179,8 @@ export const api = {
     request<ApplicationTables>('GET', `/api/agencies/${agencyId}/application-tables${query({ year })}`),
   cellCases: (agencyId: number, year: number, cell: string) =>
     request<CellCases>('GET', `/api/agencies/${agencyId}/application-tables/cases${query({ year, cell })}`),
+  portalReadiness: (agencyId: number, options: { subtree?: boolean; warnDays?: number } = {}) =>
+    request<PortalReadiness>('GET', `/api/agencies/${agencyId}/portal-readiness${query({ subtree: options.subtree ? 'true' : undefined, warnDays: options.warnDays })}`),
   fillFromCases: async (id: number): Promise<ReportDetail> => detailOf(await request<unknown>('POST', `/api/reports/${id}/fill-from-cases`, {})),
 };
 

@@ -25,6 +25,7 @@ import { ItemListPage } from './pages/item-list-page.js';
 import { ItemPage } from './pages/item-page.js';
 import { ChecklistPage } from './pages/checklist-page.js';
 import { CataloguePage } from './pages/catalogue-page.js';
+import { PortalReadinessPage } from './pages/portal-readiness-page.js';
 import { UpcomingYearNotice } from './components/pending-deadlines.js';
 import { todayInChina } from './application-labels.js';
 
@@ -37,6 +38,7 @@ function screenOf(route: Route): ReactNode {
     case 'application': return <ApplicationPage key={route.id} id={route.id} />;
     case 'application-new': return <ApplicationNewPage />;
     case 'statistics': return <StatisticsPage />;
+    case 'portal-readiness': return <PortalReadinessPage />;
     case 'calendar': return <CalendarPage key={route.year ?? 0} year={route.year} />;
     case 'users': return <UsersPage />;
     case 'security-log': return <SecurityLogPage />;

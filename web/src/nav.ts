@@ -25,6 +25,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { route: { name: 'items' }, label: '主动公开', permission: 'item.read', sections: ['items', 'item', 'item-new'] },
   { route: { name: 'catalogue' }, label: '公开目录', permission: 'item.read', sections: ['catalogue'], secondary: true },
   { route: { name: 'checklists' }, label: '检查清理', permission: 'checklist.review', sections: ['checklists'], secondary: true },
+  { route: { name: 'portal-readiness' }, label: '迎检自查', permission: 'item.read', sections: ['portal-readiness'], secondary: true },
   { route: { name: 'reports' }, label: '年度报告', permission: 'report.read', sections: ['reports', 'report'] },
   { route: { name: 'applications' }, label: '依申请公开', permission: 'application.read', sections: ['applications', 'application', 'application-new'] },
   { route: { name: 'statistics' }, label: '办理情况统计', permission: 'statistics.read', sections: ['statistics'] },

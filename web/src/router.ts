@@ -12,6 +12,7 @@ export type Route =
   | { name: 'application-new' }
   | { name: 'application'; id: number }
   | { name: 'statistics' }
+  | { name: 'portal-readiness' }
   | { name: 'calendar'; year?: number }
   | { name: 'users' }
   | { name: 'security-log' }
@@ -31,6 +32,7 @@ export function parseRoute(hash: string): Route {
   if (/^\/agencies\/?$/.test(path)) return { name: 'agencies' };
   if (/^\/applications\/new\/?$/.test(path)) return { name: 'application-new' };
   if (/^\/statistics\/?$/.test(path)) return { name: 'statistics' };
+  if (/^\/portal-readiness\/?$/.test(path)) return { name: 'portal-readiness' };
   const calendar = /^\/calendar(?:\/(\d{4}))?\/?$/.exec(path);
   if (calendar) return calendar[1] ? { name: 'calendar', year: Number(calendar[1]) } : { name: 'calendar' };
   const application = /^\/applications\/(\d+)\/?$/.exec(path);
@@ -58,6 +60,7 @@ export function routeHref(route: Route): string {
     case 'application': return `#/applications/${route.id}`;
     case 'application-new': return '#/applications/new';
     case 'statistics': return '#/statistics';
+    case 'portal-readiness': return '#/portal-readiness';
     case 'calendar': return route.year ? `#/calendar/${route.year}` : '#/calendar';
     case 'users': return '#/users';
     case 'security-log': return '#/security-log';

@@ -11,6 +11,9 @@ import type {
   CalendarDaySchema, CalendarYearSchema, CalendarYearsSchema, DeadlineSchema, SetYearBody, SetYearResponse,
 } from '../../src/calendar/calendar.schema.js';
 import type { ApplicationTablesSchema, CellCasesSchema } from '../../src/statistics/statistics.schema.js';
+import type {
+  AgencyReadinessSchema, PortalReadinessSchema, ReadinessColumnSchema, ReadinessOfficeSchema,
+} from '../../src/disclosure/portal-readiness.schema.js';
 
 /** POST /api/applications */
 export type ReceiveRequest = Static<typeof ReceiveBody>;
@@ -41,3 +44,12 @@ export type DeadlineResult = Static<typeof DeadlineSchema>;
 export type ApplicationTables = Static<typeof ApplicationTablesSchema>;
 /** GET /api/agencies/:id/application-tables/cases */
 export type CellCases = Static<typeof CellCasesSchema>;
+
+/** GET /api/agencies/:agencyId/portal-readiness */
+export type PortalReadiness = Static<typeof PortalReadinessSchema>;
+/** One agency of the readiness report. */
+export type AgencyReadiness = Static<typeof AgencyReadinessSchema>;
+/** One column of the readiness report. */
+export type ReadinessColumn = Static<typeof ReadinessColumnSchema>;
+/** One office of the readiness report. */
+export type ReadinessOffice = Static<typeof ReadinessOfficeSchema>;
