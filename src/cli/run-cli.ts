@@ -90,6 +90,7 @@ const GROUPS: Record<string, { usage: string; commands: Record<string, Command> 
     usage: DEMO_USAGE,
     commands: {
       'disclosure-year': lazy(() => import('../demo/demo.cli.js'), (m) => m.demoDisclosureYearCommand),
+      items: lazy(() => import('../demo/demo-items.cli.js'), (m) => m.demoItemsCommand),
     },
   },
   search: {

@@ -35,6 +35,7 @@ export const MAIN_USAGE = `用法：gongkai <命令> [参数]
   catalogue show           显示机关的主动公开基本目录（编辑中的或已发布的）
   catalogue apply-template 套用目录模板（本局默认目录或基层政务公开标准目录）
   demo disclosure-year     为演示机关演练 2025 年度主动公开（演示数据，服务器首次启动时已自动演练）
+  demo items               为演示机关生成并发布演示政府信息（经完整审核流程）
   search rebuild           重建门户网站的全文检索索引
   user add                 添加用户（新安装时用于创建第一个安全管理员）
   user list                列出用户及其角色
