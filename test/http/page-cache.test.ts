@@ -6,15 +6,16 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import type { FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
 import { operator } from '../../src/core/actor.js';
 import { readPublicationGeneration } from '../../src/db/publication-generation.js';
 import { withdrawPublication } from '../../src/disclosure/publication-withdrawal.js';
 import { buildApp } from '../../src/http/app.js';
-import { chooseEncoding, etagMatches } from '../../src/portal/page-cache.js';
+import { chooseEncoding, createPageCache, etagMatches } from '../../src/portal/page-cache.js';
 import { forEachDialect } from '../db-helpers.js';
 import { testPii } from '../pii-helpers.js';
-import { json, testApp, type TestApp } from './http-helpers.js';
+import { approveReport } from '../report-chain-helpers.js';
+import { json, seedDocument, sendJson, testApp, type TestApp } from './http-helpers.js';
 
 test('Accept-Encoding: br before gzip, q=0 refuses, nothing acceptable → identity', () => {
   assert.equal(chooseEncoding('gzip, deflate, br'), 'br');
@@ -120,6 +121,57 @@ forEachDialect('page cache', (ctx) => {
     assert.equal((await other.inject({ method: 'GET', url: pages[1]! })).statusCode, 404);
     // The error is not cached: the first instance answers the same.
     assert.equal((await t.app.inject({ method: 'GET', url: pages[0]! })).statusCode, 404);
+  });
+
+  test('a publication through one instance shows at once on the other instance\'s cached pages', async () => {
+    const agencyUrl = `/agencies/${t.bureauId}`;
+    const cached = await other.inject({ method: 'GET', url: agencyUrl });
+    assert.doesNotMatch(cached.body, /2020年政府信息公开工作年度报告/);
+    const doc = seedDocument();
+    doc.year = 2020;
+    doc.title = '威海市环翠区行政审批服务局2020年政府信息公开工作年度报告';
+    const imported = await sendJson(t.app, 'POST', `/api/reports/import?agencyId=${t.bureauId}`, doc);
+    assert.equal(imported.statusCode, 201, imported.body);
+    const id = json(imported).id as number;
+    await approveReport(t.db.db, id);
+    // A draft or an approved report moves nothing: the other instance still answers 304 to its validator.
+    assert.equal((await other.inject({ method: 'GET', url: agencyUrl, headers: { 'if-none-match': cached.headers.etag as string } })).statusCode, 304);
+    const published = await t.app.inject({ method: 'POST', url: `/api/reports/${id}/publish` });
+    assert.equal(published.statusCode, 200, published.body);
+    const fresh = await other.inject({ method: 'GET', url: agencyUrl, headers: { 'if-none-match': cached.headers.etag as string } });
+    assert.equal(fresh.statusCode, 200);
+    assert.match(fresh.body, /2020年政府信息公开工作年度报告/);
+    assert.notEqual(fresh.headers.etag, cached.headers.etag);
+    assert.equal((await other.inject({ method: 'GET', url: `/reports/${id}` })).statusCode, 200);
+  });
+
+  test('memory is bounded: least recently used pages go first; concurrent misses render once; errors are not kept', async () => {
+    const app = Fastify();
+    const cache = createPageCache(t.db.db, { maxBytes: 40_000 });
+    let renders = 0;
+    app.get('/p/:n', (request, reply) => {
+      const { n } = request.params as { n: string };
+      return cache.send(request, reply, `p:${n}`, async () => {
+        renders++;
+        if (n === 'bad') throw new Error('渲染失败');
+        // Incompressible-ish text of about 6 KB, so the compressed forms count too.
+        return `<p>${n}</p>` + Array.from({ length: 600 }, (_, i) => ((i * 7919 + Number(n)) % 9973).toString(36)).join(' ');
+      });
+    });
+    await Promise.all(Array.from({ length: 5 }, () => app.inject({ method: 'GET', url: '/p/1' })));
+    assert.equal(renders, 1);
+    for (const n of [2, 3, 4, 5, 6, 7, 8]) await app.inject({ method: 'GET', url: `/p/${n}` });
+    assert.ok(cache.stats().bytes <= 40_000, String(cache.stats().bytes));
+    assert.ok(cache.stats().entries < 8);
+    const before = renders;
+    await app.inject({ method: 'GET', url: '/p/8' });
+    assert.equal(renders, before, 'the most recent page is still cached');
+    await app.inject({ method: 'GET', url: '/p/1' });
+    assert.equal(renders, before + 1, 'the oldest page was dropped and is rendered again');
+    assert.equal((await app.inject({ method: 'GET', url: '/p/bad' })).statusCode, 500);
+    assert.equal((await app.inject({ method: 'GET', url: '/p/bad' })).statusCode, 500);
+    assert.equal(renders, before + 3);
+    await app.close();
   });
 
   test('a new agency (the tree on the home page) moves the generation too', async () => {
