@@ -15,14 +15,23 @@
  * cached then, the error page is sent as usual):
  *
  * ```ts
- * app.get('/items/:id', { schema: { hide: true, params } }, (request, reply) =>
- *   ctx.pageCache!.send(request, reply, `item:${request.params.id}`, async () => itemPage(await publishedItem(request.params.id))));
+ * app.get('/items/:id', { schema: { ...PAGE, params: PageIdParams } }, (request, reply) => {
+ *   const page = pageOf(request); // the reader's display mode (cookie) changes the HTML: it goes in the key
+ *   return ctx.pageCache!.send(request, reply, `item:${request.params.id}:${displayValue(page.display)}`, async () => {
+ *     const found = await lookupPublicItem(db(), request.params.id);
+ *     return found.withdrawn
+ *       ? { body: withdrawnPage(page, found), status: 410, vary: 'Cookie' }
+ *       : { body: itemPage(page, found), vary: 'Cookie' };
+ *   });
+ * });
  * ```
  *
- * `render` returns the HTML text (content type text/html), or `{ body, type, headers?, compress? }` for
- * other bytes (a DOCX download: `compress: false`, headers such as content-disposition are kept with the
- * entry). The key must name everything the page depends on besides what is published (path parameters,
- * page number, query filters) — never anything from the session: the portal is the same for everyone.
+ * `render` returns the HTML text (200, text/html), or `{ body, status?, type?, headers?, compress?, vary? }`: a 410
+ * page of a withdrawn item is cached like any page (validators and 304 only for 200); a DOCX download passes
+ * `compress: false` and keeps its content-disposition in `headers`; `vary` names request headers the bytes depend on
+ * besides Accept-Encoding (Cookie, for the display mode). The key must name everything the page depends on
+ * besides what is published — validated path parameters, the page number, filters, the display mode — built from
+ * validated values (never the raw URL: random query strings would only push useful pages out).
  */
 import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
@@ -49,10 +58,16 @@ export interface RenderedBody {
   compress?: boolean;
   /** Last-Modified of this page (ISO); default the generation's time. */
   lastModified?: string;
+  /** HTTP status (default 200); validators and 304 apply to 200 only. */
+  status?: number;
+  /** Request headers the bytes depend on besides Accept-Encoding (e.g. 'Cookie'). */
+  vary?: string;
 }
 
 /** One cached response. */
 interface Entry {
+  status: number;
+  vary: string | null;
   identity: Buffer;
   gzip: Buffer | null;
   br: Buffer | null;
@@ -160,6 +175,7 @@ export function createPageCache(db: Kysely<Database>, options: PageCacheOptions 
     const modified = new Date(spec.lastModified ?? gen.updatedAt ?? Date.now());
     const lastModifiedMs = Math.floor(modified.getTime() / 1000) * 1000;
     return {
+      status: spec.status ?? 200, vary: spec.vary ?? null,
       identity, gzip: gz, br, type: spec.type ?? 'text/html; charset=utf-8', headers: spec.headers ?? {},
       etag: `"${createHash('sha256').update(identity).digest('base64url').slice(0, 27)}"`,
       lastModified: new Date(lastModifiedMs).toUTCString(), lastModifiedMs,
@@ -196,12 +212,17 @@ export function createPageCache(db: Kysely<Database>, options: PageCacheOptions 
         }
         entry = await making;
       }
-      reply.header('etag', entry.etag).header('last-modified', entry.lastModified).header('cache-control', 'public, no-cache');
       const compressible = entry.gzip !== null;
-      if (compressible) reply.header('vary', 'Accept-Encoding');
-      if (notModified(request, entry)) {
-        counters.notModified++;
-        return reply.code(304).send();
+      const vary = [compressible ? 'Accept-Encoding' : null, entry.vary].filter(Boolean).join(', ');
+      if (vary) reply.header('vary', vary);
+      if (entry.status === 200) {
+        reply.header('etag', entry.etag).header('last-modified', entry.lastModified).header('cache-control', 'public, no-cache');
+        if (notModified(request, entry)) {
+          counters.notModified++;
+          return reply.code(304).send();
+        }
+      } else {
+        reply.code(entry.status).header('cache-control', 'no-cache');
       }
       for (const [name, value] of Object.entries(entry.headers)) reply.header(name, value);
       reply.header('content-type', entry.type);

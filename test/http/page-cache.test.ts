@@ -174,6 +174,25 @@ forEachDialect('page cache', (ctx) => {
     await app.close();
   });
 
+  test('a page with another status (410 withdrawn) is cached without validators; vary adds to Accept-Encoding', async () => {
+    const app = Fastify();
+    const cache = createPageCache(t.db.db);
+    let renders = 0;
+    app.get('/gone', (request, reply) => cache.send(request, reply, 'gone', async () => {
+      renders++;
+      return { body: `<p>该信息已于2024年3月4日撤回</p>${'。'.repeat(600)}`, status: 410, vary: 'Cookie' };
+    }));
+    const first = await app.inject({ method: 'GET', url: '/gone', headers: { 'accept-encoding': 'gzip' } });
+    assert.equal(first.statusCode, 410);
+    assert.equal(first.headers.vary, 'Accept-Encoding, Cookie');
+    assert.equal(first.headers.etag, undefined);
+    assert.match(gunzipSync(first.rawPayload).toString(), /已于2024年3月4日撤回/);
+    const second = await app.inject({ method: 'GET', url: '/gone', headers: { 'if-none-match': '*' } });
+    assert.equal(second.statusCode, 410);
+    assert.equal(renders, 1);
+    await app.close();
+  });
+
   test('a new agency (the tree on the home page) moves the generation too', async () => {
     const home = await other.inject({ method: 'GET', url: '/' });
     assert.doesNotMatch(home.body, /缓存测试局/);
