@@ -1,33 +1,38 @@
 /**
  * Bench section for the public portal (issue 10, Deliver 7): requests/s of portal pages served by the production
- * app (buildApp, access control and all) on the demo data, beside a bare Fastify route (`reply.send('ok')`) measured
- * in the same run with the same client. Pages: the published report page, the agency page (the item page and the
- * category list once the portal's new pages land: add their paths to PAGES), the report's PDF download, asked as a
- * browser asks (Accept-Encoding: gzip, deflate, br); each with the page cache as configured (the generation read on every request), with a generation reused for 500 ms, and
- * without a cache (every request rendered, as before issue 10). Goal: a cached page ≥ 1/3 of the bare route.
+ * app (buildApp, access control and all) on the demo data plus 200 generated demo items, beside a bare Fastify route
+ * (`reply.send('ok')`) measured in the same run with the same client. Pages: the published report page, the agency
+ * page, the item page and the category list (when the app has those routes: branch portalpages), the report's PDF
+ * download; asked as a browser asks (Accept-Encoding: gzip, deflate, br), and the report page once without it. Each
+ * with the page cache as configured (the generation read on every request), with a generation kept 500 ms, and without
+ * a cache (every request rendered, as before issue 10). Goal: a cached page (compressed, as browsers get it) ≥ 1/3 of
+ * the bare route.
  *
  * Load: CONNECTIONS keep-alive connections of Node's http client in this process, each sending its next request
  * when the previous answer is read (no pipelining), for RUN_MS, in ROUNDS alternating rounds; the median round.
  * The client shares the one core with the server, as in every figure here — the ratio is what compares.
- * SQLite in a temporary file; PostgreSQL too when GONGKAI_BENCH_PG (a server URL) is set.
+ * SQLite in a temporary file; a throwaway PostgreSQL database too when reachable (GONGKAI_TEST_PG, as bench/application-tables.ts).
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { calendarService } from '../src/calendar/calendar.service.js';
+import { operator } from '../src/core/actor.js';
 import { systemClock } from '../src/core/clock.js';
-import { openSqlite, type Db } from '../src/db/database.js';
+import type { Db } from '../src/db/database.js';
 import { migrate } from '../src/db/migrations.js';
+import { addDemoItems } from '../src/demo/demo-items-generator.js';
 import { DEMO_BUREAU, ensureDemoData } from '../src/demo/seed-demo.js';
 import { buildApp } from '../src/http/app.js';
 import { createPageCache, type PageCacheOptions } from '../src/portal/page-cache.js';
 import { createSm4PiiCipher, PII_KEY_BYTES } from '../src/security/pii-cipher.js';
+import { databases } from './application-tables.js';
 import { median } from './measure.js';
 
 const CONNECTIONS = 16;
+/** Demo items published before the run (src/demo/demo-items-generator.ts). */
+const ITEMS = 200;
 const RUN_MS = 1500;
 const ROUNDS = 3;
 /** The goal: a cached page's requests/s at least this share of the bare route's. */
@@ -78,17 +83,26 @@ async function listen(app: FastifyInstance): Promise<number> {
 /** The portal figures on one database (demo data loaded). */
 async function figuresOn(db: Db, label: string): Promise<PortalFigure[]> {
   await ensureDemoData(db.db, systemClock);
+  await calendarService(db.db, systemClock).seedIfEmpty(operator('bench'));
   const bureau = await db.db.selectFrom('agencies').select('id').where('name', '=', DEMO_BUREAU).executeTakeFirstOrThrow();
+  // Published items for the item page and the category list (the generator's demo items, through the chain).
+  await db.db.transaction().execute((trx) => addDemoItems(trx, bureau.id, ITEMS));
   const report = await db.db.selectFrom('reports').select('id').where('status', '=', 'published').executeTakeFirstOrThrow();
+  const item = await db.db.selectFrom('items').select(['id', 'category_id']).where('state', '=', 'published').orderBy('id').executeTakeFirstOrThrow();
   const PAGES: [string, string][] = [
     ['report page', `/reports/${report.id}`],
     ['agency page', `/agencies/${bureau.id}`],
     ['report PDF', `/reports/${report.id}/download.pdf`],
   ];
+  // The item page and the category list, once the portal serves them (branch portalpages).
+  const probe = await buildApp({ db, clock: systemClock, pii: createSm4PiiCipher(randomBytes(PII_KEY_BYTES)) });
+  if (probe.hasRoute({ method: 'GET', url: '/items/:id' })) PAGES.splice(1, 0, ['item page', `/items/${item.id}`]);
+  if (probe.hasRoute({ method: 'GET', url: '/categories/:id' })) PAGES.splice(2, 0, ['category list', `/categories/${item.category_id}`]);
+  await probe.close();
   const variants: [string, PageCacheOptions][] = [
     ['cached', {}],
     ['cached, generation kept 500 ms', { generationTtlMs: 500 }],
-    // Nothing fits: every request renders, as before the cache.
+    // Nothing fits: every request renders, as before the cache (report files still come from the render cache).
     ['not cached', { maxBytes: 0 }],
   ];
   // As a browser asks (every browser sends it): the compressed bytes are what readers get.
@@ -128,27 +142,29 @@ async function figuresOn(db: Db, label: string): Promise<PortalFigure[]> {
   }
 }
 
-/** The portal figures: SQLite, and PostgreSQL when GONGKAI_BENCH_PG is set. */
+/** The portal figures: SQLite, and PostgreSQL when reachable (the same throwaway databases as bench/application-tables.ts). */
 export async function portalFigures(): Promise<PortalFigure[]> {
-  const dir = mkdtempSync(join(tmpdir(), 'gongkai-bench-portal-'));
-  const db = openSqlite(join(dir, 'bench.sqlite'));
-  try {
-    await migrate(db.db);
-    return await figuresOn(db, 'SQLite');
-  } finally {
-    await db.close();
-    rmSync(dir, { recursive: true, force: true });
+  const figures: PortalFigure[] = [];
+  for (const { label, db, drop } of await databases()) {
+    try {
+      await migrate(db.db);
+      figures.push(...await figuresOn(db, label));
+    } finally {
+      await drop();
+    }
   }
+  return figures;
 }
 
 /** Lines for the report: req/s, bytes per answer, share of the bare route, and the previous run's req/s. */
 export function portalLines(figures: readonly PortalFigure[], previous: Record<string, number> = {}): string[] {
   const pad = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - s.length));
-  const bare = figures.find((f) => f.name.endsWith('bare Fastify route'))?.rps ?? NaN;
   const lines = [`${pad(`portal pages (${CONNECTIONS} connections, node:http)`, 60)}${pad('req/s', 10)}${pad('bytes', 10)}${pad('of bare', 10)}${pad('target', 10)}${pad('status', 8)}previous`];
   for (const f of figures) {
+    // Each database's pages against the bare route measured in the same run.
+    const bare = figures.find((b) => b.name === `${f.name.split(':')[0]}: bare Fastify route`)?.rps ?? NaN;
     const share = f.rps / bare;
-    const cached = f.name.includes('(cached') && !f.name.includes('PDF');
+    const cached = f.name.includes('(cached') && !f.name.includes('PDF') && !f.name.includes('uncompressed');
     const p = previous[`portal: ${f.name}`];
     const prev = p === undefined ? '—' : `${p.toFixed(0)} (${f.rps >= p ? '+' : ''}${(((f.rps - p) / p) * 100).toFixed(0)}%)`;
     lines.push(`${pad(f.name, 60)}${pad(f.rps.toFixed(0), 10)}${pad(String(f.bytes), 10)}${pad(`${(share * 100).toFixed(1)} %`, 10)}`
