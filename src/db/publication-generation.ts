@@ -31,7 +31,9 @@ export interface Generation {
  */
 export async function bumpPublicationGeneration(trx: Kysely<Database>, agencyId: number, now: Date): Promise<void> {
   const at = now.toISOString();
-  for (const id of [agencyId, SITE_GENERATION]) {
+  // The site row first: every publishing transaction takes the rows in the same order (site, then agency), so two
+  // transactions that publish for several agencies in opposite orders wait for each other instead of deadlocking.
+  for (const id of [SITE_GENERATION, agencyId]) {
     await trx.insertInto('publication_generations')
       .values({ agency_id: id, generation: 1, updated_at: at })
       .onConflict((oc) => oc.column('agency_id').doUpdateSet({
