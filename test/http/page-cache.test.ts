@@ -68,6 +68,10 @@ forEachDialect('page cache', (ctx) => {
     assert.equal((await other.inject({ method: 'GET', url, headers: { 'if-modified-since': older } })).statusCode, 200);
     assert.equal((await other.inject({ method: 'GET', url, headers: { 'if-none-match': '"other"', 'if-modified-since': modified } })).statusCode, 200);
     assert.equal((await other.inject({ method: 'GET', url, headers: { 'if-modified-since': '不是日期' } })).statusCode, 200);
+    const head = await other.inject({ method: 'HEAD', url });
+    assert.equal(head.statusCode, 200);
+    assert.equal(head.body, '');
+    assert.equal(head.headers.etag, etag);
   });
 
   test('compressed bytes are served by Accept-Encoding with Vary: Accept-Encoding', async () => {
