@@ -130,7 +130,7 @@ describe('admin UI in a browser', { skip }, () => {
       await signIn(page, 'gongkai', 'Falsch#2026-xx');
       await page.getByText('登录名或密码错误，或账户不可用').waitFor();
       await firstSignIn(page, 'gongkai');
-      assert.deepEqual(await menu(page), ['待我处理', '主动公开', '公开目录', '年度报告', '依申请公开', '办理情况统计', '机关', '工作日日历']);
+      assert.deepEqual(await menu(page), ['待我处理', '主动公开', '公开目录', '迎检自查', '年度报告', '依申请公开', '办理情况统计', '机关', '工作日日历']);
       const header = await page.getByLabel('当前用户').innerText();
       assert.match(header, /周专员/);
       assert.match(header, /威海市环翠区行政审批服务局/);
