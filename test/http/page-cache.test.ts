@@ -79,13 +79,20 @@ forEachDialect('page cache', (ctx) => {
     const plain = await other.inject({ method: 'GET', url });
     assert.equal(plain.statusCode, 200);
     assert.equal(plain.headers['content-encoding'], undefined);
-    assert.equal(plain.headers.vary, 'Accept-Encoding');
+    // The page also depends on the reader's display mode (a cookie).
+    assert.equal(plain.headers.vary, 'Accept-Encoding, Cookie');
     const br = await other.inject({ method: 'GET', url, headers: { 'accept-encoding': 'gzip, deflate, br' } });
     assert.equal(br.headers['content-encoding'], 'br');
-    assert.equal(br.headers.vary, 'Accept-Encoding');
+    assert.equal(br.headers.vary, 'Accept-Encoding, Cookie');
     assert.match(br.headers['content-type'] as string, /^text\/html; charset=utf-8/);
     assert.equal(brotliDecompressSync(br.rawPayload).toString(), plain.body);
     assert.ok(br.rawPayload.length < plain.rawPayload.length);
+    // Another display mode (大字版, a cookie) is another cached page, not the standard one.
+    const large = await other.inject({ method: 'GET', url, headers: { cookie: 'gk_display=large' } });
+    assert.equal(large.statusCode, 200);
+    assert.notEqual(large.headers.etag, plain.headers.etag);
+    assert.notEqual(large.body, plain.body);
+    assert.equal((await other.inject({ method: 'GET', url })).body, plain.body);
     const gz = await other.inject({ method: 'GET', url, headers: { 'accept-encoding': 'gzip' } });
     assert.equal(gz.headers['content-encoding'], 'gzip');
     assert.equal(gunzipSync(gz.rawPayload).toString(), plain.body);
@@ -128,8 +135,10 @@ forEachDialect('page cache', (ctx) => {
   });
 
   test('a publication through one instance shows at once on the other instance\'s cached pages', async () => {
-    const agencyUrl = `/agencies/${t.bureauId}`;
+    // The agency's 年报 column lists its published reports.
+    const agencyUrl = `/agencies/${t.bureauId}/reports`;
     const cached = await other.inject({ method: 'GET', url: agencyUrl });
+    assert.equal(cached.statusCode, 200);
     assert.doesNotMatch(cached.body, /2020年政府信息公开工作年度报告/);
     const doc = seedDocument();
     doc.year = 2020;
