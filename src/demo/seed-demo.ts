@@ -18,6 +18,7 @@ import { reportReviewAdapter, reviewReport, submitReport } from '../reports/repo
 import { publishToChannels } from '../disclosure/review.service.js';
 import { ensureCalendar } from '../calendar/calendar-seed.js';
 import { playDemoDisclosureYear } from './demo-disclosure-year.js';
+import { addDemoItems } from './demo-items-generator.js';
 
 export const DEMO_GOVERNMENT = '环翠区人民政府';
 export const DEMO_BUREAU = '威海市环翠区行政审批服务局';
@@ -62,6 +63,11 @@ export interface DemoOptions {
    * server's start asks for it; the CLI and most tests do not (their fixtures expect the bureau without items).
    */
   disclosureYear?: boolean;
+  /**
+   * Also generate this many demo items of 2024 through the chain onto the portal (src/demo/demo-items-generator.ts),
+   * so the public site has a few hundred items to look at (issue 10); about 14 ms an item on SQLite, first start only.
+   */
+  generatedItems?: number;
 }
 
 /**
@@ -100,6 +106,7 @@ export async function ensureDemoData(db: Kysely<Database>, clock: Clock, options
       await ensureCalendar(trx, clock);
       await playDemoDisclosureYear(trx, bureau);
     }
+    if (options.generatedItems) await addDemoItems(trx, bureau.id, options.generatedItems, 2024);
     return true;
   };
   return db.isTransaction ? work(db) : db.transaction().execute(work);
