@@ -629,6 +629,18 @@ const publicationGeneration: Migration = {
   },
 };
 
+/**
+ * 解读 (interpretation): an item may be the 解读 of another item of the same agency. The link lives in each
+ * version's snapshot (what the public sees follows the published version); the row holds the current version's
+ * target so the public page of a document finds its 解读 through an index.
+ */
+const itemInterpretation: Migration = {
+  async up(db: Kysely<any>) {
+    await db.schema.alterTable('items').addColumn('interprets_item_id', 'integer', (c) => c.references('items.id')).execute();
+    await db.schema.createIndex('items_interprets_idx').on('items').column('interprets_item_id').execute();
+  },
+};
+
 /** Every migration in order. Names sort lexically; never rename or edit a released one. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001_initial': initial,
@@ -645,6 +657,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0013_report_review': reportReview,
   '0014_search_index': searchIndex,
   '0015_publication_generation': publicationGeneration,
+  '0017_item_interpretation': itemInterpretation,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };

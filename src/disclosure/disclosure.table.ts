@@ -114,6 +114,8 @@ export interface ItemTable {
   made_on: string | null;
   amended_on: string | null;
   repealed_on: string | null;
+  /** The item this one is the 解读 of (same agency), as the current version says; null when none. */
+  interprets_item_id: number | null;
   /** ItemOrigin. */
   origin: string;
   created_at: string;

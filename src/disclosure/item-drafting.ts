@@ -59,6 +59,8 @@ export interface ItemFields {
   amendedOn: string | null;
   repealedOn: string | null;
   office: string | null;
+  /** The item (same agency) this one is the 解读 of; null or absent when it is not a 解读. */
+  interprets?: number | null;
 }
 
 /** A version as stored in `item_versions.snapshot`. */
@@ -88,7 +90,7 @@ export function fieldsOf(row: ItemRow): ItemFields {
     writtenOn: row.written_on, changedOn: row.changed_on, theme: row.theme, keywords: row.keywords,
     disclosure: row.disclosure as DisclosureAttribute, bodyHtml: row.body_html, validity: row.validity as Validity,
     normativeKind: row.normative_kind as NormativeKind | null, madeOn: row.made_on, amendedOn: row.amended_on,
-    repealedOn: row.repealed_on, office: row.office,
+    repealedOn: row.repealed_on, office: row.office, interprets: row.interprets_item_id,
   };
 }
 
@@ -103,6 +105,7 @@ function columnsOf(f: ItemFields, attachments: readonly ItemAttachment[]) {
     changed_on: f.changedOn, theme: f.theme, keywords: f.keywords, disclosure: f.disclosure, body_html: f.bodyHtml,
     attachments: JSON.stringify(attachments), validity: f.validity, normative_kind: f.normativeKind, made_on: f.madeOn,
     amended_on: f.amendedOn, repealed_on: f.repealedOn, office: f.office,
+    interprets_item_id: f.interprets ?? null,
   };
 }
 
@@ -138,7 +141,7 @@ function checkFields(f: ItemFields): { fields: ItemFields; warnings: SaveWarning
   return {
     fields: {
       ...f, title, summary: f.summary?.trim() ?? '', issuer: f.issuer.trim(), docNo: text(f.docNo), theme,
-      keywords: f.keywords?.trim() ?? '', office: text(f.office), bodyHtml: body.html,
+      keywords: f.keywords?.trim() ?? '', office: text(f.office), bodyHtml: body.html, interprets: f.interprets ?? null,
     },
     warnings,
   };
@@ -149,6 +152,15 @@ async function checkCategory(trx: Kysely<Database>, agencyId: number, categoryId
   const node = await findCategoryRow(trx, categoryId);
   if (!node || node.agency_id !== agencyId) throw new ValidationError(`栏目（编号 ${categoryId}）不是本机关主动公开目录中的栏目`, { field: 'categoryId' });
   if (node.archived) throw new ValidationError(`栏目“${node.name}”已停用，请选择其他栏目`, { field: 'categoryId' });
+}
+
+/** A 解读 interprets another item of the same agency, never itself (the target need not be published yet). */
+async function checkInterprets(trx: Kysely<Database>, agencyId: number, target: number | null | undefined, itemId: number | null): Promise<void> {
+  if (target === null || target === undefined) return;
+  if (target === itemId) throw new ValidationError('解读对象不能是本文自身', { field: 'interprets' });
+  const row = await findItemRow(trx, target);
+  if (!row) throw new ValidationError(`解读对象（编号 ${target}）不存在`, { field: 'interprets' });
+  if (row.agency_id !== agencyId) throw new ValidationError(`解读对象“${row.title}”不是本机关的政府信息`, { field: 'interprets' });
 }
 
 async function docNoWarnings(trx: Kysely<Database>, agencyId: number, f: ItemFields, itemId: number | null): Promise<SaveWarning[]> {
@@ -184,9 +196,10 @@ export async function createItem(
   const { fields, warnings } = checkFields({
     summary: '', categoryId: null, issuer: agency.name, docNo: null, changedOn: input.writtenOn, theme: null, keywords: '',
     disclosure: 'active', bodyHtml: '', validity: 'valid', normativeKind: null, madeOn: null, amendedOn: null, repealedOn: null,
-    office: null, ...input,
+    office: null, interprets: null, ...input,
   });
   await checkCategory(trx, agencyId, fields.categoryId);
+  await checkInterprets(trx, agencyId, fields.interprets, null);
   warnings.push(...await docNoWarnings(trx, agencyId, fields, null));
   const item = await insertItemRow(trx, {
     agency_id: agencyId, index_no: null, state: 'draft', version: 1, published_version: null,
@@ -264,6 +277,7 @@ export async function editItem(
   }
   const { fields, warnings } = checkFields({ ...fieldsOf(item), ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) });
   await checkCategory(trx, item.agency_id, fields.categoryId);
+  await checkInterprets(trx, item.agency_id, fields.interprets, item.id);
   warnings.push(...await docNoWarnings(trx, item.agency_id, fields, item.id));
   return { item: await writeVersion(trx, item, fields, attachmentsOf(item), actor, calendar, at), warnings };
 }

@@ -101,6 +101,9 @@ export interface ItemDetail extends ItemSummary, Omit<ItemFields, 'categoryId' |
   /** Findings of the current version. */
   findings: ItemFinding[];
   publications: ItemPublication[];
+  /** The 解读对象 (the item this one interprets) and its current title. */
+  interprets: number | null;
+  interpretsTitle: string | null;
 }
 
 /** The summary of a row, with its category's name. */
@@ -147,9 +150,11 @@ export async function getItem(db: Kysely<Database>, id: number): Promise<ItemDet
   const names = await categoryNames(db, row.category_id === null ? [] : [row.category_id]);
   const { title: _t, categoryId: _c, docNo: _d, office: _o, writtenOn: _w, ...fields } = fieldsOf(row);
   const versions = await listItemVersionRows(db, id);
+  const target = row.interprets_item_id === null ? undefined : await findItemRow(db, row.interprets_item_id);
   return {
     ...summaryOf(row, row.category_id === null ? null : names.get(row.category_id) ?? null),
     ...fields,
+    interprets: row.interprets_item_id, interpretsTitle: target?.title ?? null,
     attachments: attachmentsOf(row),
     versions: versions.map((v) => ({ version: v.version, createdAt: v.createdAt, createdBy: v.createdBy, redactionOf: (v.snapshot as Partial<ItemSnapshot>).redactionOf ?? null })),
     steps: await itemSteps(db, id),
@@ -220,5 +225,5 @@ export async function getItemVersion(db: Kysely<Database>, id: number, version: 
   const v = await findItemVersionRow(db, id, version);
   if (!v) throw new NotFoundError(`未找到编号为 ${id} 的政府信息的第 ${version} 版`);
   const { attachments, redactionOf, ...fields } = v.snapshot as unknown as ItemSnapshot;
-  return { version: v.version, createdAt: v.createdAt, createdBy: v.createdBy, redactionOf: redactionOf ?? null, fields, attachments: attachments ?? [] };
+  return { version: v.version, createdAt: v.createdAt, createdBy: v.createdBy, redactionOf: redactionOf ?? null, fields: { ...fields, interprets: fields.interprets ?? null }, attachments: attachments ?? [] };
 }

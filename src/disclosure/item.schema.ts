@@ -40,6 +40,7 @@ const fieldProps = {
   amendedOn: nullable(date('修改日期')),
   repealedOn: nullable(date('废止日期')),
   office: nullable(Type.String({ maxLength: 100, description: '起草科室（第二十六条预警按科室统计）' })),
+  interprets: nullable(idSchema('解读对象：本文为其解读的本机关政府信息编号')),
 };
 
 export const CreateItemBody = Type.Object({
@@ -101,6 +102,8 @@ export const ItemDetailSchema = Type.Object({
   summary: Type.String(), issuer: Type.String(), changedOn: Type.String(), theme: nullable(Type.String()), keywords: Type.String(),
   disclosure: Type.String(), bodyHtml: Type.String(), validity: Type.String(), normativeKind: nullable(Type.String()),
   madeOn: nullable(Type.String()), amendedOn: nullable(Type.String()), repealedOn: nullable(Type.String()),
+  interprets: nullable(Type.Integer({ description: '解读对象（本文为其解读的政府信息编号）' })),
+  interpretsTitle: nullable(Type.String({ description: '解读对象的标题' })),
   attachments: Type.Array(AttachmentSchema),
   versions: Type.Array(Type.Object({ version: Type.Integer(), createdAt: Type.String(), createdBy: Type.String(), redactionOf: nullable(Type.Integer({ description: '仅删除扫描发现内容的版本：所依据的版本' })) })),
   steps: Type.Array(ItemStepSchema),

@@ -14,7 +14,7 @@ export function emptyFields(issuer: string, today: string): ItemFields {
   return {
     title: '', summary: '', categoryId: null, issuer, docNo: null, writtenOn: today, theme: null, keywords: '',
     disclosure: 'active', bodyHtml: '', validity: 'valid', normativeKind: null, changedOn: today,
-    madeOn: null, amendedOn: null, repealedOn: null, office: null,
+    madeOn: null, amendedOn: null, repealedOn: null, office: null, interprets: null,
   };
 }
 

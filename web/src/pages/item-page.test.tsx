@@ -15,7 +15,7 @@ const detail = (over: Partial<ItemDetail> = {}): ItemDetail => ({
   title: '关于调整办公时间的公告', docNo: null, categoryId: null, categoryName: null, office: '政务公开科', drafterId: 5,
   drafterName: '李经办', writtenOn: '2026-12-01', dueOn: '2026-12-29', publishedOn: null, origin: 'platform', updatedAt: '2026-12-02T01:00:00.000Z',
   summary: '办公时间调整', issuer: '威海市环翠区行政审批服务局', changedOn: '2026-12-01', theme: null, keywords: '', disclosure: 'active',
-  bodyHtml: '<p>正文</p>', validity: 'valid', normativeKind: null, madeOn: null, amendedOn: null, repealedOn: null,
+  bodyHtml: '<p>正文</p>', validity: 'valid', normativeKind: null, madeOn: null, amendedOn: null, repealedOn: null, interprets: null, interpretsTitle: null,
   attachments: [], versions: [{ version: 3, createdAt: '2026-12-02T01:00:00.000Z', createdBy: '李经办', redactionOf: null }],
   steps: [], findings: [], publications: [], ...over,
 });

@@ -34,7 +34,7 @@ function fieldsOf(item: ItemDetail): ItemFields {
     title: item.title, summary: item.summary, categoryId: item.categoryId, issuer: item.issuer, docNo: item.docNo,
     writtenOn: item.writtenOn, changedOn: item.changedOn, theme: item.theme, keywords: item.keywords, disclosure: item.disclosure,
     bodyHtml: item.bodyHtml, validity: item.validity, normativeKind: item.normativeKind, madeOn: item.madeOn,
-    amendedOn: item.amendedOn, repealedOn: item.repealedOn, office: item.office,
+    amendedOn: item.amendedOn, repealedOn: item.repealedOn, office: item.office, interprets: item.interprets,
   };
 }
 
