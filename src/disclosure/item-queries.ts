@@ -216,7 +216,7 @@ export async function itemHistory(db: Kysely<Database>, id: number): Promise<{ s
 
 /** One stored version of an item as written (its fields and attachments). */
 export interface ItemVersionDetail extends ItemVersionInfo {
-  fields: ItemFields;
+  fields: ItemFields & { interprets: number | null };
   attachments: ItemAttachment[];
 }
 

@@ -194,8 +194,25 @@ export interface AttachmentText {
   truncated: boolean;
 }
 
-/** One public item: the metadata box, the published body, attachments (with their text to read online). */
-export function itemPage(ctx: PageContext, agency: Agency, item: PublicItem, categoryPath: CatalogueSnapshotNode[], texts: AttachmentText[]): string {
+/** The public 解读 links of an item (src/portal/public-content.ts publicItemLinks). */
+export interface ItemPageLinks {
+  interpretations: readonly PublicItem[];
+  interprets: PublicItem | null;
+}
+
+/** 政策解读 under a document, and on a 解读 the document it interprets (只列出已公开的). */
+function interpretationPart(links: ItemPageLinks): Html {
+  return html`${links.interprets ? html`<p class="note">解读的文件：<a href="${itemHref(links.interprets.id)}">${links.interprets.fields.title}</a></p>` : ''}
+${links.interpretations.length ? html`<section aria-labelledby="jiedu-heading"><h2 id="jiedu-heading">政策解读</h2>
+<ul>${links.interpretations.map((i) => html`<li><a href="${itemHref(i.id)}">${i.fields.title}</a><span class="date">${date(i.publishedOn)}</span></li>`)}</ul>
+</section>` : ''}`;
+}
+
+/** One public item: the metadata box, the published body, attachments (with their text to read online), its 解读 links. */
+export function itemPage(
+  ctx: PageContext, agency: Agency, item: PublicItem, categoryPath: CatalogueSnapshotNode[], texts: AttachmentText[],
+  links: ItemPageLinks = { interpretations: [], interprets: null },
+): string {
   const f = item.fields;
   const categoryName = categoryPath.at(-1)?.name ?? null;
   const validity = VALIDITIES[f.validity as Validity] ?? '有效';
@@ -228,6 +245,7 @@ ${attachments.filter((a) => textOf.has(a.hash)).map((a) => html`<h3 id="read-${a
 <div class="attachment-text" role="region" aria-label="附件正文：${a.fileName}" tabindex="0">${textOf.get(a.hash)!.text}</div>
 ${textOf.get(a.hash)!.truncated ? html`<p class="note">以上为附件的前一部分，完整内容请下载附件阅读。</p>` : ''}`)}
 </section>` : ''}
+${interpretationPart(links)}
 </article>`,
   });
 }

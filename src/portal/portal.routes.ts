@@ -26,7 +26,7 @@ import { DISPLAY_COOKIE, displayOf, displayValue, type PageContext } from './por
 import { agencyHref, agencyPage, homePage, reportPage, reportsPage, STATUTORY_COLUMNS } from './portal-pages.js';
 import { MAX_SEARCH_PAGE, searchPortal } from './portal-search.js';
 import {
-  findByName, lookupPublicItem, pathTo, publicAttachment, publicCatalogue, publicCategory, publicCounts, publicGuide, publicItemPage, subtreeIds,
+  findByName, lookupPublicItem, pathTo, publicAttachment, publicCatalogue, publicCategory, publicCounts, publicGuide, publicItemLinks, publicItemPage, subtreeIds,
 } from './public-content.js';
 import { DOC_TYPES, searchPage, sitemapPage, VALIDITY_NAMES, type SearchForm } from './site-pages.js';
 
@@ -180,7 +180,8 @@ export const portalRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, c
     const categoryId = item.fields.categoryId;
     const categoryPath = tree && categoryId !== null ? pathTo(tree, categoryId) : [];
     const texts = await attachmentTexts(db(), item.fields.attachments ?? []);
-    return itemPage(page, agency, item, categoryPath, texts);
+    // Same agency both ways (checked on save): publishing or withdrawing either side bumps this page's generation.
+    return itemPage(page, agency, item, categoryPath, texts, await publicItemLinks(db(), item));
   }));
 
   app.get('/items/:id/attachments/:hash', { schema: { ...PAGE, params: AttachmentParams } }, async (request, reply) => {

@@ -14,7 +14,7 @@ import { lastPublishedGuide } from '../disclosure/guide.repository.js';
 import type { ItemAttachment, ItemSnapshot } from '../disclosure/item-drafting.js';
 import { findBlobRow } from '../disclosure/item.repository.js';
 import type { ListPage, PublicItem } from './disclosure-pages.js';
-import { findPublicItemRow, lastPortalWithdrawal, listPublicItemRows, type PublicItemFilter, type PublicItemRow } from './public-items.repository.js';
+import { findPublicItemRow, lastPortalWithdrawal, listPublicInterpretationRows, listPublicItemRows, type PublicItemFilter, type PublicItemRow } from './public-items.repository.js';
 
 type Q = Kysely<Database>;
 
@@ -100,6 +100,20 @@ export async function lookupPublicItem(db: Q, id: number): Promise<ItemLookup> {
   const gone = await lastPortalWithdrawal(db, id);
   if (gone?.withdrawn_at) return { kind: 'withdrawn', indexNo: gone.index_no, withdrawnAt: gone.withdrawn_at };
   throw new NotFoundError(`未找到编号为 ${id} 的已公开政府信息`);
+}
+
+/** What an item's page links to: its public 解读, and (for a 解读) the public document it interprets. */
+export interface ItemLinks {
+  interpretations: PublicItem[];
+  interprets: PublicItem | null;
+}
+
+/** The 解读 links of a public item; a side that is not public on the portal is left out. */
+export async function publicItemLinks(db: Q, item: PublicItem): Promise<ItemLinks> {
+  const interpretations = (await listPublicInterpretationRows(db, item.id)).map(publicItemOf);
+  const target = item.fields.interprets ?? null;
+  const row = target === null ? undefined : await findPublicItemRow(db, target);
+  return { interpretations, interprets: row ? publicItemOf(row) : null };
 }
 
 /**

@@ -70,6 +70,18 @@ export function findPublicItemRow(db: Q, id: number): Promise<PublicItemRow | un
     .select(['i.id', 'i.agency_id', 'i.index_no', 'i.published_on', 'v.snapshot']).executeTakeFirst();
 }
 
+/**
+ * The public 解读 of an item: public items whose row AND published version name it as their 解读对象 (a draft
+ * that adds or drops the link changes nothing the public sees until it is published), oldest first.
+ */
+export function listPublicInterpretationRows(db: Q, id: number): Promise<PublicItemRow[]> {
+  return publicItems(db, {}).where('i.interprets_item_id', '=', id)
+    // The snapshot is JSON.stringify text: `"interprets":5,` or `"interprets":5}`.
+    .where((eb) => eb.or([eb('v.snapshot', 'like', `%"interprets":${id},%`), eb('v.snapshot', 'like', `%"interprets":${id}}%`)]))
+    .select(['i.id', 'i.agency_id', 'i.index_no', 'i.published_on', 'v.snapshot'])
+    .orderBy('i.published_on', 'asc').orderBy('i.id', 'asc').execute();
+}
+
 /** The last withdrawal from the portal of an item that was published there (undefined: never on the portal). */
 export function lastPortalWithdrawal(db: Q, id: number) {
   return db.selectFrom('channel_publications as p').innerJoin('items as i', 'i.id', 'p.subject_id')
