@@ -110,10 +110,11 @@ export interface ItemLinks {
 
 /** The 解读 links of a public item; a side that is not public on the portal is left out. */
 export async function publicItemLinks(db: Q, item: PublicItem): Promise<ItemLinks> {
-  const interpretations = (await listPublicInterpretationRows(db, item.id)).map(publicItemOf);
+  const interpretations = (await listPublicInterpretationRows(db, item.agencyId, item.id)).map(publicItemOf);
   const target = item.fields.interprets ?? null;
   const row = target === null ? undefined : await findPublicItemRow(db, target);
-  return { interpretations, interprets: row ? publicItemOf(row) : null };
+  // Same agency is checked on save; checked again so a page never links across agencies (its cache generation is per agency).
+  return { interpretations, interprets: row && row.agency_id === item.agencyId ? publicItemOf(row) : null };
 }
 
 /**

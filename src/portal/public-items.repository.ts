@@ -71,11 +71,12 @@ export function findPublicItemRow(db: Q, id: number): Promise<PublicItemRow | un
 }
 
 /**
- * The public 解读 of an item: public items whose row AND published version name it as their 解读对象 (a draft
- * that adds or drops the link changes nothing the public sees until it is published), oldest first.
+ * The public 解读 of an item of an agency: its public items whose PUBLISHED version names the item as 解读对象
+ * (a draft that adds or drops the link changes nothing the public sees until it is published), oldest first.
+ * The row's `interprets_item_id` follows the draft, so it cannot decide this; the scan is bounded by the agency.
  */
-export function listPublicInterpretationRows(db: Q, id: number): Promise<PublicItemRow[]> {
-  return publicItems(db, {}).where('i.interprets_item_id', '=', id)
+export function listPublicInterpretationRows(db: Q, agencyId: number, id: number): Promise<PublicItemRow[]> {
+  return publicItems(db, { agencyIds: [agencyId] })
     // The snapshot is JSON.stringify text: `"interprets":5,` or `"interprets":5}`.
     .where((eb) => eb.or([eb('v.snapshot', 'like', `%"interprets":${id},%`), eb('v.snapshot', 'like', `%"interprets":${id}}%`)]))
     .select(['i.id', 'i.agency_id', 'i.index_no', 'i.published_on', 'v.snapshot'])
