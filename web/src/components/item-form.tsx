@@ -8,6 +8,7 @@ import type { Problem } from '../api-types.js';
 import { DISCLOSURE_ATTRIBUTES, NORMATIVE_KINDS, THEME_OPTIONS, themePath, themeValue, VALIDITIES } from '../disclosure-labels.js';
 import type { CatalogueNode, DisclosureAttribute, ItemFields, NormativeKind, Validity } from '../disclosure-types.js';
 import { CatalogueSelect } from './catalogue-select.js';
+import { InterpretsSelect } from './interprets-select.js';
 
 /** An empty new item, issued by the agency. */
 export function emptyFields(issuer: string, today: string): ItemFields {
@@ -28,12 +29,18 @@ const options = <K extends string>(labels: Readonly<Record<K, string>>) =>
   (Object.entries(labels) as Array<[K, string]>).map(([value, label]) => ({ value, label }));
 
 /** The metadata form (controlled). */
-export function ItemForm({ value, onChange, tree, problems, readOnly }: {
+export function ItemForm({ value, onChange, tree, problems, readOnly, agencyId = null, itemId = null, interpretsTitle = null }: {
   value: ItemFields;
   onChange: (next: ItemFields) => void;
   tree: CatalogueNode[];
   problems: readonly Problem[];
   readOnly?: boolean;
+  /** The agency whose items may be chosen as 解读对象 (no choice offered while unknown). */
+  agencyId?: number | null;
+  /** The item being edited (not offered as its own 解读对象). */
+  itemId?: number | null;
+  /** The stored 解读对象's title. */
+  interpretsTitle?: string | null;
 }) {
   const set = <K extends keyof ItemFields>(key: K, v: ItemFields[K]) => onChange({ ...value, [key]: v });
   const item = (field: keyof ItemFields, label: string, control: React.ReactNode, required = false, extra?: string) => {
@@ -94,6 +101,10 @@ export function ItemForm({ value, onChange, tree, problems, readOnly }: {
           <Input id="gk-item-office" maxLength={40} value={value.office ?? ''} onChange={(e) => set('office', e.target.value.trim() === '' ? null : e.target.value)} />
         ))}
       </div>
+      {item('interprets', '本文为以下文件的解读', (
+        <InterpretsSelect id="gk-item-interprets" agencyId={agencyId} itemId={itemId} value={value.interprets ?? null} initialTitle={interpretsTitle}
+          disabled={readOnly} onChange={(v) => set('interprets', v)} />
+      ), false, '本文是政策解读时，选择所解读的本机关文件；两者都公开后，公众在各自页面上可看到对方的链接。')}
       {value.normativeKind !== null && (
         <div className="gk-form-row gk-form-row-3">
           {item('madeOn', '制定日期', date('madeOn'), true)}

@@ -222,7 +222,8 @@ export function ItemPage({ id }: { id: number | null }) {
       children: (
         <div className="gk-item-edit">
           <section className="gk-panel" aria-label="基本信息">
-            <ItemForm value={fields} onChange={setFields} tree={tree} problems={problems} readOnly={!editable} />
+            <ItemForm value={fields} onChange={setFields} tree={tree} problems={problems} readOnly={!editable}
+              agencyId={item?.agencyId ?? agency?.id ?? null} itemId={item?.id ?? null} interpretsTitle={item?.interpretsTitle ?? null} />
           </section>
           <section className="gk-panel gk-gap" aria-labelledby="gk-body-title">
             <Typography.Title level={2} className="gk-h2" id="gk-body-title">正文</Typography.Title>
