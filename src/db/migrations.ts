@@ -630,6 +630,16 @@ const publicationGeneration: Migration = {
 };
 
 /**
+ * An attachment's text, as the inspection extracted it at upload (off the request thread), so publishing can index
+ * it in its transaction without reading the file again. Null for files stored before, and for images.
+ */
+const attachmentText: Migration = {
+  async up(db: Kysely<any>) {
+    await db.schema.alterTable('blobs').addColumn('text', 'text').execute();
+  },
+};
+
+/**
  * 解读 (interpretation): an item may be the 解读 of another item of the same agency. The link lives in each
  * version's snapshot (what the public sees follows the published version); the row holds the current version's
  * target so the public page of a document finds its 解读 through an index.
@@ -657,6 +667,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0013_report_review': reportReview,
   '0014_search_index': searchIndex,
   '0015_publication_generation': publicationGeneration,
+  '0016_attachment_text': attachmentText,
   '0017_item_interpretation': itemInterpretation,
 };
 

@@ -140,6 +140,8 @@ export interface BlobTable {
   /** Detected file type: pdf | docx | xlsx | wps | ofd | png | jpeg | gif | … */
   file_type: string;
   content: Uint8Array;
+  /** The visible text the inspection extracted at upload (indexed for search when published); null before 0016. */
+  text: string | null;
   created_at: string;
 }
 

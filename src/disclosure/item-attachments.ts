@@ -38,7 +38,7 @@ export async function addAttachment(trx: Kysely<Database>, itemId: number, uploa
   if (list.some((a) => a.hash === upload.hash)) {
     throw new ConflictError(`附件“${upload.fileName}”与已有附件“${list.find((a) => a.hash === upload.hash)!.fileName}”内容相同`, 'DUPLICATE_ATTACHMENT');
   }
-  await insertBlobIfAbsent(trx, { hash: upload.hash, size: upload.bytes.length, file_type: upload.inspected.fileType, content: upload.bytes, created_at: at });
+  await insertBlobIfAbsent(trx, { hash: upload.hash, size: upload.bytes.length, file_type: upload.inspected.fileType, content: upload.bytes, text: upload.inspected.text, created_at: at });
   const attachment: ItemAttachment = { hash: upload.hash, fileName: upload.fileName, fileType: upload.inspected.fileType, size: upload.bytes.length };
   return writeVersion(trx, item, fieldsOf(item), [...list, attachment], actor, null, at, { type: 'attachment-added' });
 }

@@ -47,6 +47,8 @@ export const MAX_ATTACHMENT_BYTES = DEFAULT_LIMITS.maxBytes;
 export interface InspectedAttachment {
   fileType: string;
   findings: ContentFinding[];
+  /** The visible text (empty for images and unreadable files), stored with the bytes for search. */
+  text: string;
 }
 
 /**
@@ -60,7 +62,7 @@ export async function inspectUpload(bytes: Uint8Array, fileName: string): Promis
     if (result.code === 'too-large' || result.code === 'too-complex' || result.code === 'zip-bomb') throw new TooLargeError(result.message);
     throw new ValidationError(result.message, { field: 'file' });
   }
-  return { fileType: result.fileType, findings: result.findings.map(({ kind, place, excerpt }) => ({ kind, place, excerpt })) };
+  return { fileType: result.fileType, text: result.text ?? '', findings: result.findings.map(({ kind, place, excerpt }) => ({ kind, place, excerpt })) };
 }
 
 /** The Chinese name of a finding kind (the key itself is never shown: unknown kinds read 其他敏感内容). */

@@ -7,7 +7,7 @@
 import type { Kysely } from 'kysely';
 import { NORMATIVE_KINDS, type NormativeKind } from '../core/disclosure/item-labels.js';
 import type { Database } from '../db/schema.js';
-import { indexDocument, indexDocuments, removeDocument, type SearchDocumentInput } from '../search/search-index.js';
+import { indexDocument, indexDocuments, removeDocument, removeDocumentsWithPrefix, type SearchDocumentInput } from '../search/search-index.js';
 import { registerSearchSource } from '../search/search-sources.js';
 import type { ItemRow } from './disclosure.table.js';
 
@@ -41,7 +41,37 @@ export function itemSearchDocument(row: Pick<ItemRow, 'id' | 'agency_id' | 'inde
   };
 }
 
-async function publishedDocument(db: Kysely<Database>, itemId: number): Promise<SearchDocumentInput | null> {
+/** An attachment of a published version, as its snapshot names it. */
+interface SnapshotAttachment { hash: string; fileName: string }
+
+/** The item's search document and one per attachment of its published version, when it is on the portal. */
+interface PublishedDocuments { item: SearchDocumentInput; attachments: SearchDocumentInput[] }
+
+/** The key of an attachment's search document: the item and the file's SHA-256. */
+export const attachmentDocId = (itemId: number, hash: string) => `${itemId}:${hash}`;
+
+/**
+ * The search documents of a published version's attachments: the text the inspection extracted at upload
+ * (blobs.text), under the item's page; a file without text (an image, a scan, stored before 0016) is still
+ * found by its name.
+ */
+async function attachmentDocuments(db: Kysely<Database>, item: SearchDocumentInput, list: readonly SnapshotAttachment[]): Promise<SearchDocumentInput[]> {
+  if (list.length === 0) return [];
+  const texts = new Map((await db.selectFrom('blobs').select(['hash', 'text']).where('hash', 'in', list.map((a) => a.hash)).execute())
+    .map((b) => [b.hash, b.text ?? '']));
+  return list.map((a) => ({
+    ...item, kind: 'attachment' as const, docId: attachmentDocId(Number(item.docId), a.hash),
+    title: `${item.title} 附件：${a.fileName}`, bodyText: texts.get(a.hash) ?? '',
+  }));
+}
+
+/** The attachments a snapshot (editor's: an array; import's row: a JSON string) lists. */
+function snapshotAttachments(s: Record<string, any>): SnapshotAttachment[] {
+  const raw = typeof s.attachments === 'string' ? JSON.parse(s.attachments) : s.attachments;
+  return Array.isArray(raw) ? raw.filter((a) => a && typeof a.hash === 'string').map((a) => ({ hash: a.hash, fileName: String(a.fileName ?? '') })) : [];
+}
+
+async function publishedDocuments(db: Kysely<Database>, itemId: number): Promise<PublishedDocuments | null> {
   const row = await db.selectFrom('items').selectAll().where('id', '=', itemId).executeTakeFirst();
   if (!row || row.published_version === null) return null;
   const onPortal = await db.selectFrom('channel_publications').select('id')
@@ -50,7 +80,9 @@ async function publishedDocument(db: Kysely<Database>, itemId: number): Promise<
   if (!onPortal) return null;
   const version = await db.selectFrom('item_versions').select('snapshot')
     .where('item_id', '=', itemId).where('version', '=', Number(row.published_version)).executeTakeFirst();
-  return itemSearchDocument(row, version ? snapshotFields(JSON.parse(version.snapshot)) : snapshotFields(row));
+  const snapshot = version ? JSON.parse(version.snapshot) : row;
+  const item = itemSearchDocument(row, snapshotFields(snapshot));
+  return { item, attachments: await attachmentDocuments(db, item, snapshotAttachments(snapshot)) };
 }
 
 /**
@@ -70,9 +102,13 @@ function snapshotFields(s: Record<string, any>): PublishedFields {
  * the portal, removed otherwise. Call it in the transaction that publishes or withdraws.
  */
 export async function syncItemSearch(trx: Kysely<Database>, itemId: number, at: string): Promise<void> {
-  const doc = await publishedDocument(trx, itemId);
-  if (doc) await indexDocument(trx, doc, at);
-  else await removeDocument(trx, 'item', String(itemId));
+  const docs = await publishedDocuments(trx, itemId);
+  // An older version's attachments leave with it: the published version's are written again below.
+  await removeDocumentsWithPrefix(trx, 'attachment', attachmentDocId(itemId, ''));
+  if (docs) {
+    await indexDocument(trx, docs.item, at);
+    if (docs.attachments.length > 0) await indexDocuments(trx, docs.attachments, at);
+  } else await removeDocument(trx, 'item', String(itemId));
 }
 
 /** Indexes items published on the portal in bulk (an import), each from the row written and its id. */
@@ -91,8 +127,24 @@ registerSearchSource('item', async function* (db) {
       .where('subject_id', '>', after).orderBy('subject_id').limit(500).execute();
     if (ids.length === 0) return;
     for (const { subject_id } of ids) {
-      const doc = await publishedDocument(db, Number(subject_id));
-      if (doc) yield doc;
+      const docs = await publishedDocuments(db, Number(subject_id));
+      if (docs) yield docs.item;
+    }
+    after = Number(ids[ids.length - 1]!.subject_id);
+  }
+});
+
+// Every attachment of a public item's published version.
+registerSearchSource('attachment', async function* (db) {
+  let after = 0;
+  for (;;) {
+    const ids = await db.selectFrom('channel_publications').select('subject_id').distinct()
+      .where('subject_kind', '=', 'item').where('channel', '=', 'portal').where('withdrawn_at', 'is', null)
+      .where('subject_id', '>', after).orderBy('subject_id').limit(500).execute();
+    if (ids.length === 0) return;
+    for (const { subject_id } of ids) {
+      const docs = await publishedDocuments(db, Number(subject_id));
+      if (docs) yield* docs.attachments;
     }
     after = Number(ids[ids.length - 1]!.subject_id);
   }

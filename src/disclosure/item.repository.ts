@@ -175,8 +175,11 @@ export async function countItemsInState(db: Q, agencyIds: readonly number[], sta
 // Blobs (attachments by SHA-256).
 
 /** Stores the bytes once: inserts the blob unless its hash is already there. */
-export async function insertBlobIfAbsent(db: Q, row: { hash: string; size: number; file_type: string; content: Uint8Array; created_at: string }): Promise<void> {
-  await db.insertInto('blobs').values(row).onConflict((oc) => oc.column('hash').doNothing()).execute();
+export async function insertBlobIfAbsent(db: Q, row: { hash: string; size: number; file_type: string; content: Uint8Array; text?: string | null; created_at: string }): Promise<void> {
+  await db.insertInto('blobs').values({ ...row, text: row.text ?? null })
+    // The same bytes uploaded again fill in the text of a blob stored before texts were kept (0016).
+    .onConflict((oc) => oc.column('hash').doUpdateSet((eb) => ({ text: eb.ref('excluded.text') })).where('blobs.text', 'is', null))
+    .execute();
 }
 
 /** A blob with its bytes, or undefined. */

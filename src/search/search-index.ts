@@ -96,6 +96,19 @@ export async function removeDocument(trx: Kysely<Database>, kind: SearchDocKind,
 }
 
 /**
+ * Takes every document of one kind whose key starts with `prefix` out of the index (an item's attachments,
+ * keyed `<item id>:<sha256>`), in the transaction that withdraws or republishes their owner. Returns how many
+ * rows were there.
+ */
+export async function removeDocumentsWithPrefix(trx: Kysely<Database>, kind: SearchDocKind, prefix: string): Promise<number> {
+  requireTransaction(trx, 'removeDocumentsWithPrefix');
+  // The prefix is the caller's key (digits and a colon), never a reader's input: no LIKE wildcard in it.
+  if (/[%_\\]/.test(prefix)) throw new Error('a search key prefix cannot hold LIKE wildcards');
+  const result = await trx.deleteFrom('search_documents').where('doc_kind', '=', kind).where('doc_id', 'like', `${prefix}%`).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+/**
  * Puts many documents in the index (or replaces their rows) in batches: an import publishing thousands of items
  * in one transaction. `at`: the transaction's time (ISO).
  */
