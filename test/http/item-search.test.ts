@@ -1,12 +1,24 @@
 /**
  * Items in the portal's search index: searchable while the published version is on the portal, in the same
- * transaction as publishing and withdrawal; a newer draft never searchable; imported items searchable.
+ * transaction as publishing and withdrawal; a newer draft never searchable; imported items searchable. Attachments'
+ * text (extracted at upload, kept in blobs.text) searchable with their published item, gone on withdrawal.
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { forEachDialect } from '../db-helpers.js';
+import { makeDocx, p } from '../inspect/fixtures.js';
 import { json } from './http-helpers.js';
 import { approve, createItemAs, itemTestApp, type ItemTestApp } from './item-helpers.js';
+
+/** A multipart body with one file field. */
+function multipart(fileName: string, bytes: Uint8Array): { payload: Buffer; headers: Record<string, string> } {
+  const boundary = '----gongkai-test-boundary';
+  const payload = Buffer.concat([
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
+    Buffer.from(bytes), Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
 
 forEachDialect('items in the search index', (ctx) => {
   let t: ItemTestApp;
@@ -43,5 +55,33 @@ forEachDialect('items in the search index', (ctx) => {
     const withdrawn = await t.call(publisher, 'POST', `/api/items/${item.id}/publications/${portal.id}/withdraw`, { reason: '内容已过时' });
     assert.equal(withdrawn.statusCode, 200, withdrawn.body);
     assert.equal((await search('营商环境')).total, 0);
+  });
+
+  test("an attachment's text: found after publication under the item's page, gone after withdrawal", async () => {
+    const { drafter, publisher } = t.people;
+    const item = await createItemAs(t, drafter, { title: '关于公布农村公路养护资金分配结果的通知', bodyHtml: '<p>现将分配结果公布如下。</p>' });
+    const { payload, headers } = multipart('分配表.docx', await makeDocx(p('张家庄村道路硬化补助资金一览表')));
+    const uploaded = await t.app.inject({ method: 'POST', url: `/api/items/${item.id}/attachments`, payload, headers: { ...drafter.headers, ...headers } });
+    assert.equal(uploaded.statusCode, 201, uploaded.body);
+    const hash = json(uploaded).attachments[0].hash;
+    const stored = await t.db.db.selectFrom('blobs').select('text').where('hash', '=', hash).executeTakeFirstOrThrow();
+    assert.match(stored.text ?? '', /道路硬化补助资金/, 'the text is kept at upload');
+    assert.equal((await search('道路硬化')).total, 0, 'a draft attachment is not searchable');
+
+    await approve(t, item.id);
+    const published = json(await t.call(publisher, 'POST', `/api/items/${item.id}/publish`, { channels: ['portal'] }));
+    const found = await search('道路硬化');
+    assert.equal(found.total, 1);
+    assert.equal(found.hits[0].kind, 'attachment');
+    assert.equal(found.hits[0].url, `/items/${item.id}`);
+    assert.equal(found.hits[0].title, `关于公布农村公路养护资金分配结果的通知 附件：${json(uploaded).attachments[0].fileName}`);
+    const rows = await t.db.db.selectFrom('search_documents').select(['doc_kind', 'doc_id']).where('doc_id', 'like', `${item.id}%`).orderBy('doc_kind').execute();
+    assert.deepEqual(rows.map((r) => [r.doc_kind, r.doc_id]).filter(([, id]) => id === String(item.id) || id.startsWith(`${item.id}:`)),
+      [['attachment', `${item.id}:${hash}`], ['item', String(item.id)]]);
+
+    const portal = published.publications.find((x: any) => x.channel === 'portal');
+    const withdrawn = await t.call(publisher, 'POST', `/api/items/${item.id}/publications/${portal.id}/withdraw`, { reason: '分配结果已更正' });
+    assert.equal(withdrawn.statusCode, 200, withdrawn.body);
+    assert.equal((await search('道路硬化')).total, 0, 'withdrawn with its item');
   });
 });
