@@ -18,6 +18,7 @@ import {
   findGuideVersion, findGuideVersionByNumber, guideAuthorIds, insertGuideVersion, lastPublishedGuide, latestGuideVersion, listGuideVersions,
   maxGuideVersion, setGuideVersionState, type GuideVersionRow,
 } from './guide.repository.js';
+import { syncGuideSearch } from './guide-search.js';
 import { insertDisclosureEvent } from './review.repository.js';
 import { chainRecordOf, type ChainRecord } from './review-record.js';
 import { refuseOlderThanPublished, reviewedVersions } from './reviewed-versions.js';
@@ -48,6 +49,8 @@ export function changedFields(a: unknown, b: unknown, prefix = ''): string[] {
   return JSON.stringify(a) === JSON.stringify(b) ? [] : [prefix];
 }
 
+const refuseOlder = refuseOlderThanPublished(lastPublishedGuide, '政府信息公开指南');
+
 /** The chain's view of a guide version (subject = a guide_versions row). */
 export function guideAdapter(clock: Clock): ReviewSubjectAdapter {
   return {
@@ -63,7 +66,11 @@ export function guideAdapter(clock: Clock): ReviewSubjectAdapter {
       };
     },
     setState: (trx, subject, to) => setGuideVersionState(trx, subject.id, subject.state, to, to === 'published' ? clock() : null),
-    onVersionPublished: refuseOlderThanPublished(lastPublishedGuide, '政府信息公开指南'),
+    async onVersionPublished(trx, subject) {
+      await refuseOlder(trx, subject);
+      // The portal shows this version from now on: so does search, in the same transaction.
+      await syncGuideSearch(trx, subject.agencyId, clock());
+    },
   };
 }
 
