@@ -19,6 +19,7 @@ import { dataCells, type FilledCell } from './report-fill.js';
 import { failedErrors, MAX_NAMED_FAILURES, refuseUnfit } from './report-fitness.js';
 import { normalizeDocument } from './report-document.js';
 import { diffDocuments } from './report-diff.js';
+import { indexPublishedReport } from './report-search.js';
 import { checkBase, chinaDay, chinaTime, loadDocument } from './report-versions.js';
 import { lockRow } from '../db/locks.js';
 import { assertCanPublish, REVIEW_STATES, type ReviewState } from '../core/disclosure/review-chain.js';
@@ -358,6 +359,8 @@ export function reportService(db: Kysely<Database>, clock: Clock) {
       await event(db, id, actor, 'published', { status: row.status }, {
         status: 'published', version: row.current_version, issuedOn: doc.issuedOn, warnings: checks.warnings, channel: 'portal',
       }, now);
+      // On the portal from this commit: searchable from the same commit.
+      await indexPublishedReport(db, id, now);
       return stored(db, await loadRow(db, id));
     },
 

@@ -10,10 +10,14 @@ import { SEARCH_USAGE } from '../cli/usage.js';
 import { registeredSearchKinds } from './search-sources.js';
 
 /**
- * Modules whose loading registers a search source (registerSearchSource). Disclosure (items, attachments,
- * guides, catalogues) and reports add theirs here when they index on publication.
+ * Modules whose loading registers a search source (registerSearchSource): disclosure's items, attachments and
+ * guides, and reports. A feature that starts indexing on publication adds its module here.
  */
-export const SEARCH_SOURCE_MODULES: ReadonlyArray<() => Promise<unknown>> = [() => import('../disclosure/item-search.js')];
+export const SEARCH_SOURCE_MODULES: ReadonlyArray<() => Promise<unknown>> = [
+  () => import('../disclosure/item-search.js'), // items and their attachments
+  () => import('../disclosure/guide-search.js'),
+  () => import('../reports/report-search.js'),
+];
 
 const KIND_NAMES = { item: '政府信息', attachment: '附件', guide: '公开指南', catalogue: '公开目录', report: '年度报告' } as const;
 
