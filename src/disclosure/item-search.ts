@@ -60,7 +60,9 @@ async function attachmentDocuments(db: Kysely<Database>, item: SearchDocumentInp
   const texts = new Map((await db.selectFrom('blobs').select(['hash', 'text']).where('hash', 'in', list.map((a) => a.hash)).execute())
     .map((b) => [b.hash, b.text ?? '']));
   return list.map((a) => ({
-    ...item, kind: 'attachment' as const, docId: attachmentDocId(Number(item.docId), a.hash),
+    // The item's filters (agency, category, year, type, validity), not its numbers: a 文号 or 索引号 typed as the
+    // query finds the item itself, once.
+    ...item, docNo: null, indexNo: null, kind: 'attachment' as const, docId: attachmentDocId(Number(item.docId), a.hash),
     title: `${item.title} 附件：${a.fileName}`, bodyText: texts.get(a.hash) ?? '',
   }));
 }

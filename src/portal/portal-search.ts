@@ -5,7 +5,8 @@
 import type { Kysely } from 'kysely';
 import { VALIDITIES, type Validity } from '../core/disclosure/item-labels.js';
 import type { Database } from '../db/schema.js';
-import { searchDocuments } from '../search/search-query.js';
+import { SEARCH_KIND_NAMES } from '../search/search-kinds.js';
+import { searchDocuments, type SearchHit } from '../search/search-query.js';
 
 /** The deepest page served, and results per page. */
 export const MAX_SEARCH_PAGE = 1000;
@@ -27,6 +28,8 @@ export interface PortalSearchRequest {
 
 /** One result: title and snippet are HTML (escaped, words in <mark>). */
 export interface PortalSearchHit {
+  /** What was found, in Chinese: 政府信息 / 附件 / 公开指南 / 年度报告 …. */
+  kindName: string;
   title: string;
   snippet: string;
   url: string;
@@ -58,16 +61,20 @@ export async function searchPortal(db: Kysely<Database>, req: PortalSearchReques
     q: req.q, agencyIds: req.agencyIds, categoryIds: req.categoryIds, year: req.year, docType: req.docType, validity,
     sort: req.sort, page: req.page, pageSize: SEARCH_PAGE_SIZE,
   });
-  const hits = r.hits.map((h) => ({
-    title: h.title, snippet: h.snippet, url: h.url, agencyId: h.agencyId, publishedOn: h.publishedOn, indexNo: h.indexNo, docNo: h.docNo,
-    validity: h.validity === null ? null : VALIDITIES[h.validity as Validity] ?? h.validity,
-  }));
+  const hits = r.hits.map(portalHit);
   // A 文号 or 索引号 typed as the query: that document first.
   if (r.exact && (r.page === 1) && !hits.some((h) => h.url === r.exact!.url)) {
-    const e = r.exact;
-    hits.unshift({ title: e.title, snippet: e.snippet, url: e.url, agencyId: e.agencyId, publishedOn: e.publishedOn, indexNo: e.indexNo, docNo: e.docNo,
-      validity: e.validity === null ? null : VALIDITIES[e.validity as Validity] ?? e.validity });
+    hits.unshift(portalHit(r.exact));
   }
   const notes = [...r.notes, ...(r.capped ? [`匹配的信息超过 ${r.total} 条，仅列出最新的 ${r.total} 条，请增加检索词或筛选条件`] : [])];
   return { total: Math.max(r.total, hits.length), page: r.page, pageSize: r.pageSize, hits, terms: r.terms, notes };
+}
+
+/** A hit as the page shows it: the kind and 有效性 in Chinese. */
+function portalHit(h: SearchHit): PortalSearchHit {
+  return {
+    kindName: SEARCH_KIND_NAMES[h.kind] ?? '其他', title: h.title, snippet: h.snippet, url: h.url, agencyId: h.agencyId,
+    publishedOn: h.publishedOn, indexNo: h.indexNo, docNo: h.docNo,
+    validity: h.validity === null ? null : VALIDITIES[h.validity as Validity] ?? h.validity,
+  };
 }

@@ -90,6 +90,7 @@ ol.results li{border-bottom:1px solid var(--line);padding:.75rem 0}
 ol.results .title{font-size:1.1rem}
 ol.results .snippet{margin:.25rem 0}
 ol.results .facts{color:var(--muted);font-size:.875rem;margin:0}
+ol.results .doc-kind{border:1px solid var(--line);padding:0 .35em;margin-right:.5em;white-space:nowrap}
 mark{background:var(--mark);color:inherit;padding:0 .1em}
 .attachment-text{white-space:pre-wrap;border:1px solid var(--line);padding:.75rem 1rem;max-height:30rem;overflow:auto;background:var(--head)}
 .site-footer{margin-top:auto;border-top:4px solid var(--brand);background:var(--panel);color:var(--muted);font-size:.875rem;padding:1rem 0 1.5rem;text-align:center}

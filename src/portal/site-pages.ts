@@ -82,7 +82,7 @@ export function searchPage(ctx: PageContext, f: SearchForm, c: SearchChoices, re
 ${result.hits.length ? html`<ol class="results" start="${(result.page - 1) * result.pageSize + 1}">${result.hits.map((h) => html`<li>
 <a class="title" href="${h.url}">${raw(h.title)}</a>
 <p class="snippet">${raw(h.snippet)}</p>
-<p class="facts">${names.get(h.agencyId) ?? ''}${h.indexNo ? html`　索引号：${h.indexNo}` : ''}${h.docNo ? html`　文号：${h.docNo}` : ''}${h.publishedOn ? html`　发布日期：${h.publishedOn}` : ''}${h.validity && h.validity !== '有效' ? html`　${h.validity}` : ''}</p>
+<p class="facts"><span class="doc-kind">${h.kindName}</span>${names.get(h.agencyId) ?? ''}${h.indexNo ? html`　索引号：${h.indexNo}` : ''}${h.docNo ? html`　文号：${h.docNo}` : ''}${h.publishedOn ? html`　发布日期：${h.publishedOn}` : ''}${h.validity && h.validity !== '有效' ? html`　${h.validity}` : ''}</p>
 </li>`)}</ol>` : ''}
 ${pages > 1 ? html`<nav class="pager" aria-label="分页"><span>第 ${result.page} / ${pages} 页</span>${result.page > 1 ? html`<a href="${searchQueryString(f, { page: result.page - 1 })}" rel="prev">上一页</a>` : ''}${result.page < pages ? html`<a href="${searchQueryString(f, { page: result.page + 1 })}" rel="next">下一页</a>` : ''}</nav>` : ''}
 ${result.total === 0 ? html`<section aria-labelledby="suggest-heading"><h2 id="suggest-heading">您可以浏览以下公开目录</h2>

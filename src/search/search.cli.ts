@@ -7,6 +7,7 @@ import type { CliContext } from '../cli/cli-context.js';
 import { CliError } from '../cli/cli-errors.js';
 import { parseCommandArgs } from '../cli/parse-command-args.js';
 import { SEARCH_USAGE } from '../cli/usage.js';
+import { SEARCH_KIND_NAMES } from './search-kinds.js';
 import { registeredSearchKinds } from './search-sources.js';
 
 /**
@@ -18,8 +19,6 @@ export const SEARCH_SOURCE_MODULES: ReadonlyArray<() => Promise<unknown>> = [
   () => import('../disclosure/guide-search.js'),
   () => import('../reports/report-search.js'),
 ];
-
-const KIND_NAMES = { item: '政府信息', attachment: '附件', guide: '公开指南', catalogue: '公开目录', report: '年度报告' } as const;
 
 /** gongkai search rebuild. */
 export async function searchRebuildCommand(args: string[], ctx: CliContext): Promise<number> {
@@ -40,6 +39,6 @@ export async function searchRebuildCommand(args: string[], ctx: CliContext): Pro
       ctx.err(`已索引 ${n} 份…`);
     }
   }));
-  ctx.out(`已重建全文检索索引：${count} 份文件（${kinds.map((k) => KIND_NAMES[k]).join('、')}），用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒。`);
+  ctx.out(`已重建全文检索索引：${count} 份文件（${kinds.map((k) => SEARCH_KIND_NAMES[k]).join('、')}），用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒。`);
   return 0;
 }

@@ -59,7 +59,7 @@ forEachDialect('items in the search index', (ctx) => {
 
   test("an attachment's text: found after publication under the item's page, gone after withdrawal", async () => {
     const { drafter, publisher } = t.people;
-    const item = await createItemAs(t, drafter, { title: '关于公布农村公路养护资金分配结果的通知', bodyHtml: '<p>现将分配结果公布如下。</p>' });
+    const item = await createItemAs(t, drafter, { title: '关于公布农村公路养护资金分配结果的通知', docNo: '威环交发〔2024〕3号', bodyHtml: '<p>现将分配结果公布如下。</p>' });
     const { payload, headers } = multipart('分配表.docx', await makeDocx(p('张家庄村道路硬化补助资金一览表')));
     const uploaded = await t.app.inject({ method: 'POST', url: `/api/items/${item.id}/attachments`, payload, headers: { ...drafter.headers, ...headers } });
     assert.equal(uploaded.statusCode, 201, uploaded.body);
@@ -75,6 +75,9 @@ forEachDialect('items in the search index', (ctx) => {
     assert.equal(found.hits[0].kind, 'attachment');
     assert.equal(found.hits[0].url, `/items/${item.id}`);
     assert.equal(found.hits[0].title, `关于公布农村公路养护资金分配结果的通知 附件：${json(uploaded).attachments[0].fileName}`);
+    // The 文号 finds the item itself, not its attachment (which carries the item's filters, not its numbers).
+    const byNumber = await search('威环交发[2024]3号');
+    assert.deepEqual([byNumber.exact?.kind, byNumber.exact?.docId], ['item', String(item.id)]);
     const rows = await t.db.db.selectFrom('search_documents').select(['doc_kind', 'doc_id'])
       .where((eb) => eb.or([eb('doc_id', '=', String(item.id)), eb('doc_id', 'like', `${item.id}:%`)])).orderBy('doc_kind').execute();
     assert.deepEqual(rows.map((r) => [r.doc_kind, r.doc_id]), [['attachment', `${item.id}:${hash}`], ['item', String(item.id)]]);

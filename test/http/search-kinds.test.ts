@@ -2,7 +2,7 @@
  * The rest of what is public in the portal's search index, on SQLite and PostgreSQL: the 政府信息公开指南 found
  * after its publication (not before), an annual report found after its publication (not before), and
  * `rebuild` (every registered source) giving back exactly the rows publishing wrote — items, attachments,
- * guides and reports.
+ * guides and reports; the /search page naming each hit's kind (政府信息 / 附件 / 公开指南 / 年度报告).
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
@@ -76,6 +76,17 @@ forEachDialect('guides, reports and rebuild in the search index', (ctx) => {
     const count = await t.db.db.transaction().execute((trx) => rebuildIndex(trx, allPublicDocuments(trx), new Date().toISOString()));
     assert.equal(count, before.length);
     assert.deepEqual(await rows(), before);
+  });
+
+  test('the /search page names each hit\'s kind in Chinese', async () => {
+    const page = async (q: string) => {
+      const res = await t.app.inject({ method: 'GET', url: `/search?q=${encodeURIComponent(q)}` });
+      assert.equal(res.statusCode, 200);
+      return [...res.body.matchAll(/<span class="doc-kind">([^<]*)<\/span>/g)].map((m) => m[1]).sort();
+    };
+    assert.deepEqual(await page('企业名单'), ['政府信息', '附件']);
+    assert.deepEqual(await page('不动产登记专项目录'), ['公开指南']);
+    assert.deepEqual(await page('政协提案'), ['年度报告']);
   });
 });
 
