@@ -7,7 +7,7 @@
 import type { Kysely } from 'kysely';
 import { NORMATIVE_KINDS, type NormativeKind } from '../core/disclosure/item-labels.js';
 import type { Database } from '../db/schema.js';
-import { indexDocument, indexDocuments, removeDocument, removeDocumentsWithPrefix, type SearchDocumentInput } from '../search/search-index.js';
+import { indexDocument, indexDocuments, removeDocument, removeDocuments, type SearchDocumentInput } from '../search/search-index.js';
 import { registerSearchSource } from '../search/search-sources.js';
 import type { ItemRow } from './disclosure.table.js';
 
@@ -73,6 +73,14 @@ function snapshotAttachments(s: Record<string, any>): SnapshotAttachment[] {
   return Array.isArray(raw) ? raw.filter((a) => a && typeof a.hash === 'string').map((a) => ({ hash: a.hash, fileName: String(a.fileName ?? '') })) : [];
 }
 
+/** The SHA-256 of every file any version of the item (or its row, for an import) has listed. */
+async function everAttached(db: Kysely<Database>, itemId: number): Promise<string[]> {
+  const versions = await db.selectFrom('item_versions').select('snapshot').where('item_id', '=', itemId).execute();
+  const row = await db.selectFrom('items').select('attachments').where('id', '=', itemId).executeTakeFirst();
+  const lists = [...versions.map((v) => snapshotAttachments(JSON.parse(v.snapshot))), row ? snapshotAttachments(row) : []];
+  return [...new Set(lists.flat().map((a) => a.hash))];
+}
+
 async function publishedDocuments(db: Kysely<Database>, itemId: number): Promise<PublishedDocuments | null> {
   const row = await db.selectFrom('items').selectAll().where('id', '=', itemId).executeTakeFirst();
   if (!row || row.published_version === null) return null;
@@ -105,8 +113,9 @@ function snapshotFields(s: Record<string, any>): PublishedFields {
  */
 export async function syncItemSearch(trx: Kysely<Database>, itemId: number, at: string): Promise<void> {
   const docs = await publishedDocuments(trx, itemId);
-  // An older version's attachments leave with it: the published version's are written again below.
-  await removeDocumentsWithPrefix(trx, 'attachment', attachmentDocId(itemId, ''));
+  // Attachments of any version leave (a file removed in the published version, or all on withdrawal); the
+  // published version's are written again below.
+  await removeDocuments(trx, 'attachment', (await everAttached(trx, itemId)).map((hash) => attachmentDocId(itemId, hash)));
   if (docs) {
     await indexDocument(trx, docs.item, at);
     if (docs.attachments.length > 0) await indexDocuments(trx, docs.attachments, at);

@@ -96,16 +96,18 @@ export async function removeDocument(trx: Kysely<Database>, kind: SearchDocKind,
 }
 
 /**
- * Takes every document of one kind whose key starts with `prefix` out of the index (an item's attachments,
- * keyed `<item id>:<sha256>`), in the transaction that withdraws or republishes their owner. Returns how many
- * rows were there.
+ * Takes the documents of one kind with the given keys out of the index (an item's attachments, keyed
+ * `<item id>:<sha256>`), in the transaction that withdraws or republishes their owner: an exact lookup on the
+ * (kind, key) index, on both engines. Returns how many rows were there.
  */
-export async function removeDocumentsWithPrefix(trx: Kysely<Database>, kind: SearchDocKind, prefix: string): Promise<number> {
-  requireTransaction(trx, 'removeDocumentsWithPrefix');
-  // The prefix is the caller's key (digits and a colon), never a reader's input: no LIKE wildcard in it.
-  if (/[%_\\]/.test(prefix)) throw new Error('a search key prefix cannot hold LIKE wildcards');
-  const result = await trx.deleteFrom('search_documents').where('doc_kind', '=', kind).where('doc_id', 'like', `${prefix}%`).executeTakeFirst();
-  return Number(result.numDeletedRows);
+export async function removeDocuments(trx: Kysely<Database>, kind: SearchDocKind, docIds: readonly string[]): Promise<number> {
+  requireTransaction(trx, 'removeDocuments');
+  let removed = 0;
+  for (let i = 0; i < docIds.length; i += BATCH) {
+    const result = await trx.deleteFrom('search_documents').where('doc_kind', '=', kind).where('doc_id', 'in', docIds.slice(i, i + BATCH)).executeTakeFirst();
+    removed += Number(result.numDeletedRows);
+  }
+  return removed;
 }
 
 /**

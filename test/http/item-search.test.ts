@@ -87,4 +87,29 @@ forEachDialect('items in the search index', (ctx) => {
     assert.equal(withdrawn.statusCode, 200, withdrawn.body);
     assert.equal((await search('道路硬化')).total, 0, 'withdrawn with its item');
   });
+
+  test('an attachment removed in a newer published version leaves the index; the other stays', async () => {
+    const { drafter, publisher } = t.people;
+    const item = await createItemAs(t, drafter, { title: '关于调整公共租赁住房租金标准的通知', bodyHtml: '<p>租金标准调整如下。</p>' });
+    const upload = async (name: string, text: string) => {
+      const { payload, headers } = multipart(name, await makeDocx(p(text)));
+      const res = await t.app.inject({ method: 'POST', url: `/api/items/${item.id}/attachments`, payload, headers: { ...drafter.headers, ...headers } });
+      assert.equal(res.statusCode, 201, res.body);
+      return json(res);
+    };
+    await upload('旧标准.docx', '旧租金标准每平方米八元');
+    const withBoth = await upload('新标准.docx', '新租金标准每平方米十元');
+    await approve(t, item.id);
+    assert.equal((await t.call(publisher, 'POST', `/api/items/${item.id}/publish`, { channels: ['portal'] })).statusCode, 200);
+    assert.equal((await search('旧租金标准')).total, 1);
+    const old = withBoth.attachments.find((a: any) => a.fileName === '旧标准.docx').hash;
+    const removed = await t.call(drafter, 'DELETE', `/api/items/${item.id}/attachments/${old}`);
+    assert.equal(removed.statusCode, 200, removed.body);
+    assert.equal((await search('旧租金标准')).total, 1, 'the published version still lists it');
+    await approve(t, item.id);
+    const republished = await t.call(publisher, 'POST', `/api/items/${item.id}/publish`, { channels: ['portal'] });
+    assert.equal(republished.statusCode, 200, republished.body);
+    assert.equal((await search('旧租金标准')).total, 0);
+    assert.equal((await search('新租金标准')).total, 1);
+  });
 });
