@@ -58,8 +58,10 @@ function generationQuery(db: Kysely<Database>, agencyId: number) {
  * building the query each time costs as much as running it on SQLite.
  */
 export function publicationGenerationReader(db: Kysely<Database>, agencyId: number = SITE_GENERATION): () => Promise<Generation> {
-  const compiled = generationQuery(db, agencyId).compile();
+  // Compiled at the first read, not when the app is built: building an app never touches the database.
+  let compiled: ReturnType<ReturnType<typeof generationQuery>['compile']> | null = null;
   return async () => {
+    compiled ??= generationQuery(db, agencyId).compile();
     const row = (await db.executeQuery(compiled)).rows[0];
     return row ? { generation: Number(row.generation), updatedAt: row.updated_at } : { generation: 0, updatedAt: null };
   };
