@@ -22,6 +22,7 @@ import type { Database } from '../db/schema.js';
 import { catalogueService } from '../disclosure/catalogue.service.js';
 import { createItem } from '../disclosure/item-drafting.js';
 import { publishItem, reviewItem, submitItem } from '../disclosure/item-review.js';
+import { seededRandom, type SeededRandom } from '../core/seeded-random.js';
 
 /** What marks every generated body (and the summary): the content is invented. */
 export const DEMO_ITEM_NOTE = '本条为演示数据，内容系虚构，仅用于展示平台功能。';
@@ -40,19 +41,6 @@ export interface DemoItemPlan {
   office: string;
   normative: boolean;
   bodyHtml: string;
-}
-
-/** mulberry32: a small seeded PRNG, the same sequence on every run. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return { int: (n: number) => Math.floor(next() * n), pick: <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]! };
 }
 
 const SUBJECTS = [
@@ -85,7 +73,7 @@ function plusDays(day: string, days: number): string {
 }
 
 /** Paragraphs of an invented body about `subject`, ending with the demo note. */
-function body(subject: string, rng: ReturnType<typeof prng>): string {
+function body(subject: string, rng: SeededRandom): string {
   const openings = [
     `为深入贯彻落实党中央、国务院关于深化“放管服”改革、优化营商环境的决策部署，进一步提升${subject}工作水平，结合本局实际，现将有关事项通知如下。`,
     `根据《中华人民共和国政府信息公开条例》和上级有关要求，现就${subject}有关情况公开如下。`,
@@ -106,7 +94,7 @@ function body(subject: string, rng: ReturnType<typeof prng>): string {
  * for the calendar passed in.
  */
 export function demoItemPlans(count: number, year: number, calendar: WorkCalendar, seed = 20240101): DemoItemPlan[] {
-  const rng = prng(seed);
+  const rng = seededRandom(seed);
   const total = LEAVES.reduce((n, [, w]) => n + w, 0);
   const days: string[] = [];
   for (let d = `${year}-01-01`; d <= `${year}-12-31`; d = plusDays(d, 1)) if (isWorkingDay(calendar, d)) days.push(d);

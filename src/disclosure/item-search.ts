@@ -129,34 +129,31 @@ export async function indexImportedItems(
   await indexDocuments(trx, rows.map(({ id, row }) => itemSearchDocument({ ...row, id }, snapshotFields(row))), at);
 }
 
-// Every public item, for `gongkai search rebuild`.
-registerSearchSource('item', async function* (db) {
+/** The ids of the items on the portal, in order, a page at a time (the rebuild's sources walk them). */
+async function* publicItemIds(db: Kysely<Database>): AsyncGenerator<number> {
   let after = 0;
   for (;;) {
     const ids = await db.selectFrom('channel_publications').select('subject_id').distinct()
       .where('subject_kind', '=', 'item').where('channel', '=', 'portal').where('withdrawn_at', 'is', null)
       .where('subject_id', '>', after).orderBy('subject_id').limit(500).execute();
     if (ids.length === 0) return;
-    for (const { subject_id } of ids) {
-      const docs = await publishedDocuments(db, Number(subject_id));
-      if (docs) yield docs.item;
-    }
+    for (const { subject_id } of ids) yield Number(subject_id);
     after = Number(ids[ids.length - 1]!.subject_id);
+  }
+}
+
+// Every public item, for `gongkai search rebuild`.
+registerSearchSource('item', async function* (db) {
+  for await (const id of publicItemIds(db)) {
+    const docs = await publishedDocuments(db, id);
+    if (docs) yield docs.item;
   }
 });
 
 // Every attachment of a public item's published version.
 registerSearchSource('attachment', async function* (db) {
-  let after = 0;
-  for (;;) {
-    const ids = await db.selectFrom('channel_publications').select('subject_id').distinct()
-      .where('subject_kind', '=', 'item').where('channel', '=', 'portal').where('withdrawn_at', 'is', null)
-      .where('subject_id', '>', after).orderBy('subject_id').limit(500).execute();
-    if (ids.length === 0) return;
-    for (const { subject_id } of ids) {
-      const docs = await publishedDocuments(db, Number(subject_id));
-      if (docs) yield* docs.attachments;
-    }
-    after = Number(ids[ids.length - 1]!.subject_id);
+  for await (const id of publicItemIds(db)) {
+    const docs = await publishedDocuments(db, id);
+    if (docs) yield* docs.attachments;
   }
 });
