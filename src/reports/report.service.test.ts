@@ -145,7 +145,8 @@ forEachDialect('reportService', (ctx) => {
     await assert.rejects(reports.submit(r.id, operator('dave')), code('REPORT_NOT_DATED'));
     await reports.update(r.id, { ...good, issuedOn: '2025-01-20' }, operator('bob'));
     await approveReport(ctx.db, r.id);
-    const published = await reports.publish(r.id, operator('dave'));
+    // Publishing indexes the report for search in the same transaction: the edge opens it.
+    const published = await ctx.db.transaction().execute((trx) => reportService(trx, clock).publish(r.id, operator('dave')));
     assert.equal(published.status, 'published');
     assert.equal(published.publishedAt !== null, true);
     assert.equal(published.issuedOn, '2025-01-20');
