@@ -58,7 +58,8 @@ forEachDialect('period lock of published reports', (ctx) => {
     assert.equal(report.document.cells['三:carried-out:total'], 2 - 1);
     await reports.update(report.id, { ...report.document, issuedOn: '2026-01-20' }, operator('test'));
     await approveReport(ctx.db, report.id);
-    reportId = (await reports.publish(report.id, operator('test'))).id;
+    // Publishing indexes the report for search in the same transaction: the edge opens it.
+    reportId = (await ctx.db.transaction().execute((trx) => reportService(trx, clock).publish(report.id, operator('test')))).id;
   });
 
   it('refuses a decision dated within the published year, naming the cells; nothing stored', async () => {
