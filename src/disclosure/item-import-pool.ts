@@ -23,10 +23,10 @@ export interface ItemReadPool {
 }
 
 function workerExecArgv(): string[] {
-  const argv = process.execArgv;
+  // Only tsx's loader: the parent's own flags are not all allowed in a worker (Node 24's test runner passes many,
+  // and Worker refuses them with ERR_WORKER_INVALID_EXEC_ARGV).
   const worker = new URL(import.meta.url).pathname;
-  if (!worker.endsWith('.ts') || argv.some((a) => a.includes('tsx'))) return argv;
-  return [...argv, '--import', import.meta.resolve('tsx')];
+  return worker.endsWith('.ts') ? ['--import', import.meta.resolve('tsx')] : [];
 }
 
 /**

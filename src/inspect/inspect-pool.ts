@@ -34,9 +34,9 @@ function workerFile(): string {
  * must not be opened again by every worker.
  */
 function workerExecArgv(): string[] {
-  const argv = process.execArgv.filter((arg) => !arg.startsWith('--inspect'));
-  if (!workerFile().endsWith('.ts') || argv.some((a) => a.includes('tsx'))) return argv;
-  return [...argv, '--import', import.meta.resolve('tsx')];
+  // Only tsx's loader: the parent's own flags are not all allowed in a worker (Node 24's test runner passes many,
+  // and Worker refuses them with ERR_WORKER_INVALID_EXEC_ARGV).
+  return workerFile().endsWith('.ts') ? ['--import', import.meta.resolve('tsx')] : [];
 }
 
 /** Pool settings (defaults in brackets). */
