@@ -22,7 +22,7 @@ import { diffDocuments } from './report-diff.js';
 import { indexPublishedReport } from './report-search.js';
 import { checkBase, chinaDay, chinaTime, loadDocument } from './report-versions.js';
 import { lockRow } from '../db/locks.js';
-import { assertCanPublish, REVIEW_STATES, type ReviewState } from '../core/disclosure/review-chain.js';
+import { assertCanPublish } from '../core/disclosure/review-chain.js';
 import { publishToChannels } from '../disclosure/review.service.js';
 import { assertReportEditable, reportReviewAdapter, reviewStateOf, submitReport } from './report-review.js';
 import {
@@ -30,70 +30,10 @@ import {
   insertVersionRow, listEventRows, listReportRows, listVersionRows, updateReportRow, type ReportWithAgencyRow,
 } from './report.repository.js';
 
-export type ReportStatus = 'draft' | 'checked' | 'published';
-export const REPORT_STATUSES: readonly ReportStatus[] = ['draft', 'checked', 'published'];
-/** Chinese names of the statuses. */
-export const STATUS_NAMES: Readonly<Record<ReportStatus, string>> = { draft: '草稿', checked: '已校验', published: '已发布' };
-
-export interface ReportSummary {
-  id: number;
-  agencyId: number;
-  agencyName: string;
-  year: number;
-  format: FormatId;
-  status: ReportStatus;
-  version: number;
-  issuedOn: string | null;
-  createdAt: string;
-  updatedAt: string;
-  publishedAt: string | null;
-  /** Where the report stands in the review chain (初审, 保密审查, 核审签发) and its Chinese name. */
-  reviewState: ReviewState;
-  reviewStateName: string;
-  /** The version under review or approved (null before the first submission). */
-  reviewVersion: number | null;
-}
-
-export interface StoredReport extends ReportSummary {
-  document: ReportDocument;
-}
-
-export interface ReportVersionInfo {
-  version: number;
-  createdAt: string;
-  actor: string;
-  note: string | null;
-}
-
-export interface ReportEvent {
-  id: number;
-  reportId: number;
-  at: string;
-  actor: string;
-  type: string;
-  old: unknown;
-  new: unknown;
-}
-
-export interface ReportFilter {
-  agencyId?: number;
-  /** Only these agencies (the ones the reader may see). */
-  agencyIds?: readonly number[];
-  year?: number;
-  status?: ReportStatus;
-}
+export * from './report-types.js';
+import { REPORT_STATUSES, toSummary, type ReportEvent, type ReportFilter, type ReportStatus, type ReportSummary, type ReportVersionInfo, type StoredReport } from './report-types.js';
 
 type Q = Kysely<Database>;
-
-
-function toSummary(row: ReportWithAgencyRow): ReportSummary {
-  return {
-    id: row.id, agencyId: row.agency_id, agencyName: row.agency_name, year: row.year, format: row.format as FormatId,
-    status: row.status as ReportStatus, version: row.current_version, issuedOn: row.issued_on,
-    createdAt: row.created_at, updatedAt: row.updated_at, publishedAt: row.published_at,
-    reviewState: reviewStateOf(row), reviewStateName: REVIEW_STATES[reviewStateOf(row)], reviewVersion: row.review_version ?? null,
-  };
-}
 
 
 
