@@ -13,7 +13,7 @@ import type { PiiFindingRow } from './disclosure.table.js';
 import { attachmentsOf, fieldsOf, lockedItem, writeVersion } from './item-drafting.js';
 import { findInBody, inspectUpload, redactInBody } from './item-inspection.js';
 import {
-  findBlobRow, findFindingRow, insertFindingRows, listFindingRows, resolveFindingRow, versionScanned,
+  findBlobRow, findFindingRow, insertFindingRows, listFindingRows, listOpenAttachmentFindingRowsBefore, listOpenFindingRows, resolveFindingRow, versionScanned,
 } from './item.repository.js';
 import { insertDisclosureEvent } from './review.repository.js';
 
@@ -52,8 +52,7 @@ export async function resolveDroppedAttachmentFindings(
   trx: Kysely<Database>, item: { id: number; agency_id: number; version: number; attachments: string }, actor: Actor, at: string,
 ): Promise<number> {
   const held = new Set((JSON.parse(item.attachments) as Array<{ hash: string }>).map((a) => `attachment:${a.hash}`));
-  const dropped = (await listFindingRows(trx, item.id)).filter((f) =>
-    f.item_version < item.version && f.resolution === null && f.source.startsWith('attachment:') && !held.has(f.source));
+  const dropped = (await listOpenAttachmentFindingRowsBefore(trx, item.id, item.version)).filter((f) => !held.has(f.source));
   for (const f of dropped) {
     const reason = `第 ${item.version} 版已删除或替换该附件`;
     if (!(await resolveFindingRow(trx, f.id, { resolution: 'removed', reason, by: actor.name, byId: actor.id, at }))) continue;
@@ -67,7 +66,7 @@ export async function resolveDroppedAttachmentFindings(
 
 /** Refuses (naming how many and where) while any finding of the version is unresolved. */
 export async function assertFindingsResolved(trx: Kysely<Database>, itemId: number, version: number): Promise<void> {
-  const open = (await listFindingRows(trx, itemId, version)).filter((f) => f.resolution === null);
+  const open = await listOpenFindingRows(trx, itemId, version);
   if (open.length === 0) return;
   const places = open.slice(0, 5).map((f) => f.place).join('、');
   throw new ConflictError(

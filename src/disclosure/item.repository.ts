@@ -204,6 +204,18 @@ export function listFindingRows(db: Q, itemId: number, version?: number): Promis
   return q.orderBy('item_version').orderBy('id').execute();
 }
 
+/** The unresolved findings of one version of an item, in order. */
+export function listOpenFindingRows(db: Q, itemId: number, version: number): Promise<PiiFindingRow[]> {
+  return db.selectFrom('pii_findings').selectAll().where('item_id', '=', itemId).where('item_version', '=', version)
+    .where('resolution', 'is', null).orderBy('id').execute();
+}
+
+/** The unresolved findings in attachments of versions before `version`, in order. */
+export function listOpenAttachmentFindingRowsBefore(db: Q, itemId: number, version: number): Promise<PiiFindingRow[]> {
+  return db.selectFrom('pii_findings').selectAll().where('item_id', '=', itemId).where('item_version', '<', version)
+    .where('resolution', 'is', null).where('source', 'like', 'attachment:%').orderBy('item_version').orderBy('id').execute();
+}
+
 /** One finding, or undefined. */
 export function findFindingRow(db: Q, id: number): Promise<PiiFindingRow | undefined> {
   return db.selectFrom('pii_findings').selectAll().where('id', '=', id).executeTakeFirst();
