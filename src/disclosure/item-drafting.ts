@@ -95,7 +95,7 @@ export function fieldsOf(row: ItemRow): ItemFields {
 }
 
 /** The attachments of a stored item. */
-export function attachmentsOf(row: ItemRow): ItemAttachment[] {
+export function attachmentsOf(row: Pick<ItemRow, 'attachments'>): ItemAttachment[] {
   return JSON.parse(row.attachments) as ItemAttachment[];
 }
 

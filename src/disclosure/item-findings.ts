@@ -29,7 +29,7 @@ export type FindingResolution = keyof typeof FINDING_RESOLUTIONS;
 export async function scanVersion(trx: Kysely<Database>, item: { id: number; version: number; body_html: string; attachments: string }): Promise<number> {
   if (await versionScanned(trx, item.id, item.version)) return 0;
   const rows = findInBody(item.body_html).map((f) => ({ item_id: item.id, item_version: item.version, source: 'body', kind: f.kind, place: f.place, excerpt: f.excerpt }));
-  for (const a of JSON.parse(item.attachments) as Array<{ hash: string; fileName: string }>) {
+  for (const a of attachmentsOf(item)) {
     const blob = await findBlobRow(trx, a.hash);
     if (!blob) continue;
     const inspected = await inspectUpload(blob.content, a.fileName);
@@ -51,7 +51,7 @@ export async function scanVersion(trx: Kysely<Database>, item: { id: number; ver
 export async function resolveDroppedAttachmentFindings(
   trx: Kysely<Database>, item: { id: number; agency_id: number; version: number; attachments: string }, actor: Actor, at: string,
 ): Promise<number> {
-  const held = new Set((JSON.parse(item.attachments) as Array<{ hash: string }>).map((a) => `attachment:${a.hash}`));
+  const held = new Set(attachmentsOf(item).map((a) => `attachment:${a.hash}`));
   const dropped = (await listOpenAttachmentFindingRowsBefore(trx, item.id, item.version)).filter((f) => !held.has(f.source));
   for (const f of dropped) {
     const reason = `第 ${item.version} 版已删除或替换该附件`;
