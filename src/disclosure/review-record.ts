@@ -44,7 +44,7 @@ export function chinaDay(iso: string): string {
 /** The steps and publications of one version of a subject. */
 export async function chainRecordOf(db: Kysely<Database>, subject: { kind: string; id: number; version: number }): Promise<ChainRecord> {
   const steps = await listReviewSteps(db, subject, subject.version);
-  const publications = (await allPublications(db, subject)).filter((p) => p.subject_version === subject.version);
+  const publications = await allPublications(db, subject, subject.version);
   return {
     steps: steps.map((s) => ({
       step: s.step, stepName: CHAIN_ACTS[s.step as ChainAct] ?? s.step, decision: s.decision,

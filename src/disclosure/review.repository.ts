@@ -43,19 +43,21 @@ export async function insertPublication(
     .returningAll().executeTakeFirstOrThrow();
 }
 
-/** The publications of a subject that are not withdrawn, oldest first. */
-export async function activePublications(db: Kysely<Database>, subject: SubjectRef): Promise<ChannelPublicationRow[]> {
-  return db.selectFrom('channel_publications').selectAll()
+/** The publications of a subject (of one version, or all) that are not withdrawn, oldest first. */
+export async function activePublications(db: Kysely<Database>, subject: SubjectRef, version?: number): Promise<ChannelPublicationRow[]> {
+  let q = db.selectFrom('channel_publications').selectAll()
     .where('subject_kind', '=', subject.kind).where('subject_id', '=', subject.id)
-    .where('withdrawn_at', 'is', null)
-    .orderBy('id').execute();
+    .where('withdrawn_at', 'is', null);
+  if (version !== undefined) q = q.where('subject_version', '=', version);
+  return q.orderBy('id').execute();
 }
 
-/** Every publication of a subject, withdrawn ones included, oldest first. */
-export async function allPublications(db: Kysely<Database>, subject: SubjectRef): Promise<ChannelPublicationRow[]> {
-  return db.selectFrom('channel_publications').selectAll()
-    .where('subject_kind', '=', subject.kind).where('subject_id', '=', subject.id)
-    .orderBy('id').execute();
+/** Every publication of a subject (of one version, or all), withdrawn ones included, oldest first. */
+export async function allPublications(db: Kysely<Database>, subject: SubjectRef, version?: number): Promise<ChannelPublicationRow[]> {
+  let q = db.selectFrom('channel_publications').selectAll()
+    .where('subject_kind', '=', subject.kind).where('subject_id', '=', subject.id);
+  if (version !== undefined) q = q.where('subject_version', '=', version);
+  return q.orderBy('id').execute();
 }
 
 /** Appends one event of the disclosure log. */

@@ -158,7 +158,7 @@ export async function publishToChannels(
       `保密审查未认定适合在以下渠道发布：${unfit.map((c) => CHANNELS[c]).join('、')}`, 'CHANNEL_NOT_CLEARED',
     );
   }
-  const current = (await activePublications(trx, subject)).filter((p) => p.subject_version === subject.version);
+  const current = await activePublications(trx, subject, subject.version);
   const again = (channels as Channel[]).filter((c) => current.some((p) => p.channel === c));
   if (again.length > 0) {
     throw new ConflictError(`已在以下渠道发布：${again.map((c) => CHANNELS[c]).join('、')}`, 'ALREADY_PUBLISHED');
