@@ -10,7 +10,7 @@ import type { Database } from '../db/schema.js';
 import { indexDocument, removeDocument, type SearchDocumentInput } from '../search/search-index.js';
 import { registerSearchSource } from '../search/search-sources.js';
 import { lastPublishedGuide } from './guide.repository.js';
-import { chinaDay } from './review-record.js';
+import { chinaDay } from './item-drafting.js';
 
 /** The public address of an agency's guide on the portal. */
 export const guidePath = (agencyId: number) => `/agencies/${agencyId}/guide`;

@@ -24,7 +24,7 @@ import {
 } from './item-import.repository.js';
 import { validateRows, type ImportItem } from './item-import-validate.js';
 import { indexImportedItems } from './item-search.js';
-import { fieldsOf, type ItemSnapshot } from './item-drafting.js';
+import { chinaDay, fieldsOf, type ItemSnapshot } from './item-drafting.js';
 
 /** How to import. */
 export interface ItemImportOptions {
@@ -60,7 +60,6 @@ export interface ItemImportReport {
 }
 
 /** China's date (UTC+8, no daylight saving) of an ISO instant. */
-const chinaDate = (iso: string) => new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 10);
 
 /** The message telling how to give an agency its 统一社会信用代码. */
 export function creditCodeMissing(agency: { id: number; name: string }): string {
@@ -104,7 +103,7 @@ export async function importItems(
     liveCategories(db, agency.id), takenIndexNos(db, explicit), docNoCounts(db, agency.id),
   ]);
   const outcome = validateRows(parsed.rows, {
-    today: chinaDate(now), categories, takenIndexNos: taken, existingDocNos, template, code: agency.creditCode ?? '',
+    today: chinaDay(now), categories, takenIndexNos: taken, existingDocNos, template, code: agency.creditCode ?? '',
   });
   const warnings = [...parsed.warnings, ...outcome.warnings];
   const needsCode = template.includes('{code}') && !agency.creditCode && outcome.items.some((i) => i.indexNo === null);

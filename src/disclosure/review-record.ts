@@ -36,11 +36,6 @@ export interface ChainRecord {
   publications: PublicationView[];
 }
 
-/** The calendar day in China (UTC+8, no daylight saving) of an ISO instant. */
-export function chinaDay(iso: string): string {
-  return new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 10);
-}
-
 /** The steps and publications of one version of a subject. */
 export async function chainRecordOf(db: Kysely<Database>, subject: { kind: string; id: number; version: number }): Promise<ChainRecord> {
   const steps = await listReviewSteps(db, subject, subject.version);

@@ -9,7 +9,7 @@ import type { Clock } from '../core/clock.js';
 import { REVIEW_STATES, type ReviewState } from '../core/disclosure/review-chain.js';
 import { ConflictError, NotFoundError } from '../core/errors.js';
 import type { ChannelPublicationRow } from './disclosure.table.js';
-import { chinaDay } from './review-record.js';
+import { chinaDay } from './item-drafting.js';
 import { decideStep, publishToChannels, type ReviewSubject, type ReviewSubjectAdapter, type StepDecision } from './review.service.js';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
