@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ValidationError } from '../errors.js';
-import { defaultGuide, feeText, validateGuide } from './guide.js';
+import { defaultGuide, feeText, GUIDE_LIMITS, validateGuide } from './guide.js';
 
 const filled = () => {
   const guide = defaultGuide('威海市环翠区行政审批服务局');
@@ -35,6 +35,27 @@ test('phone, postcode, email and website formats are checked, each named in Chin
     assert.match(messages[3]!, /网址格式不正确/);
     return true;
   });
+});
+
+test('texts, office details and list lines are bounded, each named in Chinese (and a long one is not pattern-checked)', () => {
+  const guide = filled();
+  guide.classification = '类'.repeat(GUIDE_LIMITS.paragraph + 1);
+  guide.office = { ...guide.office, email: `a@${'.'.repeat(1_000_000)}@` };
+  guide.proactive = { ...guide.proactive, channels: ['门户网站', '渠'.repeat(GUIDE_LIMITS.listLine + 1)] };
+  guide.onRequest = { ...guide.onRequest, channels: Array.from({ length: GUIDE_LIMITS.listLines + 1 }, (_, i) => `渠道${i}`) };
+  const started = Date.now();
+  assert.throws(() => validateGuide(guide), (e: unknown) => {
+    assert.ok(e instanceof ValidationError);
+    const problems = (e.details.problems ?? []).map((p) => [p.place?.field, p.message]);
+    assert.deepEqual(problems, [
+      ['classification', `信息分类与编排体系不能超过 ${GUIDE_LIMITS.paragraph} 字（现有 ${GUIDE_LIMITS.paragraph + 1} 字）`],
+      ['office.email', `电子邮箱不能超过 ${GUIDE_LIMITS.officeField} 字（现有 1000003 字）`],
+      ['proactive.channels', `主动公开渠道第 2 项不能超过 ${GUIDE_LIMITS.listLine} 字`],
+      ['onRequest.channels', `申请的提交渠道不能超过 ${GUIDE_LIMITS.listLines} 项（现有 ${GUIDE_LIMITS.listLines + 1} 项）`],
+    ]);
+    return true;
+  });
+  assert.ok(Date.now() - started < 1000, 'the format patterns do not run on over-long text');
 });
 
 test('the fee paragraph follows the bands of 国办函〔2020〕109号', () => {

@@ -84,6 +84,13 @@ const REQUIRED_TEXT = [
 const OPTIONAL_TEXT = ['office.fax', 'office.email', 'office.website'] as const;
 const LISTS = ['proactive.channels', 'onRequest.channels'] as const;
 
+/**
+ * Longest text of a paragraph, of an office detail (one line: name, address, phone…) and of a list line, and most
+ * lines of a list (the request schema only asks for an object, so these bounds are the only ones; they also keep
+ * the format patterns below from running on megabytes of text).
+ */
+export const GUIDE_LIMITS = { paragraph: 5000, officeField: 200, listLine: 500, listLines: 50 } as const;
+
 function at(value: unknown, path: string): unknown {
   let current = value;
   for (const key of path.split('.')) current = current && typeof current === 'object' ? (current as Record<string, unknown>)[key] : undefined;
@@ -103,6 +110,7 @@ function setAt(target: Record<string, unknown>, path: string, value: unknown): v
  */
 export function validateGuide(raw: unknown): Guide {
   const problems: ProblemDetail[] = [];
+  const tooLong = new Set<string>();
   const out: Record<string, unknown> = {};
   const name = (path: string) => GUIDE_FIELD_NAMES[path]!;
   for (const path of [...REQUIRED_TEXT, ...OPTIONAL_TEXT]) {
@@ -112,8 +120,12 @@ export function validateGuide(raw: unknown): Guide {
       continue;
     }
     const text = (value ?? '').trim();
+    const max = path.startsWith('office.') ? GUIDE_LIMITS.officeField : GUIDE_LIMITS.paragraph;
     if (text === '' && (REQUIRED_TEXT as readonly string[]).includes(path)) {
       problems.push({ message: `请填写${name(path)}`, place: { field: path } });
+    } else if ([...text].length > max) {
+      problems.push({ message: `${name(path)}不能超过 ${max} 字（现有 ${[...text].length} 字）`, place: { field: path } });
+      tooLong.add(path);
     }
     setAt(out, path, text);
   }
@@ -122,11 +134,17 @@ export function validateGuide(raw: unknown): Guide {
     const lines = Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string').map((v) => v.trim()).filter(Boolean) : [];
     if (value !== undefined && !Array.isArray(value)) problems.push({ message: `${name(path)}应为逐条列出的文字`, place: { field: path } });
     else if (lines.length === 0) problems.push({ message: `请至少填写一项${name(path)}`, place: { field: path } });
+    else if (lines.length > GUIDE_LIMITS.listLines) {
+      problems.push({ message: `${name(path)}不能超过 ${GUIDE_LIMITS.listLines} 项（现有 ${lines.length} 项）`, place: { field: path } });
+    } else {
+      const long = lines.findIndex((line) => [...line].length > GUIDE_LIMITS.listLine);
+      if (long >= 0) problems.push({ message: `${name(path)}第 ${long + 1} 项不能超过 ${GUIDE_LIMITS.listLine} 字`, place: { field: path } });
+    }
     setAt(out, path, lines);
   }
   const office = out.office as unknown as GuideOffice;
   const check = (path: string, value: string, pattern: RegExp, example: string) => {
-    if (value !== '' && !pattern.test(value)) {
+    if (value !== '' && !tooLong.has(path) && !pattern.test(value)) {
       problems.push({ message: `${name(path)}格式不正确：“${value}”（应如 ${example}）`, place: { field: path } });
     }
   };
