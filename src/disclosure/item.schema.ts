@@ -6,7 +6,7 @@ import { Type, type Static, type TSchema, type TUnsafe } from 'typebox';
 import { CHANNEL_KEYS, CHANNELS } from '../core/disclosure/channels.js';
 import { DISCLOSURE_ATTRIBUTES, NORMATIVE_KINDS, VALIDITIES } from '../core/disclosure/item-labels.js';
 import { REVIEW_STATES, REVIEW_STEPS, type ReviewStep } from '../core/disclosure/review-chain.js';
-import { idSchema } from '../reports/report.schema.js';
+import { idSchema, MAX_ID } from '../reports/report.schema.js';
 
 /** One of the keys of a label map, typed as their union, described with the Chinese names. */
 const keys = <O extends Record<string, string>>(o: O, description: string) =>
@@ -50,7 +50,7 @@ export const CreateItemBody = Type.Object({
 }, { additionalProperties: false });
 
 export const EditItemBody = Type.Object({
-  baseVersion: Type.Integer({ minimum: 1, description: '编辑所依据的版本号（不是当前版本时拒绝保存：409 STALE_VERSION）' }),
+  baseVersion: Type.Integer({ minimum: 1, maximum: MAX_ID, description: '编辑所依据的版本号（不是当前版本时拒绝保存：409 STALE_VERSION）' }),
   title: Type.Optional(Type.String({ minLength: 1, maxLength: 300, description: '标题' })),
   writtenOn: Type.Optional(date('成文日期')),
   ...Object.fromEntries(Object.entries(fieldProps).map(([k, v]) => [k, Type.Optional(v)])) as { [K in keyof typeof fieldProps]: ReturnType<typeof Type.Optional<(typeof fieldProps)[K]>> },

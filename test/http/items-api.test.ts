@@ -177,6 +177,9 @@ forEachDialect('items API: the review chain', (ctx) => {
     assert.equal(res.statusCode, 409);
     assert.equal(json(res).code, 'STALE_VERSION');
     assert.match(json(res).message, /第 2 版，您编辑的是第 1 版/);
+    const huge = await t.call(drafter, 'PUT', `/api/items/${item.id}`, { baseVersion: 2 ** 31, title: '版本号越界' });
+    assert.equal(huge.statusCode, 400, huge.body);
+    assert.match(json(huge).message, /baseVersion.*不得大于 2147483647/);
     assert.deepEqual(await counts(), before);
   });
 
