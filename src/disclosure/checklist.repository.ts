@@ -69,6 +69,15 @@ export async function addEntries(db: Kysely<Database>, checklistId: number, publ
 
 /** The entries of a list with what they show, in order of publication day, then publication. */
 export async function entryViews(db: Kysely<Database>, checklistId: number): Promise<ChecklistEntryView[]> {
+  return entryViewQuery(db, checklistId).orderBy('p.published_on').orderBy('p.id').execute();
+}
+
+/** One entry of a list with its publication and item, or undefined (not on that list). */
+export async function findEntryView(db: Kysely<Database>, checklistId: number, entryId: number): Promise<ChecklistEntryView | undefined> {
+  return entryViewQuery(db, checklistId).where('e.id', '=', entryId).executeTakeFirst();
+}
+
+function entryViewQuery(db: Kysely<Database>, checklistId: number) {
   return db.selectFrom('checklist_entries as e')
     .innerJoin('channel_publications as p', 'p.id', 'e.publication_id')
     .innerJoin('items as i', 'i.id', 'p.subject_id')
@@ -77,9 +86,7 @@ export async function entryViews(db: Kysely<Database>, checklistId: number): Pro
       'p.channel', 'p.published_on', 'p.actor as publisher', 'p.subject_id', 'p.subject_version', 'p.withdrawn_at', 'p.withdrawal_reason',
       'i.index_no', 'i.title',
     ])
-    .where('e.checklist_id', '=', checklistId)
-    .orderBy('p.published_on').orderBy('p.id')
-    .execute();
+    .where('e.checklist_id', '=', checklistId);
 }
 
 /** Records a decision once per state: only while the entry is undecided or kept (a withdrawal is final). */

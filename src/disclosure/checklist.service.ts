@@ -14,7 +14,7 @@ import { lockRow } from '../db/locks.js';
 import type { Database } from '../db/schema.js';
 import type { ChecklistSheet } from '../render/disclosure/monthly-checklist.js';
 import {
-  addEntries, agencyName, ensureChecklist, entryViews, findChecklist, itemPublicationIds, listChecklists, setDecision, signChecklist,
+  addEntries, agencyName, ensureChecklist, entryViews, findChecklist, findEntryView, itemPublicationIds, listChecklists, setDecision, signChecklist,
   type ChecklistEntryView, type ChecklistRecord,
 } from './checklist.repository.js';
 import { withdrawPublication } from './publication-withdrawal.js';
@@ -138,7 +138,7 @@ export async function decideEntry(
   const list = await lockedList(trx, agencyId, month);
   assertChecklistOpen(list.state);
   const { decision, reason } = checkDecision(input.decision, input.reason);
-  const entry = (await entryViews(trx, list.id)).find((e) => e.id === entryId);
+  const entry = await findEntryView(trx, list.id, entryId);
   if (!entry) throw new NotFoundError(`检查清理清单中没有第 ${entryId} 号条目`);
   if (entry.decision === 'withdraw') throw new ConflictError(`“${entry.title}”已撤回，检查结论不能再修改`, 'ENTRY_WITHDRAWN');
   if (decision === 'keep' && entry.withdrawn_at !== null) {
