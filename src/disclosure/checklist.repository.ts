@@ -45,26 +45,25 @@ export async function listChecklists(db: Kysely<Database>, agencyId: number): Pr
   return db.selectFrom('monthly_checklists').selectAll().where('agency_id', '=', agencyId).orderBy('month', 'desc').execute();
 }
 
-/** Ids of the item publications of an agency published on a day in [from, until). */
-export async function itemPublicationIds(db: Kysely<Database>, agencyId: number, from: string, until: string): Promise<number[]> {
-  const rows = await db.selectFrom('channel_publications').select('id')
-    .where('agency_id', '=', agencyId).where('subject_kind', '=', 'item')
-    .where('published_on', '>=', from).where('published_on', '<', until)
-    .orderBy('id').execute();
-  return rows.map((r) => r.id);
-}
-
-/** Adds an entry per publication not yet on the list (the unique constraint keeps each once). Returns how many were added. */
-export async function addEntries(db: Kysely<Database>, checklistId: number, publicationIds: readonly number[]): Promise<number> {
-  let added = 0;
-  for (const publicationId of publicationIds) {
-    const row = await db.insertInto('checklist_entries')
-      .values({ checklist_id: checklistId, publication_id: publicationId, decision: null, reason: null, decided_by: null, decided_by_id: null, decided_at: null })
-      .onConflict((oc) => oc.columns(['checklist_id', 'publication_id']).doNothing())
-      .returning('id').executeTakeFirst();
-    if (row) added++;
-  }
-  return added;
+/**
+ * Adds an entry for every item publication of an agency published on a day in [from, until) that is not on the
+ * list yet, in one statement (the unique constraint on list and publication keeps each once, also against a
+ * concurrent producer). Returns how many were added.
+ */
+export async function addMonthEntries(db: Kysely<Database>, checklistId: number, agencyId: number, from: string, until: string): Promise<number> {
+  const rows = await db.insertInto('checklist_entries')
+    .columns(['checklist_id', 'publication_id', 'decision', 'reason', 'decided_by', 'decided_by_id', 'decided_at'])
+    .expression(db.selectFrom('channel_publications')
+      .select((eb) => [
+        eb.val(checklistId).as('checklist_id'), 'id as publication_id', eb.lit(null).as('decision'), eb.lit(null).as('reason'),
+        eb.lit(null).as('decided_by'), eb.lit(null).as('decided_by_id'), eb.lit(null).as('decided_at'),
+      ])
+      .where('agency_id', '=', agencyId).where('subject_kind', '=', 'item')
+      .where('published_on', '>=', from).where('published_on', '<', until)
+      .orderBy('id'))
+    .onConflict((oc) => oc.columns(['checklist_id', 'publication_id']).doNothing())
+    .returning('id').execute();
+  return rows.length;
 }
 
 /** The entries of a list with what they show, in order of publication day, then publication. */

@@ -14,7 +14,7 @@ import { lockRow } from '../db/locks.js';
 import type { Database } from '../db/schema.js';
 import type { ChecklistSheet } from '../render/disclosure/monthly-checklist.js';
 import {
-  addEntries, agencyName, ensureChecklist, entryViews, findChecklist, findEntryView, itemPublicationIds, listChecklists, setDecision, signChecklist,
+  addMonthEntries, agencyName, ensureChecklist, entryViews, findChecklist, findEntryView, listChecklists, setDecision, signChecklist,
   type ChecklistEntryView, type ChecklistRecord,
 } from './checklist.repository.js';
 import { withdrawPublication } from './publication-withdrawal.js';
@@ -102,7 +102,7 @@ export async function produceChecklist(trx: Kysely<Database>, agencyId: number, 
   await lockRow(trx, 'monthly_checklists', list.id);
   const current = (await findChecklist(trx, agencyId, range.month))!;
   if (current.state === 'open') {
-    const added = await addEntries(trx, current.id, await itemPublicationIds(trx, agencyId, range.from, range.until));
+    const added = await addMonthEntries(trx, current.id, agencyId, range.from, range.until);
     if (created || added > 0) {
       await insertDisclosureEvent(trx, {
         agency_id: agencyId, subject_kind: 'checklist', subject_id: current.id, type: created ? 'checklist-produced' : 'checklist-extended',
