@@ -31,6 +31,17 @@ export function childRows(db: Q, agencyId: number, parentId: number | null): Pro
     .orderBy('position').orderBy('id').execute();
 }
 
+/** A live sibling under `parentId` with this name (other than `except`), or undefined. */
+export function siblingNamed(db: Q, agencyId: number, parentId: number | null, name: string, except?: number): Promise<CatalogueNodeRow | undefined> {
+  let q = db.selectFrom('catalogue_nodes').selectAll()
+    .where('agency_id', '=', agencyId)
+    .where('parent_id', parentId === null ? 'is' : '=', parentId)
+    .where('archived', '=', 0)
+    .where('name', '=', name);
+  if (except !== undefined) q = q.where('id', '<>', except);
+  return q.executeTakeFirst();
+}
+
 /** Inserts a node. */
 export function insertNodeRow(db: Q, row: Omit<CatalogueNodeRow, 'id'>): Promise<CatalogueNodeRow> {
   return db.insertInto('catalogue_nodes').values(row).returningAll().executeTakeFirstOrThrow();

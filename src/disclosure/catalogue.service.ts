@@ -18,7 +18,7 @@ import { MAX_CYCLE_DAYS } from '../core/disclosure/update-cycles.js';
 import { lockRow } from '../db/locks.js';
 import type { Database } from '../db/schema.js';
 import {
-  childRows, findNodeRow, insertNodeRow, itemsUnderNode, listNodeRows, updateNodeRow,
+  childRows, findNodeRow, insertNodeRow, itemsUnderNode, listNodeRows, siblingNamed, updateNodeRow,
 } from './catalogue.repository.js';
 import type { CatalogueNodeRow } from './disclosure.table.js';
 import { insertDisclosureEvent } from './review.repository.js';
@@ -116,7 +116,7 @@ export function catalogueService(db: Kysely<Database>, clock: Clock) {
   }
 
   async function refuseDuplicate(agencyId: number, parentId: number | null, name: string, except?: number): Promise<void> {
-    const twin = (await childRows(db, agencyId, parentId)).find((s) => s.name === name && s.id !== except);
+    const twin = await siblingNamed(db, agencyId, parentId, name, except);
     if (twin) throw new ConflictError(`同一上级类目下已有名为“${name}”的类目`, 'DUPLICATE_NAME');
   }
 

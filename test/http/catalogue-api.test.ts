@@ -53,6 +53,9 @@ forEachDialect('catalogue API', (ctx) => {
     const a11 = await node({ parentId: a1.id, name: '甲一一' });
     assert.equal((await sendJson(t.app, 'POST', `${base}/nodes`, { parentId: null, name: '甲类' })).statusCode, 409);
     assert.equal((await sendJson(t.app, 'POST', `${base}/nodes`, { parentId: null, name: '  ' })).statusCode, 400);
+    const twin = await sendJson(t.app, 'PATCH', `${base}/nodes/${b.id}`, { name: '甲类' });
+    assert.equal(twin.statusCode, 409, twin.body);
+    assert.deepEqual([json(twin).code, json(twin).message], ['DUPLICATE_NAME', '同一上级类目下已有名为“甲类”的类目']);
 
     let res = await sendJson(t.app, 'PATCH', `${base}/nodes/${a.id}`, { name: '甲类（改）', art20Item: '5' });
     assert.equal(res.statusCode, 200, res.body);
