@@ -129,7 +129,13 @@ function findingOf(f: PiiFindingRow, attachments: readonly ItemAttachment[]): It
 
 /** Findings of an item: of the current version, or of `version`. */
 export async function itemFindings(db: Kysely<Database>, row: ItemRow, version = row.version): Promise<ItemFinding[]> {
-  const versions = await listItemVersionRows(db, row.id);
+  return findingsAmong(db, row, version, await listItemVersionRows(db, row.id));
+}
+
+/** Findings of `version`, their attachments named from the item's stored versions (already loaded by the caller). */
+async function findingsAmong(
+  db: Kysely<Database>, row: ItemRow, version: number, versions: ReadonlyArray<{ snapshot: Record<string, unknown> }>,
+): Promise<ItemFinding[]> {
   const all = versions.flatMap((v) => (v.snapshot.attachments as ItemAttachment[] | undefined) ?? []);
   return (await listFindingRows(db, row.id, version)).map((f) => findingOf(f, all));
 }
@@ -158,7 +164,7 @@ export async function getItem(db: Kysely<Database>, id: number): Promise<ItemDet
     attachments: attachmentsOf(row),
     versions: versions.map((v) => ({ version: v.version, createdAt: v.createdAt, createdBy: v.createdBy, redactionOf: (v.snapshot as Partial<ItemSnapshot>).redactionOf ?? null })),
     steps: await itemSteps(db, id),
-    findings: await itemFindings(db, row),
+    findings: await findingsAmong(db, row, row.version, versions),
     publications: (await allPublications(db, { kind: 'item', id })).map((p) => ({
       id: p.id, version: p.subject_version, channel: p.channel as Channel, channelName: CHANNELS[p.channel as Channel] ?? p.channel,
       publishedOn: p.published_on, publishedAt: p.published_at, actor: p.actor, withdrawnAt: p.withdrawn_at, withdrawnBy: p.withdrawn_by,
