@@ -25,6 +25,8 @@ import { insertDisclosureEvent } from './review.repository.js';
 
 const MAX_NAME = 60;
 const NAMED = 5;
+/** Longest element fields of a node, counted as their stored JSON (the template's longest is a few hundred). */
+export const MAX_DETAILS_CHARS = 10_000;
 
 /** A new node as it comes in. */
 export interface NewNodeInput {
@@ -87,7 +89,11 @@ function checkDetails(details: Record<string, unknown> | null | undefined): stri
   if (cycle !== undefined && cycle !== null && !(typeof cycle === 'number' && Number.isInteger(cycle) && cycle >= 1 && cycle <= MAX_CYCLE_DAYS)) {
     throw new ValidationError(`更新周期应为 1 至 ${MAX_CYCLE_DAYS} 之间的整数天数，实际为“${String(cycle)}”`, { field: 'details.updateCycleDays' });
   }
-  return JSON.stringify(details);
+  const stored = JSON.stringify(details);
+  if ([...stored].length > MAX_DETAILS_CHARS) {
+    throw new ValidationError(`基层目录要素过长：合计不能超过 ${MAX_DETAILS_CHARS} 字（现有 ${[...stored].length} 字）`, { field: 'details' });
+  }
+  return stored;
 }
 
 /** The catalogue service on a database handle or transaction. */

@@ -9,6 +9,7 @@ import { agencyService } from '../../src/agencies/agency.service.js';
 import { operator } from '../../src/core/actor.js';
 import { steppingClock } from '../../src/core/clock.js';
 import { catalogueVersions } from '../../src/disclosure/catalogue-versions.js';
+import { MAX_DETAILS_CHARS } from '../../src/disclosure/catalogue.service.js';
 import { createTestUser, signIn, type TestSession } from '../auth-helpers.js';
 import { forEachDialect } from '../db-helpers.js';
 import { json, sendJson, testApp, type TestApp } from './http-helpers.js';
@@ -53,6 +54,10 @@ forEachDialect('catalogue API', (ctx) => {
     const a11 = await node({ parentId: a1.id, name: '甲一一' });
     assert.equal((await sendJson(t.app, 'POST', `${base}/nodes`, { parentId: null, name: '甲类' })).statusCode, 409);
     assert.equal((await sendJson(t.app, 'POST', `${base}/nodes`, { parentId: null, name: '  ' })).statusCode, 400);
+    const long = await sendJson(t.app, 'PATCH', `${base}/nodes/${b.id}`, { details: { content: '要'.repeat(MAX_DETAILS_CHARS) } });
+    assert.equal(long.statusCode, 400, long.body);
+    assert.match(json(long).message, new RegExp(`基层目录要素过长：合计不能超过 ${MAX_DETAILS_CHARS} 字`));
+    assert.equal(json(long).problems[0].place.field, 'details');
     const twin = await sendJson(t.app, 'PATCH', `${base}/nodes/${b.id}`, { name: '甲类' });
     assert.equal(twin.statusCode, 409, twin.body);
     assert.deepEqual([json(twin).code, json(twin).message], ['DUPLICATE_NAME', '同一上级类目下已有名为“甲类”的类目']);
