@@ -12,7 +12,8 @@ import { actorOf, inTransaction, type AppContext } from '../http/context.js';
 import { errorResponses, idSchema } from '../reports/report.schema.js';
 import { getItem } from './item-queries.js';
 import { ItemDetailSchema } from './item.schema.js';
-import { findPublication, withdrawPublication } from './publication-withdrawal.js';
+import { withdrawPublication } from './publication-withdrawal.js';
+import { findPublication } from './review.repository.js';
 
 const WithdrawParams = Type.Object({ id: idSchema('政府信息编号'), publicationId: idSchema('发布记录编号') });
 const WithdrawBody = Type.Object({

@@ -12,12 +12,7 @@ import type { Database } from '../db/schema.js';
 import type { ChannelPublicationRow } from './disclosure.table.js';
 import { bumpPublicationGeneration } from '../db/publication-generation.js';
 import { syncItemSearch } from './item-search.js';
-import { insertDisclosureEvent } from './review.repository.js';
-
-/** Finds a publication by id. */
-export async function findPublication(db: Kysely<Database>, id: number): Promise<ChannelPublicationRow | undefined> {
-  return db.selectFrom('channel_publications').selectAll().where('id', '=', id).executeTakeFirst();
-}
+import { findPublication, insertDisclosureEvent, markPublicationWithdrawn } from './review.repository.js';
 
 /** The Chinese name of a stored channel key (the key itself only if the list no longer has it). */
 const channelName = (key: string) => (isChannel(key) ? CHANNELS[key] : key);
@@ -40,11 +35,7 @@ export async function withdrawPublication(
   const publication = await findPublication(trx, publicationId);
   if (!publication) throw new NotFoundError(`发布记录 ${publicationId} 不存在`);
   const at = now.toISOString();
-  const result = await trx.updateTable('channel_publications')
-    .set({ withdrawn_at: at, withdrawn_by: actor.name, withdrawn_by_id: actor.id, withdrawal_reason: text })
-    .where('id', '=', publicationId).where('withdrawn_at', 'is', null)
-    .executeTakeFirst();
-  if (Number(result.numUpdatedRows) !== 1) {
+  if (!(await markPublicationWithdrawn(trx, publicationId, { withdrawn_at: at, withdrawn_by: actor.name, withdrawn_by_id: actor.id, withdrawal_reason: text }))) {
     throw new ConflictError(`该信息已从“${channelName(publication.channel)}”撤回，不能重复撤回`, 'ALREADY_WITHDRAWN');
   }
   await bumpPublicationGeneration(trx, publication.agency_id, now);

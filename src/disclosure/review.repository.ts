@@ -60,6 +60,30 @@ export async function allPublications(db: Kysely<Database>, subject: SubjectRef,
   return q.orderBy('id').execute();
 }
 
+/** Finds a publication by id. */
+export async function findPublication(db: Kysely<Database>, id: number): Promise<ChannelPublicationRow | undefined> {
+  return db.selectFrom('channel_publications').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Marks a publication withdrawn once; false when it was withdrawn before. */
+export async function markPublicationWithdrawn(db: Kysely<Database>, id: number, values: {
+  withdrawn_at: string; withdrawn_by: string; withdrawn_by_id: number | null; withdrawal_reason: string;
+}): Promise<boolean> {
+  const result = await db.updateTable('channel_publications').set(values)
+    .where('id', '=', id).where('withdrawn_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** The stored 保密审查表 (JSON text) of the last passed secrecy review of a version, or undefined. */
+export async function passedSecrecyForm(db: Kysely<Database>, subject: SubjectRef, version: number): Promise<string | undefined> {
+  const row = await db.selectFrom('review_steps').select('form')
+    .where('subject_kind', '=', subject.kind).where('subject_id', '=', subject.id)
+    .where('subject_version', '=', version).where('step', '=', 'secrecy-review').where('decision', '=', 'pass')
+    .orderBy('id', 'desc').executeTakeFirst();
+  return row?.form ?? undefined;
+}
+
 /** Appends one event of the disclosure log. */
 export async function insertDisclosureEvent(db: Kysely<Database>, row: {
   agency_id: number; subject_kind: string; subject_id: number; type: string; data: unknown;

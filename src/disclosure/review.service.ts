@@ -22,7 +22,7 @@ import type { Database } from '../db/schema.js';
 import type { ChannelPublicationRow, ReviewStepRow } from './disclosure.table.js';
 import { bumpPublicationGeneration } from '../db/publication-generation.js';
 import {
-  activePublications, insertDisclosureEvent, insertPublication, insertReviewStep, submitterIds,
+  activePublications, insertDisclosureEvent, insertPublication, insertReviewStep, passedSecrecyForm, submitterIds,
 } from './review.repository.js';
 
 /** The kinds of subject that go through the chain. */
@@ -130,11 +130,8 @@ export async function decideStep(
 
 /** The 保密审查表 of the version's passed secrecy review, or null. */
 export async function secrecyFormOf(trx: Kysely<Database>, subject: { kind: string; id: number; version: number }): Promise<StepDecision['form']> {
-  const row = await trx.selectFrom('review_steps').select('form')
-    .where('subject_kind', '=', subject.kind).where('subject_id', '=', subject.id)
-    .where('subject_version', '=', subject.version).where('step', '=', 'secrecy-review').where('decision', '=', 'pass')
-    .orderBy('id', 'desc').executeTakeFirst();
-  return row?.form ? JSON.parse(row.form) : null;
+  const form = await passedSecrecyForm(trx, subject, subject.version);
+  return form ? JSON.parse(form) : null;
 }
 
 /**
