@@ -14,7 +14,7 @@ import { lastPublishedGuide } from '../disclosure/guide.repository.js';
 import type { ItemAttachment, ItemSnapshot } from '../disclosure/item-drafting.js';
 import { findBlobRow } from '../disclosure/item.repository.js';
 import type { ListPage, PublicItem } from './disclosure-pages.js';
-import { findPublicItemRow, lastPortalWithdrawal, listPublicInterpretationRows, listPublicItemRows, type PublicItemFilter, type PublicItemRow } from './public-items.repository.js';
+import { countPublicItemsByCategory, findPublicItemRow, lastPortalWithdrawal, listPublicInterpretationRows, listPublicItemRows, type PublicItemFilter, type PublicItemRow } from './public-items.repository.js';
 
 type Q = Kysely<Database>;
 
@@ -79,12 +79,16 @@ export async function publicItemPage(db: Q, filter: PublicItemFilter, page: numb
 
 /** How many public items each category holds (items directly in it and below it). */
 export async function publicCounts(db: Q, tree: readonly CatalogueSnapshotNode[]): Promise<Map<number, number>> {
+  // One grouped query for the whole tree; a node counts an item as its list does (listPublicItemRows with the
+  // node's subtree): both the row's category and the published version's are in the subtree.
+  const pairs = await countPublicItemsByCategory(db, tree.flatMap(subtreeIds));
   const counts = new Map<number, number>();
-  const walk = async (node: CatalogueSnapshotNode) => {
-    for (const child of node.children) await walk(child);
-    counts.set(node.id, (await listPublicItemRows(db, { categoryIds: subtreeIds(node) }, 0, 0)).total);
+  const walk = (node: CatalogueSnapshotNode) => {
+    node.children.forEach(walk);
+    const ids = new Set(subtreeIds(node));
+    counts.set(node.id, pairs.reduce((sum, p) => sum + (ids.has(p.rowCategory) && p.publishedCategory !== null && ids.has(p.publishedCategory) ? p.n : 0), 0));
   };
-  for (const node of tree) await walk(node);
+  tree.forEach(walk);
   return counts;
 }
 

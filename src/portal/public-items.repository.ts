@@ -3,7 +3,7 @@
  * publication on the portal channel, and what is shown is its PUBLISHED version's snapshot (item_versions at
  * items.published_version) — never the draft being worked on, whose title may not leak.
  */
-import { sql, type Kysely } from 'kysely';
+import { SqliteAdapter, sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 
 type Q = Kysely<Database>;
@@ -62,6 +62,19 @@ export async function listPublicItemRows(db: Q, f: PublicItemFilter, limit: numb
     .orderBy('i.published_on', 'desc').orderBy('i.id', 'desc')
     .limit(limit).offset(offset).execute();
   return { rows, total: Number(count.n) };
+}
+
+/** How many public items have each pair of (row's category, published version's category), among the given categories. */
+export async function countPublicItemsByCategory(db: Q, categoryIds: readonly number[]): Promise<{ rowCategory: number; publishedCategory: number | null; n: number }[]> {
+  if (!categoryIds.length) return [];
+  // The published category is the snapshot's top-level "categoryId" (the same field the LIKE filter above matches).
+  const published = db.getExecutor().adapter instanceof SqliteAdapter
+    ? sql<number | null>`json_extract(v.snapshot, '$.categoryId')`
+    : sql<number | null>`(v.snapshot::jsonb ->> 'categoryId')::bigint`;
+  const rows = await publicItems(db, {}).where('i.category_id', 'in', [...categoryIds])
+    .select((eb) => [published.as('published_category'), 'i.category_id', eb.fn.countAll<number>().as('n')])
+    .groupBy(['i.category_id', published]).execute();
+  return rows.map((r) => ({ rowCategory: Number(r.category_id), publishedCategory: r.published_category === null ? null : Number(r.published_category), n: Number(r.n) }));
 }
 
 /** The public item of an id, or undefined when it is not (or no longer) on the portal. */

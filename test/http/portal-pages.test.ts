@@ -120,6 +120,8 @@ forEachDialect('portal pages', (ctx) => {
     const page = await get(`/agencies/${t.bureauId}/catalogue`);
     framed(page.body);
     assert.ok(page.body.includes(`href="/categories/${cats.get('行政许可')}"`));
+    const counts = [...page.body.matchAll(/<a href="\/categories\/\d+">([^<]*)<\/a><span class="count">(\d+) 条/g)].map((m) => `${m[1]}=${m[2]}`);
+    assert.deepEqual(counts, ['政府信息公开制度=1', '行政许可=2', '许可事项=0', '许可结果=1', '空的类目=0'], 'a category counts its own and its children\'s public items');
     const none = await get(`/agencies/${t.governmentId}/catalogue`);
     assert.match(none.body, /尚未发布/);
     assert.ok(none.body.includes(`href="/agencies/${t.bureauId}/catalogue"`), 'a government lists its departments\' catalogues');
