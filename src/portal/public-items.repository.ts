@@ -25,13 +25,9 @@ export interface PublicItemFilter {
   agencyIds?: readonly number[];
   /** Items whose category (as the row records it) is one of these. */
   categoryIds?: readonly number[];
-  /** Texts the published version's snapshot must each contain (LIKE, wildcards escaped). */
-  snapshotContains?: readonly string[];
   /** Year of 发布日期. */
   publishedIn?: number;
 }
-
-const likeText = (t: string) => `%${t.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 function publicItems(db: Q, f: PublicItemFilter) {
   let q = db.selectFrom('items as i')
@@ -49,7 +45,6 @@ function publicItems(db: Q, f: PublicItemFilter) {
         eb('v.snapshot', 'like', `%"categoryId":${id},%`), eb('v.snapshot', 'like', `%"categoryId":${id}}%`)])))
       : q.where(sql<boolean>`1 = 0`);
   }
-  for (const t of f.snapshotContains ?? []) q = q.where(sql<boolean>`v.snapshot like ${likeText(t)} escape ${'\\'}`);
   if (f.publishedIn !== undefined) q = q.where('i.published_on', '>=', `${f.publishedIn}-01-01`).where('i.published_on', '<=', `${f.publishedIn}-12-31`);
   return q;
 }
