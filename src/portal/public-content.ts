@@ -9,7 +9,7 @@ import type { CatalogueSnapshotNode } from '../core/disclosure/catalogue-tree.js
 import type { Guide } from '../core/disclosure/guide.js';
 import { NotFoundError } from '../core/errors.js';
 import type { Database } from '../db/schema.js';
-import { findNodeRow, lastPublishedCatalogue } from '../disclosure/catalogue.repository.js';
+import { findNodeRow, lastPublishedCatalogue, lastPublishedCatalogues } from '../disclosure/catalogue.repository.js';
 import { lastPublishedGuide } from '../disclosure/guide.repository.js';
 import type { ItemAttachment, ItemSnapshot } from '../disclosure/item-drafting.js';
 import { findBlobRow } from '../disclosure/item.repository.js';
@@ -28,6 +28,12 @@ export async function publicGuide(db: Q, agencyId: number): Promise<{ content: G
 export async function publicCatalogue(db: Q, agencyId: number): Promise<CatalogueSnapshotNode[] | null> {
   const row = await lastPublishedCatalogue(db, agencyId);
   return row ? JSON.parse(row.tree) as CatalogueSnapshotNode[] : null;
+}
+
+/** Every agency's public catalogue (the last published version's tree), by agency id; agencies with none are absent. */
+export async function publicCatalogues(db: Q): Promise<Map<number, CatalogueSnapshotNode[]>> {
+  const rows = await lastPublishedCatalogues(db);
+  return new Map(rows.map((r) => [Number(r.agency_id), JSON.parse(r.tree) as CatalogueSnapshotNode[]]));
 }
 
 /** The path from a root of the tree to the node with `id` (empty when the published tree does not hold it). */

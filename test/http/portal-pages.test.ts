@@ -235,10 +235,15 @@ forEachDialect('portal pages', (ctx) => {
   });
 
   test('site map, sitemap.xml and Atom feeds list only public content', async () => {
+    // An agency with two published catalogue versions: only the last one's categories are on the map.
+    const before = await publishCatalogue(t.db.db, t.governmentId, [{ name: '旧版类目' }], 1);
+    const after = await publishCatalogue(t.db.db, t.governmentId, [{ name: '新版类目' }], 2);
     const map = await get('/sitemap');
     framed(map.body);
     assert.ok(map.body.includes(`href="/categories/${cats.get('许可结果')}"`));
+    assert.ok(map.body.includes(`href="/categories/${after.get('新版类目')}"`) && !map.body.includes(`href="/categories/${before.get('旧版类目')}"`), 'the last published catalogue');
     const xml = await get('/sitemap.xml');
+    assert.ok(xml.body.includes(`/categories/${after.get('新版类目')}</loc>`) && !xml.body.includes(`/categories/${before.get('旧版类目')}</loc>`), 'the last published catalogue');
     assert.match(String(xml.headers['content-type']), /application\/xml/);
     assert.ok(xml.body.includes(`/items/${evil.id}</loc>`));
     assert.ok(!xml.body.includes(`/items/${draftId}<`) && !xml.body.includes(`/items/${withdrawn.id}<`));
