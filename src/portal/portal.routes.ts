@@ -12,6 +12,7 @@ import type { CatalogueSnapshotNode } from '../core/disclosure/catalogue-tree.js
 import { NotFoundError } from '../core/errors.js';
 import { chinaDay } from '../disclosure/item-drafting.js';
 import { pageOf as pageContextOf, siteOf, type AppContext } from '../http/context.js';
+import { ATTACHMENT_MEDIA_TYPES, type AttachmentType } from '../inspect/file-type.js';
 import { reportFileResponse } from '../reports/report.routes.js';
 import { DownloadParams, MAX_ID } from '../reports/report.schema.js';
 import { reportService, type StoredReport } from '../reports/report.service.js';
@@ -286,12 +287,7 @@ export const portalRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, c
   });
 };
 
-/** The media type an attachment is served with (by its detected type). */
+/** The media type an attachment is served with (by its detected type: src/inspect's table, the one it is stored with). */
 function mediaTypeOf(fileType: string): string {
-  const types: Record<string, string> = {
-    pdf: 'application/pdf', docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-    xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', wps: 'application/vnd.ms-works', et: 'application/vnd.ms-excel',
-    ofd: 'application/ofd', png: 'image/png', jpeg: 'image/jpeg', gif: 'image/gif', webp: 'image/webp',
-  };
-  return types[fileType] ?? 'application/octet-stream';
+  return Object.hasOwn(ATTACHMENT_MEDIA_TYPES, fileType) ? ATTACHMENT_MEDIA_TYPES[fileType as AttachmentType] : 'application/octet-stream';
 }
