@@ -144,8 +144,7 @@ export const portalRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, c
   app.get('/agencies/:id/reports', { schema: { ...PAGE, params: PageIdParams } }, (request, reply) => cached(request, reply, async (page) => {
     const { agency, parent } = await agencyWithParent(request.params.id);
     const list = await reports().list({ agencyId: agency.id, status: 'published' });
-    const titles = new Map<number, string>();
-    for (const r of list) titles.set(r.id, (await reports().get(r.id)).document.title);
+    const titles = await reports().titles({ agencyId: agency.id, status: 'published' });
     return reportsPage(page, agency, parent, list, titles);
   }));
 
