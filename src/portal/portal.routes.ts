@@ -13,6 +13,7 @@ import { NotFoundError } from '../core/errors.js';
 import { chinaDay } from '../disclosure/item-drafting.js';
 import { pageOf as pageContextOf, siteOf, type AppContext } from '../http/context.js';
 import { ATTACHMENT_MEDIA_TYPES, type AttachmentType } from '../inspect/file-type.js';
+import { contentDisposition } from '../render/render-report.js';
 import { reportFileResponse } from '../reports/report.routes.js';
 import { DownloadParams, MAX_ID } from '../reports/report.schema.js';
 import { reportService, type StoredReport } from '../reports/report.service.js';
@@ -188,7 +189,8 @@ export const portalRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, c
     const file = await publicAttachment(db(), request.params.id, request.params.hash);
     return reply
       .type(mediaTypeOf(file.fileType))
-      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
+      // The project's one Content-Disposition (RFC 5987: ' ( ) * encoded too; an ASCII name for old clients).
+      .header('content-disposition', contentDisposition('attachment', file.fileName, `item-${request.params.id}-attachment.${file.fileType}`))
       .header('x-content-type-options', 'nosniff')
       .send(Buffer.from(file.content));
   });

@@ -157,7 +157,7 @@ forEachDialect('portal pages', (ctx) => {
     const file = await get(`/items/${evil.id}/attachments/${hash}`);
     assert.equal(file.statusCode, 200);
     assert.equal(file.headers['content-type'], 'application/pdf');
-    assert.match(String(file.headers['content-disposition']), /attachment; filename\*=UTF-8''/);
+    assert.match(String(file.headers['content-disposition']), /^attachment; filename="item-\d+-attachment\.pdf"; filename\*=UTF-8''[^'()*\s]+$/);
     const old = await get(`/items/${repealed.id}`);
     assert.match(old.body, /本文件已废止（废止日期：2024年2月1日）/);
   });
