@@ -3,7 +3,7 @@
  * screen and for print: a table of the reports, then the problems of each report with their
  * evidence. Everything from the files is escaped. The table pieces are shared with the /audit page.
  */
-import { escapeHtml } from '../render/html/escape-html.js';
+import { escapeHtml } from '../core/escape-html.js';
 import type { AuditProblem, AuditRow } from '../parse/parse-summary.js';
 import { cellText, REPORT_COLUMNS, severityName, totalsSentence } from './audit-columns.js';
 import type { AuditResult } from './audit-run.js';

@@ -98,6 +98,15 @@ export function lastPublishedCatalogue(db: Q, agencyId: number) {
     .orderBy('version', 'desc').limit(1).executeTakeFirst();
 }
 
+/** The last published catalogue version of every agency that has one (one query: the portal's site map and search). */
+export function lastPublishedCatalogues(db: Q) {
+  return db.selectFrom('catalogue_versions as c').selectAll('c')
+    .where('c.state', '=', 'published')
+    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('catalogue_versions as n').select('n.id')
+      .whereRef('n.agency_id', '=', 'c.agency_id').where('n.state', '=', 'published').whereRef('n.version', '>', 'c.version'))))
+    .execute();
+}
+
 /** Moves a version from one state to another once; false when it was no longer in `from`. */
 export async function setCatalogueVersionState(db: Q, id: number, from: string, to: string, publishedAt: string | null): Promise<boolean> {
   const result = await db.updateTable('catalogue_versions')

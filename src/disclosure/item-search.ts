@@ -7,6 +7,7 @@
 import type { Kysely } from 'kysely';
 import { NORMATIVE_KINDS, type NormativeKind } from '../core/disclosure/item-labels.js';
 import type { Database } from '../db/schema.js';
+import { blocksText, bodyBlocks } from '../render/disclosure/html-blocks.js';
 import { indexDocument, indexDocuments, removeDocument, removeDocuments, type SearchDocumentInput } from '../search/search-index.js';
 import { registerSearchSource } from '../search/search-sources.js';
 import type { ItemRow } from './disclosure.table.js';
@@ -14,13 +15,12 @@ import type { ItemRow } from './disclosure.table.js';
 /** The public address of an item's page on the portal. */
 export const itemPath = (id: number) => `/items/${id}`;
 
-/** Plain text of sanitised body HTML (tags dropped, entities of the sanitiser's output decoded). */
+/**
+ * Plain text of sanitised body HTML: read by the one HTML reader of bodies (src/render/disclosure/html-blocks.ts,
+ * parse5 — every entity decoded, scripts and styles skipped), one line per block, a table row's cells apart.
+ */
 export function bodyText(html: string): string {
-  return html
-    .replace(/<(br|\/p|\/div|\/h\d|\/li|\/tr)\b[^>]*>/gi, '\n')
-    .replace(/<[^>]*>/g, '')
-    .replace(/&nbsp;/g, ' ').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&')
-    .replace(/[ \t]+/g, ' ').replace(/\n\s*\n+/g, '\n').trim();
+  return blocksText(bodyBlocks(html)).join('\n');
 }
 
 /** The fields the index needs, as a published version has them. */

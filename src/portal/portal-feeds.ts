@@ -3,7 +3,7 @@
  * category, and /sitemap.xml (sitemaps.org 0.9) of the public pages. XML text goes through the same escaping
  * as HTML (the five XML entities).
  */
-import { escapeHtml } from '../render/html/escape-html.js';
+import { escapeHtml } from '../core/escape-html.js';
 import type { PublicItem } from './disclosure-pages.js';
 import type { SiteSettings } from './site-settings.js';
 

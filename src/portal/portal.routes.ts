@@ -12,6 +12,8 @@ import type { CatalogueSnapshotNode } from '../core/disclosure/catalogue-tree.js
 import { NotFoundError } from '../core/errors.js';
 import { chinaDay } from '../disclosure/item-drafting.js';
 import { pageOf as pageContextOf, siteOf, type AppContext } from '../http/context.js';
+import { ATTACHMENT_MEDIA_TYPES, type AttachmentType } from '../inspect/file-type.js';
+import { contentDisposition } from '../render/render-report.js';
 import { reportFileResponse } from '../reports/report.routes.js';
 import { DownloadParams, MAX_ID } from '../reports/report.schema.js';
 import { reportService, type StoredReport } from '../reports/report.service.js';
@@ -26,7 +28,7 @@ import { DISPLAY_COOKIE, displayOf, displayValue, type PageContext } from './por
 import { agencyHref, agencyPage, homePage, reportPage, reportsPage, STATUTORY_COLUMNS } from './portal-pages.js';
 import { MAX_SEARCH_PAGE, searchPortal } from './portal-search.js';
 import {
-  findByName, lookupPublicItem, pathTo, publicAttachment, publicCatalogue, publicCategory, publicCounts, publicGuide, publicItemLinks, publicItemPage, subtreeIds,
+  findByName, lookupPublicItem, pathTo, publicAttachment, publicCatalogue, publicCatalogues, publicCategory, publicCounts, publicGuide, publicItemLinks, publicItemPage, subtreeIds,
 } from './public-content.js';
 import { DOC_TYPES, searchPage, sitemapPage, VALIDITY_NAMES, type SearchForm } from './site-pages.js';
 
@@ -143,8 +145,7 @@ export const portalRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, c
   app.get('/agencies/:id/reports', { schema: { ...PAGE, params: PageIdParams } }, (request, reply) => cached(request, reply, async (page) => {
     const { agency, parent } = await agencyWithParent(request.params.id);
     const list = await reports().list({ agencyId: agency.id, status: 'published' });
-    const titles = new Map<number, string>();
-    for (const r of list) titles.set(r.id, (await reports().get(r.id)).document.title);
+    const titles = await reports().titles({ agencyId: agency.id, status: 'published' });
     return reportsPage(page, agency, parent, list, titles);
   }));
 
@@ -188,7 +189,8 @@ export const portalRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, c
     const file = await publicAttachment(db(), request.params.id, request.params.hash);
     return reply
       .type(mediaTypeOf(file.fileType))
-      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
+      // The project's one Content-Disposition (RFC 5987: ' ( ) * encoded too; an ASCII name for old clients).
+      .header('content-disposition', contentDisposition('attachment', file.fileName, `item-${request.params.id}-attachment.${file.fileType}`))
       .header('x-content-type-options', 'nosniff')
       .send(Buffer.from(file.content));
   });
@@ -241,12 +243,13 @@ export const portalRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, c
     const letters = [...q].filter((c) => /[\p{L}\p{N}]/u.test(c));
     const pairs = new Set(letters.slice(1).map((c, i) => letters[i]! + c));
     const found: Array<{ id: number; name: string; agencyName: string; score: number; depth: number }> = [];
+    const catalogues = await publicCatalogues(db());
     for (const a of among.slice(0, 200)) {
       const walk = (nodes: CatalogueSnapshotNode[], depth: number) => nodes.forEach((n) => {
         found.push({ id: n.id, name: n.name, agencyName: a.name, score: [...pairs].filter((p) => n.name.includes(p)).length, depth });
         walk(n.children, depth + 1);
       });
-      walk((await publicCatalogue(db(), a.id)) ?? [], 0);
+      walk(catalogues.get(a.id) ?? [], 0);
     }
     const matching = found.filter((f) => f.score > 0).sort((x, y) => y.score - x.score);
     return (matching.length ? matching : found.filter((f) => f.depth === 0)).slice(0, 12).map(({ id, name, agencyName }) => ({ id, name, agencyName }));
@@ -254,17 +257,18 @@ export const portalRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, c
 
   app.get('/sitemap', { schema: PAGE }, (request, reply) => cached(request, reply, async (page) => {
     const tree = await agencies().tree();
-    const catalogues = new Map<number, CatalogueSnapshotNode[]>();
-    for (const a of await agencies().list()) catalogues.set(a.id, (await publicCatalogue(db(), a.id)) ?? []);
+    const published = await publicCatalogues(db());
+    const catalogues = new Map((await agencies().list()).map((a) => [a.id, published.get(a.id) ?? []]));
     return sitemapPage(page, tree, catalogues);
   }));
 
   app.get('/sitemap.xml', { schema: PAGE }, (request, reply) => cached(request, reply, async (page) => {
     const entries: Array<{ path: string; lastmod?: string | null }> = [{ path: '/' }, { path: '/search' }, { path: '/sitemap' }, { path: '/apply' }];
+    const catalogues = await publicCatalogues(db());
     for (const a of await agencies().list()) {
       entries.push({ path: agencyHref(a.id) }, ...STATUTORY_COLUMNS.map((c) => ({ path: `${agencyHref(a.id)}/${c.path}` })));
       const walk = (nodes: CatalogueSnapshotNode[]) => nodes.forEach((n) => { entries.push({ path: categoryHref(n.id) }); walk(n.children); });
-      walk((await publicCatalogue(db(), a.id)) ?? []);
+      walk(catalogues.get(a.id) ?? []);
     }
     for (const r of await reports().list({ status: 'published' })) entries.push({ path: `/reports/${r.id}`, lastmod: r.issuedOn });
     const items = await publicItemPage(db(), {}, 1, SITEMAP_ITEMS);
@@ -284,12 +288,7 @@ export const portalRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, c
   });
 };
 
-/** The media type an attachment is served with (by its detected type). */
+/** The media type an attachment is served with (by its detected type: src/inspect's table, the one it is stored with). */
 function mediaTypeOf(fileType: string): string {
-  const types: Record<string, string> = {
-    pdf: 'application/pdf', docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-    xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', wps: 'application/vnd.ms-works', et: 'application/vnd.ms-excel',
-    ofd: 'application/ofd', png: 'image/png', jpeg: 'image/jpeg', gif: 'image/gif', webp: 'image/webp',
-  };
-  return types[fileType] ?? 'application/octet-stream';
+  return Object.hasOwn(ATTACHMENT_MEDIA_TYPES, fileType) ? ATTACHMENT_MEDIA_TYPES[fileType as AttachmentType] : 'application/octet-stream';
 }

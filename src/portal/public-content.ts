@@ -9,12 +9,12 @@ import type { CatalogueSnapshotNode } from '../core/disclosure/catalogue-tree.js
 import type { Guide } from '../core/disclosure/guide.js';
 import { NotFoundError } from '../core/errors.js';
 import type { Database } from '../db/schema.js';
-import { findNodeRow, lastPublishedCatalogue } from '../disclosure/catalogue.repository.js';
+import { findNodeRow, lastPublishedCatalogue, lastPublishedCatalogues } from '../disclosure/catalogue.repository.js';
 import { lastPublishedGuide } from '../disclosure/guide.repository.js';
 import type { ItemAttachment, ItemSnapshot } from '../disclosure/item-drafting.js';
 import { findBlobRow } from '../disclosure/item.repository.js';
 import type { ListPage, PublicItem } from './disclosure-pages.js';
-import { findPublicItemRow, lastPortalWithdrawal, listPublicInterpretationRows, listPublicItemRows, type PublicItemFilter, type PublicItemRow } from './public-items.repository.js';
+import { countPublicItemsByCategory, findPublicItemRow, lastPortalWithdrawal, listPublicInterpretationRows, listPublicItemRows, type PublicItemFilter, type PublicItemRow } from './public-items.repository.js';
 
 type Q = Kysely<Database>;
 
@@ -28,6 +28,12 @@ export async function publicGuide(db: Q, agencyId: number): Promise<{ content: G
 export async function publicCatalogue(db: Q, agencyId: number): Promise<CatalogueSnapshotNode[] | null> {
   const row = await lastPublishedCatalogue(db, agencyId);
   return row ? JSON.parse(row.tree) as CatalogueSnapshotNode[] : null;
+}
+
+/** Every agency's public catalogue (the last published version's tree), by agency id; agencies with none are absent. */
+export async function publicCatalogues(db: Q): Promise<Map<number, CatalogueSnapshotNode[]>> {
+  const rows = await lastPublishedCatalogues(db);
+  return new Map(rows.map((r) => [Number(r.agency_id), JSON.parse(r.tree) as CatalogueSnapshotNode[]]));
 }
 
 /** The path from a root of the tree to the node with `id` (empty when the published tree does not hold it). */
@@ -79,12 +85,16 @@ export async function publicItemPage(db: Q, filter: PublicItemFilter, page: numb
 
 /** How many public items each category holds (items directly in it and below it). */
 export async function publicCounts(db: Q, tree: readonly CatalogueSnapshotNode[]): Promise<Map<number, number>> {
+  // One grouped query for the whole tree; a node counts an item as its list does (listPublicItemRows with the
+  // node's subtree): both the row's category and the published version's are in the subtree.
+  const pairs = await countPublicItemsByCategory(db, tree.flatMap(subtreeIds));
   const counts = new Map<number, number>();
-  const walk = async (node: CatalogueSnapshotNode) => {
-    for (const child of node.children) await walk(child);
-    counts.set(node.id, (await listPublicItemRows(db, { categoryIds: subtreeIds(node) }, 0, 0)).total);
+  const walk = (node: CatalogueSnapshotNode) => {
+    node.children.forEach(walk);
+    const ids = new Set(subtreeIds(node));
+    counts.set(node.id, pairs.reduce((sum, p) => sum + (ids.has(p.rowCategory) && p.publishedCategory !== null && ids.has(p.publishedCategory) ? p.n : 0), 0));
   };
-  for (const node of tree) await walk(node);
+  tree.forEach(walk);
   return counts;
 }
 

@@ -3,7 +3,7 @@
  * publication on the portal channel, and what is shown is its PUBLISHED version's snapshot (item_versions at
  * items.published_version) — never the draft being worked on, whose title may not leak.
  */
-import { sql, type Kysely } from 'kysely';
+import { SqliteAdapter, sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 
 type Q = Kysely<Database>;
@@ -25,13 +25,9 @@ export interface PublicItemFilter {
   agencyIds?: readonly number[];
   /** Items whose category (as the row records it) is one of these. */
   categoryIds?: readonly number[];
-  /** Texts the published version's snapshot must each contain (LIKE, wildcards escaped). */
-  snapshotContains?: readonly string[];
   /** Year of 发布日期. */
   publishedIn?: number;
 }
-
-const likeText = (t: string) => `%${t.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 function publicItems(db: Q, f: PublicItemFilter) {
   let q = db.selectFrom('items as i')
@@ -49,7 +45,6 @@ function publicItems(db: Q, f: PublicItemFilter) {
         eb('v.snapshot', 'like', `%"categoryId":${id},%`), eb('v.snapshot', 'like', `%"categoryId":${id}}%`)])))
       : q.where(sql<boolean>`1 = 0`);
   }
-  for (const t of f.snapshotContains ?? []) q = q.where(sql<boolean>`v.snapshot like ${likeText(t)} escape ${'\\'}`);
   if (f.publishedIn !== undefined) q = q.where('i.published_on', '>=', `${f.publishedIn}-01-01`).where('i.published_on', '<=', `${f.publishedIn}-12-31`);
   return q;
 }
@@ -62,6 +57,19 @@ export async function listPublicItemRows(db: Q, f: PublicItemFilter, limit: numb
     .orderBy('i.published_on', 'desc').orderBy('i.id', 'desc')
     .limit(limit).offset(offset).execute();
   return { rows, total: Number(count.n) };
+}
+
+/** How many public items have each pair of (row's category, published version's category), among the given categories. */
+export async function countPublicItemsByCategory(db: Q, categoryIds: readonly number[]): Promise<{ rowCategory: number; publishedCategory: number | null; n: number }[]> {
+  if (!categoryIds.length) return [];
+  // The published category is the snapshot's top-level "categoryId" (the same field the LIKE filter above matches).
+  const published = db.getExecutor().adapter instanceof SqliteAdapter
+    ? sql<number | null>`json_extract(v.snapshot, '$.categoryId')`
+    : sql<number | null>`(v.snapshot::jsonb ->> 'categoryId')::bigint`;
+  const rows = await publicItems(db, {}).where('i.category_id', 'in', [...categoryIds])
+    .select((eb) => [published.as('published_category'), 'i.category_id', eb.fn.countAll<number>().as('n')])
+    .groupBy(['i.category_id', published]).execute();
+  return rows.map((r) => ({ rowCategory: Number(r.category_id), publishedCategory: r.published_category === null ? null : Number(r.published_category), n: Number(r.n) }));
 }
 
 /** The public item of an id, or undefined when it is not (or no longer) on the portal. */

@@ -9,6 +9,8 @@ import type { ReportDocument } from '../core/report/report-model.js';
 import type { Database } from '../db/schema.js';
 import { indexDocument, type SearchDocumentInput } from '../search/search-index.js';
 import { registerSearchSource } from '../search/search-sources.js';
+import { findReportRow, listReportRows } from './report.repository.js';
+import type { ReportRow } from './report.table.js';
 import { chinaDay, loadDocument } from './report-versions.js';
 
 /** The public address of a report's page on the portal. */
@@ -32,24 +34,23 @@ export function reportSearchDocument(row: { id: number; agency_id: number; publi
   };
 }
 
-async function publishedReportDocument(db: Kysely<Database>, id: number): Promise<SearchDocumentInput | null> {
-  const row = await db.selectFrom('reports').select(['id', 'agency_id', 'published_at', 'issued_on', 'current_version', 'status'])
-    .where('id', '=', id).executeTakeFirst();
+/** The search document of a report row, or null when it is not published. */
+async function publishedReportDocument(db: Kysely<Database>, row: ReportRow | undefined): Promise<SearchDocumentInput | null> {
   if (!row || row.status !== 'published') return null;
   return reportSearchDocument(row, await loadDocument(db, row.id, row.current_version));
 }
 
 /** Indexes a report just published; call it in the transaction that publishes it (after the row is published). */
 export async function indexPublishedReport(trx: Kysely<Database>, id: number, at: string): Promise<void> {
-  const doc = await publishedReportDocument(trx, id);
+  const doc = await publishedReportDocument(trx, await findReportRow(trx, id));
   if (doc) await indexDocument(trx, doc, at);
 }
 
 // Every published report, for `gongkai search rebuild`.
 registerSearchSource('report', async function* (db) {
-  const ids = await db.selectFrom('reports').select('id').where('status', '=', 'published').orderBy('id').execute();
-  for (const { id } of ids) {
-    const doc = await publishedReportDocument(db, Number(id));
+  // Each row is read once (listed with its fields, not listed by id and then read again).
+  for (const row of await listReportRows(db, { status: 'published' })) {
+    const doc = await publishedReportDocument(db, row);
     if (doc) yield doc;
   }
 });

@@ -78,6 +78,16 @@ export function findVersionRow(db: Q, reportId: number, version: number): Promis
     .where('report_id', '=', reportId).where('version', '=', version).executeTakeFirst();
 }
 
+/** The current version's document of each report matching the filter (one query for a list that shows titles). */
+export function listCurrentDocumentRows(db: Q, filter: Pick<ReportRowFilter, 'agencyId' | 'status'>): Promise<{ id: number; document: string }[]> {
+  let q = db.selectFrom('reports')
+    .innerJoin('report_versions as v', (j) => j.onRef('v.report_id', '=', 'reports.id').onRef('v.version', '=', 'reports.current_version'))
+    .select(['reports.id', 'v.document']);
+  if (filter.agencyId !== undefined) q = q.where('reports.agency_id', '=', filter.agencyId);
+  if (filter.status !== undefined) q = q.where('reports.status', '=', filter.status);
+  return q.execute();
+}
+
 /** The versions of a report without their documents, oldest first. */
 export function listVersionRows(db: Q, reportId: number): Promise<Omit<ReportVersionRow, 'document'>[]> {
   return db.selectFrom('report_versions')

@@ -27,7 +27,7 @@ import { publishToChannels } from '../disclosure/review.service.js';
 import { assertReportEditable, reportReviewAdapter, reviewStateOf, submitReport } from './report-review.js';
 import {
   countVersionRows, findReportRow, findReportRowByAgencyYear, insertEventRow, insertReportRow,
-  insertVersionRow, listEventRows, listReportRows, listVersionRows, updateReportRow, type ReportWithAgencyRow,
+  insertVersionRow, listCurrentDocumentRows, listEventRows, listReportRows, listVersionRows, updateReportRow, type ReportWithAgencyRow,
 } from './report.repository.js';
 
 export * from './report-types.js';
@@ -153,6 +153,12 @@ export function reportService(db: Kysely<Database>, clock: Clock) {
         throw new ValidationError(`报告状态“${String(filter.status)}”无效，应为 ${REPORT_STATUSES.join('、')}`, { field: 'status' });
       }
       return (await listReportRows(db, filter)).map(toSummary);
+    },
+
+    /** The titles of the reports of an agency with a status (their current versions'), by report id: one query. */
+    async titles(filter: { agencyId: number; status: ReportStatus }): Promise<Map<number, string>> {
+      const rows = await listCurrentDocumentRows(db, filter);
+      return new Map(rows.map((r) => [Number(r.id), (JSON.parse(r.document) as ReportDocument).title]));
     },
 
     /** A report with its current document. */

@@ -77,11 +77,8 @@ export function searchRow(doc: SearchDocumentInput, at: string): NewSearchDocume
  */
 export async function indexDocument(trx: Kysely<Database>, doc: SearchDocumentInput, at: string): Promise<void> {
   requireTransaction(trx, 'indexDocument');
-  const row = searchRow(doc, at);
-  const { doc_kind: _kind, doc_id: _id, ...changes } = row;
-  await trx.insertInto('search_documents').values(row)
-    .onConflict((oc) => oc.columns(['doc_kind', 'doc_id']).doUpdateSet(changes))
-    .execute();
+  // The same upsert as a batch of one (not a second copy of it).
+  await indexDocuments(trx, [doc], at);
 }
 
 /**

@@ -5,14 +5,17 @@
 import { Type, type Static } from 'typebox';
 import { MAX_PAGE, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE } from './search-query.js';
 
+/** The largest id (a 32-bit integer column on PostgreSQL): a larger one is a 400 naming the parameter, not a database error. */
+const MAX_ID = 2147483647;
+
 const Kind = Type.Union([Type.Literal('item'), Type.Literal('attachment'), Type.Literal('guide'), Type.Literal('catalogue'), Type.Literal('report')], {
   description: '文件种类：item 政府信息、attachment 附件、guide 公开指南、catalogue 公开目录、report 年度报告',
 });
 
 export const SearchQuerySchema = Type.Object({
   q: Type.Optional(Type.String({ description: '检索词：词语之间为“并且”；用英文或中文引号括起的为精确短语；也可直接输入文号或索引号。过长的只按前 100 个字符检索' })),
-  agencyId: Type.Optional(Type.Array(Type.Integer({ minimum: 1 }), { maxItems: 500, description: '发布机关编号（可重复，如一级政府及其部门）' })),
-  categoryId: Type.Optional(Type.Integer({ minimum: 1, description: '主动公开目录的类别编号' })),
+  agencyId: Type.Optional(Type.Array(Type.Integer({ minimum: 1, maximum: MAX_ID }), { maxItems: 500, description: '发布机关编号（可重复，如一级政府及其部门）' })),
+  categoryId: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_ID, description: '主动公开目录的类别编号' })),
   year: Type.Optional(Type.Integer({ minimum: 1949, maximum: 2200, description: '年度' })),
   docType: Type.Optional(Type.String({ maxLength: 50, description: '文件类型：规章、行政规范性文件、其他' })),
   validity: Type.Optional(Type.String({ maxLength: 20, description: '有效性：现行有效、已修改、已废止、已失效' })),

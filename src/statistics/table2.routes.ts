@@ -6,7 +6,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { agencyService } from '../agencies/agency.service.js';
 import type { FormatDefinition } from '../core/format/format-types.js';
-import { cellDef, formatForYear, getFormat } from '../core/format/registry.js';
+import { cellDef, getFormat } from '../core/format/registry.js';
 import { actorOf, inTransaction, type AppContext } from '../http/context.js';
 import { errorResponses, IdParams } from '../reports/report.schema.js';
 import { summaryOf } from '../reports/report.routes.js';
@@ -68,8 +68,9 @@ export const table2Routes: FastifyPluginAsyncTypebox<AppContext> = async (app, c
   }, async (request) => {
     const agency = await agencyOf(request.params.agencyId);
     const { year, asOf, format, cell } = request.query;
-    const items = await normativeCellItems(db(), agency.id, year, cell, asOf, format);
-    return { cell: cellPlace(format ? getFormat(format) : formatForYear(year), cell), value: items.length, items };
+    // The format as the service chose it (the year's, unless one is given): not worked out a second time here.
+    const found = await normativeCellItems(db(), agency.id, year, cell, asOf, format);
+    return { cell: cellPlace(getFormat(found.format), cell), value: found.items.length, items: found.items };
   });
 
   app.get('/api/agencies/:agencyId/art20-counts', {

@@ -98,14 +98,14 @@ const toItem = (r: NormativeItemRow): NormativeItem => ({
   validity: r.validity, publishedOn: r.published_on, origin: r.origin,
 });
 
-/** The items behind one computed cell (drill-down): as many as the cell's figure. */
-export async function normativeCellItems(db: Q, agencyId: number, year: number, key: string, asOf?: string, format?: FormatId): Promise<NormativeItem[]> {
+/** The items behind one computed cell (drill-down): as many as the cell's figure; with the format they were counted in. */
+export async function normativeCellItems(db: Q, agencyId: number, year: number, key: string, asOf?: string, format?: FormatId): Promise<{ format: FormatId; items: NormativeItem[] }> {
   const { period, format: f } = table2Period(agencyId, year, asOf, format);
   if (!isComputedCell(f, key)) {
     throw new ValidationError(`单元格“${key}”不是 ${f.id} 年格式表二第二十条第（一）项由数据统计的单元格`, { field: 'cell' });
   }
   const { row, column } = splitCellKey(key);
-  return (await listNormativeItems(db, period, COMPUTED_ROWS[row]!, COMPUTED_COLUMNS[f.id][column]!)).map(toItem);
+  return { format: f.id, items: (await listNormativeItems(db, period, COMPUTED_ROWS[row]!, COMPUTED_COLUMNS[f.id][column]!)).map(toItem) };
 }
 
 /** An entered count as the API returns it. */

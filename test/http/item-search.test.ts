@@ -5,6 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { bodyText } from '../../src/disclosure/item-search.js';
 import { forEachDialect } from '../db-helpers.js';
 import { makeDocx, p } from '../inspect/fixtures.js';
 import { json } from './http-helpers.js';
@@ -19,6 +20,13 @@ function multipart(fileName: string, bytes: Uint8Array): { payload: Buffer; head
   ]);
   return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }
+
+test('bodyText: the text of a body, every entity decoded (&nbsp; as U+00A0), one line per block, table cells apart', () => {
+  assert.equal(
+    bodyText('<h2>一、总则</h2><p>甲&amp;乙&#x4E19;&nbsp;丁<br>第二行</p><table><tr><td>许可</td><td>处罚</td></tr></table><p><script>x()</script></p>'),
+    '一、总则\n甲&乙丙\u00a0丁\n第二行\n许可  处罚',
+  );
+});
 
 forEachDialect('items in the search index', (ctx) => {
   let t: ItemTestApp;

@@ -120,6 +120,8 @@ forEachDialect('portal pages', (ctx) => {
     const page = await get(`/agencies/${t.bureauId}/catalogue`);
     framed(page.body);
     assert.ok(page.body.includes(`href="/categories/${cats.get('行政许可')}"`));
+    const counts = [...page.body.matchAll(/<a href="\/categories\/\d+">([^<]*)<\/a><span class="count">(\d+) 条/g)].map((m) => `${m[1]}=${m[2]}`);
+    assert.deepEqual(counts, ['政府信息公开制度=1', '行政许可=2', '许可事项=0', '许可结果=1', '空的类目=0'], 'a category counts its own and its children\'s public items');
     const none = await get(`/agencies/${t.governmentId}/catalogue`);
     assert.match(none.body, /尚未发布/);
     assert.ok(none.body.includes(`href="/agencies/${t.bureauId}/catalogue"`), 'a government lists its departments\' catalogues');
@@ -155,7 +157,7 @@ forEachDialect('portal pages', (ctx) => {
     const file = await get(`/items/${evil.id}/attachments/${hash}`);
     assert.equal(file.statusCode, 200);
     assert.equal(file.headers['content-type'], 'application/pdf');
-    assert.match(String(file.headers['content-disposition']), /attachment; filename\*=UTF-8''/);
+    assert.match(String(file.headers['content-disposition']), /^attachment; filename="item-\d+-attachment\.pdf"; filename\*=UTF-8''[^'()*\s]+$/);
     const old = await get(`/items/${repealed.id}`);
     assert.match(old.body, /本文件已废止（废止日期：2024年2月1日）/);
   });
@@ -233,10 +235,15 @@ forEachDialect('portal pages', (ctx) => {
   });
 
   test('site map, sitemap.xml and Atom feeds list only public content', async () => {
+    // An agency with two published catalogue versions: only the last one's categories are on the map.
+    const before = await publishCatalogue(t.db.db, t.governmentId, [{ name: '旧版类目' }], 1);
+    const after = await publishCatalogue(t.db.db, t.governmentId, [{ name: '新版类目' }], 2);
     const map = await get('/sitemap');
     framed(map.body);
     assert.ok(map.body.includes(`href="/categories/${cats.get('许可结果')}"`));
+    assert.ok(map.body.includes(`href="/categories/${after.get('新版类目')}"`) && !map.body.includes(`href="/categories/${before.get('旧版类目')}"`), 'the last published catalogue');
     const xml = await get('/sitemap.xml');
+    assert.ok(xml.body.includes(`/categories/${after.get('新版类目')}</loc>`) && !xml.body.includes(`/categories/${before.get('旧版类目')}</loc>`), 'the last published catalogue');
     assert.match(String(xml.headers['content-type']), /application\/xml/);
     assert.ok(xml.body.includes(`/items/${evil.id}</loc>`));
     assert.ok(!xml.body.includes(`/items/${draftId}<`) && !xml.body.includes(`/items/${withdrawn.id}<`));

@@ -3,13 +3,7 @@
  * Escaping is done here, once, for every character that is not a mark, so a title such as
  * `<script>` is shown as text, never run.
  */
-
-const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-/** Escapes text for HTML content and attribute values. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
-}
+import { escapeHtml } from '../escape-html.js';
 
 /** A case-insensitive pattern matching any of the words or phrases, longest first; null for none. */
 function pattern(needles: readonly string[]): RegExp | null {

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { queryCutter } from '../../search/search-tokens.js';
 import { numberKey, mayBeNumber } from './doc-number.js';
-import { escapeHtml, highlight, snippet } from './highlight.js';
+import { escapeHtml } from '../escape-html.js';
+import { highlight, snippet } from './highlight.js';
 import { MAX_QUERY_CHARS, MAX_TERMS, parseSearchQuery } from './query.js';
 
 const parse = (q: string) => parseSearchQuery(q, queryCutter);

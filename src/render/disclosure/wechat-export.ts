@@ -3,7 +3,7 @@
  * editor strips <style> elements and class names, so every style is inline; links and scripts never reach it
  * (the body is rebuilt from its text blocks, not passed through).
  */
-import { escapeHtml } from '../html/escape-html.js';
+import { escapeHtml } from '../../core/escape-html.js';
 import { IMAGE_TYPES, chineseDate, type ExportItem } from './disclosure-item.js';
 import { bodyBlocks, type BodyBlock } from './html-blocks.js';
 

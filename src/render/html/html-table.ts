@@ -7,7 +7,7 @@ import type { TableId } from '../../core/format/format-types.js';
 import type { ReportDocument } from '../../core/report/report-model.js';
 import { layoutTable } from '../table-layout.js';
 import type { LayoutCell } from '../table-layout-types.js';
-import { escapeHtml } from './escape-html.js';
+import { escapeHtml } from '../../core/escape-html.js';
 
 /** Renders table `id` of a report; `title` is the table's name (表二 主动公开政府信息情况). */
 export function renderTableHtml(report: ReportDocument, id: TableId, title: string): string {

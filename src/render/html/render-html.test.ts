@@ -6,7 +6,7 @@ import { fromInterchange } from '../../core/interchange/from-interchange.js';
 import { formatCells, getFormat } from '../../core/format/registry.js';
 import { newReport } from '../../core/report/new-report.js';
 import { displayValue, type ReportDocument } from '../../core/report/report-model.js';
-import { escapeHtml } from './escape-html.js';
+import { escapeHtml } from '../../core/escape-html.js';
 import { renderHtml, renderHtmlBody } from './render-html.js';
 
 // jsdom ships no type declarations; the tests only need its parser and the DOM types.

@@ -6,7 +6,7 @@ import type { TableDef } from '../../core/format/format-types.js';
 import { getFormat } from '../../core/format/registry.js';
 import { chineseDate } from '../../core/report/dates.js';
 import type { ReportDocument, ReportSection } from '../../core/report/report-model.js';
-import { escapeHtml } from './escape-html.js';
+import { escapeHtml } from '../../core/escape-html.js';
 import { PAGE_CSS, REPORT_CSS } from './html-styles.js';
 import { renderTableHtml } from './html-table.js';
 

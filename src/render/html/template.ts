@@ -4,7 +4,7 @@
  * a page cannot forget it (Deliver 6 of the portal issue); the only way round it is `raw()`, kept for
  * HTML that went through the one sanitiser (an item's body) or that another renderer produced.
  */
-import { escapeHtml } from './escape-html.js';
+import { escapeHtml } from '../../core/escape-html.js';
 
 const FRAGMENT = Symbol('html-fragment');
 

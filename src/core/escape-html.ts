@@ -1,5 +1,6 @@
 /**
- * HTML escaping for text and attribute values (the report holds user-written prose).
+ * HTML escaping for text and attribute values — the one escaper of the project (reports, portal pages, search
+ * highlights all hold user-written text).
  */
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
