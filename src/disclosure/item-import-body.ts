@@ -5,10 +5,10 @@
  * an `onclick` or an image linked from the old site is worth knowing about).
  */
 import { sanitizeBody } from '../inspect/sanitize-body.js';
+import { escapeHtml as escape } from '../core/escape-html.js';
 
 const LOOKS_LIKE_HTML = /<\/?[a-z][a-z0-9]*(?:\s[^<>]*)?\/?>|&(?:[a-z]+|#\d+);/i;
 
-const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** A body as sanitised HTML and what was removed from it (tag names, `tag[attribute]`), each once. */
 export function sanitizeItemBody(text: string): { html: string; removed: string[] } {
