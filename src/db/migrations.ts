@@ -5,6 +5,7 @@
  */
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import { applicantEncryption, usersAndSessions } from './migrations/accounts.js';
+import { reportTextDrafts } from './migrations/report-text.js';
 import {
   attachmentText, itemInterpretation, proactiveDisclosure, publicationGeneration, reportReview, searchIndex,
 } from './migrations/disclosure-and-portal.js';
@@ -30,6 +31,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0015_publication_generation': publicationGeneration,
   '0016_attachment_text': attachmentText,
   '0017_item_interpretation': itemInterpretation,
+  '0018_report_text_drafts': reportTextDrafts,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };

@@ -13,13 +13,14 @@ import type {
 import type { SearchDocumentTable } from '../search/search.table.js';
 import type { PublicationGenerationTable } from './publication-generation.js';
 import type { NumberSequenceTable } from './sequences.js';
-import type { ReportEventTable, ReportTable, ReportVersionTable } from '../reports/report.table.js';
+import type { ReportEventTable, ReportTable, ReportTextDraftTable, ReportVersionTable } from '../reports/report.table.js';
 
 export interface Database {
   agencies: AgencyTable;
   reports: ReportTable;
   report_versions: ReportVersionTable;
   report_events: ReportEventTable;
+  report_text_drafts: ReportTextDraftTable;
   calendar_days: CalendarDayTable;
   calendar_years: CalendarYearTable;
   calendar_events: CalendarEventTable;

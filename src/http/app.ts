@@ -34,6 +34,7 @@ import { searchRoutes } from '../search/search.routes.js';
 import { statisticsRoutes } from '../statistics/statistics.routes.js';
 import { itemImportRoutes } from '../disclosure/item-import.routes.js';
 import { table2Routes } from '../statistics/table2.routes.js';
+import { reportTextRoutes } from '../reports/report-text.routes.js';
 import { installAccessControl } from './access/access-control.js';
 import { securityOf, siteOf, type AppContext } from './context.js';
 import { installErrorHandler } from './error-handler.js';
@@ -138,6 +139,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(disclosureSettingsRoutes, ctx);
   await app.register(portalReadinessRoutes, ctx);
   await app.register(table2Routes, ctx);
+  await app.register(reportTextRoutes, ctx);
   await app.register(searchRoutes, ctx);
 
   const adminDir = options.adminDir ?? defaultAdminDir();

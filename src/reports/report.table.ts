@@ -51,6 +51,20 @@ export interface ReportEventTable {
   new: string | null;
 }
 
+/** A drafting of the report's prose from the data: the version saved and the marks of its figures (JSON). */
+export interface ReportTextDraftTable {
+  id: Generated<number>;
+  report_id: number;
+  version: number;
+  /** FigureMark[] of core/report/draft-text.ts as JSON text. */
+  marks: string;
+  /** The day the data was counted as of (YYYY-MM-DD). */
+  as_of: string;
+  actor: string;
+  actor_id: number | null;
+  created_at: string;
+}
+
 export type ReportRow = Selectable<ReportTable>;
 export type NewReportRow = Insertable<ReportTable>;
 export type ReportPatch = Updateable<ReportTable>;

@@ -148,6 +148,8 @@ export const ROUTE_POLICY: Readonly<Record<string, RoutePolicy>> = {
   'POST /api/reports/:id/fill-from-cases': report('report.edit'),
   'POST /api/reports/:id/fill-from-data': report('report.edit'),
   'GET /api/reports/:id/narrative-figures': report('report.read'),
+  'POST /api/reports/:id/draft-text': report('report.edit'),
+  'GET /api/reports/:id/text-figures': report('report.read'),
   'POST /api/parse/import': { access: 'permission', permission: 'report.import', scope: { from: 'handler' } },
 
   // Applications (依申请公开).
