@@ -6,6 +6,8 @@ import { CLI_ACTOR, type CliContext } from './cli-context.js';
 import { UsageError } from './cli-errors.js';
 import { parseYear } from './parse-command-args.js';
 import { withDatabase } from './application-db.js';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
 import { reportService, type StoredReport } from '../reports/report.service.js';
 
 /** The declarations of --agency (-a) and --year (-y) for parseCommandArgs; spread them under the command's own. */
@@ -24,11 +26,11 @@ export function agencyAndYear(values: { agency?: string; year?: string }, usage:
  */
 export function fillYearReport<T>(
   ctx: CliContext, agencyId: number, year: number,
-  fill: (reports: ReturnType<typeof reportService>, report: StoredReport) => Promise<T>,
+  fill: (reports: ReturnType<typeof reportService>, report: StoredReport, trx: Kysely<Database>) => Promise<T>,
 ): Promise<T> {
   return withDatabase(ctx, (db) => db.transaction().execute(async (trx) => {
     const reports = reportService(trx, ctx.clock);
     const found = await reports.findByAgencyYear(agencyId, year) ?? await reports.create({ agencyId, year }, CLI_ACTOR);
-    return fill(reports, found);
+    return fill(reports, found, trx);
   }));
 }

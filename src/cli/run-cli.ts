@@ -29,6 +29,7 @@ const GROUPS: Record<string, { usage: string; commands: Record<string, Command> 
       list: lazy(() => import('./commands/report-list.js'), (m) => m.reportListCommand),
       'fill-from-cases': lazy(() => import('../statistics/statistics.cli.js'), (m) => m.reportFillFromCasesCommand),
       'fill-from-data': lazy(() => import('../statistics/table2.cli.js'), (m) => m.reportFillFromDataCommand),
+      'draft-text': lazy(() => import('../reports/report-text.cli.js'), (m) => m.reportDraftTextCommand),
       publish: lazy(() => import('../statistics/table2.cli.js'), (m) => m.reportPublishCommand),
     },
   },

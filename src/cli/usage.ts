@@ -16,6 +16,7 @@ export const MAIN_USAGE = `用法：gongkai <命令> [参数]
   report list              列出数据库中的年度报告
   report fill-from-cases   以依申请公开办理数据填写年度报告的表三、表四
   report fill-from-data    以数据填写年度报告的表二、表三、表四
+  report draft-text        按数据起草年度报告第一、六部分的正文
   report publish           在政府网站发布已经审核签发的年度报告
   art20 set|list           录入、查看表二第二十条其他项目的数值及来源
   agency list              列出机关（按隶属关系缩进）
@@ -84,6 +85,10 @@ export const REPORT_USAGE = `用法：gongkai report <子命令> [参数]
       表二第二十条第（一）项由已发布或导入的规章、行政规范性文件统计（制发、废止、现行有效），
       其他项目取截止日期前最后录入的数值（gongkai art20 set），表三、表四同 fill-from-cases。
       截止日期缺省为今天；该年度尚无报告时新建草稿。已发布或审核中的报告不可修改。
+
+  gongkai report draft-text --agency 名称或编号 --year 年度 [--as-of YYYY-MM-DD]
+      按平台数据起草第一部分“总体情况”和第六部分“其他需要报告的事项”（替换这两部分，其余内容和表格不变），
+      保存为一个新版本，列出写入的每个数字及其来源；截止日期缺省为今天（至多为当年 12 月 31 日）。
 
   gongkai report publish --agency 名称或编号 --year 年度
       在政府网站发布年度报告。年度报告须先经科室负责人初审、办公室保密审查和领导核审签发

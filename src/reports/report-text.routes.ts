@@ -51,7 +51,8 @@ const DraftTextBody = Type.Object({
   asOf,
 }, { additionalProperties: false });
 
-const DraftTextSchema = Type.Object({ report: ReportSummarySchema, figures: TextFiguresSchema });
+/** The answer of a drafting: the new version and its figures. */
+export const DraftTextSchema = Type.Object({ report: ReportSummarySchema, figures: TextFiguresSchema });
 
 function viewOf(view: TextFiguresView): TextFiguresResponse {
   return { ...view, figures: view.figures.map((f) => ({ ...f, statusName: FIGURE_STATUS_NAMES[f.status] })) };

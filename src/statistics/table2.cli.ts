@@ -70,7 +70,8 @@ export async function art20ListCommand(args: string[], ctx: CliContext): Promise
   return 0;
 }
 
-async function reportOf(ctx: CliContext, values: { agency?: string; year?: string }) {
+/** The agency and year of --agency/--year (the agency resolved by name or number). */
+export async function reportOf(ctx: CliContext, values: { agency?: string; year?: string }) {
   const { agency: ref, year } = agencyAndYear(values, REPORT_USAGE);
   const agency = await resolveAgency(await ctx.services(), ref);
   return { agency, year };

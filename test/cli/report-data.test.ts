@@ -1,7 +1,8 @@
 /**
  * gongkai art20 set|list, gongkai report fill-from-data and gongkai report publish against a fresh SQLite
  * data directory (with the demo data): entered counts with their source, refusals with Chinese messages and
- * exit code 2, a report filled from the data, and publishing refused for a report that was not reviewed.
+ * exit code 2, a report filled from the data, publishing refused for a report that was not reviewed, and the
+ * report's text drafted from the data.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -49,5 +50,13 @@ describe('gongkai art20 and report fill-from-data / publish', () => {
     refused(await run('report', 'publish', '--agency', BUREAU, '--year', '2025'), /未经初审、保密审查和核审签发的材料不得发布/);
     refused(await run('report', 'publish', '--agency', BUREAU, '--year', '2019'), /已于 .* 发布，不能重复发布/);
     refused(await run('report', 'publish', '--agency', BUREAU, '--year', '2024'), /尚无 2024 年度报告/);
+  });
+
+  it('drafts sections 一 and 六 of the demo year from the data, listing each figure with its source', async () => {
+    const drafted = await run('report', 'draft-text', '--agency', BUREAU, '--year', '2025', '--as-of', '2025-12-31');
+    ok(drafted);
+    assert.match(drafted.stdout, /已按数据起草 威海市环翠区行政审批服务局 2025 年度报告第一、六部分（编号 \d+，第 4 版，数据截至 2025-12-31），共 \d+ 个数字/);
+    assert.match(drafted.stdout, /六 +收取信息处理费的申请（件） +0件 +依申请公开办理数据/);
+    assert.match(drafted.stdout, /一 +本年新收政府信息公开申请（件） +\d+件 +依申请公开办理数据/);
   });
 });

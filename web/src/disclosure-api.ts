@@ -8,7 +8,7 @@ import { csrfToken, sessionEnded } from './session.js';
 import type {
   AddNodeRequest, CatalogueNodeRow, CatalogueTemplateInfo, CatalogueVersion, CatalogueVersionSummary, GuideContent, GuideVersion,
   GuideVersionSummary, MoveNodeRequest, DisclosureSettingsRequest, DisclosureSettingsView, TemplateApplied, UpdateNodeRequest, VersionReviewBody, CatalogueTree, Channel, Checklist, ChecklistDecision, ChecklistSummary, Inbox, ItemDetail, ItemFields, ItemPage, ItemSave,
-  ItemWarnings, LedText, ReviewBody, WechatExport, FillFromDataResult, NarrativeFigure, PublicationItems, ReportReview, ReportReviewBody,
+  ItemWarnings, LedText, ReviewBody, WechatExport, FillFromDataResult, NarrativeFigure, DraftTextResult, TextFigures, PublicationItems, ReportReview, ReportReviewBody,
 } from './disclosure-types.js';
 
 /** Filters of the item list. */
@@ -122,6 +122,10 @@ export const disclosureApi = {
   /** Fills tables 二/三/四 from the data as a new version; 409 when someone saved after `baseVersion`. */
   fillFromData: (id: number, baseVersion: number) => request<FillFromDataResult>('POST', `/api/reports/${id}/fill-from-data`, { baseVersion }),
   narrativeFigures: (id: number) => request<NarrativeFigure[]>('GET', `/api/reports/${id}/narrative-figures`),
+  /** Drafts sections 一 and 六 from the data as a new version; 409 when someone saved after `baseVersion`. */
+  draftText: (id: number, baseVersion: number) => request<DraftTextResult>('POST', `/api/reports/${id}/draft-text`, { baseVersion }),
+  /** The figures of the drafted text against the data now. */
+  textFigures: (id: number) => request<TextFigures>('GET', `/api/reports/${id}/text-figures`),
   /** The publications behind a figure: its drill-down address as the server gave it (an /api/ path). */
   drillDown: (address: string) => {
     if (!address.startsWith('/api/')) throw new ApiError(0, 'BAD_ADDRESS', '查询地址无效。');

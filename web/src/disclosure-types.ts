@@ -15,6 +15,7 @@ import type {
 } from '../../src/disclosure/catalogue.schema.js';
 import type { ReportReviewSchema, ReviewReportBody } from '../../src/reports/report.schema.js';
 import type { FillFromDataSchema, NarrativeFiguresSchema, PublicationItemsSchema } from '../../src/statistics/table2.schema.js';
+import type { DraftTextSchema, TextFiguresSchema } from '../../src/reports/report-text.routes.js';
 export type { DisclosureSettingsRequest, DisclosureSettingsView } from '../../src/disclosure/disclosure-settings.schema.js';
 import type { GuideSchema, GuideVersionSchema, GuideVersionSummarySchema } from '../../src/disclosure/guide.schema.js';
 import type { ReviewDecisionBody } from '../../src/disclosure/review.schema.js';
@@ -112,6 +113,12 @@ export type ReportReviewBody = Omit<Static<typeof ReviewReportBody>, 'form'> & {
 export type FillFromDataResult = Static<typeof FillFromDataSchema>;
 /** GET /api/reports/:id/narrative-figures */
 export type NarrativeFigure = Static<typeof NarrativeFiguresSchema>[number];
+/** The figures of the report's drafted text against the data (GET /api/reports/:id/text-figures). */
+export type TextFigures = Static<typeof TextFiguresSchema>;
+/** One marked figure of the text. */
+export type TextFigure = TextFigures['figures'][number];
+/** The answer of POST /api/reports/:id/draft-text. */
+export type DraftTextResult = Static<typeof DraftTextSchema>;
 /** The publications behind a figure (its drill-down). */
 export type PublicationItems = Static<typeof PublicationItemsSchema>;
 

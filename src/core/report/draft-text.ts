@@ -291,7 +291,7 @@ const SECTION_SIX: PartPlan[] = [
         if (!c.has('fees.cases', 'fees.amount')) return null;
         // 国办函〔2020〕109号 and the 2021 format's instruction: section 六 reports the fees charged.
         if ((c.value('fees.cases') ?? 0) > 0) p.t(`${c.year}年，本机关依据《政府信息公开信息处理费管理办法》对`).f('fees.cases').t('申请收取信息处理费，共计').f('fees.amount').t('。');
-        else p.t(`${c.year}年，本机关未收取信息处理费。`);
+        else p.t(`${c.year}年，本机关`).z('fees.cases', '未收取信息处理费').t('。');
         return p;
       },
     ],

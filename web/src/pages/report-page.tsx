@@ -19,6 +19,7 @@ import { ErrorAlert } from '../components/problem-list.js';
 import { TableGridView } from '../components/table-grid-view.js';
 import { FillFromCasesButton } from '../components/fill-from-cases.js';
 import { FillFromDataButton, NarrativeFigures, ReportReviewPanel } from '../components/report-review-panel.js';
+import { ReportTextFigures } from '../components/report-text-figures.js';
 
 type TabKey = 'tables' | 'text' | 'checks' | 'history';
 
@@ -227,7 +228,10 @@ export function ReportPage({ id }: { id: number }) {
               </div>
             ),
           },
-          { key: 'text', label: '正文', children: <><NarrativeFigures reportId={id} /><NarrativeEditor key={docKey} doc={doc} readOnly={readOnly} onChange={edit} /></> },
+          { key: 'text', label: '正文', children: <>
+            <ReportTextFigures report={report} disabledReason={readOnly || !mayEdit ? '报告只读，不能起草' : dirty ? '请先保存修改' : undefined}
+              onDrafted={async () => { await load(); setActionError(null); }} onError={(e) => setActionError({ title: '未能起草正文', error: e })} />
+            <NarrativeFigures reportId={id} /><NarrativeEditor key={docKey} doc={doc} readOnly={readOnly} onChange={edit} /></> },
           {
             key: 'checks',
             label: <span>检查结果 {checks && <Badge count={failing} showZero color={checks.ok ? (failing ? 'orange' : 'green') : 'red'} />}</span>,
