@@ -26,6 +26,7 @@ import { itemImportFigures } from './item-import.js';
 import { formatMs, measure, type Figure } from './measure.js';
 import { searchFigures } from './search.js';
 import { portalFigures, portalLines } from './portal.js';
+import { reportTextFigures } from './report-text.js';
 
 const fixture = new URL('../test/fixtures/full-2021.json', import.meta.url);
 const raw = JSON.parse(readFileSync(fixture, 'utf8'));
@@ -91,6 +92,10 @@ console.log('');
 // Issue 10: the public full-text search (size: GONGKAI_BENCH_SEARCH_DOCS, see bench/search.ts).
 const search = await searchFigures();
 figures.push(...search.figures);
+
+// Issue 12: the report's text drafted from the data (sections 一 and 六).
+figures.push(...await reportTextFigures());
+console.log('');
 
 // Issue 10: portal pages from the page cache, req/s beside a bare Fastify route.
 const portal = await portalFigures();
