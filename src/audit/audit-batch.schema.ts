@@ -28,17 +28,15 @@ export const MAX_AUDIT_FILES = 500;
 /** Longest note of a decision. */
 export const MAX_DECISION_NOTE = 500;
 
-const literals = <K extends string>(keys: readonly K[], description: string) =>
-  Type.Union(keys.map((k) => Type.Literal(k)), { description });
 
-export const AuditBatchStateSchema = literals(['reading', 'done', 'stopped'] as const, '核查批次状态：reading 正在读取、done 已完成、stopped 已停止');
-export const AuditFileStateSchema = literals(['pending', 'reading', 'done', 'failed'] as const, '文件状态：pending 等待读取、reading 正在读取、done 已读取、failed 无法读取');
-export const AuditSeveritySchema = literals(['error', 'warning', 'missing', 'recovered'] as const, '问题类别：error 错误、warning 警告、missing 缺失、recovered 已恢复');
-export const AuditSeverityFilterSchema = literals(['error', 'warning', 'missing', 'recovered', 'unreadable'] as const, '按问题类别筛选文件（unreadable：无法读取的文件）');
-export const AuditDecisionKindSchema = literals(['confirmed', 'dismissed'] as const, '核查结论：confirmed 确认问题、dismissed 不是问题');
-export const AuditCellStateSchema = literals(['read', 'recovered', 'missing', 'blank'] as const, '单元格读取情况');
-export const AuditFormatSchema = literals(['2019', '2021'] as const, '国家格式');
-export const AuditSortSchema = literals(['errors', 'name', 'agency', 'year'] as const, '排序：errors 按问题数（默认，错误、警告、缺失依次从多到少）、name 文件名、agency 机关、year 年度');
+export const AuditBatchStateSchema = Type.Union([Type.Literal('reading'), Type.Literal('done'), Type.Literal('stopped')], { description: '核查批次状态：reading 正在读取、done 已完成、stopped 已停止' });
+export const AuditFileStateSchema = Type.Union([Type.Literal('pending'), Type.Literal('reading'), Type.Literal('done'), Type.Literal('failed')], { description: '文件状态：pending 等待读取、reading 正在读取、done 已读取、failed 无法读取' });
+export const AuditSeveritySchema = Type.Union([Type.Literal('error'), Type.Literal('warning'), Type.Literal('missing'), Type.Literal('recovered')], { description: '问题类别：error 错误、warning 警告、missing 缺失、recovered 已恢复' });
+export const AuditSeverityFilterSchema = Type.Union([Type.Literal('error'), Type.Literal('warning'), Type.Literal('missing'), Type.Literal('recovered'), Type.Literal('unreadable')], { description: '按问题类别筛选文件（unreadable：无法读取的文件）' });
+export const AuditDecisionKindSchema = Type.Union([Type.Literal('confirmed'), Type.Literal('dismissed')], { description: '核查结论：confirmed 确认问题、dismissed 不是问题' });
+export const AuditCellStateSchema = Type.Union([Type.Literal('read'), Type.Literal('recovered'), Type.Literal('missing'), Type.Literal('blank')], { description: '单元格读取情况' });
+export const AuditFormatSchema = Type.Union([Type.Literal('2019'), Type.Literal('2021')], { description: '国家格式' });
+export const AuditSortSchema = Type.Union([Type.Literal('errors'), Type.Literal('name'), Type.Literal('agency'), Type.Literal('year')], { description: '排序：errors 按问题数（默认，错误、警告、缺失依次从多到少）、name 文件名、agency 机关、year 年度' });
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
 
@@ -182,7 +180,7 @@ export const AuditFilesQuery = Type.Object({
   year: Type.Optional(Type.Integer({ minimum: 1990, maximum: 2200 })),
   format: Type.Optional(AuditFormatSchema),
   sort: Type.Optional(AuditSortSchema),
-  order: Type.Optional(literals(['asc', 'desc'] as const, '顺序')),
+  order: Type.Optional(Type.Union([Type.Literal('asc'), Type.Literal('desc')], { description: '顺序' })),
 });
 
 /** PUT …/findings/:fingerprint */
@@ -191,7 +189,7 @@ export const AuditDecisionBody = Type.Object({
   note: Type.String({ maxLength: MAX_DECISION_NOTE, default: '', description: '说明（“不是问题”时必填）' }),
 });
 
-export const AuditExportQuery = Type.Object({ format: literals(['xlsx', 'csv', 'html'] as const, '导出格式') });
+export const AuditExportQuery = Type.Object({ format: Type.Union([Type.Literal('xlsx'), Type.Literal('csv'), Type.Literal('html')], { description: '导出格式' }) });
 export const AuditDownloadQuery = Type.Object({ format: Type.Optional(Type.Literal('xlsx')) });
 
 export const AuditBatchParams = Type.Object({ id: idSchema('核查批次编号') });
