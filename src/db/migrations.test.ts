@@ -7,12 +7,12 @@ import { migrate } from './migrations.js';
 forEachDialect('migrations', (ctx) => {
   it('apply once and are idempotent afterwards', async () => {
     const { db } = await ctx.fresh({ migrate: false });
-    assert.deepEqual(await migrate(db), ['0001_initial', '0002_calendar', '0003_applications', '0004_statistics_indexes', '0005_case_assignment', '0006_drop_redundant_indexes', '0007_hot_updates', '0008_number_sequences', '0010_users_and_sessions', '0011_applicant_encryption', '0012_proactive_disclosure', '0013_report_review', '0014_search_index', '0015_publication_generation', '0016_attachment_text', '0017_item_interpretation', '0018_report_text_drafts']);
+    assert.deepEqual(await migrate(db), ['0001_initial', '0002_calendar', '0003_applications', '0004_statistics_indexes', '0005_case_assignment', '0006_drop_redundant_indexes', '0007_hot_updates', '0008_number_sequences', '0010_users_and_sessions', '0011_applicant_encryption', '0012_proactive_disclosure', '0013_report_review', '0014_search_index', '0015_publication_generation', '0016_attachment_text', '0017_item_interpretation', '0018_report_text_drafts', '0019_audit_batches']);
     assert.deepEqual(await migrate(db), []);
     assert.deepEqual(await migrate(db), []);
     const tables = (await db.introspection.getTables()).map((t) => t.name).filter((n) => !n.startsWith('kysely_')).sort();
     assert.deepEqual(tables, [
-      'agencies', 'applicant_details', 'application_events', 'applications', 'art20_counts', 'blobs', 'calendar_days', 'calendar_events', 'calendar_years', 'catalogue_nodes', 'catalogue_versions', 'channel_publications', 'checklist_entries', 'disclosure_events', 'guide_versions', 'item_versions', 'items', 'monthly_checklists', 'number_sequences', 'pii_findings', 'publication_generations', 'remedies', 'report_events', 'report_text_drafts', 'report_versions', 'reports', 'review_steps', 'role_grants', 'search_documents', 'security_events', 'sessions', 'users',
+      'agencies', 'applicant_details', 'audit_batch_events', 'audit_batches', 'audit_decisions', 'audit_files', 'audit_findings', 'audit_reads', 'application_events', 'applications', 'art20_counts', 'blobs', 'calendar_days', 'calendar_events', 'calendar_years', 'catalogue_nodes', 'catalogue_versions', 'channel_publications', 'checklist_entries', 'disclosure_events', 'guide_versions', 'item_versions', 'items', 'monthly_checklists', 'number_sequences', 'pii_findings', 'publication_generations', 'remedies', 'report_events', 'report_text_drafts', 'report_versions', 'reports', 'review_steps', 'role_grants', 'search_documents', 'security_events', 'sessions', 'users',
       // SQLite's full-text index is a virtual table with its shadow tables (PostgreSQL: a column and a GIN index).
       ...(ctx.dialect === 'sqlite' ? ['search_fts', 'search_fts_config', 'search_fts_data', 'search_fts_docsize', 'search_fts_idx'] : []),
     ].sort());

@@ -5,6 +5,7 @@
  */
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import { applicantEncryption, usersAndSessions } from './migrations/accounts.js';
+import { auditBatches } from './migrations/audits.js';
 import { reportTextDrafts } from './migrations/report-text.js';
 import {
   attachmentText, itemInterpretation, proactiveDisclosure, publicationGeneration, reportReview, searchIndex,
@@ -32,6 +33,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0016_attachment_text': attachmentText,
   '0017_item_interpretation': itemInterpretation,
   '0018_report_text_drafts': reportTextDrafts,
+  '0019_audit_batches': auditBatches,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };

@@ -3,6 +3,9 @@
  * YYYY-MM-DD text, timestamps ISO text, booleans 0/1 integers, JSON documents text.
  */
 import type { AgencyTable } from '../agencies/agency.table.js';
+import type {
+  AuditBatchEventTable, AuditBatchTable, AuditDecisionTable, AuditFileTable, AuditFindingTable, AuditReadTable,
+} from '../audit/audit-batch.table.js';
 import type { ApplicantDetailsTable, ApplicationEventTable, ApplicationTable, RemedyTable } from '../applications/application.table.js';
 import type { RoleGrantTable, SecurityEventTable, SessionTable, UserTable } from '../auth/auth.table.js';
 import type { CalendarDayTable, CalendarEventTable, CalendarYearTable } from '../calendar/calendar.table.js';
@@ -48,4 +51,10 @@ export interface Database {
   disclosure_events: DisclosureEventTable;
   search_documents: SearchDocumentTable;
   publication_generations: PublicationGenerationTable;
+  audit_batches: AuditBatchTable;
+  audit_batch_events: AuditBatchEventTable;
+  audit_files: AuditFileTable;
+  audit_reads: AuditReadTable;
+  audit_findings: AuditFindingTable;
+  audit_decisions: AuditDecisionTable;
 }

@@ -30,6 +30,7 @@ export const PERMISSIONS = {
   'item.import': '导入平台启用前已公开的信息',
   'catalogue.edit': '维护主动公开基本目录和政府信息公开指南',
   'checklist.review': '每月检查清理已发布信息',
+  'audit.run': '核查年度报告',
 } as const;
 
 /** A permission key. */

@@ -59,7 +59,7 @@ export const ROLES: Readonly<Record<Role, RoleDefinition>> = {
   },
   supervisor: {
     key: 'supervisor', name: '上级监督', description: '查阅并核查所辖机关的年度报告和办理情况', administrator: false,
-    permissions: [...READ_BUSINESS, 'application.read', 'statistics.read', 'item.read'],
+    permissions: [...READ_BUSINESS, 'application.read', 'statistics.read', 'item.read', 'audit.run'],
   },
   'system-admin': {
     key: 'system-admin', name: '系统管理员', description: '维护机关、工作日历和系统设置', administrator: true,
