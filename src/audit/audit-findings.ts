@@ -20,7 +20,7 @@ import { isAmount, isWritten, type CellValue } from '../core/report/report-model
 import { cellLabel, describeSourcePlace } from '../parse/parse-summary.js';
 import {
   AUDIT_FORMAT_LABELS, type AuditCellState, type AuditDetailTable, type AuditFindingCell, type AuditNarrative, type AuditSeverity,
-} from './audit-batch.schema.js';
+} from './audit-batch-model.js';
 
 /** A finding as stored (the decision is joined when shown). */
 export interface FindingDraft {

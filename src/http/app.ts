@@ -16,6 +16,7 @@ import { applicationRoutes } from '../applications/application.routes.js';
 import { sessionRoutes } from '../auth/session.routes.js';
 import { userRoutes } from '../auth/user.routes.js';
 import { auditRoutes } from '../audit/audit.routes.js';
+import { auditBatchRoutes } from '../audit/audit-batch.routes.js';
 import { calendarRoutes } from '../calendar/calendar.routes.js';
 import { checklistRoutes } from '../disclosure/checklist.routes.js';
 import { itemExportRoutes } from '../disclosure/item-export.routes.js';
@@ -124,6 +125,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(reportRoutes, ctx);
   await app.register(portalRoutes, ctx);
   await app.register(auditRoutes, ctx);
+  await app.register(auditBatchRoutes(), ctx);
   await app.register(applicationRoutes, ctx);
   await app.register(letterRoutes, ctx);
   await app.register(calendarRoutes, ctx);

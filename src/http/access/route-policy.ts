@@ -12,6 +12,8 @@ const PUBLIC: RoutePolicy = { access: 'public' };
 const report = (permission: Permission): RoutePolicy => ({ access: 'permission', permission, scope: { from: 'report', param: 'id' } });
 const application = (permission: Permission): RoutePolicy => ({ access: 'permission', permission, scope: { from: 'application', param: 'id' } });
 const agencyParam = (permission: Permission): RoutePolicy => ({ access: 'permission', permission, scope: { from: 'params', field: 'id' } });
+/** 核查年度报告: held somewhere ('anywhere'), or checked by the handler in the batch's agency ('handler'). */
+const auditAny = (from: 'anywhere' | 'handler'): RoutePolicy => ({ access: 'permission', permission: 'audit.run', scope: { from } });
 const item = (permission: Permission): RoutePolicy => ({ access: 'permission', permission, scope: { from: 'item', param: 'id' } });
 /** Catalogue, guide and disclosure settings: the agency is the path's :agencyId. */
 const inAgency = (permission: Permission | ((request: FastifyRequest) => Permission[])): RoutePolicy =>
@@ -151,6 +153,19 @@ export const ROUTE_POLICY: Readonly<Record<string, RoutePolicy>> = {
   'POST /api/reports/:id/draft-text': report('report.edit'),
   'GET /api/reports/:id/text-figures': report('report.read'),
   'POST /api/parse/import': { access: 'permission', permission: 'report.import', scope: { from: 'handler' } },
+  // Saved bulk audits: lists and comparisons cover the agencies where the caller may audit; a batch's routes check its
+  // agency in the handler (404 unknown, 403 another agency's); an upload names its agency (or the grant's).
+  'POST /api/audits': auditAny('handler'),
+  'GET /api/audits': auditAny('anywhere'),
+  'GET /api/audits/labels': auditAny('anywhere'),
+  'GET /api/audits/compare/agency': auditAny('anywhere'),
+  'GET /api/audits/compare/year': auditAny('anywhere'),
+  'GET /api/audits/:id': auditAny('handler'),
+  'GET /api/audits/:id/files/:fileId': auditAny('handler'),
+  'PUT /api/audits/:id/files/:fileId/findings/:fingerprint': auditAny('handler'),
+  'POST /api/audits/:id/rerun': auditAny('handler'),
+  'POST /api/audits/:id/stop': auditAny('handler'),
+  'GET /api/audits/:id/export': auditAny('handler'),
 
   // Applications (依申请公开).
   'GET /api/applications': { access: 'permission', permission: 'application.read', scope: { from: 'query', field: 'agencyId', optional: true } },
