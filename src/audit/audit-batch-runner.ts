@@ -4,7 +4,8 @@
  * database, never read the same file), reads it through the injected reader, and stores its summary, compact
  * result and findings in ONE transaction — only while the claim still holds (a stop or a re-run in between drops
  * the read). When no file is left the batch is marked done once. At start-up `resume()` picks up batches left
- * 'reading'; a file claimed by an instance that stopped mid-read is read again once its lease runs out.
+ * 'reading'; a file claimed by an instance that stopped mid-read is read again once its lease runs out (a live
+ * reader renews its claim while it reads, and a loop with nothing left to claim waits for the other readers).
  */
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
@@ -13,7 +14,7 @@ import type { Database } from '../db/schema.js';
 import { fileErrorResult } from '../parse/parse-file.js';
 import {
   claimNextFile, fileBytes, finishBatchIfComplete, finishFile, insertBatchEvent, insertFindings, insertRead, lockBatch,
-  readingBatchIds, releaseStaleClaims, type AuditFileRowDb,
+  readingBatchIds, releaseStaleClaims, renewClaim, someoneReading, type AuditFileRowDb,
 } from './audit-batch.repository.js';
 import { defaultAuditReader, type AuditReader } from './audit-batch.service.js';
 import { auditReadOf } from './audit-findings.js';
@@ -24,8 +25,13 @@ export interface AuditRunnerOptions {
   reader?: AuditReader;
   /** Files of one batch read at the same time by this instance (1 until the pool runs several). */
   concurrency?: number;
-  /** After how long a claim of a file is taken to be abandoned (its instance stopped) and the file read again. */
+  /**
+   * After how long without renewal a claim is taken to be abandoned (its instance stopped) and the file read again;
+   * a live reader renews its claim every quarter of this.
+   */
   leaseMs?: number;
+  /** How often a loop with nothing left to claim looks again while other readers still hold files. */
+  pollMs?: number;
   /** Where an unexpected failure of the loop is reported (it never stops the server). */
   onError?: (error: unknown) => void;
 }
@@ -42,8 +48,8 @@ export interface AuditRunner {
   close(): Promise<void>;
 }
 
-/** The default lease: longer than any read (the pool's time-out is shorter), so a live reader keeps its file. */
-export const DEFAULT_LEASE_MS = 10 * 60 * 1000;
+/** The default lease: a restarted instance reads its abandoned files again after this long. */
+export const DEFAULT_LEASE_MS = 2 * 60 * 1000;
 
 /** Dropped because the claim no longer holds: nothing of the read is stored. */
 class ClaimLost extends Error {}
@@ -53,6 +59,8 @@ export function createAuditRunner(db: Kysely<Database>, clock: Clock, options: A
   const reader = options.reader ?? defaultAuditReader;
   const concurrency = Math.max(1, options.concurrency ?? 1);
   const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
+  const pollMs = options.pollMs ?? 1000;
+  const leaseStart = () => new Date(Date.parse(clock()) - leaseMs).toISOString();
   const onError = options.onError ?? (() => undefined);
   const loops = new Map<number, Promise<void>>();
   let closed = false;
@@ -60,6 +68,7 @@ export function createAuditRunner(db: Kysely<Database>, clock: Clock, options: A
   /** Reads one claimed file and stores the outcome (or nothing, when the claim was lost meanwhile). */
   async function readOne(batchId: number, file: AuditFileRowDb, claim: string): Promise<void> {
     const started = performance.now();
+    const renew = setInterval(() => { renewClaim(db, file.id, claim, clock()).catch(onError); }, Math.max(1000, leaseMs / 4));
     let result;
     try {
       const bytes = await fileBytes(db, file.sha256);
@@ -67,6 +76,8 @@ export function createAuditRunner(db: Kysely<Database>, clock: Clock, options: A
     } catch (error) {
       // A reader failing (a worker crash, a time-out) fails this file only.
       result = fileErrorResult(file.name, `读取失败：${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+    } finally {
+      clearInterval(renew);
     }
     const readMs = Math.round(performance.now() - started);
     const read = auditReadOf(result);
@@ -96,19 +107,26 @@ export function createAuditRunner(db: Kysely<Database>, clock: Clock, options: A
     }
   }
 
-  /** One worker of a batch: claim, read, store, until nothing is pending or the instance closes. */
+  /**
+   * One worker of a batch: claim, read, store, until nothing is pending or the instance closes. While other readers
+   * still hold files it looks again now and then: a file whose reader stopped renewing its claim comes back.
+   */
   async function work(batchId: number): Promise<void> {
     while (!closed) {
       const claim = randomUUID();
       const file = await claimNextFile(db, batchId, claim, clock());
-      if (!file) return;
-      await readOne(batchId, file, claim);
+      if (file) {
+        await readOne(batchId, file, claim);
+        continue;
+      }
+      if (!(await someoneReading(db, batchId))) return;
+      await new Promise((resolve) => setTimeout(resolve, pollMs));
+      await releaseStaleClaims(db, batchId, leaseStart());
     }
   }
 
   async function loop(batchId: number): Promise<void> {
-    const leaseStart = new Date(Date.parse(clock()) - leaseMs).toISOString();
-    await releaseStaleClaims(db, batchId, leaseStart);
+    await releaseStaleClaims(db, batchId, leaseStart());
     await Promise.all(Array.from({ length: concurrency }, () => work(batchId)));
     if (closed) return;
     await db.transaction().execute(async (trx) => {

@@ -217,6 +217,19 @@ export async function releaseStaleClaims(db: Q, batchId: number, claimedBefore: 
   return Number(result.numUpdatedRows);
 }
 
+/** Renews a reader's lease on its file (a live reader keeps it however long the read takes). */
+export async function renewClaim(db: Q, fileId: number, claim: string, at: string): Promise<void> {
+  await db.updateTable('audit_files').set({ claimed_at: at }).where('id', '=', fileId).where('claim', '=', claim).execute();
+}
+
+/** Whether the batch is still reading with some file held by a reader (here or in another instance). */
+export async function someoneReading(db: Q, batchId: number): Promise<boolean> {
+  const row = await db.selectFrom('audit_files').innerJoin('audit_batches', 'audit_batches.id', 'audit_files.batch_id')
+    .select('audit_files.id').where('audit_files.batch_id', '=', batchId)
+    .where('audit_batches.state', '=', 'reading').where('audit_files.state', '=', 'reading').limit(1).executeTakeFirst();
+  return row !== undefined;
+}
+
 /** Puts every file being read back to pending (stopping a batch): the readers' results are then discarded. */
 export async function releaseClaims(db: Q, batchId: number): Promise<void> {
   await db.updateTable('audit_files').set({ state: 'pending', claim: null, claimed_at: null })

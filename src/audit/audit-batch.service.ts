@@ -15,6 +15,7 @@ import type { Actor } from '../core/actor.js';
 import type { Clock } from '../core/clock.js';
 import { ConflictError, NotFoundError, ValidationError } from '../core/errors.js';
 import type { ParseResult } from '../core/parse/parse-types.js';
+import { lockRow } from '../db/locks.js';
 import type { Database } from '../db/schema.js';
 import { insertBlobIfAbsent } from '../disclosure/item.repository.js';
 import { MAX_PARSE_BYTES, parseReportFile } from '../parse/parse-file.js';
@@ -202,8 +203,9 @@ export function auditBatchService(db: Q, clock: Clock) {
      * the file's SHA-256 and the fingerprint. A dismissal needs a note. The same decision again adds no event.
      */
     async decide(batchId: number, fileId: number, fingerprint: string, body: AuditDecisionRequest, actor: Actor): Promise<AuditFinding> {
-      const batch = await lockBatch(db, batchId);
-      if (!batch) throw new NotFoundError(`未找到编号为 ${batchId} 的核查批次`);
+      const batch = await batchRow(batchId);
+      // Decisions of one agency one at a time: the event's “old” is the decision it replaces, whichever batch shows it.
+      await lockRow(db, 'agencies', batch.agency_id);
       const file = await fileRow(batchId, fileId);
       const finding = file.read_id === null ? undefined : (await findingsOfReads(db, [file.read_id])).find((f) => f.fingerprint === fingerprint);
       if (!finding || file.state !== 'done') throw new NotFoundError('该文件的本次读取结果中没有这个问题（文件可能正在重新读取）');

@@ -104,6 +104,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
         { name: '报告', description: '政府信息公开工作年度报告' },
         { name: '交换格式', description: '年度报告交换格式的 JSON Schema' },
         { name: '读取报告', description: '读取已发布的年度报告文件（Word、PDF、网页、文本），检查并可导入' },
+        { name: '核查年度报告', description: '批量核查已发布的年度报告：核查批次的上传、后台读取进度、问题及核查结论、导出，跨年度和跨机关比较' },
         { name: '依申请公开', description: '政府信息公开申请的登记、办理期限、处理决定、行政复议和行政诉讼' },
         { name: '主动公开', description: '主动公开的政府信息、目录；导入平台启用前已发布的信息，导出信息和目录' },
       ],

@@ -74,6 +74,7 @@ forEachDialect('saved bulk audits over HTTP', (ctx) => {
     assert.equal((await t.app.inject({ method: 'GET', url: `/api/audits/${batchId}?severity=bad` })).statusCode, 400);
     const list = json(await t.app.inject({ method: 'GET', url: '/api/audits' }));
     assert.deepEqual(list.map((b: any) => b.id), [batchId]);
+    assert.equal(list[0].counts.errors, page.batch.counts.errors);
   });
 
   test('a file\'s detail, and decisions that survive a re-run and a new batch of the same file', async () => {
@@ -124,6 +125,13 @@ forEachDialect('saved bulk audits over HTTP', (ctx) => {
     assert.equal(copied.files[0].sha256, file.sha256);
     const copyDetail = json(await t.app.inject({ method: 'GET', url: `/api/audits/${json(copy).id}/files/${copied.files[0].id}` }));
     assert.equal(copyDetail.findings.find((f: any) => f.fingerprint === error.fingerprint).decision.kind, 'confirmed');
+    // Uploaded again as a new file: the same bytes, the same decisions.
+    const y2021 = threeYears().find((f) => f.name === file.name)!;
+    const upload = await t.app.inject({ method: 'POST', url: '/api/audits', headers: MULTIPART, payload: multipart([{ name: '再次上传.html', body: y2021.body }]) });
+    assert.equal(upload.statusCode, 202, upload.body);
+    const uploaded = await waitForBatch(t.app, json(upload).id);
+    assert.equal(uploaded.files[0].sha256, file.sha256);
+    assert.equal(uploaded.files[0].undecided, detail.findings.length - 1);
     // The bytes are stored once.
     assert.equal(Number((await t.db.db.selectFrom('blobs').select((eb) => eb.fn.countAll().as('n')).where('hash', '=', file.sha256).executeTakeFirstOrThrow()).n), 1);
   });

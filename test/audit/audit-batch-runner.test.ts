@@ -52,8 +52,9 @@ forEachDialect('saved audits: the background reader', (ctx) => {
   test('two instances with several loops each read every file exactly once and finish the batch once', async () => {
     const batch = await newBatch(10);
     const { reader, counts } = countingReader(() => sleep(5 + Math.random() * 20));
-    const a = createAuditRunner(ctx.db, clock, { reader, concurrency: 3 });
-    const b = createAuditRunner(ctx.db, clock, { reader, concurrency: 3 });
+    // The test clock steps a second per reading of it: a long lease, so no live claim looks abandoned.
+    const a = createAuditRunner(ctx.db, clock, { reader, concurrency: 3, leaseMs: 3_600_000, pollMs: 20 });
+    const b = createAuditRunner(ctx.db, clock, { reader, concurrency: 3, leaseMs: 3_600_000, pollMs: 20 });
     a.kick(batch.id);
     b.kick(batch.id);
     a.kick(batch.id);
@@ -76,7 +77,7 @@ forEachDialect('saved audits: the background reader', (ctx) => {
     let release!: () => void;
     const gate = new Promise<void>((resolve) => { release = resolve; });
     const { reader, counts } = countingReader(() => gate);
-    const runner = createAuditRunner(ctx.db, clock, { reader });
+    const runner = createAuditRunner(ctx.db, clock, { reader, leaseMs: 3_600_000 });
     runner.kick(batch.id);
     while (counts.size === 0) await sleep(5);
     const reading = await auditBatchService(ctx.db, clock).page(batch.id);
