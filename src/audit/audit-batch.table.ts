@@ -1,5 +1,5 @@
 /**
- * Row types of the saved bulk audits (migration 0018, src/db/migrations/audits.ts):
+ * Row types of the saved bulk audits (migration 0019, src/db/migrations/audits.ts):
  * - `audit_batches`: a batch of report files audited together in an agency's scope; `run` counts its re-runs.
  * - `audit_batch_events`: what happened to a batch (created, stopped, re-run, resumed, done), who and when.
  * - `audit_files`: one file of a batch (bytes in `blobs` by SHA-256), its state, the reader's claim, and a copy of
