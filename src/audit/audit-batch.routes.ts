@@ -77,6 +77,7 @@ async function readParts(request: FastifyRequest): Promise<{ files: UploadedFile
     if (code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT') throw new ValidationError(`一次最多核查 ${MAX_AUDIT_FILES} 个文件，请分批上传`, { field: 'file' });
     throw e;
   }
+  if (fields.title !== undefined && fields.title.length > 200) throw new ValidationError('标题不得超过 200 个字', { field: 'title' });
   return { files, title: fields.title, agencyId: fields.agencyId };
 }
 

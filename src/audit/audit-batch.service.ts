@@ -58,12 +58,11 @@ const NO_FILES = '没有上传文件：请至少选择一个年度报告文件�
 export const tooLargeFile = (name: string, size?: number) =>
   `文件“${name}”过大${size ? `（${(size / 1024 / 1024).toFixed(1)} MB）` : ''}：每个年度报告文件不得超过 ${MAX_PARSE_BYTES / 1024 / 1024} MB`;
 
-/** Checks an upload before anything is stored: at least one file, not too many, none over the limit. */
+/** Checks an upload before anything is stored: at least one file, not too many (each file's size is checked as it arrives). */
 export function checkUpload(files: readonly UploadedFile[]): void {
   if (files.length === 0) throw new ValidationError(NO_FILES, { field: 'file' });
   if (files.length > MAX_AUDIT_FILES) throw new ValidationError(TOO_MANY, { field: 'file' });
-  const empty = files.find((f) => f.bytes.length === 0);
-  if (empty) throw new ValidationError(`文件“${empty.name}”为空（0 字节）`, { field: 'file' });
+  // An empty or unreadable file does not stop the batch: reading it says why (文件为空…), the others are read.
 }
 
 const titleOf = (files: readonly { name: string }[], at: string) =>
