@@ -1,17 +1,19 @@
 /**
- * The background reader of saved audits on every database: parallel runners (two "instances" on one database,
- * several loops each) read every file exactly once and mark the batch done once; a stop mid-read drops that read and
- * leaves the files pending; a batch left reading by a stopped server is resumed, its abandoned file read again once
- * the lease has run out; a read is stored whole or not at all.
+ * The background reader of saved audits on every database: parallel runners (two instances on one database — on
+ * PostgreSQL each with its own connection pool — several loops each) read every file exactly once and mark the
+ * batch done once; a stop mid-read drops that read and leaves the files pending; a batch left reading by a stopped
+ * server is resumed, its abandoned file read again once the lease has run out; a read is stored whole or not at all.
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { before, test } from 'node:test';
+import { sql } from 'kysely';
 import { agencyService } from '../../src/agencies/agency.service.js';
 import { createAuditRunner } from '../../src/audit/audit-batch-runner.js';
 import { auditBatchService, type AuditReader } from '../../src/audit/audit-batch.service.js';
 import { operator } from '../../src/core/actor.js';
 import { steppingClock } from '../../src/core/clock.js';
+import { openPostgres, type Db } from '../../src/db/database.js';
 import type { ParseResult } from '../../src/core/parse/parse-types.js';
 import { parseReportFile } from '../../src/parse/parse-file.js';
 import { forEachDialect } from '../db-helpers.js';
@@ -52,13 +54,25 @@ forEachDialect('saved audits: the background reader', (ctx) => {
   test('two instances with several loops each read every file exactly once and finish the batch once', async () => {
     const batch = await newBatch(10);
     const { reader, counts } = countingReader(() => sleep(5 + Math.random() * 20));
-    // The test clock steps a second per reading of it: a long lease, so no live claim looks abandoned.
-    const a = createAuditRunner(ctx.db, clock, { reader, concurrency: 3, leaseMs: 3_600_000, pollMs: 20 });
-    const b = createAuditRunner(ctx.db, clock, { reader, concurrency: 3, leaseMs: 3_600_000, pollMs: 20 });
-    a.kick(batch.id);
-    b.kick(batch.id);
-    a.kick(batch.id);
-    await Promise.all([a.idle(), b.idle()]);
+    // On PostgreSQL the second instance has a connection pool of its own to the same database, as a second server would.
+    let second: Db | null = null;
+    if (ctx.dialect === 'postgres') {
+      const { name } = await sql<{ name: string }>`select current_database() as name`.execute(ctx.db).then((r) => r.rows[0]!);
+      const url = new URL(process.env.GONGKAI_TEST_PG || 'postgresql:///postgres');
+      url.pathname = `/${name}`;
+      second = await openPostgres(url.toString(), { max: 4 });
+    }
+    try {
+      // The test clock steps a second per reading of it: a long lease, so no live claim looks abandoned.
+      const a = createAuditRunner(ctx.db, clock, { reader, concurrency: 3, leaseMs: 3_600_000, pollMs: 20 });
+      const b = createAuditRunner(second?.db ?? ctx.db, clock, { reader, concurrency: 3, leaseMs: 3_600_000, pollMs: 20 });
+      a.kick(batch.id);
+      b.kick(batch.id);
+      a.kick(batch.id);
+      await Promise.all([a.idle(), b.idle()]);
+    } finally {
+      await second?.close();
+    }
     assert.equal(counts.size, 10);
     assert.ok([...counts.values()].every((n) => n === 1), JSON.stringify([...counts]));
     const reads = await ctx.db.selectFrom('audit_reads').innerJoin('audit_files', 'audit_files.id', 'audit_reads.file_id')
