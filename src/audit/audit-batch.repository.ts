@@ -3,18 +3,15 @@
  * decisions. The only place that reads or writes these tables (the bytes go to `blobs` through the item
  * repository's insertBlobIfAbsent: one store of files by SHA-256).
  */
-import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
 import { isPostgres } from '../db/locks.js';
 import type { Database } from '../db/schema.js';
 import type { AuditFilesFilter } from './audit-batch-model.js';
-import type { AuditBatchTable, AuditFileTable } from './audit-batch.table.js';
+import type { AuditBatchRow, AuditDecisionRow, AuditFileRowDb, AuditFindingRow, AuditReadRow } from './audit-batch.table.js';
 
 type Q = Kysely<Database>;
 
-/** A batch row as stored. */
-export type AuditBatchRow = { [K in keyof AuditBatchTable]: AuditBatchTable[K] extends import('kysely').Generated<infer T> ? T : AuditBatchTable[K] };
-/** A file row as stored. */
-export type AuditFileRowDb = { [K in keyof AuditFileTable]: AuditFileTable[K] extends import('kysely').Generated<infer T> ? T : AuditFileTable[K] };
+export type { AuditBatchRow, AuditDecisionRow, AuditFileRowDb };
 
 // Batches.
 
@@ -119,7 +116,7 @@ export async function insertFiles(db: Q, rows: ReadonlyArray<{ batch_id: number;
 export type AuditFileListRow = AuditFileRowDb & { agency_id: number; undecided: number };
 
 /** The undecided findings of a file's current read: findings with no decision for (agency, sha256, fingerprint). */
-function undecidedOf(eb: import('kysely').ExpressionBuilder<Database & { f: Database['audit_files']; b: Database['audit_batches'] }, 'f' | 'b'>) {
+function undecidedOf(eb: ExpressionBuilder<Database & { f: Database['audit_files']; b: Database['audit_batches'] }, 'f' | 'b'>) {
   return eb.selectFrom('audit_findings as x').select(eb.fn.countAll<number>().as('n'))
     .whereRef('x.read_id', '=', 'f.read_id')
     .where((w) => w.not(w.exists(w.selectFrom('audit_decisions as d').select('d.id')
@@ -254,31 +251,28 @@ export async function finishFile(db: Q, fileId: number, claim: string, fields: P
 // Reads and findings.
 
 /** Inserts a read, returning its id. */
-export async function insertRead(db: Q, row: Omit<Database['audit_reads'], 'id'>): Promise<number> {
+export async function insertRead(db: Q, row: Omit<AuditReadRow, 'id'>): Promise<number> {
   return (await db.insertInto('audit_reads').values(row).returning('id').executeTakeFirstOrThrow()).id;
 }
 
 /** Inserts the findings of a read. */
-export async function insertFindings(db: Q, rows: ReadonlyArray<Omit<Database['audit_findings'], 'id'>>): Promise<void> {
+export async function insertFindings(db: Q, rows: ReadonlyArray<Omit<AuditFindingRow, 'id'>>): Promise<void> {
   // In slices: one statement per slice keeps the number of bound parameters small on both engines.
   for (let i = 0; i < rows.length; i += 100) await db.insertInto('audit_findings').values(rows.slice(i, i + 100)).execute();
 }
 
 /** The compact result of a read. */
-export async function findRead(db: Q, readId: number) {
+export async function findRead(db: Q, readId: number): Promise<AuditReadRow | undefined> {
   return db.selectFrom('audit_reads').selectAll().where('id', '=', readId).executeTakeFirst();
 }
 
 /** The findings of reads, in order. */
-export function findingsOfReads(db: Q, readIds: readonly number[]) {
+export function findingsOfReads(db: Q, readIds: readonly number[]): Promise<AuditFindingRow[]> {
   if (readIds.length === 0) return Promise.resolve([]);
   return db.selectFrom('audit_findings').selectAll().where('read_id', 'in', readIds).orderBy('read_id').orderBy('position').execute();
 }
 
 // Decisions (events; the latest per key is the decision).
-
-/** A decision event. */
-export type AuditDecisionRow = Database['audit_decisions'] extends infer T ? { [K in keyof T]: T[K] extends import('kysely').Generated<infer U> ? U : T[K] } : never;
 
 /** The current decisions of a file's findings in an agency's scope, by fingerprint. */
 export async function currentDecisions(db: Q, agencyId: number, sha256s: readonly string[]): Promise<Map<string, AuditDecisionRow>> {

@@ -9,7 +9,7 @@
  * - `audit_decisions`: decisions on findings as events (old → new) keyed by (agency, sha256, fingerprint): the
  *   latest event is the current decision.
  */
-import type { Generated } from 'kysely';
+import type { Generated, Selectable } from 'kysely';
 
 export interface AuditBatchTable {
   id: Generated<number>;
@@ -106,3 +106,9 @@ export interface AuditDecisionTable {
   actor_id: number | null;
   at: string;
 }
+
+export type AuditBatchRow = Selectable<AuditBatchTable>;
+export type AuditFileRowDb = Selectable<AuditFileTable>;
+export type AuditReadRow = Selectable<AuditReadTable>;
+export type AuditFindingRow = Selectable<AuditFindingTable>;
+export type AuditDecisionRow = Selectable<AuditDecisionTable>;
