@@ -231,6 +231,18 @@ forEachDialect('saved bulk audits over HTTP', (ctx) => {
     assert.equal((await as(drafter, 'GET', `/api/audits/${batchId}`)).statusCode, 403);
   });
 
+  test('the API is documented (OpenAPI) and the labels are Chinese', async () => {
+    const spec = json(await t.app.inject({ method: 'GET', url: '/docs/json' }));
+    for (const [path, method] of [['/api/audits', 'post'], ['/api/audits/{id}', 'get'], ['/api/audits/{id}/files/{fileId}', 'get'],
+      ['/api/audits/{id}/files/{fileId}/findings/{fingerprint}', 'put'], ['/api/audits/compare/year', 'get']] as const) {
+      assert.deepEqual(spec.paths[path]?.[method]?.tags, ['核查年度报告'], path);
+    }
+    const labels = json(await t.app.inject({ method: 'GET', url: '/api/audits/labels' }));
+    assert.equal(labels.batchStates.reading, '正在读取');
+    assert.equal(labels.severities.unreadable, '无法读取');
+    assert.ok(Object.values(labels).every((map) => Object.values(map as Record<string, string>).every((v) => /[\u4e00-\u9fff]/.test(v))));
+  });
+
   test('a batch already read cannot be stopped (409); the runner tests cover stopping mid-read', async () => {
     const stop = await t.app.inject({ method: 'POST', url: `/api/audits/${batchId}/stop` });
     assert.equal(stop.statusCode, 409);
