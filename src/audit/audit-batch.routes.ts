@@ -45,11 +45,11 @@ export interface AuditBatchRouteOptions {
   concurrency?: number;
 }
 
-/** The runners of the apps (tests wait on them). */
+/** The runner of the last app built on a database (tests wait on it). */
 const runners = new WeakMap<object, AuditRunner>();
 
 /** The background runner of an app's audits (for tests: `await auditRunnerOf(ctx)?.idle()`). */
-export function auditRunnerOf(ctx: AppContext): AuditRunner | undefined {
+export function auditRunnerOf(ctx: Pick<AppContext, 'db'>): AuditRunner | undefined {
   return runners.get(ctx.db);
 }
 

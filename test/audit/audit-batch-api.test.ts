@@ -15,6 +15,11 @@ import { createTestUser, signIn } from '../auth-helpers.js';
 import { forEachDialect } from '../db-helpers.js';
 import { json, sendJson, testApp, type TestApp } from '../http/http-helpers.js';
 import { SEED_AGENCY } from './audit-fixtures.js';
+import { auditRunnerOf } from '../../src/audit/audit-batch.routes.js';
+import { auditBatchService } from '../../src/audit/audit-batch.service.js';
+import { steppingClock } from '../../src/core/clock.js';
+import { buildApp } from '../../src/http/app.js';
+import { testPii } from '../pii-helpers.js';
 import { multipart, MULTIPART, threeYears, waitForBatch } from './audit-batch-helpers.js';
 
 forEachDialect('saved bulk audits over HTTP', (ctx) => {
@@ -241,6 +246,21 @@ forEachDialect('saved bulk audits over HTTP', (ctx) => {
     assert.equal(labels.batchStates.reading, '正在读取');
     assert.equal(labels.severities.unreadable, '无法读取');
     assert.ok(Object.values(labels).every((map) => Object.values(map as Record<string, string>).every((v) => /[\u4e00-\u9fff]/.test(v))));
+  });
+
+  test('a server started on a database with a batch left reading goes on reading it', async () => {
+    const left = await t.db.db.transaction().execute((trx) => auditBatchService(trx, steppingClock('2024-03-02T08:00:00.000Z'))
+      .create({ agencyId: t.governmentId, files: threeYears().slice(0, 2).map((f) => ({ name: f.name, bytes: f.body })) }, operator('上次启动')));
+    const restarted = await buildApp({ db: t.db, clock: steppingClock('2024-03-02T09:00:00.000Z'), pii: testPii });
+    try {
+      await restarted.ready();
+      await auditRunnerOf({ db: t.db })!.idle();
+      const page = await auditBatchService(t.db.db, steppingClock('2024-03-02T10:00:00.000Z')).page(left.id);
+      assert.equal(page.batch.state, 'done');
+      assert.equal(page.batch.counts.reports, 2);
+    } finally {
+      await restarted.close();
+    }
   });
 
   test('a batch already read cannot be stopped (409); the runner tests cover stopping mid-read', async () => {

@@ -119,6 +119,25 @@ forEachDialect('saved audits: the background reader', (ctx) => {
     assert.equal((await auditBatchService(ctx.db, clock).page(batch.id)).batch.state, 'done');
   });
 
+  test('a re-run while a file is being read drops that read; every file is then read in the new run', async () => {
+    const batch = await newBatch(2);
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => { release = resolve; });
+    const { reader, counts } = countingReader(() => gate);
+    const runner = createAuditRunner(ctx.db, clock, { reader, leaseMs: 3_600_000, pollMs: 20 });
+    runner.kick(batch.id);
+    while (counts.size === 0) await sleep(5);
+    const rerun = await ctx.db.transaction().execute((trx) => auditBatchService(trx, clock).rerun(batch.id, actor));
+    assert.equal(rerun.state, 'reading');
+    runner.kick(batch.id);
+    release();
+    await runner.idle();
+    const runs = await ctx.db.selectFrom('audit_reads').innerJoin('audit_files', 'audit_files.id', 'audit_reads.file_id')
+      .select(['audit_files.name', 'audit_reads.run']).where('audit_files.batch_id', '=', batch.id).orderBy('audit_files.name').execute();
+    assert.deepEqual(runs, [{ name: 'f0.txt', run: 2 }, { name: 'f1.txt', run: 2 }]);
+    assert.equal((await auditBatchService(ctx.db, clock).page(batch.id)).batch.state, 'done');
+  });
+
   test('at start, batches left reading resume; a file abandoned mid-read is read again after its lease', async () => {
     const batch = await newBatch(3);
     // An instance claimed the first file long ago and stopped.
