@@ -3,6 +3,7 @@ import {
   cellClass, changeText, decisionNoteProblem, fileStatusText, findingCells, orderFindings, progressPercent, progressText, uploadRefusal,
 } from './audit-helpers.js';
 import { batchFixture, findingFixture } from './audit-fixtures.js';
+import { navItemOf, visibleNav } from './nav.js';
 import { parseRoute, routeHref } from './router.js';
 
 describe('audit helpers', () => {
@@ -46,6 +47,12 @@ describe('audit helpers', () => {
     expect([changeText(3), changeText(-2), changeText(0), changeText(null)]).toEqual(['+3', '−2', '0', '—']);
     expect(fileStatusText({ state: 'failed', stateLabel: '无法读取', error: '不是年度报告' })).toBe('无法读取：不是年度报告');
     expect(fileStatusText({ state: 'done', stateLabel: '已读取', error: null })).toBe('已读取');
+  });
+
+  it('shows 报告核查 to holders of audit.run only; its screens belong to it', () => {
+    expect(visibleNav((p) => p === 'audit.run').map((n) => n.label)).toContain('报告核查');
+    expect(visibleNav((p) => p === 'report.read').map((n) => n.label)).not.toContain('报告核查');
+    expect(navItemOf({ name: 'audit-file', batchId: 1, fileId: 2 })?.label).toBe('报告核查');
   });
 
   it('routes the audit screens both ways', () => {
