@@ -99,13 +99,13 @@ describe('报告核查 in a browser', { skip }, () => {
       assert.deepEqual(await serious(page), []);
       await decide.getByLabel(/说明/).fill('已与该局核实，原文即为空白，另行通知整改');
       await decide.getByRole('button', { name: /保\s*存/ }).click();
-      await page.getByText('已与该局核实，原文即为空白，另行通知整改').waitFor();
+      await page.locator('.gk-audit-note', { hasText: '已与该局核实，原文即为空白，另行通知整改' }).waitFor();
       assert.match(await firstRow.innerText(), /不是问题[\s\S]*郑督查/);
       assert.deepEqual(await serious(page), []);
 
       // The decision is stored: after a reload it is still there.
       await page.reload();
-      await page.getByText('已与该局核实，原文即为空白，另行通知整改').waitFor();
+      await page.locator('.gk-audit-note', { hasText: '已与该局核实，原文即为空白，另行通知整改' }).waitFor();
 
       // The comparison of a year.
       await page.goto(`${rig!.base}/admin/#/audits/compare/year/2019`);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  cellClass, changeText, decisionNoteProblem, fileStatusText, findingCells, orderFindings, progressPercent, progressText, uploadRefusal,
+  blankText, cellClass, changeText, decisionNoteProblem, fileStatusText, findingCells, orderFindings, progressPercent, progressText, tablesById, uploadRefusal,
 } from './audit-helpers.js';
 import { batchFixture, findingFixture } from './audit-fixtures.js';
 import { navItemOf, visibleNav } from './nav.js';
@@ -20,13 +20,13 @@ describe('audit helpers', () => {
     expect(progressPercent(batchFixture({ total: 0, done: 0 }))).toBe(0);
   });
 
-  it('orders findings errors first, undecided before decided', () => {
+  it('orders findings errors first, each kind in the server’s order', () => {
     const decided = findingFixture({ fingerprint: 'b', decision: { kind: 'confirmed', kindLabel: '确认问题', note: '', by: { id: 1, name: '甲' }, at: '2026-12-05T02:00:00Z' } });
     const list = [
       findingFixture({ fingerprint: 'r', severity: 'recovered' }), findingFixture({ fingerprint: 'w', severity: 'warning' }),
       decided, findingFixture({ fingerprint: 'a' }), findingFixture({ fingerprint: 'm', severity: 'missing' }),
     ];
-    expect(orderFindings(list).map((f) => f.fingerprint)).toEqual(['a', 'b', 'w', 'm', 'r']);
+    expect(orderFindings(list).map((f) => f.fingerprint)).toEqual(['b', 'a', 'w', 'm', 'r']);
   });
 
   it('highlights the cells of the selected finding and opens their table', () => {
@@ -53,6 +53,13 @@ describe('audit helpers', () => {
     expect(visibleNav((p) => p === 'audit.run').map((n) => n.label)).toContain('报告核查');
     expect(visibleNav((p) => p === 'report.read').map((n) => n.label)).not.toContain('报告核查');
     expect(navItemOf({ name: 'audit-file', batchId: 1, fileId: 2 })?.label).toBe('报告核查');
+  });
+
+  it('groups the blocks of a table into one tab, and names a table without row labels alone', () => {
+    const block = (id: string, title: string) => ({ id, title, columns: [], rows: [] });
+    expect(tablesById([block('二', 'a'), block('二', 'b'), block('三', 'c')]).map(([id, b]) => [id, b.length])).toEqual([['二', 2], ['三', 1]]);
+    expect(blankText('表四“”行 12 个单元格空白')).toBe('表四 12 个单元格空白');
+    expect(blankText('表三“（四）无法提供”起 3 行共 21 个单元格空白')).toBe('表三“（四）无法提供”起 3 行共 21 个单元格空白');
   });
 
   it('routes the audit screens both ways', () => {

@@ -4,7 +4,7 @@
  * it was read, and the changes between years. The words of states come from the server (labels), not from here.
  */
 import { fileSize } from './disclosure-labels.js';
-import type { AuditBatch, AuditDetailCell, AuditFileRow, AuditFinding, AuditSeverity } from './schema-types.js';
+import type { AuditBatch, AuditDetailCell, AuditDetailTable, AuditFileRow, AuditFinding, AuditSeverity } from './schema-types.js';
 
 /** Largest file the UI sends (reports and zips); the server enforces its own limits too. */
 export const MAX_AUDIT_UPLOAD_BYTES = 50 * 1024 * 1024;
@@ -41,12 +41,12 @@ export function countsText(batch: Pick<AuditBatch, 'counts' | 'total'>): string 
 
 const SEVERITY_ORDER: Record<AuditSeverity, number> = { error: 0, warning: 1, missing: 2, recovered: 3 };
 
-/** Findings in the order a person works through them: errors, warnings, missing, recovered; undecided first within each. */
+/**
+ * Findings in the order a person works through them: errors, warnings, missing, recovered, each kind in the
+ * server's order (a decision does not move its row: the person keeps their place).
+ */
 export function orderFindings(findings: readonly AuditFinding[]): AuditFinding[] {
-  return findings.map((f, i) => ({ f, i })).sort((a, b) =>
-    SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity]
-    || Number(a.f.decision !== null) - Number(b.f.decision !== null)
-    || a.i - b.i).map((x) => x.f);
+  return findings.map((f, i) => ({ f, i })).sort((a, b) => SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity] || a.i - b.i).map((x) => x.f);
 }
 
 /** Counts of findings by severity, and how many still wait for a decision. */
@@ -99,4 +99,16 @@ export function decisionNoteProblem(kind: 'confirmed' | 'dismissed', note: strin
   if (kind === 'dismissed' && note.trim() === '') return '认定“不是问题”时须填写说明。';
   if (note.length > 500) return `说明不能超过 500 字（现有 ${note.length} 字）。`;
   return null;
+}
+
+/** The tables of a detail grouped by table (表二 comes as one block per 第二十条 item), in their order. */
+export function tablesById(tables: readonly AuditDetailTable[]): Array<[string, AuditDetailTable[]]> {
+  const groups = new Map<string, AuditDetailTable[]>();
+  for (const t of tables) groups.set(t.id, [...(groups.get(t.id) ?? []), t]);
+  return [...groups];
+}
+
+/** A blank summary of a table without row labels (表四) names the table alone, not “表四“”行”. */
+export function blankText(summary: string): string {
+  return summary.replace(/^(表[二三四])“”行 /, '$1 ');
 }

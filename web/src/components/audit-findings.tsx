@@ -25,14 +25,17 @@ const SEVERITY_CLASS: Record<AuditFinding['severity'], string> = { error: 'gk-ta
 
 /** The findings table with the decision dialog. */
 export function AuditFindings({ findings, selected, onSelect, decisionLabels, onDecide }: Props) {
+  // The finding being decided stays set while the dialog closes (its title names it until it is gone).
   const [deciding, setDeciding] = useState<{ finding: AuditFinding; kind: AuditDecisionKind } | null>(null);
+  const [open, setOpen] = useState(false);
   const [note, setNote] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [saving, setSaving] = useState(false);
 
-  const open = (finding: AuditFinding, kind: AuditDecisionKind) => {
+  const start = (finding: AuditFinding, kind: AuditDecisionKind) => {
     setDeciding({ finding, kind });
+    setOpen(true);
     setNote(finding.decision?.kind === kind ? finding.decision.note : '');
     setProblem(null);
     setError(null);
@@ -46,7 +49,7 @@ export function AuditFindings({ findings, selected, onSelect, decisionLabels, on
     setSaving(true);
     try {
       await onDecide(deciding.finding, deciding.kind, note.trim());
-      setDeciding(null);
+      setOpen(false);
     } catch (e) {
       setError(e);
     } finally {
@@ -86,8 +89,8 @@ export function AuditFindings({ findings, selected, onSelect, decisionLabels, on
       title: '操作', key: 'actions', width: 100,
       render: (_, f) => (
         <div className="gk-row-actions">
-          <Button size="small" onClick={() => open(f, 'confirmed')} aria-label={`${decisionLabels.confirmed ?? ''}：${f.ruleTitle}`}>{decisionLabels.confirmed}</Button>
-          <Button size="small" onClick={() => open(f, 'dismissed')} aria-label={`${decisionLabels.dismissed ?? ''}：${f.ruleTitle}`}>{decisionLabels.dismissed}</Button>
+          <Button size="small" onClick={() => start(f, 'confirmed')} aria-label={`${decisionLabels.confirmed ?? ''}：${f.ruleTitle}`}>{decisionLabels.confirmed}</Button>
+          <Button size="small" onClick={() => start(f, 'dismissed')} aria-label={`${decisionLabels.dismissed ?? ''}：${f.ruleTitle}`}>{decisionLabels.dismissed}</Button>
         </div>
       ),
     },
@@ -100,8 +103,8 @@ export function AuditFindings({ findings, selected, onSelect, decisionLabels, on
         rowClassName={(f) => (f.fingerprint === selected ? 'gk-audit-row-selected' : '')}
         pagination={{ pageSize: 8, hideOnSinglePage: true, showSizeChanger: false, showTotal: (n) => `共 ${n} 项` }}
         locale={{ emptyText: '未发现问题。' }} />
-      <Modal open={deciding !== null} title={deciding ? `${decisionLabels[deciding.kind] ?? ''}：${deciding.finding.ruleTitle}` : ''}
-        okText="保存" cancelText="取消" onOk={() => void save()} onCancel={() => setDeciding(null)} confirmLoading={saving} destroyOnHidden>
+      <Modal open={open} title={deciding ? `${decisionLabels[deciding.kind] ?? ''}：${deciding.finding.ruleTitle}` : '核查结论'}
+        okText="保存" cancelText="取消" onOk={() => void save()} onCancel={() => setOpen(false)} confirmLoading={saving} destroyOnHidden>
         {deciding && <p className="gk-audit-message">{deciding.finding.message}</p>}
         <label className="gk-field-label" htmlFor="audit-decision-note">
           说明{deciding?.kind === 'dismissed' ? '（必填：为什么不是问题）' : '（可选）'}

@@ -43,9 +43,10 @@ export function AuditTableView({ table, selected, stateLabels }: Props) {
 function CellView({ cell, selected, stateLabels }: { cell: AuditDetailCell; selected: ReadonlySet<string>; stateLabels: Record<string, string> }) {
   const state = stateLabels[cell.state] ?? '';
   const text = cell.value ?? '';
+  // Colour is not the only sign: the state is said in words to screen readers, a missing cell shows “？”.
   const inner = cell.state === 'read'
     ? <span>{text}</span>
-    : <span className="gk-audit-value" aria-label={`${text}${text ? '，' : ''}${state}`}>{text || <span aria-hidden="true">{cell.state === 'missing' ? '？' : ''}</span>}</span>;
+    : <span className="gk-audit-value">{text}{!text && cell.state === 'missing' && <span aria-hidden="true">？</span>}<span className="sr-only">（{state}）</span></span>;
   return (
     <td className={cellClass(cell, selected)} data-key={cell.key}>
       {cell.how ? <Tooltip title={`${state}：${cell.how}`}><span tabIndex={0} className="gk-audit-how">{inner}</span></Tooltip> : inner}

@@ -7,7 +7,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { App, Breadcrumb, Spin, Tabs, Tag, Typography } from 'antd';
 import { auditApi } from '../audit-api.js';
-import { findingCells, findingCounts } from '../audit-helpers.js';
+import { blankText, findingCells, findingCounts, tablesById } from '../audit-helpers.js';
 import { fileSize } from '../disclosure-labels.js';
 import { formatDate } from '../labels.js';
 import { routeHref } from '../router.js';
@@ -115,7 +115,7 @@ export function AuditFilePage({ batchId, fileId }: { batchId: number; fileId: nu
         <section className="gk-panel gk-gap" aria-labelledby="audit-blanks">
           <Typography.Title level={2} className="gk-h2" id="audit-blanks">空白单元格</Typography.Title>
           <p className="gk-note">空白不是 0；确无此项的应填 0。以下按连续的行汇总。</p>
-          <ul className="gk-plain-list gk-audit-blanks">{detail.blanks.map((b, i) => <li key={i}>{b.summary}</li>)}</ul>
+          <ul className="gk-plain-list gk-audit-blanks">{detail.blanks.map((b, i) => <li key={i}>{blankText(b.summary)}</li>)}</ul>
         </section>
       )}
       {detail.tables.length > 0 && (
@@ -130,9 +130,9 @@ export function AuditFilePage({ batchId, fileId }: { batchId: number; fileId: nu
               <button type="button" className="gk-link-button" onClick={() => setSelected(null)}>取消标出</button>
             </p>
           )}
-          <Tabs activeKey={tab} onChange={setTab} items={detail.tables.map((t) => ({
-            key: t.id, label: `表${t.id}`,
-            children: <AuditTableView table={t} selected={selectedKeys} stateLabels={cellStates} />,
+          <Tabs activeKey={tab} onChange={setTab} items={tablesById(detail.tables).map(([id, blocks]) => ({
+            key: id, label: `表${id}`,
+            children: <div className="gk-audit-blocks">{blocks.map((t, i) => <AuditTableView key={i} table={t} selected={selectedKeys} stateLabels={cellStates} />)}</div>,
           }))} />
         </section>
       )}

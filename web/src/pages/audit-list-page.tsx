@@ -76,11 +76,12 @@ export function AuditListPage() {
       <p className="gk-note">上传所辖机关已发布的政府信息公开工作年度报告（可一次上传多个文件或压缩包），系统逐份读取统计表并核对勾稽关系；核查结果和确认结论会保存下来，同一文件重新核查时沿用。</p>
       {error !== null && <div className="gk-form-error"><ErrorAlert error={error} title="核查批次加载失败" onClose={() => setError(null)} /></div>}
       <div className="gk-panel">
+        {!loading && batches.length === 0 ? <p className="gk-empty">尚无核查批次。点击“新建核查”上传年度报告。</p> : (
         <Table<AuditBatch> rowKey="id" size="middle" loading={loading} columns={columns} dataSource={batches}
           scroll={batches.length ? { x: 1000 } : undefined}
           pagination={{ pageSize: 20, hideOnSinglePage: true, showTotal: (n) => `共 ${n} 个核查批次` }}
-          locale={{ emptyText: '尚无核查批次。点击“新建核查”上传年度报告。' }}
           onRow={(b) => ({ onDoubleClick: () => navigate({ name: 'audit-batch', id: b.id }) })} />
+        )}
       </div>
       <AuditNewDialog open={dialog} batches={batches} onClose={() => setDialog(false)}
         onCreated={(b) => { setDialog(false); navigate({ name: 'audit-batch', id: b.id }); }} />
