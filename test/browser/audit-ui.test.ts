@@ -112,6 +112,9 @@ describe('报告核查 in a browser', { skip }, () => {
       await page.getByRole('heading', { name: '2019 年度各机关主要数据' }).waitFor();
       assert.deepEqual(await serious(page), []);
       await shot(page, 'compare-1366');
+      await page.getByRole('link', { name: '威海市环翠区行政审批服务局' }).click();
+      await page.getByRole('heading', { name: /^威海市环翠区行政审批服务局：2019 年度$/ }).waitFor();
+      assert.deepEqual(await serious(page), []);
       assert.deepEqual(errors, []);
 
       // The same screens at 360 px (screenshots to look at).

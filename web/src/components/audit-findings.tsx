@@ -76,21 +76,20 @@ export function AuditFindings({ findings, selected, onSelect, decisionLabels, on
       ),
     },
     {
-      title: '核查结论', key: 'decision', width: 200,
-      render: (_, f) => (f.decision ? (
-        <div>
-          <Tag className={f.decision.kind === 'confirmed' ? 'gk-tag-fail' : 'gk-tag-ok'}>{f.decision.kindLabel}</Tag>
-          <div className="gk-muted">{f.decision.by.name}，{formatTime(f.decision.at)}</div>
-          {f.decision.note && <div className="gk-audit-note">{f.decision.note}</div>}
-        </div>
-      ) : <span className="gk-muted">待确认</span>),
-    },
-    {
-      title: '操作', key: 'actions', width: 100,
+      title: '核查结论', key: 'decision', width: 190,
       render: (_, f) => (
-        <div className="gk-row-actions">
-          <Button size="small" onClick={() => start(f, 'confirmed')} aria-label={`${decisionLabels.confirmed ?? ''}：${f.ruleTitle}`}>{decisionLabels.confirmed}</Button>
-          <Button size="small" onClick={() => start(f, 'dismissed')} aria-label={`${decisionLabels.dismissed ?? ''}：${f.ruleTitle}`}>{decisionLabels.dismissed}</Button>
+        <div className="gk-audit-decision">
+          {f.decision ? (
+            <>
+              <Tag className={f.decision.kind === 'confirmed' ? 'gk-tag-fail' : 'gk-tag-ok'}>{f.decision.kindLabel}</Tag>
+              <div className="gk-muted">{f.decision.by.name}，{formatTime(f.decision.at)}</div>
+              {f.decision.note && <div className="gk-audit-note">{f.decision.note}</div>}
+            </>
+          ) : <span className="gk-muted">待确认</span>}
+          <div className="gk-row-actions gk-audit-decide">
+            <Button size="small" onClick={() => start(f, 'confirmed')} aria-label={`${decisionLabels.confirmed ?? ''}：${f.ruleTitle}`}>{decisionLabels.confirmed}</Button>
+            <Button size="small" onClick={() => start(f, 'dismissed')} aria-label={`${decisionLabels.dismissed ?? ''}：${f.ruleTitle}`}>{decisionLabels.dismissed}</Button>
+          </div>
         </div>
       ),
     },
@@ -99,7 +98,7 @@ export function AuditFindings({ findings, selected, onSelect, decisionLabels, on
   return (
     <>
       <Table<AuditFinding> rowKey="fingerprint" size="small" columns={columns} dataSource={orderFindings(findings)}
-        scroll={findings.length ? { x: 760 } : undefined}
+        scroll={findings.length ? { x: 640 } : undefined}
         rowClassName={(f) => (f.fingerprint === selected ? 'gk-audit-row-selected' : '')}
         pagination={{ pageSize: 8, hideOnSinglePage: true, showSizeChanger: false, showTotal: (n) => `共 ${n} 项` }}
         locale={{ emptyText: '未发现问题。' }} />

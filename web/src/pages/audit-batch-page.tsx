@@ -92,7 +92,11 @@ export function AuditBatchPage({ id }: { id: number }) {
           </div>
         ),
       },
-      { title: '机关', key: 'agency', sorter: true, sortOrder: sortOrder('agency'), render: (_, f) => f.agencyName ?? '—' },
+      {
+        title: '机关', key: 'agency', sorter: true, sortOrder: sortOrder('agency'),
+        render: (_, f) => (f.agencyName
+          ? <a href={routeHref({ name: 'audit-compare', agency: f.agencyName })} title={`对比${f.agencyName}各年度报告`}>{f.agencyName}</a> : '—'),
+      },
       { title: '年度', key: 'year', width: 76, sorter: true, sortOrder: sortOrder('year'), render: (_, f) => f.year ?? '—' },
       { title: '格式', key: 'format', width: 130, render: (_, f) => f.formatLabel ?? '—' },
       {

@@ -83,7 +83,7 @@ describe('AuditFilePage', () => {
     fireEvent.change(within(dialog).getByLabelText(/说明/), { target: { value: '原文表格合计如此，已电话核实' } });
     fireEvent.click(within(dialog).getByRole('button', { name: /保\s*存/ }));
     await waitFor(() => expect(puts).toEqual([{ kind: 'dismissed', note: '原文表格合计如此，已电话核实' }]), { timeout: 10_000 });
-    await screen.findByText('原文表格合计如此，已电话核实', {}, { timeout: 10_000 });
+    await waitFor(() => expect(document.querySelector('.gk-audit-note')?.textContent).toBe('原文表格合计如此，已电话核实'), { timeout: 10_000 });
     expect(screen.getByText(/郑督查/)).toBeTruthy();
   });
 });
