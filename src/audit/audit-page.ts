@@ -10,7 +10,7 @@ import { MAX_PARSE_BYTES, SOURCE_TYPE_NAMES } from '../parse/parse-file.js';
 import { parseResultSummary } from '../parse/parse-summary.js';
 import { portalPage, type PageContext } from '../portal/portal-layout.js';
 import { html, raw, type Html } from '../render/html/template.js';
-import { AUDIT_SEVERITY_LABELS, type AuditSeverity } from './audit-batch.schema.js';
+import { AUDIT_SEVERITY_LABELS, type AuditSeverity } from './audit-batch-model.js';
 import { formatLabel, percent } from './audit-columns.js';
 import { auditReadOf, blankSummaries, detailTables, type FindingDraft } from './audit-findings.js';
 import { AUDIT_CSS } from './audit-html.js';
