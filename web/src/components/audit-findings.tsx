@@ -97,8 +97,7 @@ export function AuditFindings({ findings, selected, onSelect, decisionLabels, on
 
   return (
     <>
-      <Table<AuditFinding> rowKey="fingerprint" size="small" columns={columns} dataSource={orderFindings(findings)}
-        scroll={findings.length ? { x: 640 } : undefined}
+      <Table<AuditFinding> rowKey="fingerprint" size="small" columns={columns} dataSource={orderFindings(findings)} className="gk-audit-findings"
         rowClassName={(f) => (f.fingerprint === selected ? 'gk-audit-row-selected' : '')}
         pagination={{ pageSize: 8, hideOnSinglePage: true, showSizeChanger: false, showTotal: (n) => `共 ${n} 项` }}
         locale={{ emptyText: '未发现问题。' }} />
