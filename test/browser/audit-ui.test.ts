@@ -65,6 +65,7 @@ describe('报告核查 in a browser', { skip }, () => {
       await chosen.getByText('植树活动通知.txt').waitFor();
       assert.match(await chosen.innerText(), /KB/);
       assert.deepEqual(await serious(page), []);
+      await shot(page, 'new-1366');
       await dialog.getByRole('button', { name: /开始核查/ }).click();
 
       // The batch page: progress while reading, then the results.
@@ -106,6 +107,21 @@ describe('报告核查 in a browser', { skip }, () => {
       // The decision is stored: after a reload it is still there.
       await page.reload();
       await page.locator('.gk-audit-note', { hasText: '已与该局核实，原文即为空白，另行通知整改' }).waitFor();
+
+      // 重新核查: every file read again; the decision survives (it is keyed by the file's bytes and the finding).
+      const fileHash = new URL(page.url()).hash;
+      await page.goto(`${rig!.base}/admin/${batchHash}`);
+      await page.getByRole('button', { name: /重新核查/ }).click();
+      await page.locator('.ant-popconfirm').getByRole('button', { name: /重新核查/ }).click();
+      await page.locator('.gk-report-head .ant-tag', { hasText: '已完成' }).waitFor({ timeout: 120_000 });
+      await page.goto(`${rig!.base}/admin/${fileHash}`);
+      await page.locator('.gk-audit-note', { hasText: '已与该局核实，原文即为空白，另行通知整改' }).waitFor();
+
+      // The list of batches.
+      await page.goto(`${rig!.base}/admin/#/audits`);
+      await page.getByRole('link', { name: '浏览器测试核查' }).waitFor();
+      assert.deepEqual(await serious(page), []);
+      await shot(page, 'list-1366');
 
       // The comparison of a year.
       await page.goto(`${rig!.base}/admin/#/audits/compare/year/2019`);
