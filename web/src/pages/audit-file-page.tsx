@@ -47,6 +47,7 @@ export function AuditFilePage({ batchId, fileId }: { batchId: number; fileId: nu
   }, [batchId, fileId]);
   useEffect(() => { void load(); }, [load]);
   useEffect(() => { auditApi.labels().then(setLabels, () => setLabels(null)); }, []);
+  // The batch's title for the breadcrumb (asked with a filter that keeps the file list short: only unread files).
   useEffect(() => { auditApi.batch(batchId, { state: 'pending' }).then((p) => setBatchTitle(p.batch.title), () => setBatchTitle(null)); }, [batchId]);
 
   const selectedFinding = detail?.findings.find((f) => f.fingerprint === selected) ?? null;
