@@ -74,6 +74,9 @@ export function reportsTableHtml(rows: readonly AuditRow[], links: ReadonlyMap<s
   return `<table><caption>${esc(caption)}</caption><thead><tr>${head}</tr></thead><tbody>${body.join('\n')}</tbody></table>`;
 }
 
+/** Most cells listed under one problem; the rest are counted. */
+const MAX_CELLS_LISTED = 8;
+
 /**
  * The problems of one report as a table: severity, rule, what, the equation with its values, the
  * cells. `hideCaption` keeps the caption for screen readers only (when a heading says the same).
@@ -81,7 +84,11 @@ export function reportsTableHtml(rows: readonly AuditRow[], links: ReadonlyMap<s
 export function problemsTableHtml(problems: readonly AuditProblem[], caption: string, hideCaption = false): string {
   const rows = problems.map((p) => {
     const formula = [p.expression ? `<div>${esc(p.expression)}</div>` : '', p.values ? `<div>${esc(p.values)}</div>` : ''].join('');
-    const cells = p.cells.length ? `<ul class="cells">${p.cells.map((c) => `<li>${esc(c)}</li>`).join('')}</ul>` : '';
+    // A long list of cells (a table's blank cells) is cut: its message already names them in short.
+    const shown = p.cells.length > MAX_CELLS_LISTED ? p.cells.slice(0, MAX_CELLS_LISTED - 1) : p.cells;
+    const more = p.cells.length - shown.length;
+    const cells = p.cells.length
+      ? `<ul class="cells">${shown.map((c) => `<li>${esc(c)}</li>`).join('')}${more ? `<li class="muted">……另有 ${more} 个单元格，见说明</li>` : ''}</ul>` : '';
     return `<tr><td class="sev-${p.severity}">${esc(severityName(p))}</td><td><code>${esc(p.ruleId)}</code></td>`
       + `<td>${esc(p.title)}${p.message ? `<div class="muted">${esc(p.message)}</div>` : ''}</td><td>${formula}</td><td>${cells}</td></tr>`;
   });

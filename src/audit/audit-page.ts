@@ -1,16 +1,19 @@
 /**
  * The /audit page: a form to upload one published report (works without JavaScript: a plain
  * multipart POST) and, after the upload, what was read — the report's particulars, how well each
- * table was read, the failing checks and the cells that could not be read, with their evidence.
+ * table was read, the findings (failed checks; cells not found, not read or recovered, a row's cells
+ * together) errors first, and the blank cells summarised per run of rows — compact, never a line per cell.
  */
 import { getFormat } from '../core/format/registry.js';
-import type { ParseResult } from '../core/parse/parse-types.js';
+import type { CellReading, ParseResult } from '../core/parse/parse-types.js';
 import { MAX_PARSE_BYTES, SOURCE_TYPE_NAMES } from '../parse/parse-file.js';
-import { parseResultSummary, resultProblems } from '../parse/parse-summary.js';
+import { parseResultSummary } from '../parse/parse-summary.js';
 import { portalPage, type PageContext } from '../portal/portal-layout.js';
 import { html, raw, type Html } from '../render/html/template.js';
+import { AUDIT_SEVERITY_LABELS, type AuditSeverity } from './audit-batch-model.js';
 import { formatLabel, percent } from './audit-columns.js';
-import { AUDIT_CSS, problemsTableHtml } from './audit-html.js';
+import { auditReadOf, blankSummaries, detailTables, type FindingDraft } from './audit-findings.js';
+import { AUDIT_CSS } from './audit-html.js';
 
 const PAGE_TITLE = '读取并核查已发布的年度报告';
 
@@ -25,6 +28,17 @@ form.upload button:hover{background:#7a1111}
 dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem;margin:.5rem 0 1rem}
 dl.facts dt{color:var(--muted,#555)}
 dl.facts dd{margin:0}
+.audit table.findings{table-layout:fixed}
+.audit table.findings th[scope=row]{font-weight:600;width:14em;background:none}
+.audit table.findings thead th:first-child{width:4.5em}
+.audit table.findings thead th:nth-child(2){width:14em}
+.audit table.findings td{word-break:break-word}
+.audit .sev-missing{color:#4a5058;font-weight:700}
+.audit .sev-recovered{color:#0b4a8b}
+.audit .expr{font-family:"Noto Sans Mono CJK SC",Consolas,monospace;font-size:.85em;color:#555;word-break:break-all}
+.audit ul.blanks{columns:2 22rem;margin:.25rem 0 1rem;padding-left:1.2rem;font-size:.9rem}
+.audit details.notes summary{cursor:pointer;color:var(--muted,#555)}
+@media (max-width:600px){.audit table.findings th[scope=row],.audit table.findings thead th:nth-child(2){width:7em}}
 `;
 
 function formHtml(): Html {
@@ -57,6 +71,33 @@ function tablesHtml(result: ParseResult): Html {
   return html`<table><caption>各统计表的读取情况</caption><thead><tr><th scope="col">统计表</th><th scope="col">读取</th><th scope="col">已读/应读单元格</th><th scope="col">置信度</th><th scope="col">说明</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
 
+/** What the source says in the cells a finding could not read: the text as written, the splits that fit. */
+function evidenceHtml(finding: FindingDraft, readings: ReadonlyMap<string, CellReading>): Html | '' {
+  const details = [...new Set(finding.cells.map((c) => readings.get(c.key))
+    .filter((r): r is CellReading => r !== undefined && (r.status === 'unreadable' || r.status === 'ambiguous'))
+    .map((r) => [r.raw?.trim() ? `原文“${r.raw.trim()}”` : '', r.candidates?.length ? `可能的拆分：${r.candidates.map((c) => c.join('|')).join('；')}` : '']
+      .filter(Boolean).join('；')))].filter(Boolean);
+  return details.length ? html`<div class="muted">${details.join('；')}</div>` : '';
+}
+
+const SEVERITY_ORDER: Record<AuditSeverity, number> = { error: 0, warning: 1, missing: 2, recovered: 3 };
+
+/**
+ * The findings as one compact table, errors first: a failed rule, the cells of a row not found or not read, the
+ * digits recovered — each one line of words with its values (the findings group a row's cells; no line per cell).
+ */
+function findingsHtml(findings: readonly FindingDraft[], readings: ReadonlyMap<string, CellReading>): Html {
+  const sorted = [...findings].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+  const count = (s: AuditSeverity) => findings.filter((f) => f.severity === s).length;
+  const caption = `${count('error')} 项错误，${count('warning')} 项警告，${count('missing')} 处缺失，${count('recovered')} 处已恢复`;
+  return html`<table class="findings"><caption>未通过的检查及读取问题：${caption}</caption>
+<thead><tr><th scope="col">类别</th><th scope="col">问题</th><th scope="col">说明（所涉单元格及数值）</th></tr></thead>
+<tbody>${sorted.map((f) => html`<tr><td class="sev-${f.severity}">${AUDIT_SEVERITY_LABELS[f.severity]}</td><th scope="row">${f.ruleTitle}</th><td>${f.message}${f.expression && !f.message.includes(f.expression) ? html`<div class="expr">${f.expression}</div>` : ''}${evidenceHtml(f, readings)}</td></tr>`)}</tbody></table>`;
+}
+
+/** A table without row labels (表四) is named alone: “表四 12 个单元格空白”, not “表四“”行”. */
+const blankText = (summary: string) => summary.replace(/^(表[二三四])“”行 /, '$1 ');
+
 /** The result section for one uploaded file. */
 function resultHtml(result: ParseResult): Html {
   let body: Html;
@@ -64,23 +105,24 @@ function resultHtml(result: ParseResult): Html {
     body = html`<div class="alert" role="alert"><strong>无法作为年度报告读取：</strong>${result.error ?? ''}</div>`;
   } else {
     const summary = parseResultSummary(result);
-    const problems = resultProblems(result);
-    const checks = problems.filter((p) => p.kind === 'check');
-    const cells = problems.filter((p) => p.kind === 'cell');
-    const errors = checks.filter((p) => p.severity === 'error').length;
-    // problemsTableHtml is the batch report's renderer (audit-html.ts), which escapes what it prints.
-    body = html`<p>空白单元格 ${summary.blanks ?? 0} 个（空白不是 0）；未能读取的单元格 ${summary.unreadable ?? 0} 个（按空白处理）。</p>
+    const read = auditReadOf(result);
+    // Blank cells are summarised per run of rows below, not listed one by one as the blank-cells checks do.
+    const blankChecks = new Set((result.checks?.results ?? []).filter((r) => r.status === 'fail' && r.id.startsWith('blank-cells')).map((r) => r.title));
+    const findings = read.findings.filter((f) => !blankChecks.has(f.ruleTitle));
+    const blanks = blankSummaries(detailTables(read.result, read.findings));
+    body = html`<p>空白单元格 ${summary.blanks ?? 0} 个（空白不是 0，确无此项的应填 0）；未能读取的单元格 ${summary.unreadable ?? 0} 个（按空白处理）。</p>
 ${tablesHtml(result)}
 <h3>未通过的检查</h3>
-${checks.length ? raw(problemsTableHtml(checks, `未通过的检查：${errors} 项错误，${checks.length - errors} 项警告`)) : html`<p class="ok">全部检查均已通过。</p>`}
-<h3>未能读取的单元格</h3>
-${cells.length ? raw(problemsTableHtml(cells, `未能读取的单元格：${cells.length} 个`)) : html`<p class="ok">所有单元格均已读取。</p>`}`;
+${findings.length ? findingsHtml(findings, new Map(result.cells.map((c) => [c.key, c]))) : html`<p class="ok">${blankChecks.size ? '除空白单元格外，' : ''}全部检查均已通过，所有单元格均已读取。</p>`}
+${blanks.length ? html`<h3>空白单元格（按连续的行汇总）</h3>
+<ul class="blanks">${blanks.map((b) => html`<li>${blankText(b.summary)}</li>`)}</ul>` : ''}`;
   }
   const notes = result.notes;
   return html`<section aria-labelledby="result"><h2 id="result">读取结果</h2>
 ${factsHtml(result)}
 ${body}
-${notes.length ? html`<h3>读取说明</h3>\n<ul>${notes.map((n) => html`<li>${n}</li>`)}</ul>` : ''}
+${notes.length ? html`<details class="notes"><summary>读取说明（${notes.length} 条）</summary>
+<ul>${notes.map((n) => html`<li>${n}</li>`)}</ul></details>` : ''}
 </section>`;
 }
 

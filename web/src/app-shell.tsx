@@ -26,6 +26,10 @@ import { ItemPage } from './pages/item-page.js';
 import { ChecklistPage } from './pages/checklist-page.js';
 import { CataloguePage } from './pages/catalogue-page.js';
 import { PortalReadinessPage } from './pages/portal-readiness-page.js';
+import { AuditListPage } from './pages/audit-list-page.js';
+import { AuditBatchPage } from './pages/audit-batch-page.js';
+import { AuditFilePage } from './pages/audit-file-page.js';
+import { AuditComparePage } from './pages/audit-compare-page.js';
 import { UpcomingYearNotice } from './components/pending-deadlines.js';
 import { todayInChina } from './application-labels.js';
 
@@ -49,6 +53,10 @@ function screenOf(route: Route): ReactNode {
     case 'item': return <ItemPage key={route.id} id={route.id} />;
     case 'checklists': return <ChecklistPage />;
     case 'catalogue': return <CataloguePage />;
+    case 'audits': return <AuditListPage />;
+    case 'audit-batch': return <AuditBatchPage key={route.id} id={route.id} />;
+    case 'audit-file': return <AuditFilePage key={`${route.batchId}:${route.fileId}`} batchId={route.batchId} fileId={route.fileId} />;
+    case 'audit-compare': return <AuditComparePage key={`${route.agency ?? ''}:${route.year ?? ''}`} agency={route.agency} year={route.year} />;
     default: return <ReportListPage />;
   }
 }

@@ -27,6 +27,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { route: { name: 'checklists' }, label: '检查清理', permission: 'checklist.review', sections: ['checklists'], secondary: true },
   { route: { name: 'portal-readiness' }, label: '迎检自查', permission: 'item.read', sections: ['portal-readiness'], secondary: true },
   { route: { name: 'reports' }, label: '年度报告', permission: 'report.read', sections: ['reports', 'report'] },
+  // 上级监督: reading and checking the published reports of the agencies supervised, many at a time.
+  { route: { name: 'audits' }, label: '报告核查', permission: 'audit.run', sections: ['audits', 'audit-batch', 'audit-file', 'audit-compare'] },
   { route: { name: 'applications' }, label: '依申请公开', permission: 'application.read', sections: ['applications', 'application', 'application-new'] },
   { route: { name: 'statistics' }, label: '办理情况统计', permission: 'statistics.read', sections: ['statistics'] },
   { route: { name: 'agencies' }, label: '机关', permission: 'agency.read', sections: ['agencies'], secondary: true },

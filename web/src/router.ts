@@ -22,7 +22,11 @@ export type Route =
   | { name: 'item-new' }
   | { name: 'item'; id: number }
   | { name: 'checklists' }
-  | { name: 'catalogue' };
+  | { name: 'catalogue' }
+  | { name: 'audits' }
+  | { name: 'audit-batch'; id: number }
+  | { name: 'audit-file'; batchId: number; fileId: number }
+  | { name: 'audit-compare'; agency?: string; year?: number };
 
 /** Reads a route from a location hash (#/reports/3); anything unknown is the report list. */
 export function parseRoute(hash: string): Route {
@@ -48,7 +52,31 @@ export function parseRoute(hash: string): Route {
   if (/^\/items\/?$/.test(path)) return { name: 'items' };
   if (/^\/checklists\/?$/.test(path)) return { name: 'checklists' };
   if (/^\/catalogue\/?$/.test(path)) return { name: 'catalogue' };
+  const audit = parseAuditRoute(path);
+  if (audit) return audit;
   return { name: 'reports' };
+}
+
+/** The 报告核查 routes: batches, a batch, one file, the comparisons (an agency across years, a year across agencies). */
+function parseAuditRoute(path: string): Route | null {
+  if (/^\/audits\/?$/.test(path)) return { name: 'audits' };
+  const compare = /^\/audits\/compare(?:\/(agency|year)\/([^/]+))?\/?$/.exec(path);
+  if (compare) {
+    if (compare[1] === 'year' && /^\d{4}$/.test(compare[2]!)) return { name: 'audit-compare', year: Number(compare[2]) };
+    if (compare[1] === 'agency') {
+      try {
+        return { name: 'audit-compare', agency: decodeURIComponent(compare[2]!) };
+      } catch {
+        return { name: 'audit-compare' };
+      }
+    }
+    return { name: 'audit-compare' };
+  }
+  const file = /^\/audits\/(\d+)\/files\/(\d+)\/?$/.exec(path);
+  if (file) return { name: 'audit-file', batchId: Number(file[1]), fileId: Number(file[2]) };
+  const batch = /^\/audits\/(\d+)\/?$/.exec(path);
+  if (batch) return { name: 'audit-batch', id: Number(batch[1]) };
+  return null;
 }
 
 /** The hash of a route. */
@@ -71,6 +99,12 @@ export function routeHref(route: Route): string {
     case 'item': return `#/items/${route.id}`;
     case 'checklists': return '#/checklists';
     case 'catalogue': return '#/catalogue';
+    case 'audits': return '#/audits';
+    case 'audit-batch': return `#/audits/${route.id}`;
+    case 'audit-file': return `#/audits/${route.batchId}/files/${route.fileId}`;
+    case 'audit-compare':
+      return route.agency ? `#/audits/compare/agency/${encodeURIComponent(route.agency)}`
+        : route.year ? `#/audits/compare/year/${route.year}` : '#/audits/compare';
     default: return '#/';
   }
 }

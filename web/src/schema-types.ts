@@ -53,3 +53,9 @@ export type AgencyReadiness = Static<typeof AgencyReadinessSchema>;
 export type ReadinessColumn = Static<typeof ReadinessColumnSchema>;
 /** One office of the readiness report. */
 export type ReadinessOffice = Static<typeof ReadinessOfficeSchema>;
+
+export type {
+  AuditBatch, AuditBatchPage, AuditBatchState, AuditCellState, AuditCompareAgency, AuditCompareYear, AuditDecision, AuditDecisionKind,
+  AuditDecisionRequest, AuditDetailCell, AuditDetailTable, AuditFileDetail, AuditFileRow, AuditFileState, AuditFilesFilter, AuditFinding,
+  AuditFindingCell, AuditLabels, AuditAgainRequest, AuditSeverity, AuditSeverityFilter, AuditSort,
+} from '../../src/audit/audit-batch.schema.js';
