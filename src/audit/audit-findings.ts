@@ -326,8 +326,9 @@ export function blankSummaries(tables: readonly AuditDetailTable[]): Array<{ tab
       if (!run) return;
       out.push({
         table: table.id,
-        summary: run.rows === 1
-          ? `表${table.id}“${run.first}”行 ${run.cells} 个单元格空白`
+        // Table 四 has one row without a label: the table alone is named.
+        summary: !run.first ? `表${table.id} ${run.cells} 个单元格空白`
+          : run.rows === 1 ? `表${table.id}“${run.first}”行 ${run.cells} 个单元格空白`
           : `表${table.id}“${run.first}”起 ${run.rows} 行共 ${run.cells} 个单元格空白`,
       });
       run = null;

@@ -95,8 +95,6 @@ function findingsHtml(findings: readonly FindingDraft[], readings: ReadonlyMap<s
 <tbody>${sorted.map((f) => html`<tr><td class="sev-${f.severity}">${AUDIT_SEVERITY_LABELS[f.severity]}</td><th scope="row">${f.ruleTitle}</th><td>${f.message}${f.expression && !f.message.includes(f.expression) ? html`<div class="expr">${f.expression}</div>` : ''}${evidenceHtml(f, readings)}</td></tr>`)}</tbody></table>`;
 }
 
-/** A table without row labels (表四) is named alone: “表四 12 个单元格空白”, not “表四“”行”. */
-const blankText = (summary: string) => summary.replace(/^(表[二三四])“”行 /, '$1 ');
 
 /** The result section for one uploaded file. */
 function resultHtml(result: ParseResult): Html {
@@ -115,7 +113,7 @@ ${tablesHtml(result)}
 <h3>未通过的检查</h3>
 ${findings.length ? findingsHtml(findings, new Map(result.cells.map((c) => [c.key, c]))) : html`<p class="ok">${blankChecks.size ? '除空白单元格外，' : ''}全部检查均已通过，所有单元格均已读取。</p>`}
 ${blanks.length ? html`<h3>空白单元格（按连续的行汇总）</h3>
-<ul class="blanks">${blanks.map((b) => html`<li>${blankText(b.summary)}</li>`)}</ul>` : ''}`;
+<ul class="blanks">${blanks.map((b) => html`<li>${b.summary}</li>`)}</ul>` : ''}`;
   }
   const notes = result.notes;
   return html`<section aria-labelledby="result"><h2 id="result">读取结果</h2>

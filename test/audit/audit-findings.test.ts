@@ -71,6 +71,9 @@ test('missing rows and tables, unread cells and recovered cells are summarised, 
   assert.equal(t3.columns.at(-1), '总计');
   const blanks = blankSummaries(tables);
   assert.ok(blanks.some((b) => /^表三“.+”起 \d+ 行共 \d+ 个单元格空白$/.test(b.summary)), JSON.stringify(blanks));
+  // Table 四's one row has no label: the table alone is named.
+  const four = blankSummaries([{ id: '四', title: '表四', columns: ['结果维持'], rows: [{ label: '', cells: [{ key: '四:all:reconsideration.upheld', value: null, state: 'blank', how: null, findingFingerprints: [] }] }] }]);
+  assert.deepEqual(four.map((b) => b.summary), ['表四 1 个单元格空白']);
 });
 
 test('a file that could not be read has no findings, its error, and nothing to show', async () => {

@@ -108,7 +108,3 @@ export function tablesById(tables: readonly AuditDetailTable[]): Array<[string, 
   return [...groups];
 }
 
-/** A blank summary of a table without row labels (表四) names the table alone, not “表四“”行”. */
-export function blankText(summary: string): string {
-  return summary.replace(/^(表[二三四])“”行 /, '$1 ');
-}

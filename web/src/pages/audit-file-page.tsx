@@ -7,7 +7,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { App, Breadcrumb, Spin, Tabs, Tag, Typography } from 'antd';
 import { auditApi } from '../audit-api.js';
-import { blankText, findingCells, findingCounts, tablesById } from '../audit-helpers.js';
+import { findingCells, findingCounts, tablesById } from '../audit-helpers.js';
 import { fileSize } from '../disclosure-labels.js';
 import { formatDate } from '../labels.js';
 import { routeHref } from '../router.js';
@@ -116,7 +116,7 @@ export function AuditFilePage({ batchId, fileId }: { batchId: number; fileId: nu
         <section className="gk-panel gk-gap" aria-labelledby="audit-blanks">
           <Typography.Title level={2} className="gk-h2" id="audit-blanks">空白单元格</Typography.Title>
           <p className="gk-note">空白不是 0；确无此项的应填 0。以下按连续的行汇总。</p>
-          <ul className="gk-plain-list gk-audit-blanks">{detail.blanks.map((b, i) => <li key={i}>{blankText(b.summary)}</li>)}</ul>
+          <ul className="gk-plain-list gk-audit-blanks">{detail.blanks.map((b, i) => <li key={i}>{b.summary}</li>)}</ul>
         </section>
       )}
       {detail.tables.length > 0 && (
