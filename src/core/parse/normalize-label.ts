@@ -43,6 +43,18 @@ for (const [from, to] of Object.entries(TRADITIONAL_TO_SIMPLIFIED)) SPECIAL.set(
 const SPECIAL_CHARS = new RegExp(`[\\u0000-\\u0020\\u007f${[...SPECIAL.keys()].map((ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')}]`, 'g');
 const mapChar = (ch: string): string => SPECIAL.get(ch) ?? '';
 
+/**
+ * One character as labels are compared: '' for whitespace and controls (dropped), full-width made
+ * half-width, quotes and dashes unified, traditional made simplified; every other character as is.
+ * Used where positions must be kept (collapsed text is folded character by character).
+ */
+export function foldChar(ch: string): string {
+  const mapped = SPECIAL.get(ch);
+  if (mapped !== undefined) return mapped;
+  const code = ch.charCodeAt(0);
+  return code <= 0x20 || code === 0x7f ? '' : ch;
+}
+
 /** Labels repeat across reports: normalized forms of short texts are cached (bounded). */
 const cache = new Map<string, string>();
 const CACHE_LIMIT = 20_000;

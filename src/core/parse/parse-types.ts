@@ -55,6 +55,20 @@ export interface NarrativeReading {
   section: string;
 }
 
+/**
+ * Where a crawled or copied report came from, as the crawler's header says (标题, 发布时间, 文号,
+ * 发布机构, 栏目, 原文链接). Kept with the parsed report; never part of its text.
+ */
+export interface ReportSource {
+  title?: string;
+  url?: string;
+  /** “YYYY-MM-DD” or “YYYY-MM-DD HH:mm”, as published on the page. */
+  publishedAt?: string;
+  column?: string;
+  docNumber?: string;
+  publisher?: string;
+}
+
 /** The outcome of reading one file. */
 export interface ParseResult {
   fileName?: string;
@@ -69,6 +83,8 @@ export interface ParseResult {
   narrative: NarrativeReading[];
   checks: CheckReport | null;
   notes: string[];
+  /** The page the text was taken from, when a crawler's header says so (null otherwise). */
+  source?: ReportSource | null;
 }
 
 /** Options of the shared engine. */

@@ -12,7 +12,9 @@ import { getFormat } from '../format/registry.js';
 import type { CellValue, ReportDocument, ReportSection } from '../report/report-model.js';
 import { defaultTitle } from '../report/new-report.js';
 import { detectFormat } from './detect-format.js';
-import type { CellReading, ParseResult, ReadReportOptions, TableReading } from './parse-types.js';
+import type { CellReading, ParseResult, ReadReportOptions, ReportSource, TableReading } from './parse-types.js';
+import { prepareBlocks } from './prepare-blocks.js';
+import { lookAlike } from './report-kind.js';
 import { readStructure, type Structure } from './read-sections.js';
 import type { SourceDocument } from './source-types.js';
 import { tableCells } from './table-cells.js';
@@ -49,27 +51,35 @@ export function readReport(source: SourceDocument, options: ReadReportOptions = 
   }
 }
 
-function read(source: SourceDocument, options: ReadReportOptions): ParseResult {
-  if (!hasHan(source)) {
-    return failedResult(source, `${NOT_A_REPORT}文件中没有中文内容（年度报告应为中文）`, options);
+function read(original: SourceDocument, options: ReadReportOptions): ParseResult {
+  if (!hasHan(original)) {
+    const kind = lookAlike(firstText(original));
+    return failedResult(original, `${NOT_A_REPORT}文件中没有中文内容（年度报告应为中文）${kind ? `，看起来是${kind}` : ''}`, options);
   }
+  const prepared = prepareBlocks(original.blocks);
+  const source: SourceDocument = { ...original, blocks: prepared.blocks, notes: [...original.notes, ...prepared.notes] };
+  const withSource = (result: ParseResult): ParseResult => ({ ...result, source: prepared.source });
   const structure = readStructure(source.blocks);
   const streams = tableStreams(source.blocks, structure);
   const notes = [...source.notes, ...structure.notes, ...streams.notes];
-  const year = structure.year ?? yearFromText(structure, notes);
+  const year = structure.year ?? yearFromText(structure, notes) ?? yearFromSource(prepared.source, notes);
   const detection = detectFormat(streams.texts, year);
   const hasTables = [...streams.streams.values()].some((items) => items.some((i) => i.kind === 'row'));
+  const kind = hasTables ? null : lookAlike(`${prepared.source?.title ?? ''}\n${firstText(source)}`);
+  if (kind) {
+    return withSource(failedResult(source, `${NOT_A_REPORT}文件看起来是${kind}，不是政府信息公开工作年度报告（未找到统计表）`, options));
+  }
   if (!hasTables && structure.found.size < 3) {
-    return failedResult(source, `${NOT_A_REPORT}未找到统计表，也未找到年度报告的各部分标题`, options);
+    return withSource(failedResult(source, `${NOT_A_REPORT}未找到统计表，也未找到年度报告的各部分标题`, options));
   }
   if (!detection.format) {
-    return { ...failedResult(source, `${NOT_A_REPORT}无法判断报告格式（统计表标签不足，也未找到报告年度）`, options), detection };
+    return withSource({ ...failedResult(source, `${NOT_A_REPORT}无法判断报告格式（统计表标签不足，也未找到报告年度）`, options), detection });
   }
   const format = getFormat(detection.format);
 
   const cells: CellReading[] = [];
   const tables: TableReading[] = [];
-  const report = emptyReport(format, structure, year, notes);
+  const report = emptyReport(format, structure, year, notes, prepared.source);
   let rowsFound = 0;
   for (const def of format.tables) {
     const items = streams.streams.get(def.id);
@@ -83,7 +93,7 @@ function read(source: SourceDocument, options: ReadReportOptions): ParseResult {
     rowsFound += found?.rows.filter((r) => r.row).length ?? 0;
   }
   if (structure.found.size < 3 && !structure.title && rowsFound < 3) {
-    return { ...failedResult(source, `${NOT_A_REPORT}未找到报告标题和各部分标题，统计表只读到 ${rowsFound} 行`, options), detection };
+    return withSource({ ...failedResult(source, `${NOT_A_REPORT}未找到报告标题和各部分标题，统计表只读到 ${rowsFound} 行`, options), detection });
   }
 
   const checks = checkReport(report);
@@ -93,7 +103,26 @@ function read(source: SourceDocument, options: ReadReportOptions): ParseResult {
   return {
     ...(options.fileName !== undefined ? { fileName: options.fileName } : {}),
     sourceType: source.type, error: null, format: format.id, detection, report, cells, tables, narrative, checks, notes,
+    source: prepared.source,
   };
+}
+
+/** The opening text of a document (its first paragraphs, at most 3,000 characters), for telling what it is. */
+function firstText(source: SourceDocument): string {
+  let text = '';
+  for (const block of source.blocks) {
+    if (block.kind === 'paragraph') text += `${block.text.slice(0, 3000)}\n`;
+    if (text.length >= 3000) break;
+  }
+  return text.slice(0, 3000);
+}
+
+/** The report year from the page's title when the body says none. */
+function yearFromSource(source: ReportSource | null, notes: string[]): number | null {
+  const m = source?.title ? /((?:19|20)\d{2})\s*年/.exec(source.title) : null;
+  if (!m) return null;
+  notes.push(`正文中未找到年度，按网页标题取 ${m[1]} 年`);
+  return Number(m[1]);
 }
 
 function hasHan(source: SourceDocument): boolean {
@@ -119,11 +148,14 @@ function yearFromText(structure: Structure, notes: string[]): number | null {
 }
 
 /** The report shell: prose from the structure, every cell blank until the tables are read. */
-function emptyReport(format: FormatDefinition, structure: Structure, year: number | null, notes: string[]): ReportDocument {
+function emptyReport(format: FormatDefinition, structure: Structure, year: number | null, notes: string[], source: ReportSource | null): ReportDocument {
   const reportYear = year ?? format.years.from;
   if (year === null) notes.push(`未找到报告年度，暂按 ${reportYear} 年`);
-  const agency = structure.agency ?? structure.signature ?? '';
-  if (!structure.agency) notes.push(structure.signature ? '标题中未找到机关名称，按落款取机关名称' : '未找到机关名称');
+  const agency = structure.agency ?? structure.signature ?? source?.publisher ?? '';
+  if (!structure.agency) {
+    notes.push(structure.signature ? '标题中未找到机关名称，按落款取机关名称'
+      : source?.publisher ? '标题和落款中未找到机关名称，按网页的发布机构取机关名称' : '未找到机关名称');
+  }
   if (!structure.title) notes.push('未找到报告标题');
   if (!structure.issuedOn) notes.push('未找到成文日期');
   const sections: ReportSection[] = format.sections.map((def) => {

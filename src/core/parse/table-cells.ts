@@ -69,12 +69,40 @@ export function tableCells(format: FormatDefinition, tableId: TableId, found: Fo
     cells.push(reading);
   }
   const missing = cells.filter((c) => c.status === 'missing').length;
-  if (missing && found && found.rows.length) notes.push(`${missing} 个单元格在原文中未找到`);
+  if (missing && found && found.rows.length) {
+    notes.push(`${missing} 个单元格在原文中未找到`);
+    missingRows(format, tableId, cells, notes);
+  }
   const confidence = expected ? Math.round(((clean + RECOVERED_WEIGHT * recoveredCount) / expected) * 100) / 100 : 0;
   return {
     cells, extraRows, extraCells,
     reading: { table: tableId, found: !!found && found.rows.length > 0, confidence, cellsRead: clean + recoveredCount, cellsExpected: expected, notes },
   };
+}
+
+/** The titles of the rules with these ids, in words (at most four, then how many more). */
+function ruleTitles(format: FormatDefinition, ids: string[]): string {
+  const titles = [...new Set(ids.map((id) => format.rules.find((r) => r.id === id)?.title ?? '本表合计关系'))];
+  return titles.length > 4 ? `${titles.slice(0, 4).join('；')} 等 ${titles.length} 条` : titles.join('；');
+}
+
+/**
+ * One finding per format row the source has no number for: the row's label was not found, or
+ * it stands there without numbers (a row is never filled from the next one). Named by its labels.
+ */
+function missingRows(format: FormatDefinition, tableId: TableId, cells: CellReading[], notes: string[]): void {
+  const table = format.tables.find((t) => t.id === tableId)!;
+  for (const block of table.blocks) {
+    for (const row of block.rows) {
+      const keys = block.columns.map((column) => cellKey(tableId, row.key, column.key));
+      const readings = keys.map((k) => cells.find((c) => c.key === k));
+      if (!readings.every((c) => c?.status === 'missing')) continue;
+      const label = [block.caption, ...row.path].filter(Boolean).join(' ') || `表${tableId}数据行`;
+      const present = readings.some((c) => c?.raw === null && c.note === '该行缺少此单元格');
+      notes.push(present ? `表${tableId}“${label}”一行在原文中没有数值，按缺失处理（不按 0 计，也未用下一行的数字补）`
+        : `表${tableId}“${label}”一行在原文中未找到，其数值缺失（不按 0 计）`);
+    }
+  }
 }
 
 /** Keys of the cells of a row of a block (one per column), per format: built once, not per reading. */
@@ -140,7 +168,7 @@ function recoverGlued(format: FormatDefinition, found: FoundTable | null, notes:
     });
     const usable = equations.filter((eq) => [...eq.left, ...eq.right].every(([row]) => keys.has(row)));
     const result = solveTable({ rows: inputs, columns: block.columns.length, equations: usable });
-    if (result.conflicts.length) notes.push(`拆分连写数字时，表中数字与勾稽关系 ${result.conflicts.join('、')} 不符，未用于拆分`);
+    if (result.conflicts.length) notes.push(`拆分连写数字时，表中数字与勾稽关系不符，未用于拆分：${ruleTitles(format, result.conflicts)}`);
     for (const r of rows) {
       if (!r.tokens) continue;
       const rec = result.rows[keyOf.get(r)!];
@@ -150,7 +178,8 @@ function recoverGlued(format: FormatDefinition, found: FoundTable | null, notes:
         out.set(r, () => ({ raw, value: null, status: 'unreadable', where, note: `连写数字“${raw}”无法按本表勾稽关系拆分` }));
       } else if (rec.status === 'recovered' && rec.values) {
         const values = rec.values;
-        out.set(r, (i) => ({ raw, value: values[i]!, status: 'recovered', where, note: `由连写数字“${raw}”按勾稽关系拆分（唯一解）` }));
+        const how = rec.by.length ? `，依据：${ruleTitles(format, rec.by)}` : '';
+        out.set(r, (i) => ({ raw, value: values[i]!, status: 'recovered', where, note: `由连写数字“${raw}”按勾稽关系拆分（唯一解）${how}` }));
       } else {
         const candidates = rec.candidates;
         out.set(r, () => ({

@@ -1,0 +1,113 @@
+/**
+ * Text with its whitespace taken out, for reading reports whose line breaks and spaces were
+ * collapsed or scattered by a crawl (issue 11): labels are matched in the folded text (the
+ * characters `normalizeLabel` compares: half-width, simplified, no whitespace) while every folded
+ * character remembers where it stood in the original, so values can still be read with their
+ * spacing. The searches here are linear in the window they are given.
+ */
+import { foldChar } from './normalize-label.js';
+
+/** Folded text and, for each of its characters, the offset of that character in the original. */
+export interface CompactText {
+  source: string;
+  text: string;
+  at: Int32Array;
+}
+
+/** Folds a text character by character, keeping the original offsets. */
+export function compactText(source: string): CompactText {
+  const at = new Int32Array(source.length);
+  let out = '';
+  let n = 0;
+  let chunk = '';
+  for (let i = 0; i < source.length; i++) {
+    const folded = foldChar(source[i]!);
+    if (!folded) continue;
+    chunk += folded;
+    at[n++] = i;
+    if (chunk.length >= 4096) { out += chunk; chunk = ''; }
+  }
+  out += chunk;
+  return { source, text: out, at: at.slice(0, n) };
+}
+
+/** Original offset where compact position `i` starts (the source's end past the last character). */
+export function originalAt(c: CompactText, i: number): number {
+  return i < c.at.length ? c.at[i]! : c.source.length;
+}
+
+/** The original text between two compact positions. */
+export function originalSlice(c: CompactText, from: number, to: number): string {
+  return c.source.slice(originalAt(c, from), to >= c.at.length ? c.source.length : c.at[to]!);
+}
+
+const CHINESE = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+
+/** The ways an ordinal is written before a label: (一) 一、 一. (1) 1. 1、 — folded. */
+export function ordinalForms(ordinal: number): string[] {
+  const cn = CHINESE[ordinal] ?? String(ordinal);
+  return [`(${cn})`, `${cn}、`, `${cn}.`, `(${ordinal})`, `${ordinal}.`, `${ordinal}、`, `${cn},`, `${ordinal},`];
+}
+
+/**
+ * Where the ordinal written right before `at` starts, or -1. A numbered label glued to the
+ * previous row's digits (“…1200000122.没有现成…”) keeps its ordinal: the ordinal is known, so the
+ * last digit of the run is taken as the ordinal, never as a value.
+ */
+export function ordinalBefore(text: string, at: number, ordinal: number): number {
+  for (const form of ordinalForms(ordinal)) {
+    if (at >= form.length && text.startsWith(form, at - form.length)) return at - form.length;
+  }
+  return -1;
+}
+
+/** A match of a label in the folded text. */
+export interface Match {
+  start: number;
+  end: number;
+  /** The text found when it differs from the label by one character (a misspelt label). */
+  typo?: string;
+}
+
+/** The first exact occurrence of `needle` in [from, to), or -1. */
+export function findExact(text: string, needle: string, from: number, to: number): number {
+  const i = text.indexOf(needle, from);
+  return i >= 0 && i + needle.length <= to ? i : -1;
+}
+
+/**
+ * The first occurrence of `needle` in [from, to) with at most one character different (a
+ * misspelt character in a long label). One half of the needle is then found exactly, so only the
+ * places either half occurs are compared: linear in the window.
+ */
+export function findOneTypo(text: string, needle: string, from: number, to: number): Match | null {
+  const exact = findExact(text, needle, from, to);
+  if (exact >= 0) return { start: exact, end: exact + needle.length };
+  const m = needle.length;
+  if (m < 5) return null;
+  const half = m >> 1;
+  let best = -1;
+  const check = (p: number) => {
+    if (p < from || p + m > to || (best >= 0 && p >= best)) return;
+    let diff = 0;
+    for (let k = 0; k < m && diff <= 1; k++) if (text.charCodeAt(p + k) !== needle.charCodeAt(k)) diff++;
+    if (diff <= 1) best = p;
+  };
+  const head = needle.slice(0, half);
+  const tail = needle.slice(half);
+  for (let i = text.indexOf(head, from); i >= 0 && i + m <= to; i = text.indexOf(head, i + 1)) { check(i); if (best >= 0) break; }
+  for (let i = text.indexOf(tail, from + half); i >= 0 && i - half + m <= to; i = text.indexOf(tail, i + 1)) {
+    if (best >= 0 && i - half >= best) break;
+    check(i - half);
+  }
+  return best < 0 ? null : { start: best, end: best + m, typo: text.slice(best, best + m) };
+}
+
+/** The end of a parenthesised remark right at `at` (“(区分处理的……)”, “(单位:万元)”), else `at`. */
+export function skipRemark(text: string, at: number, limit = 60): number {
+  if (text[at] !== '(') return at;
+  const close = text.indexOf(')', at);
+  // “(三)” is the next label's ordinal, not a remark.
+  if (close < 0 || close - at > limit || /^[一二三四五六七八九十\d]{1,3}$/.test(text.slice(at + 1, close))) return at;
+  return close + 1;
+}
