@@ -19,6 +19,7 @@ import { renderPdf } from '../src/render/pdf/render-pdf.js';
 import { parseReportFile } from '../src/parse/parse-file.js';
 import { renderText } from '../test/parse/render-text.js';
 import { applicationFigures } from './application-tables.js';
+import { collapsedFigures } from './collapsed-parse.js';
 import { authFigures, throughputLines, type SessionThroughput } from './auth.js';
 import { inspectFigures } from './inspect.js';
 import { itemFigures } from './items.js';
@@ -65,6 +66,7 @@ const figures: Figure[] = [
   await measure('parse HTML', () => parseReportFile(published.html, 'report.html'), { runs: 300, warmup: 30, target: PARSE_TARGET.html }),
   await measure('parse DOCX', () => parseReportFile(published.docx, 'report.docx'), { runs: 60, warmup: 6, target: PARSE_TARGET.docx }),
   await measure('parse PDF', () => parseReportFile(published.pdf, 'report.pdf'), { runs: 40, warmup: 4, target: PARSE_TARGET.pdf }),
+  ...await collapsedFigures(),
 ];
 
 // Issue 4: tables 三+四 counted by the database from 100,000 cases, and deadline recomputation (SQLite; PostgreSQL when reachable).

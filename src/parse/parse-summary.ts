@@ -158,6 +158,8 @@ export function parseResultJson(result: ParseResult) {
     format: result.format,
     detection: result.detection,
     report: result.report ? toInterchange(result.report) : null,
+    /** The page a crawled report came from (标题, 原文链接, 发布时间, 栏目, 文号, 发布机构), when its header said. */
+    source: result.source ?? null,
     checks: result.checks,
     diagnostics: { cells: result.cells, tables: result.tables, narrative: result.narrative, notes: result.notes },
   };

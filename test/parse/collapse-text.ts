@@ -5,7 +5,8 @@
  *  - 'glued': collapsed, and the cells of tables 三 and 四 run together with no separator, into
  *    their label and into the next row's label (table 二, which has no sums to split by, stays spaced
  *    unless `glueTable2`);
- *  - 'partial': collapsed, cells separated irregularly (a space or nothing between any two cells);
+ *  - 'partial': collapsed, cells of tables 三 and 四 separated irregularly (a space or nothing
+ *    between any two cells; table 二 too with `glueTable2`);
  *  - `lines`: the collapsed text cut into that many lines at random spaces.
  */
 import { seededRandom } from '../../src/core/seeded-random.js';
@@ -37,8 +38,10 @@ export function collapseText(tsv: string, mode: CollapseMode, options: CollapseO
     }
     const fields = line.split('\t').map((f) => f.replace(/\s+/g, ' ').trim()).filter((f) => f !== '');
     if (!fields.length) continue;
-    const glue = mode === 'glued' && (section !== '二' || options.glueTable2);
-    const sep = () => (mode === 'spaces' ? ' ' : glue ? '' : mode === 'partial' ? (random.chance(0.5) ? ' ' : '') : ' ');
+    // Table 二 has no sums to split by: its cells are glued only when asked.
+    const table2 = section === '二' && !options.glueTable2;
+    const glue = mode === 'glued' && !table2;
+    const sep = () => (mode === 'spaces' || table2 ? ' ' : glue ? '' : random.chance(0.5) ? ' ' : '');
     let text = '';
     let prevValue = false;
     for (const f of fields) {

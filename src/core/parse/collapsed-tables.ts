@@ -286,10 +286,16 @@ function findHeaderTable(c: CompactText, patterns: TablePatterns, lo: number, hi
   return null;
 }
 
+/** The score of a reading that found every caption and row of the format. */
+function fullScore(patterns: TablePatterns): number {
+  return patterns.rows.length + patterns.blocks.filter((b) => b.captions.length).length;
+}
+
 /** The best reading of a table over every format's labels (the one that finds most of them). */
 export function findTableSpan(c: CompactText, table: TableId, lo: number, hi: number, prefer: FormatDefinition | null): FoundSpan | null {
   let best: FoundSpan | null = null;
-  const formats = prefer ? [prefer, ...FORMATS.filter((f) => f !== prefer)] : FORMATS;
+  // Newest format first: a reading that finds every label of its format needs no other.
+  const formats = prefer ? [prefer, ...FORMATS.filter((f) => f !== prefer)] : [...FORMATS].sort((a, b) => b.years.from - a.years.from);
   for (const format of formats) {
     if (!format.tables.some((t) => t.id === table)) continue;
     const patterns = tablePatterns(format, table);
@@ -298,6 +304,8 @@ export function findTableSpan(c: CompactText, table: TableId, lo: number, hi: nu
         : findRowTable(c, patterns, lo, hi);
     if (span && (!best || span.score > best.score)) best = span;
     if (table === '四' && best) break;
+    // (Table 二 is always read with every format: its rows are alike, its columns are not.)
+    if (table === '三' && span && span.score >= fullScore(patterns)) break;
   }
   return best;
 }

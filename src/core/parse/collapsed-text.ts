@@ -100,6 +100,8 @@ function isCollapsed(text: string): boolean {
   if (text.length < LONG_PARAGRAPH) return false;
   const c = compactText(text.length > MAX_RUN ? text.slice(0, MAX_RUN) : text);
   if (findSections(c, 0, c.text.length).length >= 2) return true;
+  // Without two headings, only a table 三 with some of its rows makes it a report's text.
+  if (findExact(c.text, '政府信息公开申请', 0, c.text.length) < 0) return false;
   const t3 = findTableSpan(c, '三', 0, c.text.length, null);
   return !!t3 && t3.score >= 3;
 }

@@ -14,21 +14,40 @@ export interface CompactText {
   at: Int32Array;
 }
 
+/** foldChar for every UTF-16 code unit, as a table (0: dropped), built on first use. */
+let FOLD: Uint16Array | null = null;
+function foldTable(): Uint16Array {
+  if (FOLD) return FOLD;
+  FOLD = new Uint16Array(0x10000);
+  for (let code = 0; code < 0x10000; code++) {
+    // Surrogates are kept as they are (foldChar maps single characters only).
+    if (code >= 0xd800 && code <= 0xdfff) { FOLD[code] = code; continue; }
+    const folded = foldChar(String.fromCharCode(code));
+    FOLD[code] = folded ? folded.charCodeAt(0) : 0;
+  }
+  return FOLD;
+}
+
+/** The last text folded (a report is folded once to tell it is collapsed, once to read it). */
+let last: CompactText | null = null;
+
 /** Folds a text character by character, keeping the original offsets. */
 export function compactText(source: string): CompactText {
+  if (last && last.source === source) return last;
+  const fold = foldTable();
   const at = new Int32Array(source.length);
-  let out = '';
+  const codes = new Uint16Array(source.length);
   let n = 0;
-  let chunk = '';
   for (let i = 0; i < source.length; i++) {
-    const folded = foldChar(source[i]!);
+    const folded = fold[source.charCodeAt(i)]!;
     if (!folded) continue;
-    chunk += folded;
+    codes[n] = folded;
     at[n++] = i;
-    if (chunk.length >= 4096) { out += chunk; chunk = ''; }
   }
-  out += chunk;
-  return { source, text: out, at: at.slice(0, n) };
+  let out = '';
+  for (let i = 0; i < n; i += 8192) out += String.fromCharCode(...codes.subarray(i, Math.min(n, i + 8192)));
+  last = { source, text: out, at: at.slice(0, n) };
+  return last;
 }
 
 /** Original offset where compact position `i` starts (the source's end past the last character). */
@@ -71,6 +90,13 @@ export interface Match {
 
 /** The first exact occurrence of `needle` in [from, to), or -1. */
 export function findExact(text: string, needle: string, from: number, to: number): number {
+  // A window much shorter than the text is searched on its own, so a label that is not there does
+  // not cost a scan of the whole text.
+  if (to < text.length && to - from < 8192) {
+    if (to - from < needle.length) return -1;
+    const i = text.substring(from, to).indexOf(needle);
+    return i < 0 ? -1 : from + i;
+  }
   const i = text.indexOf(needle, from);
   return i >= 0 && i + needle.length <= to ? i : -1;
 }
@@ -95,8 +121,8 @@ export function findOneTypo(text: string, needle: string, from: number, to: numb
   };
   const head = needle.slice(0, half);
   const tail = needle.slice(half);
-  for (let i = text.indexOf(head, from); i >= 0 && i + m <= to; i = text.indexOf(head, i + 1)) { check(i); if (best >= 0) break; }
-  for (let i = text.indexOf(tail, from + half); i >= 0 && i - half + m <= to; i = text.indexOf(tail, i + 1)) {
+  for (let i = findExact(text, head, from, to); i >= 0 && i + m <= to; i = findExact(text, head, i + 1, to)) { check(i); if (best >= 0) break; }
+  for (let i = findExact(text, tail, from + half, to); i >= 0 && i - half + m <= to; i = findExact(text, tail, i + 1, to)) {
     if (best >= 0 && i - half >= best) break;
     check(i - half);
   }
