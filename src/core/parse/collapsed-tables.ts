@@ -56,8 +56,13 @@ export function findRow(c: CompactText, p: RowPattern, from: number, to: number)
       break;
     }
   }
-  if (best || p.bodies[0]!.length < 6) return best;
-  const typo = findOneTypo(text, p.bodies[0]!, from, to);
+  if (best) return best;
+  let typo: Match | null = null;
+  for (const body of p.bodies) {
+    if (body.length < 6) continue;
+    const m = findOneTypo(text, body, from, to);
+    if (m && (!typo || m.start < typo.start)) typo = m;
+  }
   if (!typo) return null;
   const ord = p.ordinal !== null ? ordinalBefore(text, typo.start, p.ordinal) : -1;
   return { ...typo, start: ord >= from && ord >= 0 ? ord : typo.start };

@@ -259,7 +259,7 @@ export function splitProse(text: string, offset = 0): Array<{ text: string; at: 
         cur += piece;
         continue;
       }
-      if (hard || ENDS_SENTENCE.test(cur) || headingLike || /年度[报報]告[)）]?$/.test(cur) || STARTS_HEADING.test(piece)) flush();
+      if (hard || ENDS_SENTENCE.test(cur) || headingLike || /年度[报報]告[)）]?$/.test(cur) || STARTS_HEADING.test(piece) || /^[【\[]/.test(piece)) flush();
       else cur += ' ';
     }
     hard = false;
@@ -267,5 +267,25 @@ export function splitProse(text: string, offset = 0): Array<{ text: string; at: 
     cur += piece;
   }
   flush();
-  return out;
+  return splitSignature(out);
+}
+
+const DATE_CHUNK = /^(?:(?:19|20)\d{2}|[〇○零一二][〇○零一二三四五六七八九]{3})年[\d一二三四五六七八九十]{1,2}月[\d一二三四五六七八九十]{1,3}日$/;
+
+/**
+ * The signature and the date of issue at the end of the prose, run on after a last line without a
+ * full stop (“无 某某局 2022年1月20日”): the agency and the date become a paragraph of their own.
+ */
+function splitSignature(paras: Array<{ text: string; at: number }>): Array<{ text: string; at: number }> {
+  for (let i = paras.length - 1; i >= Math.max(0, paras.length - 3); i--) {
+    const words = paras[i]!.text.split(' ');
+    if (words.length < 3 || !DATE_CHUNK.test(words[words.length - 1]!)) continue;
+    const signature = words[words.length - 2]!;
+    if (signature.length > 30 || /[。；;，,：:]/.test(signature)) return paras;
+    const before = words.slice(0, -2).join(' ');
+    const at = paras[i]!.at;
+    paras.splice(i, 1, { text: before, at }, { text: `${signature} ${words[words.length - 1]}`, at: at + before.length + 1 });
+    return paras;
+  }
+  return paras;
 }

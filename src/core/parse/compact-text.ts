@@ -55,9 +55,11 @@ export function originalAt(c: CompactText, i: number): number {
   return i < c.at.length ? c.at[i]! : c.source.length;
 }
 
-/** The original text between two compact positions. */
+/** The original text of the compact characters [from, to) (from the first to the last of them). */
 export function originalSlice(c: CompactText, from: number, to: number): string {
-  return c.source.slice(originalAt(c, from), to >= c.at.length ? c.source.length : c.at[to]!);
+  const end = Math.min(to, c.at.length);
+  if (end <= from) return '';
+  return c.source.slice(originalAt(c, from), c.at[end - 1]! + 1);
 }
 
 const CHINESE = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
