@@ -239,7 +239,7 @@ function findBlockTable(c: CompactText, patterns: TablePatterns, lo: number, hi:
       const read = rowCells(c, row, next, notes, '二');
       rows.push(read.cells);
       last = read.end;
-      if (!found[i + 1] && bp.block.allowsExtraRows) last = extraRows(c, read.end, blockEnd, rows);
+      if (!found[i + 1] && bp.block.allowsExtraRows) last = extraRows(c, read.end, blockEnd, bp.block.columns.length, rows);
       score++;
     });
     if (found.length || cap) { cursor = Math.max(last, p); end = cursor; }
@@ -249,13 +249,14 @@ function findBlockTable(c: CompactText, patterns: TablePatterns, lo: number, hi:
 }
 
 /** Local rows after a block's official rows (“行政确认 3 -1 12”): a short label followed by values. */
-function extraRows(c: CompactText, from: number, to: number, rows: string[][]): number {
+function extraRows(c: CompactText, from: number, to: number, columns: number, rows: string[][]): number {
   let p = from;
   for (let guard = 0; guard < 10; guard++) {
     const m = /^[\p{Script=Han}"()、]{2,20}?(?=[+-]?\d)/u.exec(c.text.slice(p, Math.min(to, p + 40)));
     if (!m || isTableText(normalizeLabel(m[0]))) break;
     const values = readValueTokens(c, p + m[0].length, to);
-    if (!values.tokens.length) break;
+    // A local row has a short label and one value per column; anything else is prose after the table.
+    if (values.tokens.length !== columns || m[0].length > 15) break;
     rows.push([originalSlice(c, p, p + m[0].length).trim(), ...values.tokens]);
     p = values.end;
   }

@@ -71,8 +71,15 @@ function secondReportAt(c: CompactText, sections: Span[], to: number): number {
   if (!third) return -1;
   const again = findSections(c, third.end, to).find((s) => s.key === '一');
   if (!again) return -1;
+  // The first report's date of issue, then the second one's title: the title starts after the date.
+  const region = c.text.slice(third.end, again.start);
+  const dated = /(?:(?:19|20)\d{2}|[〇零一二][〇零一二三四五六七八九]{3})年[\d一二三四五六七八九十]{1,2}月[\d一二三四五六七八九十]{1,3}日(?=[^。；]{0,60}政府信息公开[^。；]{0,20}年度报告)/g;
+  let afterDate = -1;
+  for (let m = dated.exec(region); m; m = dated.exec(region)) afterDate = third.end + m.index + m[0].length;
+  if (afterDate >= 0) return afterDate;
+  // Only with a report title shortly before it: “一、总体情况” alone may head a part of a section.
   const before = c.text.lastIndexOf('年度报告', again.start);
-  if (before < 0 || again.start - before > 200) return again.start;
+  if (before < 0 || again.start - before > 400 || before < third.end) return -1;
   const title = c.text.lastIndexOf('政府信息公开', before);
   if (title < 0 || before - title > 40) return again.start;
   // The title starts after the last whitespace (a collapsed line break) before it in the original.
@@ -259,7 +266,7 @@ export function splitProse(text: string, offset = 0): Array<{ text: string; at: 
         cur += piece;
         continue;
       }
-      if (hard || ENDS_SENTENCE.test(cur) || headingLike || /年度[报報]告[)）]?$/.test(cur) || STARTS_HEADING.test(piece) || /^[【\[]/.test(piece)) flush();
+      if (hard || ENDS_SENTENCE.test(cur) || DATE_END.test(cur) || headingLike || /年度[报報]告[)）]?$/.test(cur) || STARTS_HEADING.test(piece) || /^[【\[]/.test(piece)) flush();
       else cur += ' ';
     }
     hard = false;
@@ -270,6 +277,8 @@ export function splitProse(text: string, offset = 0): Array<{ text: string; at: 
   return splitSignature(out);
 }
 
+/** A paragraph that ends with a date (the date of issue) ends there. */
+const DATE_END = /(?:^|\s)(?:(?:19|20)\d{2}|[〇○零一二][〇○零一二三四五六七八九]{3})年[\d一二三四五六七八九十]{1,2}月[\d一二三四五六七八九十]{1,3}日$/;
 const DATE_CHUNK = /^(?:(?:19|20)\d{2}|[〇○零一二][〇○零一二三四五六七八九]{3})年[\d一二三四五六七八九十]{1,2}月[\d一二三四五六七八九十]{1,3}日$/;
 
 /**

@@ -5,6 +5,7 @@
  * the second one — the first report is read and the note says so (reading one report per file
  * keeps every finding tied to one agency and year; the other report is to be submitted on its own).
  */
+import { knownHeadings } from './collapsed-patterns.js';
 import { segmentCollapsed } from './collapsed-text.js';
 import { takeCrawlHeader } from './crawl-header.js';
 import { normalizeLabel } from './normalize-label.js';
@@ -59,12 +60,14 @@ function firstReport(blocks: SourceBlock[], notes: string[]): SourceBlock[] {
     const key = sectionHeadingKey(normalizeLabel(b.text), seenThird ? null : current);
     if (!key) continue;
     if (key === '三' || key === '四') seenThird = true;
-    if (key === '一' && seenThird) {
-      let cut = i;
-      for (let j = i - 1; j >= Math.max(0, i - 3); j--) {
+    if (key === '一' && seenThird && knownHeadings().has(normalizeLabel(b.text))) {
+      // Only with a report title just before it: “一、总体情况” alone may head a part of section 六.
+      let cut = -1;
+      for (let j = i - 1; j >= Math.max(0, i - 4); j--) {
         const p = blocks[j]!;
         if (p.kind === 'paragraph' && p.text.length <= 100 && TITLE_WORDS.test(p.text.replace(/\s+/g, ''))) { cut = j; break; }
       }
+      if (cut < 0) continue;
       const title = blocks[cut]!.kind === 'paragraph' ? (blocks[cut] as { text: string }).text.trim().slice(0, 60) : '';
       notes.push(`文件中含有不止一份年度报告（另一份从“${title}”开始），只读取了第一份`);
       return blocks.slice(0, cut);
