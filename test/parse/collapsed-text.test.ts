@@ -210,6 +210,35 @@ describe('collapsed text: the quirks of crawled reports', () => {
   });
 });
 
+describe('collapsed text: pages as crawled', () => {
+  it('page furniture (字号, 打印, 关闭) is not prose; the signature and date are still found', () => {
+    const text = collapseText(tsv(r2021), 'glued').trim().replace('本报告根据', '字号：大 中 小 本报告根据');
+    const result = parse(`${text} 【打印本页】 【关闭窗口】 扫一扫在手机打开当前页`);
+    assertCellsExact(result, r2021, 'furniture');
+    assertProse(result, r2021, 'furniture');
+  });
+
+  it('tables placed after the prose are found in the whole report', () => {
+    let text = collapseText(tsv(r2021), 'glued');
+    const cut = (from: string, to: string) => {
+      const piece = text.slice(text.indexOf(from), text.indexOf(to));
+      text = text.replace(piece, '');
+      return piece;
+    };
+    const table2 = cut('第二十条第（一）项', '三、收到和处理');
+    const table3 = cut('（本列数据', '四、政府信息公开行政复议');
+    assertCellsExact(parse(`${text.trim()} 附表： ${table2}${table3}`), r2021, 'tables at the end');
+  });
+
+  it('headings and labels worded or numbered otherwise, full-width digits', () => {
+    const text = collapseText(tsv(r2020), 'glued').replace('四、政府信息公开行政复议、行政诉讼情况', '四、行政复议和行政诉讼情况')
+      .replace(/(\d)\.(属于|本机关|没有|补正|信访|重复|要求|无正当|其他法律|危及|保护)/g, '$1、$2')
+      .replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0))
+      .replace('（二）部分公开（区分处理的，只计这一情形，不计其他情形）', '（二）部分公开');
+    assertCellsExact(parse(text), r2020, 'worded otherwise');
+  });
+});
+
 describe('collapsed text: reports made inconsistent on purpose', () => {
   it('a table that does not add up (spaced): read as written, the checks fire', () => {
     const text = collapseText(tsv(r2021), 'spaces').replace('（七）总计 17 6 3 1 3 2 32', '（七）总计 17 6 3 1 3 2 33');

@@ -205,10 +205,12 @@ function segmentRun(parts: Array<{ text: string; where: SourcePlace }>, notes: s
   const notesOf: string[] = [];
   let lo = at('二')?.end ?? 0;
   const bound = (...keys: SectionKey[]) => keys.map(at).find(Boolean)?.start ?? limit;
-  const t2 = findTableSpan(c, '二', lo, bound('三', '四', '五', '六'), null);
+  // Each table in its section; a table not found there is looked for in the whole report (some
+  // pages put the tables after the prose).
+  const t2 = findTableSpan(c, '二', lo, bound('三', '四', '五', '六'), null) ?? findTableSpan(c, '二', 0, limit, null);
   if (t2) tables.push(t2);
   lo = at('三')?.end ?? t2?.end ?? 0;
-  const t3 = findTableSpan(c, '三', lo, bound('四', '五', '六'), null);
+  const t3 = findTableSpan(c, '三', lo, bound('四', '五', '六'), null) ?? findTableSpan(c, '三', 0, limit, null);
   if (t3) tables.push(t3);
   lo = at('四')?.end ?? t3?.end ?? lo;
   const t4 = findTableSpan(c, '四', lo, bound('五', '六'), null) ?? valuesAfterHeading(c, at('四'), bound('五', '六'));
@@ -222,10 +224,10 @@ function segmentRun(parts: Array<{ text: string; where: SourcePlace }>, notes: s
     if (to <= from) return;
     const o1 = originalAt(c, from);
     const o2 = to >= c.text.length ? source.length : originalAt(c, to);
-    for (const p of splitProse(source.slice(o1, o2), o1)) blocks.push({ kind: 'paragraph', text: p.text, where: placeAt(p.at) });
+    for (const p of splitProse(withoutFurniture(source.slice(o1, o2)), o1)) blocks.push({ kind: 'paragraph', text: p.text, where: placeAt(p.at) });
   };
   for (const t of [...tables].sort((a, b) => a.start - b.start)) {
-    if (t.start < cursor) continue;
+    if (t.start < cursor) { notes.push(`表${t.table}与其他表格重叠，未读取`); continue; }
     prose(cursor, t.start);
     const where = placeAt(originalAt(c, t.start));
     const rows: SourceCell[][] = t.rows.map((row) => row.map((text) => ({ text, rowSpan: 1, colSpan: 1, where: { ...where } })));
@@ -234,6 +236,14 @@ function segmentRun(parts: Array<{ text: string; where: SourcePlace }>, notes: s
   }
   prose(cursor, limit);
   return { blocks, secondReport: second >= 0 };
+}
+
+/** The furniture of a web page that a crawl keeps in the text (font size, print and close buttons, sharing). */
+const FURNITURE = /字号[:：]?\s*[大中小](?:\s*[大中小]){1,2}|【\s*(?:打印(?:本页)?|关闭(?:窗口|本页)?|字体[:：]?\s*[大中小](?:\s*[大中小]){0,2}|[大中小]|收藏|分享|返回顶部|TOP)\s*】|扫一扫在手机打开当前页|分享到[:：]/g;
+
+/** The text with the page furniture blanked out (same length, so offsets stay). */
+function withoutFurniture(text: string): string {
+  return text.replace(FURNITURE, (m) => ' '.repeat(m.length));
 }
 
 const ENDS_SENTENCE = /[。！？；!?;：:]["”’」』)）]*$/;
