@@ -136,6 +136,11 @@ describe('collapsed text: the quirks of crawled reports', () => {
     assertCellsExact(parse(text), r2021, 'stray spaces');
   });
 
+  it('a row label quoted in the prose before the table does not start the table', () => {
+    const text = collapseText(tsv(r2021), 'glued').replace('（本列数据', '本年新收政府信息公开申请数量为32件，上年结转政府信息公开申请数量为5件。 （本列数据');
+    assertCellsExact(parse(text), r2021, 'quoted label');
+  });
+
   it('a group label repeated on a later row', () => {
     const text = spaced.replace('2.其他法律行政法规禁止公开', '（三）不予公开 2.其他法律行政法规禁止公开')
       .replace('3.补正后申请内容仍不明确', '（四）无法提供 3.补正后申请内容仍不明确');

@@ -166,14 +166,19 @@ function findRowTable(c: CompactText, patterns: TablePatterns, lo: number, hi: n
   const notes: string[] = [];
   const found: RowFound[] = [];
   let cursor = lo;
-  for (const pattern of patterns.rows) {
+  patterns.rows.forEach((pattern, i) => {
     const to = found.length ? Math.min(hi, cursor + ROW_GAP) : hi;
-    const match = findRow(c, pattern, cursor, to);
-    if (!match) continue;
+    let match = findRow(c, pattern, cursor, to);
+    // The first row must be followed by the next rows: a label quoted in the prose
+    // (“本年新收政府信息公开申请数量为56件”) does not start the table.
+    while (match && !found.length && !startsRow(c, match, patterns.rows.slice(i + 1, i + 4), hi)) {
+      match = findRow(c, pattern, match.start + 1, to);
+    }
+    if (!match) return;
     const labelEnd = skipRemark(c.text, match.end);
     found.push({ pattern, match, labelEnd });
     cursor = labelEnd;
-  }
+  });
   if (!found.length) return null;
   const rows: string[][] = [];
   let end = found[0]!.labelEnd;
@@ -188,6 +193,22 @@ function findRowTable(c: CompactText, patterns: TablePatterns, lo: number, hi: n
   return { table: patterns.table, start, end, rows, score: found.length, notes };
 }
 
+/**
+ * Whether a label found is a table row: values follow it, or (a row without numbers) a next
+ * row's label follows right after it; and one of the next rows' labels follows within a row gap.
+ */
+function startsRow(c: CompactText, match: Match, next: RowPattern[], hi: number): boolean {
+  const end = skipRemark(c.text, match.end);
+  const near = (to: number) => next.some((p) => findRow(c, p, end, Math.min(hi, to)) !== null);
+  if (!next.length) return true;
+  if (readValueTokens(c, end, Math.min(hi, end + 80)).tokens.length === 0) {
+    // No numbers: only a next label (or a group label) right after it makes it a row.
+    const right = next.some((p) => { const m = findRow(c, p, end, Math.min(hi, end + 60)); return m !== null && (m.start - end <= 2 || isTableText(normalizeLabel(c.text.slice(end, m.start)))); });
+    if (!right) return false;
+  }
+  return near(end + ROW_GAP);
+}
+
 /** Table 二: per block, its caption, header and rows; local rows after the official ones kept. */
 function findBlockTable(c: CompactText, patterns: TablePatterns, lo: number, hi: number): FoundSpan | null {
   const notes: string[] = [];
@@ -198,9 +219,10 @@ function findBlockTable(c: CompactText, patterns: TablePatterns, lo: number, hi:
   let score = 0;
   const captionAt = (captions: string[], from: number, to: number): Match | null => {
     let best: Match | null = null;
+    // Exactly: a caption with one character changed is another item's caption (第（一）项, 第（五）项).
     for (const cap of captions) {
-      const m = findOneTypo(c.text, cap, from, to);
-      if (m && (!best || m.start < best.start)) best = m;
+      const at = findExact(c.text, cap, from, to);
+      if (at >= 0 && (!best || at < best.start)) best = { start: at, end: at + cap.length };
     }
     return best;
   };

@@ -106,9 +106,11 @@ function valuesAfterHeading(c: CompactText, heading: Span | undefined, to: numbe
 function isCollapsed(text: string): boolean {
   if (text.length < LONG_PARAGRAPH) return false;
   const c = compactText(text.length > MAX_RUN ? text.slice(0, MAX_RUN) : text);
-  if (findSections(c, 0, c.text.length).length >= 2) return true;
-  // Without two headings, only a table 三 with some of its rows makes it a report's text.
-  if (findExact(c.text, '政府信息公开申请', 0, c.text.length) < 0) return false;
+  const sections = findSections(c, 0, c.text.length);
+  if (sections.length >= 2) return true;
+  // A heading after a space in the middle of the paragraph: a line break that was collapsed.
+  if (sections.some((s) => s.start > 0 && /\s/.test(c.source[originalAt(c, s.start) - 1] ?? ''))) return true;
+  // Otherwise table rows run on in the paragraph (a piece of a table cut into lines at random).
   const t3 = findTableSpan(c, '三', 0, c.text.length, null);
   return !!t3 && t3.score >= 3;
 }
@@ -132,7 +134,7 @@ export function segmentCollapsed(blocks: SourceBlock[]): Segmented {
     if (stop) break;
     if (block.kind === 'paragraph') { run.push({ text: block.text, where: block.where }); continue; }
     if (isLineRow(block.table)) {
-      // A short line of the collapsed text that a line reader took for a table row: text again.
+      // Short lines of the collapsed text that the line reader took for table rows: text again.
       for (const row of block.table.rows) run.push({ text: row.map((c) => c.text).join(' '), where: { line: row[0]?.where.line } });
       continue;
     }
@@ -144,9 +146,12 @@ export function segmentCollapsed(blocks: SourceBlock[]): Segmented {
   return { blocks: numberTables(out), collapsed: true, notes };
 }
 
-/** A “table” of one to three rows read from lines of text (label and numbers on a line). */
+/**
+ * A “table” the text reader made of lines (a label and numbers on a line): in collapsed text these
+ * are pieces of the run cut at random, and are read again with it.
+ */
 function isLineRow(table: SourceTable): boolean {
-  return table.rows.length <= 3 && table.rows.every((row) => row.every((c) => c.where.line !== undefined && c.where.page === undefined && c.rowSpan === 1 && c.colSpan === 1));
+  return table.rows.every((row) => row.every((c) => c.where.line !== undefined && c.where.page === undefined && c.rowSpan === 1 && c.colSpan === 1));
 }
 
 /** isCollapsed on a bounded window: a text with no “政府信息公开” and no “年度报告” near its start is not read further. */
