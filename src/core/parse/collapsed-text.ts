@@ -162,17 +162,26 @@ function isCollapsedBounded(text: string): boolean {
 }
 
 /** Gives each table a 1-based number and every cell its table/row/column place. */
+function placeIn(where: SourcePlace, table: number, row: number, column: number): SourcePlace {
+  const out: SourcePlace = {};
+  if (where.line !== undefined) out.line = where.line;
+  if (where.page !== undefined) out.page = where.page;
+  out.table = table;
+  out.row = row;
+  out.column = column;
+  return out;
+}
+
 function numberTables(blocks: SourceBlock[]): SourceBlock[] {
   let n = 0;
-  for (const b of blocks) {
-    if (b.kind !== 'table') continue;
-    n++;
-    b.table.where.table = n;
-    b.table.rows.forEach((row, r) => row.forEach((cell, col) => {
-      cell.where = { ...cell.where, table: n, row: r + 1, column: col + 1 };
-    }));
-  }
-  return blocks;
+  return blocks.map((b) => {
+    if (b.kind !== 'table') return b;
+    const table = ++n;
+    const rows = b.table.rows.map((row, r) => row.map((cell, col) => ({
+      text: cell.text, rowSpan: cell.rowSpan, colSpan: cell.colSpan, where: placeIn(cell.where, table, r + 1, col + 1),
+    })));
+    return { kind: 'table', table: { rows, where: { ...b.table.where, table } } };
+  });
 }
 
 /** One run of joined paragraphs, cut into paragraphs and tables. */

@@ -28,6 +28,8 @@ function foldTable(): Uint16Array {
   return FOLD;
 }
 
+const UTF16 = new TextDecoder('utf-16le');
+
 /** The last text folded (a report is folded once to tell it is collapsed, once to read it). */
 let last: CompactText | null = null;
 
@@ -44,9 +46,7 @@ export function compactText(source: string): CompactText {
     codes[n] = folded;
     at[n++] = i;
   }
-  let out = '';
-  for (let i = 0; i < n; i += 8192) out += String.fromCharCode(...codes.subarray(i, Math.min(n, i + 8192)));
-  last = { source, text: out, at: at.slice(0, n) };
+  last = { source, text: UTF16.decode(codes.subarray(0, n)), at: at.slice(0, n) };
   return last;
 }
 
