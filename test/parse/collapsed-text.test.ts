@@ -185,9 +185,14 @@ describe('collapsed text: the quirks of crawled reports', () => {
     const text = spaced.slice(0, spaced.indexOf('第二十条第（一）项')) + table2of2019 + spaced.slice(spaced.indexOf('三、收到和处理'));
     const result = parse(text);
     assert.equal(result.error, null);
+    assert.equal(result.format, '2021');
     for (const c of formatCells(getFormat('2021')).filter((x) => x.table !== '二')) {
       assert.deepEqual(result.report!.cells[c.key] ?? null, r2021.cells[c.key] ?? null, c.key);
     }
+    // Table 二: a column is taken only where the old header names it (处理决定数量), never by position.
+    assert.equal(result.report!.cells['二:licensing:decisions'], r2020.cells['二:licensing:decisions']);
+    assert.equal(result.report!.cells['二:rules:issued'], null);
+    assert.ok(result.tables[0]!.notes.some((n) => n.includes('表头为“上一年项目数量、本年增/减、处理决定数量”')), result.tables[0]!.notes.join('\n'));
   });
 
   it('a crawler header on lines of its own: title, date and source kept, never the agency', () => {

@@ -241,6 +241,8 @@ function findBlockTable(c: CompactText, patterns: TablePatterns, lo: number, hi:
       const own = patterns.headers.filter((h) => patterns.ownHeaders.has(h) && findExact(c.text, h, p, header.end) >= 0).length;
       score += own;
       p = header.end;
+      // The header as this format prints it: the engine maps another format's columns by their labels.
+      rows.push([bp.block.rowHeader ?? '信息内容', ...bp.block.columns.map((col) => col.path[col.path.length - 1]!)]);
     }
     // The block ends where the next block's caption starts.
     const nextCaps = patterns.blocks.slice(b + 1).flatMap((x) => x.captions);

@@ -8,6 +8,7 @@
  */
 import type { FormatDefinition, FormatId } from '../format/format-types.js';
 import { FORMATS, formatForYear } from '../format/registry.js';
+import { markerOf } from './label-index.js';
 import { normalizeLabel } from './normalize-label.js';
 
 /** The outcome of format detection. */
@@ -86,9 +87,11 @@ function formatName(format: FormatDefinition): string {
 export function detectFormat(texts: ReadonlySet<string>, year: number | null): Detection {
   const has = (label: string) => texts.has(label) || (label === '规范性文件' && texts.has('行政规范性文件'));
   const hits = new Map<FormatDefinition, string[]>();
+  const table3 = new Set<FormatDefinition>();
   for (const clue of formatClues()) {
     if (!has(clue.label) && !endsWithAny(texts, clue.label)) continue;
     if (clue.unless && clue.unless.some((l) => has(l) || endsWithAny(texts, l))) continue;
+    if (markerOf(clue.label) === '三') table3.add(clue.format);
     const list = hits.get(clue.format) ?? [];
     list.push(clue.unless
       ? `表中“${clue.text}”为单独一行，下无分项（${formatName(clue.format)}）`
@@ -98,6 +101,12 @@ export function detectFormat(texts: ReadonlySet<string>, year: number | null): D
   const ranked = [...hits.entries()].sort((a, b) => b[1].length - a[1].length);
   const yearFormat = year === null ? null : safeFormatForYear(year);
   const evidence = ranked.flatMap(([, list]) => list);
+  if (ranked.length > 1 && table3.size === 1) {
+    // Table 三 shows the format the report follows; table 二 may keep an older format's columns.
+    const format = [...table3][0]!;
+    evidence.push(`表三为 ${format.id} 格式，表二沿用了另一格式的栏目，按表三判定为 ${format.id} 格式`);
+    return { format: format.id, evidence, confidence: 0.7 };
+  }
   if (ranked.length && (ranked.length === 1 || ranked[0]![1].length > ranked[1]![1].length)) {
     const [format, list] = ranked[0]!;
     const total = ranked.reduce((s, [, l]) => s + l.length, 0);

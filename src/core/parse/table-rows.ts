@@ -5,7 +5,9 @@
  * label (group labels may appear once, spanning rows); table 四 takes the values after its header.
  */
 import type { BlockDef, FormatDefinition, RowDef, TableId } from '../format/format-types.js';
+import { FORMATS } from '../format/registry.js';
 import { findCaption, findColumn, findLeaf, isHeaderLabel, tableIndex, type TableIndex } from './label-index.js';
+import { normalizeLabel, withoutParentheses } from './normalize-label.js';
 import { digitsOf, isBlankText } from './read-values.js';
 import type { StreamItem, StreamRow } from './table-stream.js';
 import type { SourceCell, SourcePlace } from './source-types.js';
@@ -82,7 +84,7 @@ export function findRows2(format: FormatDefinition, items: StreamItem[]): FoundT
   const rows: FoundRow[] = [];
   const notes: string[] = [];
   let block: BlockDef | null = null;
-  let header: { block: BlockDef; order: number[] } | null = null;
+  let header: HeaderOrder | null = null;
   for (const item of items) {
     if (item.kind === 'break') { header = null; continue; }
     if (item.kind === 'text') {
@@ -114,24 +116,56 @@ export function findRows2(format: FormatDefinition, items: StreamItem[]): FoundT
     }
     const target = found ? found.block : block!;
     const rowNotes: string[] = [];
-    const values = valueCells(item, labelAt, target.columns.length, index, rowNotes);
+    const foreign = header && header.block === target && header.foreign ? header : null;
+    if (foreign) rowNotes.push(foreign.foreign!);
+    // Under another format's header the row has that header's columns: each is taken by its label.
+    const values = foreign
+      ? { cells: item.cells.slice(labelAt + 1) as Array<SourceCell | null> }
+      : valueCells(item, labelAt, target.columns.length, index, rowNotes);
     const order = header && header.block === target ? header.order : null;
-    const cells = order && !values.tokens ? order.map((i) => values.cells[i] ?? null) : values.cells;
+    const cells = order && !('tokens' in values && values.tokens) ? order.map((i) => (i >= 0 ? values.cells[i] ?? null : null)) : values.cells;
     rows.push({
       block: target, row: found?.row ?? null, label: item.cells[labelAt]!.text, where: item.cells[labelAt]!.where,
-      cells, ...(values.tokens ? { tokens: values.tokens } : {}), notes: rowNotes,
+      cells, ...('tokens' in values && values.tokens ? { tokens: values.tokens } : {}), notes: rowNotes,
     });
   }
   return { table: '二', rows, notes };
 }
 
+/** A block's column order from a header row; `foreign` explains a header of another format's columns. */
+interface HeaderOrder { block: BlockDef; order: number[]; foreign?: string }
+
 /** Column order of a block from a header row: for each block column, the position among the row's headers. */
-function headerOrder(block: BlockDef, row: StreamRow, labelAt: number): { block: BlockDef; order: number[] } | null {
+function headerOrder(block: BlockDef, row: StreamRow, labelAt: number): HeaderOrder | null {
   const labels = row.labels.slice(labelAt).filter((l) => l !== '');
+  const columnLabels = labels.filter((l) => l !== '信息内容');
   const positions = labels.map((l) => findColumn(block, l)).filter((c) => c !== undefined);
-  if (positions.length !== block.columns.length) return null;
+  if (positions.length !== block.columns.length || columnLabels.length !== block.columns.length) {
+    return foreignHeader(block, row, columnLabels);
+  }
   const order = block.columns.map((c) => positions.indexOf(c));
   return order.every((p, i) => p === i) ? null : { block, order };
+}
+
+/**
+ * A header naming other columns than the block's (a 2021 report still using the 2019 table 二):
+ * a column is read from the header column whose label contains its label or is contained in it
+ * (处理决定数量 → 本年处理决定数量); the others are not read, never taken by position.
+ */
+function foreignHeader(block: BlockDef, row: StreamRow, columnLabels: string[]): HeaderOrder | null {
+  // Only a header whose labels are all column labels of table 二 in some format, one of them not this block's.
+  if (!columnLabels.length || columnLabels.every((l) => findColumn(block, l))) return null;
+  if (!columnLabels.every((l) => FORMATS.some((f) => isHeaderLabel(tableIndex(f, '二'), l)))) return null;
+  const stem = (l: string) => withoutParentheses(l);
+  const order = block.columns.map((c) => {
+    const own = stem(normalizeLabel(c.path[c.path.length - 1]!));
+    return columnLabels.findIndex((l) => { const s = stem(l); return s.length >= 2 && (s === own || own.includes(s) || s.includes(own)); });
+  });
+  const shown = row.cells.map((c) => c.text.replace(/\s+/g, '')).filter((t) => t && t !== '信息内容').join('、');
+  const read = block.columns.filter((_, i) => order[i]! >= 0).map((c) => c.short);
+  const unread = block.columns.filter((_, i) => order[i]! < 0).map((c) => c.short);
+  const foreign = `表头为“${shown}”，与本格式“${block.caption ?? ''}”的栏目不同：${read.length ? `按表头读取“${read.join('、')}”` : '没有可对应的栏目'}${unread.length ? `，“${unread.join('、')}”未读取` : ''}`;
+  return { block, order, foreign };
 }
 
 /** Table 三: each row by its innermost label; header rows skipped. */
