@@ -11,6 +11,7 @@ import { formatCells, getFormat } from '../../src/core/format/registry.js';
 import type { ParseResult } from '../../src/core/parse/parse-types.js';
 import { readReport } from '../../src/core/parse/read-report.js';
 import type { ReportDocument } from '../../src/core/report/report-model.js';
+import { readHtml } from '../../src/parse/read-html.js';
 import { readText } from '../../src/parse/read-text.js';
 import { corpusFile, loadReport } from '../corpus/corpus-helpers.js';
 import { collapseText, type CollapseMode } from './collapse-text.js';
@@ -101,6 +102,17 @@ describe('collapsed text: round trips of rendered reports', () => {
     for (const type of ['html', 'docx', 'pdf'] as const) {
       const result = readReport({ type, blocks: [{ kind: 'paragraph', text, where: {} }], notes: [] });
       assertCellsExact(result, r2021, type);
+    }
+  });
+
+  it('a crawled web page: the report as a few long <p> (the HTML reader leaves no space between sentences)', async () => {
+    for (const report of [r2020, r2021]) {
+      const text = collapseText(tsv(report), 'glued', { lines: 3 });
+      const html = `<html><head><meta charset="utf-8"></head><body><div>首页 &gt; 政府信息公开</div><div>${text.split('\n').map((l) => `<p>${l}</p>`).join('')}</div></body></html>`;
+      const result = readReport(await readHtml(Buffer.from(html)));
+      assertCellsExact(result, report, `html ${report.year}`);
+      assert.deepEqual([result.report!.title, result.report!.issuedOn, result.report!.signature], [report.title, report.issuedOn, report.signature]);
+      assert.deepEqual(result.report!.sections.map((s) => squash(s.heading)), report.sections.map((s) => squash(s.heading)));
     }
   });
 

@@ -238,7 +238,9 @@ function segmentRun(parts: Array<{ text: string; where: SourcePlace }>, notes: s
     if (to <= from) return;
     const o1 = originalAt(c, from);
     const o2 = to >= c.text.length ? source.length : originalAt(c, to);
-    for (const p of splitProse(withoutFurniture(source.slice(o1, o2)), o1)) blocks.push({ kind: 'paragraph', text: p.text, where: placeAt(p.at) });
+    // The section headings found start and end paragraphs even where no space was left around them.
+    const cuts = sections.filter((h) => h.start >= from && h.end <= to).flatMap((h) => [originalAt(c, h.start) - o1, originalAt(c, h.end) - o1]);
+    for (const p of splitProse(withoutFurniture(source.slice(o1, o2)), o1, cuts)) blocks.push({ kind: 'paragraph', text: p.text, where: placeAt(p.at) });
   };
   for (const t of [...tables].sort((a, b) => a.start - b.start)) {
     if (t.start < cursor) { notes.push(`表${t.table}与其他表格重叠，未读取`); continue; }
@@ -274,7 +276,18 @@ function isHeadingLike(text: string): boolean {
  * sentence end, after a heading or a title, and before a numbered heading; other spaces stay
  * inside the paragraph (“共收到 218 件”). A heading broken by a stray space is joined again.
  */
-export function splitProse(text: string, offset = 0): Array<{ text: string; at: number }> {
+export function splitProse(text: string, offset = 0, cuts: number[] = []): Array<{ text: string; at: number }> {
+  if (cuts.length) {
+    // Forced breaks become line breaks (same length: one character replaced by a break would lose it).
+    const points = [...new Set(cuts)].filter((x) => x > 0 && x < text.length).sort((a, b) => a - b);
+    const out: Array<{ text: string; at: number }> = [];
+    let prev = 0;
+    for (const point of [...points, text.length]) {
+      out.push(...splitProse(text.slice(prev, point), offset + prev));
+      prev = point;
+    }
+    return splitSignature(out);
+  }
   const out: Array<{ text: string; at: number }> = [];
   const chunk = /[^\s\u00a0\u3000\u2000-\u200b\ufeff]+|\n/g;
   let cur = '';
@@ -303,6 +316,7 @@ export function splitProse(text: string, offset = 0): Array<{ text: string; at: 
 
 /** A paragraph that ends with a date (the date of issue) ends there. */
 const DATE_END = /(?:^|\s)(?:(?:19|20)\d{2}|[〇○零一二][〇○零一二三四五六七八九]{3})年[\d一二三四五六七八九十]{1,2}月[\d一二三四五六七八九十]{1,3}日$/;
+const DATE_END_ANY = /(?:(?:19|20)\d{2}|[〇○零一二][〇○零一二三四五六七八九]{3})\s*年\s*[\d一二三四五六七八九十]{1,2}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日$/;
 const DATE_CHUNK = /^(?:(?:19|20)\d{2}|[〇○零一二][〇○零一二三四五六七八九]{3})年[\d一二三四五六七八九十]{1,2}月[\d一二三四五六七八九十]{1,3}日$/;
 
 /**
@@ -311,7 +325,15 @@ const DATE_CHUNK = /^(?:(?:19|20)\d{2}|[〇○零一二][〇○零一二三四�
  */
 function splitSignature(paras: Array<{ text: string; at: number }>): Array<{ text: string; at: number }> {
   for (let i = paras.length - 1; i >= Math.max(0, paras.length - 3); i--) {
-    const words = paras[i]!.text.split(' ');
+    const text = paras[i]!.text;
+    // “…公开。某某局 2022年1月20日”: the sentences, then the signature and the date.
+    const tail = /[。；！？!?;]([^。；！？!?;：:，,]{2,50})$/.exec(text);
+    if (tail && DATE_END_ANY.test(tail[1]!)) {
+      const cut = tail.index + 1;
+      paras.splice(i, 1, { text: text.slice(0, cut), at: paras[i]!.at }, { text: text.slice(cut).trim(), at: paras[i]!.at + cut });
+      return paras;
+    }
+    const words = text.split(' ');
     if (words.length < 3 || !DATE_CHUNK.test(words[words.length - 1]!)) continue;
     const signature = words[words.length - 2]!;
     if (signature.length > 30 || /[。；;，,：:]/.test(signature)) return paras;
