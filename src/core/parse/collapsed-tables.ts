@@ -50,7 +50,8 @@ export function findRow(c: CompactText, p: RowPattern, from: number, to: number)
     if (p.requireOrdinal && body.length < 4 && p.ordinal === null) continue;
     for (let i = findExact(text, body, from, to); i >= 0; i = findExact(text, body, i + 1, to)) {
       const ord = p.ordinal !== null ? ordinalBefore(text, i, p.ordinal) : -1;
-      if (p.requireOrdinal && ord < 0) continue;
+      // A short label (总计, 其他) without its ordinal only right after the previous row's numbers.
+      if (p.requireOrdinal && ord < 0 && !(i > 0 && /\d/.test(text[i - 1]!) && i > from)) continue;
       const start = ord >= 0 && ord >= from ? ord : i;
       if (!best || start < best.start) best = { start, end: i + body.length };
       break;
