@@ -20,7 +20,7 @@ const KINDS: Array<{ name: string; words: RegExp }> = [
 /** The kind of document a text seems to be, in Chinese, or null when nothing is recognised. */
 export function lookAlike(text: string): string | null {
   const head = text.slice(0, 3000);
-  if (/政府信息公开工作年度报告|政府信息公开年度报告/.test(head.replace(/\s+/g, ''))) return null;
+  if (/政府信息公[开開].{0,6}(?:年度报告|年度報告|年报|年報)/.test(head.replace(/\s+/g, ''))) return null;
   for (const kind of KINDS) if (kind.words.test(head)) return kind.name;
   return null;
 }
