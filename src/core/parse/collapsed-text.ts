@@ -126,7 +126,8 @@ export function segmentCollapsed(blocks: SourceBlock[]): Segmented {
   const flush = () => {
     if (!run.length || stop) { run = []; return; }
     const read = segmentRun(run, notes);
-    out.push(...read.blocks);
+    // (No spread: a long text may give more blocks than a call takes arguments.)
+    for (const b of read.blocks) out.push(b);
     if (read.secondReport) stop = true;
     run = [];
   };
@@ -283,7 +284,7 @@ export function splitProse(text: string, offset = 0, cuts: number[] = []): Array
     const out: Array<{ text: string; at: number }> = [];
     let prev = 0;
     for (const point of [...points, text.length]) {
-      out.push(...splitProse(text.slice(prev, point), offset + prev));
+      for (const p of splitProse(text.slice(prev, point), offset + prev)) out.push(p);
       prev = point;
     }
     return splitSignature(out);
