@@ -1,13 +1,17 @@
 /**
- * Audits many published report files at once: expands folders, reads each file in turn (one at a
- * time, so memory stays flat over thousands of files), and keeps per file one summary row and the
- * list of its problems — never the whole parse, which is large. A file that cannot be read is a
- * row with its error; the audit goes on.
+ * Audits many published report files at once: expands folders and ZIP archives (audit-intake.ts), reads the files
+ * on the parse pool's worker threads, a few at a time (twice the pool's threads, so memory stays flat over
+ * thousands of files), and keeps per file one summary row and the list of its problems — never the whole parse,
+ * which is large. Rows come in path order whatever order the workers finish in. A file that cannot be read is a
+ * row with its error (a worker that runs out of time or memory included); the audit goes on.
  */
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { fileErrorResult, MAX_PARSE_BYTES, parseReportFile, tooLargeMessage } from '../parse/parse-file.js';
+import type { ParseResult } from '../core/parse/parse-types.js';
+import { fileErrorResult, MAX_PARSE_BYTES, tooLargeMessage } from '../parse/parse-file.js';
+import { createParsePool, type ParsePool } from '../parse/parse-pool.js';
 import { parseResultSummary, resultProblems, type AuditProblem, type AuditRow } from '../parse/parse-summary.js';
+import { MAX_ARCHIVE_BYTES, planIntake, type IntakeEntry, type IntakeLimits } from './audit-intake.js';
 
 /** The outcome of an audit: one row per file (in path order) and every problem found. */
 export interface AuditResult {
@@ -88,37 +92,88 @@ export async function expandPaths(paths: readonly string[], cwd = process.cwd())
   return [...unique.values()].sort(byPath);
 }
 
-/** Reads one file from disk (refusing a too-large one before reading it) and parses it. */
-async function auditFile(target: Target, cwd: string) {
-  const name = target.path;
-  if (target.error) return fileErrorResult(name, target.error);
-  try {
-    const full = resolve(cwd, name);
-    const info = await stat(full);
-    if (info.size > MAX_PARSE_BYTES) return fileErrorResult(name, tooLargeMessage(info.size));
-    const bytes = await readFile(full);
-    return await parseReportFile(bytes, name);
-  } catch (e) {
-    return fileErrorResult(name, fsMessage(e));
+/** Options of an audit. */
+export interface AuditOptions {
+  /** Relative paths against this folder [the process's]. */
+  cwd?: string;
+  /** The pool to read on [a pool of its own, closed at the end]. */
+  pool?: ParsePool;
+  /** Time limit per file (default: the pool's). */
+  timeoutMs?: number;
+  /** Caps of archive intake (audit-intake.ts). */
+  intake?: Partial<IntakeLimits>;
+}
+
+/** A file about to be read: its bytes, or why it cannot be read. */
+type Input = IntakeEntry;
+
+/**
+ * The files to read, one at a time: a file from disk (a too-large one refused before reading), or the files of a
+ * ZIP archive (its entries inflated one by one as they are reached). `grow` is told how many files an archive
+ * adds, so progress can count them.
+ */
+async function* inputs(targets: Target[], cwd: string, intake: Partial<IntakeLimits> | undefined, grow: (n: number) => void): AsyncGenerator<Input> {
+  for (const target of targets) {
+    const name = target.path;
+    if (target.error) {
+      yield { name, error: target.error };
+      continue;
+    }
+    let bytes: Uint8Array;
+    try {
+      const full = resolve(cwd, name);
+      const info = await stat(full);
+      const archive = /\.zip$/i.test(name);
+      const max = archive ? MAX_ARCHIVE_BYTES : MAX_PARSE_BYTES;
+      if (info.size > max) {
+        yield { name, error: archive ? `压缩包过大（${(info.size / 1024 ** 3).toFixed(1)} GB），超过 ${MAX_ARCHIVE_BYTES / 1024 ** 3} GB，请分成几个压缩包` : tooLargeMessage(info.size) };
+        continue;
+      }
+      bytes = await readFile(full);
+    } catch (e) {
+      yield { name, error: fsMessage(e) };
+      continue;
+    }
+    // A ZIP (by content) is expanded; any other file is one entry of itself.
+    const planned = planIntake([{ name, bytes }], intake);
+    grow(planned.length - 1);
+    for (const entry of planned) yield entry.load();
   }
 }
 
 /**
- * Audits the report files at `paths` (files or folders, searched recursively; hidden files
- * skipped; relative paths against `options.cwd`, default the process's). Rows come in path order
- * so two runs over the same files give the same output.
+ * Audits the report files at `paths` (files, folders searched recursively, ZIP archives; hidden files skipped;
+ * relative paths against `options.cwd`). Rows come in path order (an archive's files in its place, sorted by their
+ * path inside it) so two runs over the same files give the same output. Progress is called before each file is
+ * sent to be read; its total grows when an archive is opened.
  */
-export async function auditFiles(paths: string[], onProgress?: AuditProgress, options: { cwd?: string } = {}): Promise<AuditResult> {
+export async function auditFiles(paths: string[], onProgress?: AuditProgress, options: AuditOptions = {}): Promise<AuditResult> {
   const cwd = options.cwd ?? process.cwd();
   const targets = await expandPaths(paths, cwd);
+  const pool = options.pool ?? createParsePool();
   const rows: AuditRow[] = [];
   const problems: AuditProblem[] = [];
-  for (const [i, target] of targets.entries()) {
-    onProgress?.(i, targets.length, target.path);
-    const result = await auditFile(target, cwd);
+  let total = targets.length;
+  let sent = 0;
+  // Results in the order the files were sent; only a window of them is ever in flight.
+  const window: Array<Promise<ParseResult>> = [];
+  const settleOldest = async () => {
+    const result = await window.shift()!;
     rows.push(parseResultSummary(result));
     problems.push(...resultProblems(result));
+  };
+  try {
+    for await (const input of inputs(targets, cwd, options.intake, (n) => { total += n; })) {
+      onProgress?.(sent++, total, input.name);
+      window.push(input.error !== undefined
+        ? Promise.resolve(fileErrorResult(input.name, input.error))
+        : pool.parse(input.bytes, input.name, { timeoutMs: options.timeoutMs, move: true }));
+      if (window.length >= pool.threads * 2) await settleOldest();
+    }
+    while (window.length > 0) await settleOldest();
+  } finally {
+    if (!options.pool) await pool.close();
   }
-  onProgress?.(targets.length, targets.length, '');
+  onProgress?.(total, total, '');
   return { rows, problems };
 }

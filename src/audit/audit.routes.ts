@@ -3,7 +3,8 @@
  * in interchange JSON, its checks and the diagnostics), POST /api/parse/import (the same, then
  * stored as the agency's report in one transaction), and the /audit page (an upload form that
  * works without JavaScript, showing what was read). Files come as multipart/form-data or as the
- * raw body with ?fileName=; larger than 50 MB is a 413.
+ * raw body with ?fileName=; larger than 50 MB is a 413. Files are read on the parse pool's worker threads
+ * (parse-pool.ts), never on the request thread: a 50 MB page does not stall other requests.
  */
 import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
@@ -11,7 +12,8 @@ import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { TooLargeError, ValidationError } from '../core/errors.js';
 import { actorOf, inTransaction, pageOf, type AppContext } from '../http/context.js';
-import { MAX_PARSE_BYTES, parseReportFile } from '../parse/parse-file.js';
+import { MAX_PARSE_BYTES } from '../parse/parse-file.js';
+import { closeParsePool, parseInWorker } from '../parse/parse-pool.js';
 import { documentForImport, importNote } from '../parse/parse-import.js';
 import { parseResultJson } from '../parse/parse-summary.js';
 import { reportService } from '../reports/report.service.js';
@@ -57,6 +59,7 @@ async function readUpload(request: FastifyRequest, queryName: string | undefined
 /** Registers the parse API and the /audit page (call inside buildApp, after the error handler). */
 export const auditRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, ctx) => {
   await app.register(multipart, { limits: { fileSize: MAX_PARSE_BYTES, files: 1, fields: 10, parts: 20 } });
+  app.addHook('onClose', () => closeParsePool());
 
   // Raw uploads of any type (a PDF, a page, an image sent by mistake — the content decides): read the
   // stream ourselves, counting bytes, so a body over the limit is a 413 with our message. JSON keeps
@@ -92,7 +95,7 @@ export const auditRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, ct
     },
   }, async (request) => {
     const { bytes, fileName } = await readUpload(request, request.query.fileName);
-    return parseResultJson(await parseReportFile(bytes, fileName));
+    return parseResultJson(await parseInWorker(bytes, fileName, { move: true }));
   });
 
   app.post('/api/parse/import', {
@@ -105,7 +108,7 @@ export const auditRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, ct
     },
   }, async (request, reply) => {
     const { bytes, fileName } = await readUpload(request, request.query.fileName);
-    const result = await parseReportFile(bytes, fileName);
+    const result = await parseInWorker(bytes, fileName, { move: true });
     const document = documentForImport(result);
     const actor = actorOf(request);
     const stored = await inTransaction(ctx, (trx) =>
@@ -120,6 +123,6 @@ export const auditRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, ct
 
   app.post('/audit', { schema: { hide: true } }, async (request, reply) => {
     const { bytes, fileName } = await readUpload(request, undefined);
-    return reply.type('text/html; charset=utf-8').send(auditPage(pageOf(ctx, request), await parseReportFile(bytes, fileName)));
+    return reply.type('text/html; charset=utf-8').send(auditPage(pageOf(ctx, request), await parseInWorker(bytes, fileName, { move: true })));
   });
 };

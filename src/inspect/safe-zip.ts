@@ -72,6 +72,12 @@ export class SafeZip {
     return this.lower.has(name.toLowerCase());
   }
 
+  /** A part's declared uncompressed size, or null when there is no such part (read() holds it to this). */
+  size(name: string): number | null {
+    const key = this.lower.get(name.toLowerCase());
+    return key === undefined ? null : this.entries.get(key)?.size ?? null;
+  }
+
   /** A part's text (UTF-8), or null when there is no such part. Throws ZipError past a cap. */
   text(name: string): string | null {
     const bytes = this.read(name);

@@ -30,7 +30,8 @@ export function fileErrorResult(fileName: string, error: string, sourceType: Sou
   return { ...failedResult(null, error, { fileName }), sourceType };
 }
 
-type Reader = (bytes: Uint8Array) => SourceDocument | Promise<SourceDocument>;
+/** A reader of one file type. */
+export type Reader = (bytes: Uint8Array) => SourceDocument | Promise<SourceDocument>;
 
 /** Loads a reader once, on first use; later calls reuse it (a dynamic import costs time on every call). */
 function once(load: () => Promise<Reader>): () => Promise<Reader> {
@@ -45,6 +46,18 @@ const READERS: Record<SourceDocument['type'], () => Promise<Reader>> = {
   docx: once(async () => (await import('./read-docx.js')).readDocx),
   pdf: once(async () => (await import('./read-pdf.js')).readPdf),
 };
+
+/**
+ * Gives the readers up front instead of loading them on first use: parse-worker.ts imports them statically,
+ * because under tsx a worker thread cannot import a .ts module dynamically (tsx's loader reaches only the worker's
+ * static imports).
+ */
+export function provideReaders(readers: Record<SourceDocument['type'], Reader>): void {
+  for (const type of Object.keys(readers) as Array<SourceDocument['type']>) {
+    const reader = readers[type];
+    READERS[type] = async () => reader;
+  }
+}
 
 /** A reader's failure as a message: its own Chinese message, else a generic one naming the type. */
 function readerError(type: SourceDocument['type'], error: unknown): string {
