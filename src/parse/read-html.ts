@@ -22,11 +22,54 @@ const BLOCK = new Set([
 /** A cell longer than this holds an article, not a figure or a label: its table is layout. */
 const LAYOUT_CELL_CHARS = 600;
 
+/** Pages longer than this (in characters) are cleared of what no reader sees before they are parsed. */
+const CLEAR_ABOVE = 1024 * 1024;
+
+/**
+ * Comments, the content of scripts and styles, and long data: URIs (images embedded by Word's “save as web page”),
+ * in one left-to-right pass, so a comment holding "<script>" is a comment, as in the tokenizer. (A data: URI is
+ * matched as a lookahead for its first 4,096 characters and then an open run: `{4096,}` overflows V8's stack on a
+ * 40 MB run.)
+ */
+const UNSEEN = /<!--[\s\S]*?(?:-->|$)|<(script|style)\b([^>]*)>[\s\S]*?(?:<\/\1\s*>|$)|(data:[^,"'<>\s]{0,100},)(?=[A-Za-z0-9+/]{4096})[A-Za-z0-9+/=\r\n]+/gi;
+
+/**
+ * A large page without what no reader sees: parse5 builds every character of a 40 MB embedded image or script into
+ * its tree one by one (about 0.1 s per MB), though nothing of it is ever read. Small pages are parsed exactly as
+ * written.
+ */
+export function clearUnseen(text: string): string {
+  if (text.length <= CLEAR_ABOVE) return text;
+  return text.replace(UNSEEN, (match, tag: string | undefined, attrs: string | undefined, data: string | undefined) =>
+    tag !== undefined ? `<${tag}${attrs}></${tag}>` : data !== undefined ? data : match.startsWith('<!--') ? '' : match);
+}
+
+/**
+ * Most start tags read in one page. parse5's tree costs ~270 bytes a tag (a 10 MB page of table rows takes 100 MB of
+ * heap before it is read); a published report, even exported from Word with a span on every run, has some ten
+ * thousand. A page past this is refused at once with a message rather than read to the worker's memory limit.
+ */
+export const MAX_HTML_TAGS = 500_000;
+
+/** Start tags in a page (`<` followed by a letter), counted up to `limit` + 1. */
+export function countTags(text: string, limit = MAX_HTML_TAGS): number {
+  let count = 0;
+  for (let at = text.indexOf('<'); at >= 0 && count <= limit; at = text.indexOf('<', at + 1)) {
+    const c = text.charCodeAt(at + 1) | 0x20;
+    if (c >= 0x61 && c <= 0x7a) count++;
+  }
+  return count;
+}
+
 /** Reads an HTML page (bytes in any charset it declares, or text) into blocks in reading order. */
 export function readHtml(input: Uint8Array | string): SourceDocument {
   const decoded = decodeHtml(input);
+  const text = clearUnseen(decoded.text);
+  if (countTags(text) > MAX_HTML_TAGS) {
+    throw new Error(`网页结构过于复杂（超过 ${MAX_HTML_TAGS / 10_000} 万个标记），超出读取上限，未读取；请提供只含年度报告正文的网页，或另存为 Word、PDF 后再读取`);
+  }
   // Without source locations: they cost a quarter of the parse, and cells are placed by table, row and column.
-  const document = parse(decoded.text);
+  const document = parse(text);
   const html = document.childNodes.find((n): n is Element => isElement(n) && n.tagName === 'html');
   const body = html?.childNodes.find((n): n is Element => isElement(n) && (n.tagName === 'body' || n.tagName === 'frameset'));
   const notes = [...decoded.notes];
