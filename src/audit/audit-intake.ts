@@ -17,9 +17,10 @@
  *   ZIP becomes an error. Entries are named `某局.zip/2021/报告.docx`, sorted by path inside each archive.
  * - Archives inside archives are expanded up to `maxDepth` levels (2: an archive and the archives in it); a deeper
  *   one becomes one error entry.
- * - At most `maxFiles` files (2,000) are read per upload, across archives: a batch is read on the worker pool in a
- *   few minutes and its rows stay readable. Each archive with files past the cap gives ONE error entry, named after
- *   the archive, saying how many files were not read (a loose file past the cap gives its own entry).
+ * - At most `maxFiles` files (2,000) are read per upload (one planIntake call), across archives: a batch is read on
+ *   the worker pool in a few minutes and its rows stay readable. Each archive with files past the cap gives ONE
+ *   error entry after its files, named after the archive, saying how many files were not read (a loose file past
+ *   the cap gives its own entry). The CLI plans each archive on disk alone, so there the cap is per archive.
  * - Zip bombs are refused before inflating by safe-zip.ts (ZIP64, a part compressed more than 300× — the whole
  *   archive); every part is inflated under its declared size; a part declaring more than `maxFileBytes` (50 MB, as
  *   parseReportFile) is refused without inflating; the total inflated per upload is capped (`maxTotalBytes`,
