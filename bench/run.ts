@@ -6,7 +6,9 @@
  * session check as requests/s signed in against the same handler on a public route (bench/auth.ts); importing
  * 10,000 items from XLSX (bench/item-import.ts); the attachment scan of a 100-page DOCX and PDF (bench/inspect.ts);
  * one item through the review chain (bench/items.ts); the public full-text search (bench/search.ts): index build
- * documents/s and search p50/p95 on a generated corpus; portal pages from the page cache beside a bare route (bench/portal.ts).
+ * documents/s and search p50/p95 on a generated corpus; portal pages from the page cache beside a bare route (bench/portal.ts);
+ * reading on worker threads (bench/parse-pool.ts): a bulk audit of 1,000 mixed files on the pool against one worker,
+ * and the portal's p99 latency while a 50 MB upload is read.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -28,6 +30,7 @@ import { formatMs, measure, type Figure } from './measure.js';
 import { searchFigures } from './search.js';
 import { portalFigures, portalLines } from './portal.js';
 import { reportTextFigures } from './report-text.js';
+import { parsePoolFigures } from './parse-pool.js';
 
 const fixture = new URL('../test/fixtures/full-2021.json', import.meta.url);
 const raw = JSON.parse(readFileSync(fixture, 'utf8'));
@@ -101,6 +104,13 @@ console.log('');
 
 // Issue 10: portal pages from the page cache, req/s beside a bare Fastify route.
 const portal = await portalFigures();
+
+// Issue 11: reading on worker threads — a bulk audit against one worker, the portal while a 50 MB upload is read.
+console.log('');
+const parsePool = await parsePoolFigures();
+for (const line of parsePool.lines) console.log(line);
+figures.push(...parsePool.figures);
+console.log('');
 
 const lastFile = new URL('../data/bench-last.json', import.meta.url);
 const last: Record<string, number> = existsSync(lastFile) ? JSON.parse(readFileSync(lastFile, 'utf8')) : {};
