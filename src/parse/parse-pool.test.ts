@@ -85,6 +85,21 @@ describe('a file that takes too long or too much memory', () => {
     }
   });
 
+  it('starts a file’s time limit when a worker takes it, not while it waits behind a slow one', async () => {
+    const pool = createParsePool({ maxThreads: 1 });
+    try {
+      const slow = Buffer.from('这是一段没有年度报告内容的文字，用于核查大文件的读取。\n'.repeat(600_000));
+      const [first, second] = await Promise.all([
+        pool.parse(slow, '慢.txt', { timeoutMs: 3000, move: true }),
+        pool.parse(Buffer.from('你好'), '快.txt', { timeoutMs: 2500 }),
+      ]);
+      assert.equal(first.error, '读取超时（超过 3 秒），已停止；其余文件继续');
+      assert.match(second.error ?? '', /^未识别出政府信息公开工作年度报告/);
+    } finally {
+      await pool.close();
+    }
+  });
+
   it('ends only its worker when it exhausts the heap; the process and the pool go on', async () => {
     const pool = createParsePool({ maxThreads: 1, maxHeapMb: 32 });
     try {

@@ -109,11 +109,25 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
   // A worker dying outside a task (out of memory while idle) would be an uncaught 'error' that ends the process;
   // a task's own failure reaches its caller below.
   pool.on('error', () => undefined);
+  // Files wait here, not in piscina's queue, so a file's time limit starts when a worker takes it: a file queued
+  // behind a slow one is not stopped for time it spent waiting.
+  let running = 0;
+  const waiting: Array<() => void> = [];
+  const slot = async () => {
+    if (running < threads) { running++; return; }
+    await new Promise<void>((resolve) => waiting.push(resolve));
+  };
+  const release = () => {
+    const next = waiting.shift();
+    if (next) next();
+    else running--;
+  };
   return {
     threads,
     async parse(bytes, fileName, { timeoutMs = poolTimeout, move = false } = {}) {
       if (closed) throw new Error('parse pool closed');
       const data = transferable(bytes, move);
+      await slot();
       try {
         return await pool.run({ bytes: data, fileName }, {
           signal: AbortSignal.timeout(timeoutMs), transferList: [data.buffer as ArrayBuffer],
@@ -126,6 +140,8 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
         // Anything else that ends a worker (a crash in a native module): the file is reported, the batch goes on.
         const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
         return fileErrorResult(fileName, `读取时工作线程异常结束（${message.slice(0, 200)}），该文件未能读取；其余文件继续`);
+      } finally {
+        release();
       }
     },
     close: async () => {
