@@ -9,7 +9,7 @@ import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { ParseResult } from '../core/parse/parse-types.js';
 import { fileErrorResult, MAX_PARSE_BYTES, tooLargeMessage } from '../parse/parse-file.js';
-import { createParsePool, type ParsePool } from '../parse/parse-pool.js';
+import { createParsePool, type ParsePool, type ParseSummary } from '../parse/parse-pool.js';
 import { parseResultSummary, resultProblems, type AuditProblem, type AuditRow } from '../parse/parse-summary.js';
 import { MAX_ARCHIVE_BYTES, planIntake, type IntakeEntry, type IntakeLimits } from './audit-intake.js';
 
@@ -92,6 +92,9 @@ export async function expandPaths(paths: readonly string[], cwd = process.cwd())
   return [...unique.values()].sort(byPath);
 }
 
+/** A file's row and problems, made here (for a file that never reaches a worker). */
+const summaryOf = (result: ParseResult): ParseSummary => ({ row: parseResultSummary(result), problems: resultProblems(result) });
+
 /** Options of an audit. */
 export interface AuditOptions {
   /** Relative paths against this folder [the process's]. */
@@ -155,19 +158,20 @@ export async function auditFiles(paths: string[], onProgress?: AuditProgress, op
   const problems: AuditProblem[] = [];
   let total = targets.length;
   let sent = 0;
-  // Results in the order the files were sent; only a window of them is ever in flight.
-  const window: Array<Promise<ParseResult>> = [];
+  // Results in the order the files were sent; only a window of them is ever in flight. The workers send back only
+  // each file's row and problems (ParsePool.summarize), so this thread stays free however fast they read.
+  const window: Array<Promise<ParseSummary>> = [];
   const settleOldest = async () => {
-    const result = await window.shift()!;
-    rows.push(parseResultSummary(result));
-    problems.push(...resultProblems(result));
+    const { row, problems: found } = await window.shift()!;
+    rows.push(row);
+    problems.push(...found);
   };
   try {
     for await (const input of inputs(targets, cwd, options.intake, (n) => { total += n; })) {
       onProgress?.(sent++, total, input.name);
       window.push(input.error !== undefined
-        ? Promise.resolve(fileErrorResult(input.name, input.error))
-        : pool.parse(input.bytes, input.name, { timeoutMs: options.timeoutMs, move: true }));
+        ? Promise.resolve(summaryOf(fileErrorResult(input.name, input.error)))
+        : pool.summarize(input.bytes, input.name, { timeoutMs: options.timeoutMs, move: true }));
       if (window.length >= pool.threads * 2) await settleOldest();
     }
     while (window.length > 0) await settleOldest();

@@ -12,6 +12,7 @@ import { renderDocx } from '../render/docx/render-docx.js';
 import { renderHtml } from '../render/html/render-html.js';
 import { renderPdf } from '../render/pdf/render-pdf.js';
 import { parseReportFile } from './parse-file.js';
+import { parseResultSummary, resultProblems } from './parse-summary.js';
 import { closeParsePool, createParsePool, defaultParseThreads, parseInWorker, timeoutMessage } from './parse-pool.js';
 
 const root = new URL('../../', import.meta.url);
@@ -32,6 +33,20 @@ describe('reading on the parse pool', () => {
     for (const [i, [name, bytes]] of files.entries()) {
       assert.equal(results[i]!.error, null, `${name}: ${results[i]!.error}`);
       assert.deepEqual(results[i], await parseReportFile(bytes, name), name);
+    }
+  });
+
+  it('sends back only the audit row and problems when summarizing', async () => {
+    const pool = createParsePool({ maxThreads: 1 });
+    try {
+      const html = Buffer.from(renderHtml(report));
+      const expected = await parseReportFile(html, 'full.html');
+      assert.deepEqual(await pool.summarize(html, 'full.html'), { row: parseResultSummary(expected), problems: resultProblems(expected) });
+      const slow = await pool.summarize(seedText, '慢.txt', { timeoutMs: 1 });
+      assert.equal(slow.row.error, '读取超时（超过 1 秒），已停止；其余文件继续');
+      assert.equal(slow.row.file, '慢.txt');
+    } finally {
+      await pool.close();
     }
   });
 

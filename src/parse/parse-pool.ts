@@ -19,7 +19,10 @@ import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import type { ParseResult } from '../core/parse/parse-types.js';
 import { fileErrorResult } from './parse-file.js';
-import type { ParseTask } from './parse-worker.js';
+import { parseResultSummary, resultProblems } from './parse-summary.js';
+import type { ParseSummary, ParseTask } from './parse-worker.js';
+
+export type { ParseSummary } from './parse-worker.js';
 
 /** Pool settings (defaults in brackets). */
 export interface ParsePoolOptions {
@@ -48,6 +51,12 @@ export interface ParseInWorkerOptions {
 export interface ParsePool {
   /** Reads one file on a worker thread; never throws for a bad file (see the file header). */
   parse(bytes: Uint8Array, fileName: string, options?: ParseInWorkerOptions): Promise<ParseResult>;
+  /**
+   * Reads one file on a worker thread and returns only its audit row and problems (parse-summary.ts), made in the
+   * worker: a full ParseResult is ~160 KB to copy back (3 ms of this thread per report), its summary ~200 bytes,
+   * so a bulk audit's results never make this thread the bottleneck.
+   */
+  summarize(bytes: Uint8Array, fileName: string, options?: ParseInWorkerOptions): Promise<ParseSummary>;
   /** Worker threads at most (how many files are worth reading at once). */
   readonly threads: number;
   /** Ends the workers (running reads finish first); the pool cannot be used afterwards. */
@@ -98,7 +107,7 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
   const poolTimeout = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const heapMb = options.maxHeapMb ?? DEFAULT_HEAP_MB;
   let closed = false;
-  const pool = new Piscina<ParseTask, ParseResult>({
+  const pool = new Piscina<ParseTask, ParseResult | ParseSummary>({
     filename: workerFile(),
     minThreads: 0,
     maxThreads: threads,
@@ -122,28 +131,33 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
     if (next) next();
     else running--;
   };
+  /** Runs one task; a worker that ends (time, memory, crash) becomes the file's error result. */
+  async function run<R>(task: ParseTask, options: ParseInWorkerOptions, failed: (result: ParseResult) => R): Promise<R> {
+    if (closed) throw new Error('parse pool closed');
+    const timeoutMs = options.timeoutMs ?? poolTimeout;
+    const data = transferable(task.bytes, options.move ?? false);
+    await slot();
+    try {
+      return await pool.run({ ...task, bytes: data }, {
+        signal: AbortSignal.timeout(timeoutMs), transferList: [data.buffer as ArrayBuffer],
+      }) as R;
+    } catch (error) {
+      if (closed) throw error;
+      const { name, code } = error as { name?: string; code?: string };
+      if (name === 'AbortError' || name === 'TimeoutError') return failed(fileErrorResult(task.fileName, timeoutMessage(timeoutMs)));
+      if (code === 'ERR_WORKER_OUT_OF_MEMORY') return failed(fileErrorResult(task.fileName, outOfMemoryMessage(heapMb)));
+      // Anything else that ends a worker (a crash in a native module): the file is reported, the batch goes on.
+      const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
+      return failed(fileErrorResult(task.fileName, `读取时工作线程异常结束（${message.slice(0, 200)}），该文件未能读取；其余文件继续`));
+    } finally {
+      release();
+    }
+  }
   return {
     threads,
-    async parse(bytes, fileName, { timeoutMs = poolTimeout, move = false } = {}) {
-      if (closed) throw new Error('parse pool closed');
-      const data = transferable(bytes, move);
-      await slot();
-      try {
-        return await pool.run({ bytes: data, fileName }, {
-          signal: AbortSignal.timeout(timeoutMs), transferList: [data.buffer as ArrayBuffer],
-        });
-      } catch (error) {
-        if (closed) throw error;
-        const { name, code } = error as { name?: string; code?: string };
-        if (name === 'AbortError' || name === 'TimeoutError') return fileErrorResult(fileName, timeoutMessage(timeoutMs));
-        if (code === 'ERR_WORKER_OUT_OF_MEMORY') return fileErrorResult(fileName, outOfMemoryMessage(heapMb));
-        // Anything else that ends a worker (a crash in a native module): the file is reported, the batch goes on.
-        const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
-        return fileErrorResult(fileName, `读取时工作线程异常结束（${message.slice(0, 200)}），该文件未能读取；其余文件继续`);
-      } finally {
-        release();
-      }
-    },
+    parse: (bytes, fileName, options = {}) => run({ bytes, fileName }, options, (result) => result),
+    summarize: (bytes, fileName, options = {}) =>
+      run({ bytes, fileName, summary: true }, options, (result) => ({ row: parseResultSummary(result), problems: resultProblems(result) })),
     close: async () => {
       closed = true;
       await pool.close();
