@@ -10,6 +10,9 @@
  *     throws. Call load() when the file is about to be read, and drop the bytes after: memory stays at one file
  *     per reader however large the archive. (Nested archives are inflated while planning, within the budget.)
  *   intakeEntries(files, limits?): Generator<IntakeEntry> — the same, loaded one by one as iterated.
+ * Then read each `{ name, bytes }` on the parse pool (src/parse/parse-pool.ts: parseInWorker for the whole result,
+ * or sharedParsePool().summarize for the audit row and problems only, with `move: true`), a few at a time, and turn
+ * each `{ name, error }` into a row with fileErrorResult(name, error) — as auditFiles in audit-run.ts does.
  *
  * What it does (decisions):
  * - An upload file is expanded as an archive when it is a ZIP that is not an Office package (no
@@ -182,7 +185,7 @@ function planArchive(zipName: string, zip: SafeZip, depth: number, budget: Budge
         out.push(errorEntry(name, `压缩包嵌套超过 ${limits.maxDepth} 层，未展开；请解压后上传其中的文件`));
         continue;
       }
-      const inner = inflate(zip, file.raw, size, budget, Math.min(limits.maxTotalBytes, MAX_ARCHIVE_BYTES));
+      const inner = inflate(zip, file.raw, size, budget, MAX_ARCHIVE_BYTES);
       if ('error' in inner) {
         budget.planned++;
         out.push(errorEntry(name, inner.error));
@@ -205,7 +208,9 @@ function planArchive(zipName: string, zip: SafeZip, depth: number, budget: Budge
 
 /** Inflates one part under the caps: its declared size first, then the upload's total. */
 function inflate(zip: SafeZip, raw: string, size: number, budget: Budget, maxBytes: number): { bytes: Uint8Array } | { error: string } {
-  if (size > maxBytes) return { error: tooLargeMessage(size) };
+  if (size > maxBytes) {
+    return { error: maxBytes === MAX_ARCHIVE_BYTES ? `压缩包过大（解压后 ${mib(size)}），超过 ${mib(MAX_ARCHIVE_BYTES)}，未展开；请分成几个压缩包上传` : tooLargeMessage(size) };
+  }
   if (budget.inflated + size > budget.limits.maxTotalBytes) {
     return { error: `本次上传解压后的总量超过上限 ${mib(budget.limits.maxTotalBytes)}，该文件未解压；请分批上传` };
   }
