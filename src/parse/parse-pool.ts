@@ -5,6 +5,12 @@
  * limit; one that exhausts its worker's heap (a 45 MB page once took 3 GB) ends only that worker and becomes an
  * error result too. The pool starts new workers as needed, so the rest of a batch goes on.
  *
+ * A known limit of worker heaps (Node 20/24): when the limit is reached, Node gives the worker 16 MB of leeway and
+ * ends it; a single allocation larger than that leeway made right at the limit (a string of a whole 50 MB file)
+ * aborts the whole process instead ("Reached heap limit"). Measured: 50 MB of tab-separated text aborts the process
+ * with a 64 MB heap at its first step, and ends only the worker with 128 MB and more; the default 768 MB leaves the
+ * largest one-shot allocations of a 50 MB file (~100 MB) far below the limit. Do not set the heap below ~128 MB.
+ *
  * Sizing: one thread per core by default (an audit of 1,000 files uses the whole machine; the server's own thread
  * still runs, since the operating system shares the cores), GONGKAI_PARSE_THREADS or the option overrides it.
  * Each worker's heap is capped (maxOldGenerationSizeMb, default 768 MB), so at most threads × cap is used.

@@ -42,12 +42,33 @@ function kindOf(line: string): Kind {
   return line.trim() === '' ? 'empty' : 'text';
 }
 
+/**
+ * Most table cells (TAB lines and TAB-separated fields) read from one text. A report's tables have some 400 cells;
+ * each cell read costs ~100 bytes with its place, so 50 MB of TAB-separated data (50 million fields) would need
+ * gigabytes: such a file is refused at once, before its tables are built.
+ */
+export const MAX_TEXT_CELLS = 100_000;
+
+/** Cells the TAB lines of a text would make (counted up to just past the cap). */
+function tabCells(lines: readonly string[], kinds: readonly Kind[]): number {
+  let cells = 0;
+  for (let i = 0; i < lines.length && cells <= MAX_TEXT_CELLS; i++) {
+    const kind = kinds[i];
+    if (kind === 'cell') cells++;
+    else if (kind === 'tsv') cells += lines[i]!.split('\t').length;
+  }
+  return cells;
+}
+
 /** Reads plain text into a SourceDocument. */
 export function readText(input: Uint8Array | string): SourceDocument {
   const notes: string[] = [];
   const text = decodeText(input, notes).replace(ARTEFACTS, '').replace(/\f/g, '').replace(/\v/g, '\n');
   const lines = text.split(/\r\n|\r|\n/);
   const kinds = lines.map(kindOf);
+  if (tabCells(lines, kinds) > MAX_TEXT_CELLS) {
+    throw new Error(`文本中的表格单元格过多（超过 ${MAX_TEXT_CELLS / 10_000} 万个，远多于年度报告的表格），未读取；请核对文件是否为年度报告`);
+  }
   const blocks: SourceBlock[] = [];
   let tableNo = 0;
   let spaced: SourceCell[][] = [];
