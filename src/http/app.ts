@@ -17,6 +17,7 @@ import { sessionRoutes } from '../auth/session.routes.js';
 import { userRoutes } from '../auth/user.routes.js';
 import { auditRoutes } from '../audit/audit.routes.js';
 import { auditBatchRoutes } from '../audit/audit-batch.routes.js';
+import { parseInWorker } from '../parse/parse-pool.js';
 import { calendarRoutes } from '../calendar/calendar.routes.js';
 import { checklistRoutes } from '../disclosure/checklist.routes.js';
 import { itemExportRoutes } from '../disclosure/item-export.routes.js';
@@ -126,7 +127,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(reportRoutes, ctx);
   await app.register(portalRoutes, ctx);
   await app.register(auditRoutes, ctx);
-  await app.register(auditBatchRoutes(), ctx);
+  // Saved audits read their files on the parse pool's workers (closed with the app by auditRoutes).
+  await app.register(auditBatchRoutes({ reader: (bytes, name) => parseInWorker(bytes, name) }), ctx);
   await app.register(applicationRoutes, ctx);
   await app.register(letterRoutes, ctx);
   await app.register(calendarRoutes, ctx);
