@@ -7,6 +7,7 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'k
 import { applicantEncryption, usersAndSessions } from './migrations/accounts.js';
 import { auditBatches } from './migrations/audits.js';
 import { reportTextDrafts } from './migrations/report-text.js';
+import { proposals, reportCorrections } from './migrations/corrections-and-proposals.js';
 import {
   attachmentText, itemInterpretation, proactiveDisclosure, publicationGeneration, reportReview, searchIndex,
 } from './migrations/disclosure-and-portal.js';
@@ -34,6 +35,8 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0017_item_interpretation': itemInterpretation,
   '0018_report_text_drafts': reportTextDrafts,
   '0019_audit_batches': auditBatches,
+  '0020_report_corrections': reportCorrections,
+  '0021_proposals': proposals,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };

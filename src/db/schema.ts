@@ -16,7 +16,8 @@ import type {
 import type { SearchDocumentTable } from '../search/search.table.js';
 import type { PublicationGenerationTable } from './publication-generation.js';
 import type { NumberSequenceTable } from './sequences.js';
-import type { ReportEventTable, ReportTable, ReportTextDraftTable, ReportVersionTable } from '../reports/report.table.js';
+import type { ReportCorrectionTable, ReportEventTable, ReportTable, ReportTextDraftTable, ReportVersionTable } from '../reports/report.table.js';
+import type { ProposalEventTable, ProposalTable } from '../proposals/proposal.table.js';
 
 export interface Database {
   agencies: AgencyTable;
@@ -24,6 +25,9 @@ export interface Database {
   report_versions: ReportVersionTable;
   report_events: ReportEventTable;
   report_text_drafts: ReportTextDraftTable;
+  report_corrections: ReportCorrectionTable;
+  proposals: ProposalTable;
+  proposal_events: ProposalEventTable;
   calendar_days: CalendarDayTable;
   calendar_years: CalendarYearTable;
   calendar_events: CalendarEventTable;

@@ -91,7 +91,7 @@ export async function ensureDemoData(db: Kysely<Database>, clock: Clock, options
     await recordSeedChain(trx, report.id);
     // Recorded as published as it was in reality, without re-running today's checks: the original
     // leaves many cells blank, which the checks rightly report but which do not undo a publication.
-    await updateReportRow(trx, report.id, { status: 'published', published_at: publishedAt, updated_at: publishedAt });
+    await updateReportRow(trx, report.id, { status: 'published', published_at: publishedAt, updated_at: publishedAt, published_version: report.version });
     const publisher = await demoActor(trx, 'gongkai');
     await insertEventRow(trx, {
       report_id: report.id, at: publishedAt, actor: publisher.name, actor_id: publisher.id, type: 'published',

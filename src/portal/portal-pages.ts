@@ -10,6 +10,7 @@ import type { ReportDocument } from '../core/report/report-model.js';
 import { renderHtmlBody } from '../render/html/render-html.js';
 import { html, raw, type Html } from '../render/html/template.js';
 import type { ReportSummary } from '../reports/report.service.js';
+import { correctionNotice, type ReportCorrection } from '../reports/report-correction.js';
 import { COLUMN_NAME, portalPage, type Crumb, type PageContext } from './portal-layout.js';
 
 /** The files a published report is offered in, with the names readers know them by. */
@@ -29,6 +30,8 @@ export const agencyHref = (id: number) => `/agencies/${id}`;
 export const reportHref = (id: number) => `/reports/${id}`;
 /** Portal path of a report download (published reports only). */
 export const downloadHref = (id: number, ext: string) => `/reports/${id}/download.${ext}`;
+/** Portal path of an earlier published version's download (a version replaced by a correction). */
+export const versionDownloadHref = (id: number, version: number, ext: string) => `/reports/${id}/versions/${version}/download.${ext}`;
 
 /** The five statutory entries of an agency's column: path suffix, name and what it holds. */
 export const STATUTORY_COLUMNS = [
@@ -113,7 +116,7 @@ export function reportsPage(ctx: PageContext, agency: Agency, parent: Agency | n
 <caption>${agency.name}已发布的政府信息公开工作年度报告</caption>
 <thead><tr><th scope="col">年度</th><th scope="col">标题</th><th scope="col">成文日期</th><th scope="col">下载</th></tr></thead>
 <tbody>
-${sorted.map((r) => html`<tr><td class="nowrap">${r.year}年</td><td class="title"><a href="${reportHref(r.id)}">${titles.get(r.id) ?? `${r.year}年度报告`}</a></td><td class="nowrap">${r.issuedOn ? chineseDate(r.issuedOn) : '—'}</td><td class="links">${downloadLinks(r)}</td></tr>\n`)}
+${sorted.map((r) => html`<tr><td class="nowrap">${r.year}年</td><td class="title"><a href="${reportHref(r.id)}">${titles.get(r.id) ?? `${r.year}年度报告`}</a>${r.correctedAt ? html`<span class="kind">（已更正）</span>` : ''}</td><td class="nowrap">${r.issuedOn ? chineseDate(r.issuedOn) : '—'}</td><td class="links">${downloadLinks(r)}</td></tr>\n`)}
 </tbody>
 </table>
 </div>`
@@ -128,8 +131,29 @@ ${table}`,
   });
 }
 
-/** A published report, rendered as the report itself inside the portal frame, with its downloads. */
-export function reportPage(ctx: PageContext, summary: ReportSummary, report: ReportDocument): string {
+/**
+ * What a corrected report says above its text: when it was corrected and why (the latest correction first), and the
+ * earlier published versions to download (they stay public: readers may have cited them).
+ */
+function correctionBlock(summary: ReportSummary, corrections: readonly ReportCorrection[], earlier: readonly number[]): Html {
+  if (corrections.length === 0) return html``;
+  const latestFirst = [...corrections].reverse();
+  return html`<section class="correction" aria-labelledby="correction-heading">
+<h2 id="correction-heading">更正说明</h2>
+${latestFirst.map((c) => html`<p>${correctionNotice(c)}</p>
+`)}
+<p>更正前的版本：</p>
+<ul>
+${[...earlier].reverse().map((v) => html`<li>第 ${v} 版：${DOWNLOADS.map((d) => html`<a href="${versionDownloadHref(summary.id, v, d.ext)}" aria-label="下载更正前第 ${v} 版 ${d.label} 文件">${d.label}</a> `)}</li>
+`)}
+</ul>
+</section>`;
+}
+
+/** A published report, rendered as the report itself inside the portal frame, with its downloads (and corrections). */
+export function reportPage(
+  ctx: PageContext, summary: ReportSummary, report: ReportDocument, corrections: readonly ReportCorrection[] = [], earlier: readonly number[] = [],
+): string {
   return portalPage(ctx, {
     title: report.title,
     column: { name: '政府信息公开年报', type: '信息公开' },
@@ -139,6 +163,7 @@ export function reportPage(ctx: PageContext, summary: ReportSummary, report: Rep
     main: html`<nav class="downloads" aria-label="下载本报告">
 ${DOWNLOADS.map((d) => html`<a href="${downloadHref(summary.id, d.ext)}">下载 ${d.label}</a>\n`)}
 </nav>
+${correctionBlock(summary, corrections, earlier)}
 ${raw(renderHtmlBody(report))}`,
   });
 }

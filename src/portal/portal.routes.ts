@@ -15,8 +15,11 @@ import { pageOf as pageContextOf, siteOf, type AppContext } from '../http/contex
 import { ATTACHMENT_MEDIA_TYPES, type AttachmentType } from '../inspect/file-type.js';
 import { contentDisposition } from '../render/render-report.js';
 import { reportFileResponse } from '../reports/report.routes.js';
-import { DownloadParams, MAX_ID } from '../reports/report.schema.js';
-import { reportService, type StoredReport } from '../reports/report.service.js';
+import { DownloadParams, MAX_ID, VersionDownloadParams } from '../reports/report.schema.js';
+import { reportService } from '../reports/report.service.js';
+
+/** A report as the portal shows it (report.service published()). */
+type PublicReport = NonNullable<Awaited<ReturnType<ReturnType<typeof reportService>['published']>>>;
 import { allPublications } from '../disclosure/review.repository.js';
 import { attachmentTexts } from './attachment-text.js';
 import { createPageCache, type RenderedBody } from './page-cache.js';
@@ -84,21 +87,18 @@ export const portalRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, c
   const send = (reply: FastifyReply, page: string) => reply.type(HTML).send(page);
   const atomXml = (body: string): RenderedBody => ({ body, type: 'application/atom+xml; charset=utf-8' });
 
-  /** A report for the public: published, or NotFound (a draft must not be revealed). */
-  async function publishedReport(id: number): Promise<StoredReport> {
+  /**
+   * A report for the public: its published version (a correction in progress is not shown), the corrections
+   * published and the earlier versions; NotFound when never published (a draft must not be revealed) or withdrawn.
+   */
+  async function publishedReport(id: number): Promise<PublicReport> {
     const missing = new NotFoundError(`未找到编号为 ${id} 的已发布年度报告`);
-    let report: StoredReport;
-    try {
-      report = await reports().get(id);
-    } catch (e) {
-      if (e instanceof NotFoundError) throw missing;
-      throw e;
-    }
-    if (report.status !== 'published') throw missing;
+    const found = await reports().published(id);
+    if (!found) throw missing;
     // Withdrawn from the portal (撤回): no longer shown, as if never published.
     const portal = (await allPublications(ctx.db.db, { kind: 'report', id })).filter((p) => p.channel === 'portal');
     if (portal.length > 0 && portal.every((p) => p.withdrawn_at !== null)) throw missing;
-    return report;
+    return found;
   }
 
   async function agencyWithParent(id: number): Promise<{ agency: Agency; parent: Agency | null }> {
@@ -144,8 +144,8 @@ export const portalRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, c
 
   app.get('/agencies/:id/reports', { schema: { ...PAGE, params: PageIdParams } }, (request, reply) => cached(request, reply, async (page) => {
     const { agency, parent } = await agencyWithParent(request.params.id);
-    const list = await reports().list({ agencyId: agency.id, status: 'published' });
-    const titles = await reports().titles({ agencyId: agency.id, status: 'published' });
+    const list = await reports().list({ agencyId: agency.id, onPortal: true });
+    const titles = await reports().titles({ agencyId: agency.id, onPortal: true });
     return reportsPage(page, agency, parent, list, titles);
   }));
 
@@ -196,17 +196,29 @@ export const portalRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, c
   });
 
   app.get('/reports/:id', { schema: { ...PAGE, params: PageIdParams } }, (request, reply) => cached(request, reply, async (page) => {
-    const report = await publishedReport(request.params.id);
-    return reportPage(page, report, report.document);
+    const { report, corrections, earlierVersions } = await publishedReport(request.params.id);
+    return reportPage(page, report, report.document, corrections, earlierVersions);
   }));
 
   // DOCX and PDF are compressed formats already; HTML and JSON are worth compressing.
   app.get('/reports/:id/download.:ext', { schema: { ...PAGE, params: DownloadParams } }, (request, reply) => {
     const { id, ext } = request.params;
     return cache.send(request, reply, `report-file:${id}:${ext}`, async () => {
-      const report = await publishedReport(id);
+      const { report } = await publishedReport(id);
       const file = await reportFileResponse(ctx, report, ext);
-      return { ...file, compress: ext === 'html' || ext === 'json', lastModified: report.publishedAt ?? undefined };
+      return { ...file, compress: ext === 'html' || ext === 'json', lastModified: report.correctedAt ?? report.publishedAt ?? undefined };
+    });
+  });
+
+  // A version published before a correction (更正) stays downloadable; any other version is not public.
+  app.get('/reports/:id/versions/:version/download.:ext', { schema: { ...PAGE, params: VersionDownloadParams } }, (request, reply) => {
+    const { id, version, ext } = request.params;
+    return cache.send(request, reply, `report-file:${id}:v${version}:${ext}`, async () => {
+      const { report, earlierVersions } = await publishedReport(id);
+      if (version !== report.version && !earlierVersions.includes(version)) throw new NotFoundError(`年度报告（编号 ${id}）没有已公开的第 ${version} 版`);
+      const earlier = await reports().getVersion(id, version);
+      const file = await reportFileResponse(ctx, { ...earlier, status: 'published' }, ext);
+      return { ...file, compress: ext === 'html' || ext === 'json' };
     });
   });
 
@@ -270,7 +282,7 @@ export const portalRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, c
       const walk = (nodes: CatalogueSnapshotNode[]) => nodes.forEach((n) => { entries.push({ path: categoryHref(n.id) }); walk(n.children); });
       walk(catalogues.get(a.id) ?? []);
     }
-    for (const r of await reports().list({ status: 'published' })) entries.push({ path: `/reports/${r.id}`, lastmod: r.issuedOn });
+    for (const r of await reports().list({ onPortal: true })) entries.push({ path: `/reports/${r.id}`, lastmod: r.issuedOn });
     const items = await publicItemPage(db(), {}, 1, SITEMAP_ITEMS);
     for (const i of items.rows) entries.push({ path: itemHref(i.id), lastmod: i.publishedOn });
     return { body: sitemapXml(siteOf(ctx), entries), type: 'application/xml; charset=utf-8' };

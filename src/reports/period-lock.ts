@@ -70,7 +70,9 @@ export function parseOverride(value: unknown): LockOverride | undefined {
 }
 
 async function publishedPeriods(db: Kysely<Database>, scope: LockScope): Promise<PublishedPeriod[]> {
-  const rows = await listReportRows(db, { agencyId: scope.agencyId, status: 'published' });
+  // A report being corrected (更正) is still the published record: its period stays locked until the corrected
+  // version replaces it, and from then on the lock guards the corrected figures (the cases they were counted from).
+  const rows = await listReportRows(db, { agencyId: scope.agencyId, onPortal: true });
   return rows.filter((r) => r.year >= scope.fromYear).map((r) => ({ reportId: r.id, agencyName: r.agency_name, year: r.year, format: r.format as FormatId }));
 }
 

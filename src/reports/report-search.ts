@@ -9,7 +9,7 @@ import type { ReportDocument } from '../core/report/report-model.js';
 import type { Database } from '../db/schema.js';
 import { indexDocument, type SearchDocumentInput } from '../search/search-index.js';
 import { registerSearchSource } from '../search/search-sources.js';
-import { findReportRow, listReportRows } from './report.repository.js';
+import { findReportRow, listReportRows, publicVersionOf } from './report.repository.js';
 import type { ReportRow } from './report.table.js';
 import { chinaDay, loadDocument } from './report-versions.js';
 
@@ -34,10 +34,11 @@ export function reportSearchDocument(row: { id: number; agency_id: number; publi
   };
 }
 
-/** The search document of a report row, or null when it is not published. */
+/** The search document of a report row (its published version, also during a correction), or null when never published. */
 async function publishedReportDocument(db: Kysely<Database>, row: ReportRow | undefined): Promise<SearchDocumentInput | null> {
-  if (!row || row.status !== 'published') return null;
-  return reportSearchDocument(row, await loadDocument(db, row.id, row.current_version));
+  const version = row ? publicVersionOf(row) : null;
+  if (!row || version === null) return null;
+  return reportSearchDocument(row, await loadDocument(db, row.id, version));
 }
 
 /** Indexes a report just published; call it in the transaction that publishes it (after the row is published). */
@@ -49,7 +50,7 @@ export async function indexPublishedReport(trx: Kysely<Database>, id: number, at
 // Every published report, for `gongkai search rebuild`.
 registerSearchSource('report', async function* (db) {
   // Each row is read once (listed with its fields, not listed by id and then read again).
-  for (const row of await listReportRows(db, { status: 'published' })) {
+  for (const row of await listReportRows(db, { onPortal: true })) {
     const doc = await publishedReportDocument(db, row);
     if (doc) yield doc;
   }

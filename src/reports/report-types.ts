@@ -30,6 +30,10 @@ export interface ReportSummary {
   reviewStateName: string;
   /** The version under review or approved (null before the first submission). */
   reviewVersion: number | null;
+  /** The version the portal shows (null: never published); during a correction the earlier published one. */
+  publishedVersion: number | null;
+  /** When the last correction (更正) was published; null when the report was never corrected. */
+  correctedAt: string | null;
 }
 
 export interface StoredReport extends ReportSummary {
@@ -59,6 +63,8 @@ export interface ReportFilter {
   agencyIds?: readonly number[];
   year?: number;
   status?: ReportStatus;
+  /** Only reports on the portal (published, also while being corrected). */
+  onPortal?: boolean;
 }
 
 export function toSummary(row: ReportWithAgencyRow): ReportSummary {
@@ -67,5 +73,6 @@ export function toSummary(row: ReportWithAgencyRow): ReportSummary {
     status: row.status as ReportStatus, version: row.current_version, issuedOn: row.issued_on,
     createdAt: row.created_at, updatedAt: row.updated_at, publishedAt: row.published_at,
     reviewState: reviewStateOf(row), reviewStateName: REVIEW_STATES[reviewStateOf(row)], reviewVersion: row.review_version ?? null,
+    publishedVersion: row.published_version ?? null, correctedAt: row.corrected_at ?? null,
   };
 }

@@ -5,7 +5,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type {
-  NewReportEventRow, NewReportRow, ReportEventRow, ReportPatch, ReportRow, ReportVersionRow,
+  NewReportCorrectionRow, NewReportEventRow, ReportCorrectionRow, NewReportRow, ReportEventRow, ReportPatch, ReportRow, ReportVersionRow,
 } from './report.table.js';
 
 type Q = Kysely<Database>;
@@ -19,6 +19,8 @@ export interface ReportRowFilter {
   agencyIds?: readonly number[];
   year?: number;
   status?: string;
+  /** Only reports on the portal (published, also while a correction of them is in progress). */
+  onPortal?: boolean;
 }
 
 function reportsWithAgency(db: Q) {
@@ -35,6 +37,7 @@ export function listReportRows(db: Q, filter: ReportRowFilter = {}): Promise<Rep
   if (filter.agencyIds !== undefined) q = filter.agencyIds.length === 0 ? q.where(sql<boolean>`1 = 0`) : q.where('reports.agency_id', 'in', [...filter.agencyIds]);
   if (filter.year !== undefined) q = q.where('reports.year', '=', filter.year);
   if (filter.status !== undefined) q = q.where('reports.status', '=', filter.status);
+  if (filter.onPortal) q = q.where((eb) => eb.or([eb('reports.published_version', 'is not', null), eb('reports.status', '=', 'published')]));
   return q.orderBy('reports.year', 'desc').orderBy('agencies.name').orderBy('reports.id').execute();
 }
 
@@ -79,10 +82,13 @@ export function findVersionRow(db: Q, reportId: number, version: number): Promis
 }
 
 /** The current version's document of each report matching the filter (one query for a list that shows titles). */
-export function listCurrentDocumentRows(db: Q, filter: Pick<ReportRowFilter, 'agencyId' | 'status'>): Promise<{ id: number; document: string }[]> {
+export function listCurrentDocumentRows(db: Q, filter: Pick<ReportRowFilter, 'agencyId' | 'status' | 'onPortal'>): Promise<{ id: number; document: string }[]> {
+  // On the portal it is the published version that counts (a correction in progress is not public).
   let q = db.selectFrom('reports')
-    .innerJoin('report_versions as v', (j) => j.onRef('v.report_id', '=', 'reports.id').onRef('v.version', '=', 'reports.current_version'))
+    .innerJoin('report_versions as v', (j) => j.onRef('v.report_id', '=', 'reports.id')
+      .on('v.version', '=', filter.onPortal ? sql<number>`coalesce(reports.published_version, reports.current_version)` : sql<number>`reports.current_version`))
     .select(['reports.id', 'v.document']);
+  if (filter.onPortal) q = q.where((eb) => eb.or([eb('reports.published_version', 'is not', null), eb('reports.status', '=', 'published')]));
   if (filter.agencyId !== undefined) q = q.where('reports.agency_id', '=', filter.agencyId);
   if (filter.status !== undefined) q = q.where('reports.status', '=', filter.status);
   return q.execute();
@@ -132,4 +138,43 @@ export async function updateReviewState(db: Q, id: number, from: string, to: str
 export async function versionAuthorIds(db: Q, reportId: number): Promise<(number | null)[]> {
   const rows = await db.selectFrom('report_versions').select('actor_id').distinct().where('report_id', '=', reportId).execute();
   return rows.map((r) => r.actor_id ?? null);
+}
+
+/**
+ * Reopens a published report for its correction (更正): status back to draft and the chain to its start, at
+ * version `nextVersion`, only while it is still published at `expectedVersion` — so of two concurrent starts only
+ * one changes the row. `published_version` stays: the portal goes on showing the published version.
+ */
+export async function reopenForCorrection(db: Q, id: number, expectedVersion: number, nextVersion: number, at: string): Promise<number> {
+  const result = await db.updateTable('reports')
+    .set({ status: 'draft', review_state: 'draft', review_version: null, current_version: nextVersion, updated_at: at })
+    .where('id', '=', id).where('status', '=', 'published').where('current_version', '=', expectedVersion)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/** Records the start of a correction (the open one is unique per report: a second insert fails). */
+export async function insertCorrectionRow(db: Q, row: NewReportCorrectionRow): Promise<void> {
+  await db.insertInto('report_corrections').values(row).execute();
+}
+
+/** The corrections of a report, oldest first. */
+export function listCorrectionRows(db: Q, reportId: number): Promise<ReportCorrectionRow[]> {
+  return db.selectFrom('report_corrections').selectAll().where('report_id', '=', reportId).orderBy('id').execute();
+}
+
+/** Closes the open correction of a report with the version published; returns how many rows changed. */
+export async function closeCorrectionRow(db: Q, reportId: number, version: number, at: string): Promise<number> {
+  const result = await db.updateTable('report_corrections').set({ published_version: version, published_at: at })
+    .where('report_id', '=', reportId).where('published_at', 'is', null).executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/**
+ * The version of a report the portal shows, or null when it was never published. A row marked published without
+ * `published_version` (written before migration 0018 ran, or by a loader that sets the status only) shows its
+ * current version, which is then the published one.
+ */
+export function publicVersionOf(row: Pick<ReportRow, 'published_version' | 'status' | 'current_version'>): number | null {
+  return row.published_version ?? (row.status === 'published' ? row.current_version : null);
 }

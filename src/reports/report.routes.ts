@@ -16,7 +16,7 @@ import { reportService, type ReportSummary, type StoredReport } from './report.s
 import { reportReview, reviewReport } from './report-review.js';
 import { optionalBodyCompiler } from '../http/json-body.js';
 import {
-  CheckResponseSchema, CreateReportBody, DownloadParams, errorResponses, IdParams, ImportQuery, InterchangeDocumentSchema,
+  CheckResponseSchema, CorrectReportBody, CreateReportBody, DownloadParams, ReportCorrectionSchema, errorResponses, IdParams, ImportQuery, InterchangeDocumentSchema,
   ListReportsQuery, MAX_ID, ReportDetailSchema, ReportReviewSchema, ReviewReportBody, SubmitReportBody, ReportEventSchema, ReportSummarySchema, ReportVersionInfoSchema, SaveReportBody, VersionParams,
 } from './report.schema.js';
 
@@ -38,8 +38,12 @@ const FILE_RESPONSE = {
 export function summaryOf(report: StoredReport | ReportSummary): ReportSummary {
   const {
     id, agencyId, agencyName, year, format, status, version, issuedOn, createdAt, updatedAt, publishedAt, reviewState, reviewStateName, reviewVersion,
+    publishedVersion, correctedAt,
   } = report;
-  return { id, agencyId, agencyName, year, format, status, version, issuedOn, createdAt, updatedAt, publishedAt, reviewState, reviewStateName, reviewVersion };
+  return {
+    id, agencyId, agencyName, year, format, status, version, issuedOn, createdAt, updatedAt, publishedAt, reviewState, reviewStateName, reviewVersion,
+    publishedVersion, correctedAt,
+  };
 }
 
 /** Summary plus the document in interchange form (every cell, blanks as null). */
@@ -131,6 +135,27 @@ export const reportRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, c
     return detailOf(await inTransaction(ctx, (trx) =>
       reportService(trx, ctx.clock).update(request.params.id, document, actor, null, { baseVersion })));
   });
+
+  app.post('/api/reports/:id/correct', {
+    schema: {
+      tags: TAGS, summary: '更正已发布的报告',
+      description: '已发布的报告发现错误时，写明更正说明后开始更正：以已发布版本为基础生成新的草稿版本，修改后须重新校验、'
+        + '经初审、保密审查、核审签发后发布，成为门户网站上的现行版本，原版本仍可下载。更正期间门户网站继续显示原发布版本。'
+        + '同一报告同时只能有一项更正（409 CORRECTION_OPEN）；未发布的报告直接修改即可（409 REPORT_NOT_PUBLISHED）。',
+      params: IdParams, body: CorrectReportBody,
+      response: { 200: ReportSummarySchema, ...errorResponses(400, 404, 409) },
+    },
+  }, async (request) => {
+    const actor = actorOf(request);
+    return summaryOf(await inTransaction(ctx, (trx) => reportService(trx, ctx.clock).startCorrection(request.params.id, request.body.reason, actor)));
+  });
+
+  app.get('/api/reports/:id/corrections', {
+    schema: {
+      tags: TAGS, summary: '报告的更正记录', params: IdParams,
+      response: { 200: Type.Array(ReportCorrectionSchema), ...errorResponses(400, 404) },
+    },
+  }, async (request) => read().corrections(request.params.id));
 
   app.post('/api/reports/:id/check', {
     schema: {

@@ -79,6 +79,8 @@ const summaryProperties = {
   ),
   reviewStateName: Type.String({ description: '审核状态名称' }),
   reviewVersion: Type.Union([Type.Integer({ description: '送审或已签发的版本号' }), Type.Null()]),
+  publishedVersion: Type.Union([Type.Integer({ description: '门户网站上公开的版本号（更正期间仍为原发布版本）' }), Type.Null()]),
+  correctedAt: Type.Union([Type.String({ description: '最近一次更正发布的时间' }), Type.Null()]),
 };
 
 export const ReportSummarySchema = Type.Object(summaryProperties, { description: '报告概要' });
@@ -129,6 +131,31 @@ export const ImportQuery = Type.Object({
 export const VersionParams = Type.Object({
   id: idSchema('报告编号'),
   version: idSchema('版本号'),
+});
+
+/** The body of POST /api/reports/:id/correct: the reason of the correction (published with it). */
+export const CorrectReportBody = Type.Object({
+  reason: Type.String({ maxLength: 2000, description: '更正说明（至少 4 个字，随更正后的报告在门户网站公开）' }),
+}, { additionalProperties: false });
+
+/** A correction (更正) of a published report. */
+export const ReportCorrectionSchema = Type.Object({
+  id: Type.Integer(),
+  fromVersion: Type.Integer({ description: '被更正的已发布版本号' }),
+  reason: Type.String({ description: '更正说明' }),
+  startedAt: Type.String(),
+  startedBy: Type.String(),
+  publishedVersion: Type.Union([Type.Integer({ description: '更正后发布的版本号' }), Type.Null()]),
+  publishedAt: Type.Union([Type.String({ description: '更正发布时间；进行中为 null' }), Type.Null()]),
+}, { description: '年度报告更正' });
+
+/** A published report's earlier version to download: id, version and type. */
+export const VersionDownloadParams = Type.Object({
+  id: idSchema('报告编号'),
+  version: idSchema('版本号'),
+  ext: Type.Union([Type.Literal('html'), Type.Literal('docx'), Type.Literal('pdf'), Type.Literal('json')], {
+    description: '文件类型：html、docx、pdf 或 json（交换格式）',
+  }),
 });
 
 export const DownloadParams = Type.Object({

@@ -25,8 +25,9 @@ import { lockRow } from '../db/locks.js';
 import { assertCanPublish } from '../core/disclosure/review-chain.js';
 import { publishToChannels } from '../disclosure/review.service.js';
 import { assertReportEditable, reportReviewAdapter, reviewStateOf, submitReport } from './report-review.js';
+import { correctionReason, earlierPublishedVersions, reportCorrections, startCorrection, type ReportCorrection } from './report-correction.js';
 import {
-  countVersionRows, findReportRow, findReportRowByAgencyYear, insertEventRow, insertReportRow,
+  closeCorrectionRow, countVersionRows, publicVersionOf, findReportRow, findReportRowByAgencyYear, insertEventRow, insertReportRow,
   insertVersionRow, listCurrentDocumentRows, listEventRows, listReportRows, listVersionRows, updateReportRow, type ReportWithAgencyRow,
 } from './report.repository.js';
 
@@ -86,7 +87,8 @@ export function reportService(db: Kysely<Database>, clock: Clock) {
 
   async function previousDocument(q: Q, agencyId: number, year: number): Promise<ReportDocument | null> {
     const row = await findReportRowByAgencyYear(q, agencyId, year - 1);
-    return row ? loadDocument(q, row.id, row.current_version) : null;
+    // Last year's figures as published (a correction of it in progress is not yet the record).
+    return row ? loadDocument(q, row.id, publicVersionOf(row) ?? row.current_version) : null;
   }
 
   /** Inserts a new report with `doc` as version 1. */
@@ -156,7 +158,7 @@ export function reportService(db: Kysely<Database>, clock: Clock) {
     },
 
     /** The titles of the reports of an agency with a status (their current versions'), by report id: one query. */
-    async titles(filter: { agencyId: number; status: ReportStatus }): Promise<Map<number, string>> {
+    async titles(filter: { agencyId: number; status?: ReportStatus; onPortal?: boolean }): Promise<Map<number, string>> {
       const rows = await listCurrentDocumentRows(db, filter);
       return new Map(rows.map((r) => [Number(r.id), (JSON.parse(r.document) as ReportDocument).title]));
     },
@@ -297,12 +299,18 @@ export function reportService(db: Kysely<Database>, clock: Clock) {
       // The chain records the act (channel, day, who) and moves approved → published once.
       await publishToChannels(db, reportReviewAdapter, id, ['portal'], actor, new Date(now), chinaDay(now));
       // Only one transaction can move the row to published (the update skips a published row).
-      const updated = await updateReportRow(db, id, { status: 'published', published_at: now, updated_at: now }, row.current_version);
+      // A correction (更正) keeps the first publication's time and records its own; the portal now shows this version.
+      const correcting = publicVersionOf(row) !== null;
+      const updated = await updateReportRow(db, id, {
+        status: 'published', published_at: correcting ? row.published_at ?? now : now, updated_at: now,
+        published_version: row.current_version, ...(correcting ? { corrected_at: now } : {}),
+      }, row.current_version);
       if (updated !== 1) {
         const latest = await loadRow(db, id);
         throw latest.status === 'published' ? alreadyPublished(latest) : changedError();
       }
-      await event(db, id, actor, 'published', { status: row.status }, {
+      if (correcting && await closeCorrectionRow(db, id, row.current_version, now) !== 1) throw changedError();
+      await event(db, id, actor, correcting ? 'correction-published' : 'published', { status: row.status, ...(correcting ? { publishedVersion: publicVersionOf(row) } : {}) }, {
         status: 'published', version: row.current_version, issuedOn: doc.issuedOn, warnings: checks.warnings, channel: 'portal',
       }, now);
       // On the portal from this commit: searchable from the same commit.
@@ -344,6 +352,45 @@ export function reportService(db: Kysely<Database>, clock: Clock) {
       const note = `表二由主动公开信息数据和录入的第二十条数值、表三表四由依申请公开办理数据生成（截至 ${day}）`;
       const report = await saveVersion(db, row, { ...doc, cells: { ...doc.cells, ...cells } }, actor, 'filled-from-data', note);
       return { report, asOf: day, filled };
+    },
+
+    /**
+     * Starts the correction (更正) of a published report with its reason (required; published with the corrected
+     * report): the published version is copied into a new draft version, which goes through the chain and is
+     * published as the current version. The portal keeps showing the published version meanwhile. Refused while a
+     * correction is open (CORRECTION_OPEN: of two concurrent starts exactly one succeeds) or for an unpublished report.
+     */
+    async startCorrection(id: number, reason: unknown, actor: Actor): Promise<StoredReport> {
+      const text = correctionReason(reason);
+      const row = await lockedRow(db, id);
+      const now = clock();
+      const version = await startCorrection(db, row, text, actor, now);
+      await event(db, id, actor, 'correction-started', { status: row.status, version: row.current_version }, { status: 'draft', version, reason: text }, now);
+      return stored(db, await loadRow(db, id));
+    },
+
+    /** The corrections of a report, oldest first (an open one last, without its published version). */
+    async corrections(id: number): Promise<ReportCorrection[]> {
+      await loadRow(db, id);
+      return reportCorrections(db, id);
+    },
+
+    /**
+     * A report as the public sees it: its published version (also while a correction is being prepared), the
+     * corrections published so far and the versions published before (still downloadable); null when the report
+     * was never published.
+     */
+    async published(id: number): Promise<{ report: StoredReport; corrections: ReportCorrection[]; earlierVersions: number[] } | null> {
+      const row = Number.isSafeInteger(id) ? await findReportRow(db, id) : undefined;
+      const version = row ? publicVersionOf(row) : null;
+      if (!row || version === null) return null;
+      const document = await loadDocument(db, id, version);
+      const corrections = (await reportCorrections(db, id)).filter((c) => c.publishedAt !== null);
+      return {
+        // The public never sees the draft of a correction: summary fields describe the published version.
+        report: { ...toSummary(row), status: 'published', version, format: document.format, issuedOn: document.issuedOn, document },
+        corrections, earlierVersions: earlierPublishedVersions(corrections),
+      };
     },
 
     /** The same agency's report for the year before (its current version), or null. */

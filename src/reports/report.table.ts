@@ -23,6 +23,25 @@ export interface ReportTable {
   review_state: Generated<string>;
   /** The report version under review or approved (null before the first submission). */
   review_version: number | null;
+  /** The version the portal shows (null until first published); during a correction (更正) it stays the old one. */
+  published_version: number | null;
+  /** When the last correction was published (null: never corrected). */
+  corrected_at: string | null;
+}
+
+/** A correction (更正) of a published report: started with a reason, closed when its version is published. */
+export interface ReportCorrectionTable {
+  id: Generated<number>;
+  report_id: number;
+  /** The published version being corrected. */
+  from_version: number;
+  reason: string;
+  started_at: string;
+  started_by: string;
+  started_by_id: number | null;
+  /** The corrected version once published; null while the correction is open. */
+  published_version: number | null;
+  published_at: string | null;
 }
 
 export interface ReportVersionTable {
@@ -71,3 +90,5 @@ export type ReportPatch = Updateable<ReportTable>;
 export type ReportVersionRow = Selectable<ReportVersionTable>;
 export type ReportEventRow = Selectable<ReportEventTable>;
 export type NewReportEventRow = Insertable<ReportEventTable>;
+export type ReportCorrectionRow = Selectable<ReportCorrectionTable>;
+export type NewReportCorrectionRow = Insertable<ReportCorrectionTable>;

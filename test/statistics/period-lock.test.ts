@@ -125,4 +125,13 @@ forEachDialect('period lock of published reports', (ctx) => {
     await assert.rejects(applicationService(ctx.db, clock, cal, testPii).addRemedy(openCase, { kind: 'reconsideration', filedOn: '2026-02-03' }, operator('公开办')),
       /must run inside a transaction/);
   });
+
+  it('keeps the period locked while the report is being corrected (更正) and after the corrected version is published', async () => {
+    await ctx.db.transaction().execute((trx) => reportService(trx, clock).startCorrection(reportId, '更正表三数据来源说明', operator('test')));
+    assert.equal((await reportService(ctx.db, clock).get(reportId)).status, 'draft');
+    await assert.rejects(inTrx((svc) => svc.receive(person(agencyId, '2025-11-04'), operator('公开办'))), locked);
+    await approveReport(ctx.db, reportId);
+    await ctx.db.transaction().execute((trx) => reportService(trx, clock).publish(reportId, operator('test')));
+    await assert.rejects(inTrx((svc) => svc.receive(person(agencyId, '2025-11-05'), operator('公开办'))), locked);
+  });
 });
