@@ -20,6 +20,7 @@ import { auditBatchRoutes } from '../audit/audit-batch.routes.js';
 import { parseInWorker } from '../parse/parse-pool.js';
 import { calendarRoutes } from '../calendar/calendar.routes.js';
 import { checklistRoutes } from '../disclosure/checklist.routes.js';
+import { proposalRoutes } from '../proposals/proposal.routes.js';
 import { itemExportRoutes } from '../disclosure/item-export.routes.js';
 import { NotFoundError } from '../core/errors.js';
 import { catalogueRoutes } from '../disclosure/catalogue.routes.js';
@@ -137,6 +138,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(itemRoutes, ctx);
   await app.register(itemWithdrawalRoutes, ctx);
   await app.register(checklistRoutes, ctx);
+  await app.register(proposalRoutes, ctx);
   await app.register(itemExportRoutes, ctx);
   await app.register(itemImportRoutes, ctx);
   await app.register(catalogueRoutes, ctx);

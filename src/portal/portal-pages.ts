@@ -98,7 +98,7 @@ export function agencyPage(ctx: PageContext, agency: Agency, parent: Agency | nu
     main: html`${columnNav(agency, null)}<h1>${agency.name}${COLUMN_NAME}</h1>
 <p class="note">机关类型：${AGENCY_KINDS[agency.kind]}${parent ? html`；上级机关：<a href="${agencyHref(parent.id)}">${parent.name}</a>` : ''}</p>
 <ul class="columns">${entries}</ul>
-<p><a href="/search?agency=${agency.id}">在本机关公开的信息中搜索</a>　<a href="${agencyHref(agency.id)}/feed.xml">订阅最新信息（Atom）</a></p>
+<p><a href="/search?agency=${agency.id}">在本机关公开的信息中搜索</a>　<a href="${agencyHref(agency.id)}/proposals">建议提案办理结果</a>　<a href="${agencyHref(agency.id)}/feed.xml">订阅最新信息（Atom）</a></p>
 ${subs}`,
   });
 }

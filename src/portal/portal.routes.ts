@@ -17,6 +17,9 @@ import { contentDisposition } from '../render/render-report.js';
 import { reportFileResponse } from '../reports/report.routes.js';
 import { DownloadParams, MAX_ID, VersionDownloadParams } from '../reports/report.schema.js';
 import { reportService } from '../reports/report.service.js';
+import { calendarService } from '../calendar/calendar.service.js';
+import { proposalService } from '../proposals/proposal.service.js';
+import { proposalsPage } from './proposal-pages.js';
 
 /** A report as the portal shows it (report.service published()). */
 type PublicReport = NonNullable<Awaited<ReturnType<ReturnType<typeof reportService>['published']>>>;
@@ -147,6 +150,13 @@ export const portalRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, c
     const list = await reports().list({ agencyId: agency.id, onPortal: true });
     const titles = await reports().titles({ agencyId: agency.id, onPortal: true });
     return reportsPage(page, agency, parent, list, titles);
+  }));
+
+  // Changes only when a result item is published or withdrawn, which bumps the publication generation of the cache key.
+  app.get('/agencies/:id/proposals', { schema: { ...PAGE, params: PageIdParams } }, (request, reply) => cached(request, reply, async (page) => {
+    const { agency, parent } = await agencyWithParent(request.params.id);
+    const calendar = await calendarService(db(), ctx.clock).load();
+    return proposalsPage(page, agency, parent, await proposalService(db(), ctx.clock, calendar).publicResults(agency.id));
   }));
 
   app.get('/agencies/:id/feed.xml', { schema: { ...PAGE, params: PageIdParams } }, (request, reply) => cached(request, reply, async (page) => {

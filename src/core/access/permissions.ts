@@ -31,6 +31,8 @@ export const PERMISSIONS = {
   'catalogue.edit': '维护主动公开基本目录和政府信息公开指南',
   'checklist.review': '每月检查清理已发布信息',
   'audit.run': '核查年度报告',
+  'proposal.read': '查看建议提案办理情况',
+  'proposal.handle': '登记和办理建议提案',
 } as const;
 
 /** A permission key. */

@@ -31,11 +31,11 @@ const READ_BUSINESS: readonly Permission[] = ['agency.read', 'report.read'];
 export const ROLES: Readonly<Record<Role, RoleDefinition>> = {
   drafter: {
     key: 'drafter', name: '经办人', description: '起草主动公开信息、年度报告等待审核的材料', administrator: false,
-    permissions: [...READ_BUSINESS, 'report.edit', 'item.read', 'item.draft', 'catalogue.edit'],
+    permissions: [...READ_BUSINESS, 'report.edit', 'item.read', 'item.draft', 'catalogue.edit', 'proposal.read', 'proposal.handle'],
   },
   'office-head': {
     key: 'office-head', name: '科室负责人', description: '初审本科室起草的材料', administrator: false,
-    permissions: [...READ_BUSINESS, 'report.edit', 'application.read', 'statistics.read', 'item.read', 'item.draft', 'item.first-review'],
+    permissions: [...READ_BUSINESS, 'report.edit', 'application.read', 'statistics.read', 'item.read', 'item.draft', 'item.first-review', 'proposal.read', 'proposal.handle'],
   },
   'secrecy-reviewer': {
     key: 'secrecy-reviewer', name: '保密审查员', description: '办公室保密审查；每月检查清理已发布信息', administrator: false,
@@ -43,14 +43,14 @@ export const ROLES: Readonly<Record<Role, RoleDefinition>> = {
   },
   leader: {
     key: 'leader', name: '领导', description: '核审签发；批准延期答复和已发布年度数据的变更', administrator: false,
-    permissions: [...READ_BUSINESS, 'application.read', 'statistics.read', 'application.extend', 'period.override', 'item.read', 'item.sign-off'],
+    permissions: [...READ_BUSINESS, 'application.read', 'statistics.read', 'application.extend', 'period.override', 'item.read', 'item.sign-off', 'proposal.read'],
   },
   publisher: {
     key: 'publisher', name: '信息公开专职人员', description: '发布主动公开信息和年度报告，登记和办理政府信息公开申请', administrator: false,
     permissions: [
       ...READ_BUSINESS, 'report.edit', 'report.publish', 'report.import',
       'application.read', 'application.register', 'application.handle', 'application.personal', 'statistics.read',
-      'item.read', 'item.publish', 'item.import', 'catalogue.edit',
+      'item.read', 'item.publish', 'item.import', 'catalogue.edit', 'proposal.read',
     ],
   },
   'case-handler': {
@@ -59,7 +59,7 @@ export const ROLES: Readonly<Record<Role, RoleDefinition>> = {
   },
   supervisor: {
     key: 'supervisor', name: '上级监督', description: '查阅并核查所辖机关的年度报告和办理情况', administrator: false,
-    permissions: [...READ_BUSINESS, 'application.read', 'statistics.read', 'item.read', 'audit.run'],
+    permissions: [...READ_BUSINESS, 'application.read', 'statistics.read', 'item.read', 'audit.run', 'proposal.read'],
   },
   'system-admin': {
     key: 'system-admin', name: '系统管理员', description: '维护机关、工作日历和系统设置', administrator: true,
