@@ -9,6 +9,7 @@ import { APPLICATION_USAGE } from '../applications/application-usage.js';
 import { ITEM_USAGE } from '../disclosure/item-import-usage.js';
 import { CATALOGUE_USAGE } from '../disclosure/catalogue-usage.js';
 import { DEMO_USAGE } from '../demo/demo-usage.js';
+import { PROPOSAL_USAGE } from '../proposals/proposal-usage.js';
 
 type Command = (args: string[], ctx: CliContext) => Promise<number>;
 
@@ -31,6 +32,7 @@ const GROUPS: Record<string, { usage: string; commands: Record<string, Command> 
       'fill-from-data': lazy(() => import('../statistics/table2.cli.js'), (m) => m.reportFillFromDataCommand),
       'draft-text': lazy(() => import('../reports/report-text.cli.js'), (m) => m.reportDraftTextCommand),
       publish: lazy(() => import('../statistics/table2.cli.js'), (m) => m.reportPublishCommand),
+      correct: lazy(() => import('../reports/report-correction.cli.js'), (m) => m.reportCorrectCommand),
     },
   },
   art20: {
@@ -92,6 +94,17 @@ const GROUPS: Record<string, { usage: string; commands: Record<string, Command> 
     commands: {
       'disclosure-year': lazy(() => import('../demo/demo.cli.js'), (m) => m.demoDisclosureYearCommand),
       items: lazy(() => import('../demo/demo-items.cli.js'), (m) => m.demoItemsCommand),
+    },
+  },
+  proposal: {
+    usage: PROPOSAL_USAGE,
+    commands: {
+      list: lazy(() => import('../proposals/proposal.cli.js'), (m) => m.proposalListCommand),
+      register: lazy(() => import('../proposals/proposal.cli.js'), (m) => m.proposalRegisterCommand),
+      answer: lazy(() => import('../proposals/proposal.cli.js'), (m) => m.proposalAnswerCommand),
+      feedback: lazy(() => import('../proposals/proposal.cli.js'), (m) => m.proposalFeedbackCommand),
+      warnings: lazy(() => import('../proposals/proposal.cli.js'), (m) => m.proposalWarningsCommand),
+      counts: lazy(() => import('../proposals/proposal.cli.js'), (m) => m.proposalCountsCommand),
     },
   },
   search: {

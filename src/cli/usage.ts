@@ -18,6 +18,10 @@ export const MAIN_USAGE = `用法：gongkai <命令> [参数]
   report fill-from-data    以数据填写年度报告的表二、表三、表四
   report draft-text        按数据起草年度报告第一、六部分的正文
   report publish           在政府网站发布已经审核签发的年度报告
+  report correct           更正已发布的年度报告（写明更正说明，生成新的草稿版本，重新审核后发布）
+  proposal list|register   列出、登记交办的人大代表建议和政协提案
+  proposal answer|feedback 登记答复（逾期须写明理由）和代表委员的反馈意见
+  proposal warnings|counts 答复期限预警；年度办理数据（年度报告第六部分）
   art20 set|list           录入、查看表二第二十条其他项目的数值及来源
   agency list              列出机关（按隶属关系缩进）
   agency add NAME          添加机关
@@ -44,7 +48,7 @@ export const MAIN_USAGE = `用法：gongkai <命令> [参数]
   user disable|enable LOGIN  停用或启用用户
   user reset-password LOGIN  重置密码（下次登录时须修改）
 
-查看某组命令的说明：gongkai report --help、gongkai agency --help、gongkai calendar --help、gongkai audit --help、gongkai application --help、gongkai item --help、gongkai catalogue --help、gongkai art20 --help、gongkai demo --help、gongkai search --help、gongkai user --help
+查看某组命令的说明：gongkai report --help、gongkai agency --help、gongkai calendar --help、gongkai audit --help、gongkai application --help、gongkai item --help、gongkai catalogue --help、gongkai art20 --help、gongkai demo --help、gongkai proposal --help、gongkai search --help、gongkai user --help
 
 退出码：0 成功；1 报告存在错误（仅 report check、report parse）；2 用法、文件或数据错误；3 内部错误。
 数据库：与服务端相同（环境变量 DATABASE_URL 或 GONGKAI_DATA_DIR；申请人个人信息的加密密钥 GONGKAI_PII_KEY，SQLite 未设置时为数据目录中的 pii.key）。`;
@@ -93,7 +97,12 @@ export const REPORT_USAGE = `用法：gongkai report <子命令> [参数]
   gongkai report publish --agency 名称或编号 --year 年度
       在政府网站发布年度报告。年度报告须先经科室负责人初审、办公室保密审查和领导核审签发
       （条例第五十条；在管理界面办理，命令行没有登录的审核人，不能审核），
-      只有已签发且无强制性校验失败的报告可以发布，否则报错（退出码 2）。`;
+      只有已签发且无强制性校验失败的报告可以发布，否则报错（退出码 2）。
+
+  gongkai report correct --agency 名称或编号 --year 年度 --reason 更正说明
+      更正已发布的年度报告：以已发布版本为基础生成新的草稿版本，修改（如 report import）、校验后，
+      须在管理界面重新经初审、保密审查和签发，再以 report publish 发布为现行版本；
+      门户网站注明更正日期和更正说明，原版本仍可下载。更正期间门户网站继续显示原发布版本。`;
 
 export const AGENCY_USAGE = `用法：gongkai agency <子命令> [参数]
 

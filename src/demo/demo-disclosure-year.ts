@@ -4,7 +4,8 @@
  * 李经办 (jingban, 经办人) drafts and resubmits, 王科长 (kezhang) 初审, 赵保密 (baomi) 保密审查 with the 保密审查表
  * and resolves the scan's findings, 孙局长 (lingdao) 核审签发, 周专员 (gongkai) publishes and withdraws. Each month's
  * 检查清理清单 is produced, decided and signed by 赵保密; in January 2026 the year's Art. 20 counts are entered
- * and the 2025 annual report is created, filled from the data, taken through the chain and published.
+ * and the 2025 annual report is created, filled from the data, taken through the chain and published. One 政协提案 is
+ * registered, answered and its result published on the portal in 2025 (section 六 of the report reports it).
  *
  * The clock moves through the year: every act is stamped with its own moment (Beijing working days on the
  * working-day calendar, which must cover 2024–2026). Deterministic: the plan is fixed by rule, and the seeded PRNG
@@ -28,6 +29,7 @@ import { resolveFinding } from '../disclosure/item-findings.js';
 import { publishItem, reviewItem, submitItem } from '../disclosure/item-review.js';
 import { findItemRow, listFindingRows } from '../disclosure/item.repository.js';
 import { withdrawPublication } from '../disclosure/publication-withdrawal.js';
+import { proposalService } from '../proposals/proposal.service.js';
 import { reviewReport } from '../reports/report-review.js';
 import { reportService } from '../reports/report.service.js';
 import { enterArt20Count } from '../statistics/table2.service.js';
@@ -121,7 +123,8 @@ export async function playDemoDisclosureYear(trx: Kysely<Database>, bureau: { id
   /** The next working day after `day`. */
   const nextWorking = (day: string) => working(addDays(day, 1));
   /** A moment of a Beijing working day: hour `h` (Beijing) and a PRNG minute. */
-  const at = (day: string, h: number) => new Date(Date.parse(`${day}T${pad(h)}:${pad(rng.int(50) + 5)}:00+08:00`)).toISOString();
+  let minutes = rng;
+  const at = (day: string, h: number) => new Date(Date.parse(`${day}T${pad(h)}:${pad(minutes.int(50) + 5)}:00+08:00`)).toISOString();
 
   /**
    * Takes an item's current version through submit → 初审 → 保密审查 → 签发 → publish, from `day`; applies a
@@ -224,6 +227,50 @@ export async function playDemoDisclosureYear(trx: Kysely<Database>, bureau: { id
     await chain(item.id, '2024-12-09', NORMATIVE_CHANNELS);
   }
 
+  /**
+   * One 政协提案 through to its published result (the seed's section 六: answered, the result published in August),
+   * played in its months: registered in April; in July answered within three months, the member satisfied, the result
+   * drafted as an item from the answer and published on the portal through the chain (on 1 August). Its minutes come
+   * from a PRNG of its own, so the rest of the year is played exactly as before.
+   */
+  const proposalRng = seededRandom(20250410);
+  const proposals = (day: string, h: number) => proposalService(trx, fixedClock(ownMinutes(() => at(day, h))), calendar);
+  function ownMinutes<T>(work: () => T): T {
+    minutes = proposalRng;
+    try {
+      return work();
+    } finally {
+      minutes = rng;
+    }
+  }
+  let demoProposalId = 0;
+  async function proposalMonth(month: number): Promise<void> {
+    if (month === 4) {
+      demoProposalId = (await proposals(working('2025-04-10'), 10).register(bureau.id, {
+        kind: 'cppcc', sourceNo: '第 36 号', title: '关于提升政务服务大厅帮办代办服务水平的提案', proposer: '区政协委员张某某（演示）',
+        receivedOn: '2025-04-08', assignedOn: '2025-04-10', leadOffice: '政务服务科', coOffices: ['审批一科'],
+      }, drafter!)).id;
+    }
+    if (month === 7) {
+      await proposals('2025-07-10', 15).answer(bureau.id, demoProposalId, {
+        answeredOn: '2025-07-10',
+        replyText: `${DEMO_NOTE}\n张某某委员：\n您提出的《关于提升政务服务大厅帮办代办服务水平的提案》收悉。经研究，现答复如下：\n`
+          + '一、在政务服务大厅设立帮办代办专区，配备专职帮办代办人员；二、推行企业开办、工程建设项目审批等事项全程帮办；三、建立帮办代办服务评价机制。\n'
+          + '感谢您对行政审批服务工作的关心和支持。',
+      }, drafter!);
+      await proposals('2025-07-24', 10).feedback(bureau.id, demoProposalId, { feedback: 'satisfied', feedbackOn: '2025-07-24' }, drafter!);
+      const linked = await proposals('2025-07-28', 9).prepareResult(bureau.id, demoProposalId, { categoryId: leaves.get('建议提案办理') ?? null }, drafter!);
+      items++;
+      // Played after July's items, before July's checklist; its minutes from the proposal's PRNG as well.
+      minutes = proposalRng;
+      try {
+        await chain(linked.resultItemId!, '2025-07-29', ['portal']);
+      } finally {
+        minutes = rng;
+      }
+    }
+  }
+
   const ordinaryIds: number[] = [];
   for (let month = 1; month <= 12; month++) {
     const m = `${DEMO_YEAR}-${pad(month)}`;
@@ -266,6 +313,7 @@ export async function playDemoDisclosureYear(trx: Kysely<Database>, bureau: { id
         .where('subject_kind', '=', 'item').where('subject_id', '=', ordinaryIds[w.n]!).where('channel', '=', w.channel).executeTakeFirstOrThrow();
       await withdrawPublication(trx, Number(pub.id), w.reason, publisher!, new Date(at(working(`${m}-27`), 11)));
     }
+    await proposalMonth(month);
     // The month's checklist: produced on the first working day of the next month, checked, signed.
     const next = month === 12 ? `${DEMO_YEAR + 1}-01-01` : `${DEMO_YEAR}-${pad(month + 1)}-01`;
     const day = working(next);
@@ -301,7 +349,8 @@ export async function playDemoDisclosureYear(trx: Kysely<Database>, bureau: { id
     三: [`${DEMO_YEAR}年，本局依申请公开工作情况见下表。（演示数据）`],
     四: [`${DEMO_YEAR}年，本局未发生因政府信息公开引起的行政复议、行政诉讼。（演示数据）`],
     五: ['部分公开信息的时效管理仍需加强，已通过每月检查清理清单及时撤回过时信息。（演示数据）'],
-    六: ['本局未收取信息处理费。本报告中所列数据的统计期限为本年度1月1日至12月31日。（演示数据）'],
+    六: [`${(await proposalService(trx, clockAt(11), calendar).yearCounts(bureau.id, DEMO_YEAR)).text}（演示数据）`,
+      '本局未收取信息处理费。本报告中所列数据的统计期限为本年度1月1日至12月31日。（演示数据）'],
   };
   const sections = doc.sections.map((s) => ({ ...s, paragraphs: texts[s.key] ?? s.paragraphs }));
   await reportService(trx, clockAt(9)).update(created.id, { ...doc, issuedOn, sections }, drafter!, '演示数据：补充正文和成文日期');

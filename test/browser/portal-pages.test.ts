@@ -169,7 +169,7 @@ describe('portal pages in a browser', { skip: skipWithoutChromium }, () => {
   });
 });
 
-describe('the demo site in a browser (the scripted 2025 year: 92 items through the chain)', { skip: skipWithoutChromium }, () => {
+describe('the demo site in a browser (the scripted 2025 year: 93 items through the chain)', { skip: skipWithoutChromium }, () => {
   let dir = '';
   let server: { url: string; stop: () => Promise<void> } | null = null;
   let browser: Browser;

@@ -13,7 +13,7 @@ describe('gongkai demo disclosure-year', () => {
   it('plays the year on the demo bureau once; the 2025 report is then listed as published', async () => {
     const played = await run('demo', 'disclosure-year');
     assert.equal(played.code, 0, played.stderr);
-    assert.match(played.stdout, /已为威海市环翠区行政审批服务局演练 2025 年度主动公开（演示数据）：政府信息 92 条，2025 年度报告已发布。/);
+    assert.match(played.stdout, /已为威海市环翠区行政审批服务局演练 2025 年度主动公开（演示数据）：政府信息 93 条，2025 年度报告已发布。/);
     const list = await run('report', 'list');
     assert.match(list.stdout, /2025/);
     const again = await run('demo', 'disclosure-year');

@@ -41,7 +41,8 @@ forEachDialect('the scripted year of the demo bureau (2025)', (ctx) => {
     const by = Object.fromEntries(counts.groups.map((g) => [g.key, g.publications]));
     assert.deepEqual(by, {
       // ordinary: combos 0,1,2,4,6 hold the portal, 12 months → 5 × 12 = 60; 规范性文件: 6 made + C amended + A, D repealed = 9
-      portal: 69,
+      // + the 政协提案's result (August)
+      portal: 70,
       // combos 1, 6 → 24
       wechat: 24,
       // combos 2, 6 → 24
@@ -55,8 +56,8 @@ forEachDialect('the scripted year of the demo bureau (2025)', (ctx) => {
       'reading-point': 31,
     });
     assert.equal(by['notice-board']! + by.led!, 72);
-    // 228 ordinary + 16 规范性文件 (6 × 2 + 2 + 1 + 1)
-    assert.deepEqual(counts.total, { publications: 244, items: 91 }); // items: 84 + C…H (6) + A (republished repealed)
+    // 228 ordinary + 16 规范性文件 (6 × 2 + 2 + 1 + 1) + the 政协提案's result
+    assert.deepEqual(counts.total, { publications: 245, items: 92 }); // items: 84 + C…H (6) + A (republished repealed) + the result
     const offered = await narrativeFigures(db, bureau, 2025);
     assert.equal(offered.find((f) => f.label.includes('公开栏和LED显示屏'))!.value, 72);
   });
@@ -65,7 +66,7 @@ forEachDialect('the scripted year of the demo bureau (2025)', (ctx) => {
     const months = await publicationCounts(db, { agencyId: bureau, year: 2025, by: 'month' });
     assert.deepEqual(months.groups.map((g) => [g.key, g.publications]), [
       ['2025-01', 19], ['2025-02', 21] /* C */, ['2025-03', 21] /* D */, ['2025-04', 19], ['2025-05', 21] /* E */,
-      ['2025-06', 20] /* A repealed */, ['2025-07', 21] /* F */, ['2025-08', 21] /* C amended */, ['2025-09', 21] /* G */,
+      ['2025-06', 20] /* A repealed */, ['2025-07', 21] /* F */, ['2025-08', 22] /* C amended, the 政协提案's result */, ['2025-09', 21] /* G */,
       ['2025-10', 21] /* H */, ['2025-11', 20] /* D repealed */, ['2025-12', 19],
     ]);
     const categories = await publicationCounts(db, { agencyId: bureau, year: 2025, by: 'category' });
@@ -75,7 +76,7 @@ forEachDialect('the scripted year of the demo bureau (2025)', (ctx) => {
       机构概况: [4, 4], 领导信息: [4, 8], 内设机构: [4, 8], 下属单位: [4, 8], 办公地址和联系方式: [4, 12], 工作动态: [4, 8],
       通知公告: [4, 28], 政务服务大厅建设: [4, 4], 便民服务信息: [4, 8], 规章: [4, 8], 其他政策文件: [4, 8], 政策解读: [4, 12],
       行政许可事项清单: [4, 8], 办事指南: [4, 28], 行政许可办理结果: [4, 4], 其他对外管理服务事项: [4, 8], 收费项目及标准: [4, 8],
-      建议提案办理: [4, 8], 审批服务统计: [4, 12], 部门预算决算: [4, 8], 政府信息公开工作年度报告: [4, 28],
+      建议提案办理: [5, 9] /* + the 政协提案's result */, 审批服务统计: [4, 12], 部门预算决算: [4, 8], 政府信息公开工作年度报告: [4, 28],
       // C…H and A (repealed in 2025): 7 items, 16 publications
       行政规范性文件: [7, 16],
     });
@@ -94,7 +95,7 @@ forEachDialect('the scripted year of the demo bureau (2025)', (ctx) => {
     // Entries = the month's publications; 撤回 where the plan withdraws (by the list or directly before it).
     const expected: Record<string, [number, number]> = {
       '2025-01': [19, 0], '2025-02': [21, 0], '2025-03': [21, 1], '2025-04': [19, 1], '2025-05': [21, 0], '2025-06': [20, 1],
-      '2025-07': [21, 0], '2025-08': [21, 0], '2025-09': [21, 1], '2025-10': [21, 1], '2025-11': [20, 0], '2025-12': [19, 1],
+      '2025-07': [21, 0], '2025-08': [22, 0], '2025-09': [21, 1], '2025-10': [21, 1], '2025-11': [20, 0], '2025-12': [19, 1],
     };
     for (const [month, [entries, withdrawn]] of Object.entries(expected)) {
       const list = await getChecklist(db, bureau, month);
@@ -148,8 +149,8 @@ forEachDialect('the scripted year of the demo bureau (2025)', (ctx) => {
 
     const { problems, checked } = await publicationChainProblems(db);
     assert.deepEqual(problems, []);
-    // 2024: A, B on two channels each (4); 2025: 244
-    assert.equal(checked, 248);
+    // 2024: A, B on two channels each (4); 2025: 245 (with the 政协提案's result)
+    assert.equal(checked, 249);
   });
 
   test('the catalogue went through the chain and is on the portal, every leaf holding items', async () => {
