@@ -30,6 +30,7 @@ import { AuditListPage } from './pages/audit-list-page.js';
 import { AuditBatchPage } from './pages/audit-batch-page.js';
 import { AuditFilePage } from './pages/audit-file-page.js';
 import { AuditComparePage } from './pages/audit-compare-page.js';
+import { ProposalPage } from './pages/proposal-page.js';
 import { UpcomingYearNotice } from './components/pending-deadlines.js';
 import { todayInChina } from './application-labels.js';
 
@@ -57,6 +58,7 @@ function screenOf(route: Route): ReactNode {
     case 'audit-batch': return <AuditBatchPage key={route.id} id={route.id} />;
     case 'audit-file': return <AuditFilePage key={`${route.batchId}:${route.fileId}`} batchId={route.batchId} fileId={route.fileId} />;
     case 'audit-compare': return <AuditComparePage key={`${route.agency ?? ''}:${route.year ?? ''}`} agency={route.agency} year={route.year} />;
+    case 'proposals': return <ProposalPage />;
     default: return <ReportListPage />;
   }
 }

@@ -30,6 +30,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   // 上级监督: reading and checking the published reports of the agencies supervised, many at a time.
   { route: { name: 'audits' }, label: '报告核查', permission: 'audit.run', sections: ['audits', 'audit-batch', 'audit-file', 'audit-compare'] },
   { route: { name: 'applications' }, label: '依申请公开', permission: 'application.read', sections: ['applications', 'application', 'application-new'] },
+  { route: { name: 'proposals' }, label: '建议提案', permission: 'proposal.read', sections: ['proposals'], secondary: true },
   { route: { name: 'statistics' }, label: '办理情况统计', permission: 'statistics.read', sections: ['statistics'] },
   { route: { name: 'agencies' }, label: '机关', permission: 'agency.read', sections: ['agencies'], secondary: true },
   { route: { name: 'calendar' }, label: '工作日日历', sections: ['calendar'], secondary: true },

@@ -26,7 +26,8 @@ export type Route =
   | { name: 'audits' }
   | { name: 'audit-batch'; id: number }
   | { name: 'audit-file'; batchId: number; fileId: number }
-  | { name: 'audit-compare'; agency?: string; year?: number };
+  | { name: 'audit-compare'; agency?: string; year?: number }
+  | { name: 'proposals' };
 
 /** Reads a route from a location hash (#/reports/3); anything unknown is the report list. */
 export function parseRoute(hash: string): Route {
@@ -54,6 +55,7 @@ export function parseRoute(hash: string): Route {
   if (/^\/catalogue\/?$/.test(path)) return { name: 'catalogue' };
   const audit = parseAuditRoute(path);
   if (audit) return audit;
+  if (/^\/proposals\/?$/.test(path)) return { name: 'proposals' };
   return { name: 'reports' };
 }
 
@@ -105,6 +107,7 @@ export function routeHref(route: Route): string {
     case 'audit-compare':
       return route.agency ? `#/audits/compare/agency/${encodeURIComponent(route.agency)}`
         : route.year ? `#/audits/compare/year/${route.year}` : '#/audits/compare';
+    case 'proposals': return '#/proposals';
     default: return '#/';
   }
 }

@@ -18,6 +18,7 @@ import { NarrativeEditor } from '../components/narrative-editor.js';
 import { ErrorAlert } from '../components/problem-list.js';
 import { TableGridView } from '../components/table-grid-view.js';
 import { FillFromCasesButton } from '../components/fill-from-cases.js';
+import { CorrectButton, CorrectionNotes, correcting } from '../components/report-correction.js';
 import { FillFromDataButton, NarrativeFigures, ReportReviewPanel } from '../components/report-review-panel.js';
 import { ReportTextFigures } from '../components/report-text-figures.js';
 
@@ -168,6 +169,8 @@ export function ReportPage({ id }: { id: number }) {
           <Typography.Title level={1} className="gk-page-title">{doc.title || `${report.agencyName}${report.year}年政府信息公开工作年度报告`}</Typography.Title>
           <Space wrap size={[12, 4]} className="gk-meta">
             <Tag color={STATUS_COLORS[report.status]}>{STATUS_LABELS[report.status]}</Tag>
+            {correcting(report) && <Tag color="orange">更正中</Tag>}
+            {report.correctedAt && <span>更正：{formatTime(report.correctedAt)}</span>}
             <span>{FORMAT_LABELS[report.format] ?? report.format}</span>
             <span>第 {report.version} 版</span>
             <span>成文日期：{formatDate(report.issuedOn) || '未填写'}</span>
@@ -197,13 +200,15 @@ export function ReportPage({ id }: { id: number }) {
               </Tooltip>
             </Popconfirm>
           )}
+          {report.status === 'published' && mayEdit && <CorrectButton report={report} onStarted={() => void load()} />}
           <Dropdown menu={{ items: DOWNLOADS.map((d) => ({ key: d.key, label: <a href={downloadUrl(id, d.key)} download>{d.label}</a> })) }}>
             <Button>下载</Button>
           </Dropdown>
         </Space>
       </div>
       {readOnly && <Alert className="gk-gap" type="info" showIcon
-        title={report.status === 'published' ? '本报告已发布，内容只读。' : underReview ? `报告${report.reviewStateName}，审核期间内容只读；如需修改，请由审核人退回。` : '您没有编辑年度报告的权限，内容只读。'} />}
+        title={report.status === 'published' ? '本报告已发布，内容只读；如有错误，可点击“更正”。' : underReview ? `报告${report.reviewStateName}，审核期间内容只读；如需修改，请由审核人退回。` : '您没有编辑年度报告的权限，内容只读。'} />}
+      <CorrectionNotes report={report} />
       <ReportReviewPanel report={report} dirty={dirty} onChanged={load} />
       {actionError && <div className="gk-gap"><ErrorAlert error={actionError.error} title={actionError.title}
         onClose={() => setActionError(null)} onShowCell={(address) => showCells([address])} /></div>}
