@@ -41,7 +41,7 @@ const LIMITS = { sourceNo: 50, title: 300, proposer: 200, office: 100, reply: 50
 
 export function text(value: unknown, field: string, name: string, max: number): string {
   const t = typeof value === 'string' ? value.trim() : '';
-  if (!t) throw new ValidationError(`请填写${name}（${field}）`, { field });
+  if (!t) throw new ValidationError(`请填写${name}`, { field });
   if (t.length > max) throw new ValidationError(`${name}不得超过 ${max} 个字`, { field });
   return t;
 }
@@ -52,14 +52,14 @@ function optionalText(value: unknown, field: string, name: string, max: number):
 }
 
 export function date(value: unknown, field: string, name: string): string {
-  if (typeof value !== 'string' || value === '') throw new ValidationError(`请填写${name}（${field}）`, { field });
+  if (typeof value !== 'string' || value === '') throw new ValidationError(`请填写${name}`, { field });
   dayNumber(value, name);
   return value;
 }
 
 function offices(value: unknown): string[] {
   if (value === undefined || value === null) return [];
-  if (!Array.isArray(value)) throw new ValidationError('会办单位（coOffices）应为单位名称的列表', { field: 'coOffices' });
+  if (!Array.isArray(value)) throw new ValidationError('会办单位应为单位名称的列表', { field: 'coOffices' });
   const list = value.map((v, i) => text(v, `coOffices[${i}]`, '会办单位名称', LIMITS.office));
   if (list.length > 30) throw new ValidationError('会办单位不得超过 30 个', { field: 'coOffices' });
   return [...new Set(list)];
@@ -86,7 +86,7 @@ export function proposalEdit(body: Record<string, unknown>): ProposalEdit {
 /** A new proposal, checked. */
 export function proposalInput(body: Record<string, unknown>): ProposalInput {
   if (!isProposalKind(body.kind)) {
-    throw new ValidationError(`类别（kind）应为 ${Object.entries(PROPOSAL_KINDS).map(([k, v]) => `${k}（${v}）`).join(' 或 ')}`, { field: 'kind' });
+    throw new ValidationError(`类别应为${Object.values(PROPOSAL_KINDS).join('或')}`, { field: 'kind' });
   }
   return { kind: body.kind, ...proposalEdit(body) };
 }
@@ -103,7 +103,7 @@ export function answerInput(body: Record<string, unknown>): AnswerInput {
 /** Feedback, checked. */
 export function feedbackInput(body: Record<string, unknown>): FeedbackInput {
   if (!isFeedback(body.feedback)) {
-    throw new ValidationError(`反馈意见（feedback）应为 ${Object.entries(FEEDBACK_NAMES).map(([k, v]) => `${k}（${v}）`).join('、')}`, { field: 'feedback' });
+    throw new ValidationError(`反馈意见应为${Object.values(FEEDBACK_NAMES).join('、')}`, { field: 'feedback' });
   }
   return { feedback: body.feedback, feedbackOn: date(body.feedbackOn, 'feedbackOn', '反馈日期'), note: optionalText(body.note, 'note', '反馈说明', LIMITS.note) };
 }

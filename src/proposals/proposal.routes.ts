@@ -11,6 +11,10 @@ import type { Database } from '../db/schema.js';
 import { chinaDay } from '../disclosure/item-drafting.js';
 import { actorOf, inTransaction, type AppContext } from '../http/context.js';
 import { errorResponses } from '../reports/report.schema.js';
+import { agencyService } from '../agencies/agency.service.js';
+import { ConflictError } from '../core/errors.js';
+import { FILE_TYPES, sendFile } from '../disclosure/send-file.js';
+import { renderReplyDocx, replyTitle } from '../render/disclosure/proposal-reply.js';
 import {
   AgencyParams, AnswerBody, EditProposalBody, FeedbackBody, ListProposalsQuery, ProposalEventSchema, ProposalParams, ProposalSchema,
   ProposalWarningsSchema, RegisterProposalBody, ResultBody, YearCountsSchema, YearParams,
@@ -78,6 +82,19 @@ export const proposalRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app,
   }, async (request) => {
     const actor = actorOf(request);
     return write((svc) => svc.prepareResult(request.params.agencyId, request.params.id, request.body, actor));
+  });
+
+  app.get('/api/agencies/:agencyId/proposals/:id/reply.docx', {
+    schema: {
+      tags: TAGS, summary: '下载答复函（Word）', params: ProposalParams,
+      response: { 200: { description: '答复函 Word 文件', content: { [FILE_TYPES.docx]: { schema: Type.String({ format: 'binary' }) } } }, ...errorResponses(400, 404, 409) },
+    },
+  }, async (request, reply) => {
+    const p = await (await read()).get(request.params.agencyId, request.params.id);
+    if (p.replyText === null || p.answeredOn === null) throw new ConflictError(`建议提案 ${p.regNo} 尚未答复，没有答复函`, 'PROPOSAL_STATE');
+    const agency = await agencyService(ctx.db.db, ctx.clock).get(p.agencyId);
+    const letter = { kindName: p.kindName, sourceNo: p.sourceNo, title: p.title, agencyName: agency.name, answeredOn: p.answeredOn, replyText: p.replyText };
+    return sendFile(reply, await renderReplyDocx(letter), 'docx', `${replyTitle(letter)}.docx`, `proposal-${p.id}-reply.docx`);
   });
 
   app.get('/api/agencies/:agencyId/proposals/:id/events', {

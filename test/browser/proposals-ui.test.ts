@@ -12,7 +12,7 @@ import {
   axeViolations, contextOptions, openAdmin, SERIOUS, signInDemo, skipWithoutChromium, startRig, violationsOf, type BrowserRig,
 } from './browser-helpers.js';
 
-const DRAFTER = { login: 'jingban', initial: 'Demo#2026-01', chosen: 'Li#Jingban-2026-tz' } as const;
+const DRAFTER = { login: 'jingban', initial: 'Demo#2026-01', chosen: 'Li#Drafter-2026-tz' } as const;
 
 describe('proposals and report correction in a browser', { skip: skipWithoutChromium }, () => {
   let rig: BrowserRig | null = null;
@@ -65,11 +65,13 @@ describe('proposals and report correction in a browser', { skip: skipWithoutChro
           await pickDate(page, detail, '答复日期', '2026-11-10');
           await detail.getByLabel('答复函内容').fill('刘某代表：您提出的建议收悉，现答复如下……（演示数据）');
           await detail.getByRole('button', { name: /登记答复/ }).click();
-          await page.getByText(/逾期答复须写明逾期理由/).waitFor();
+          await page.getByText(/逾期答复须写明逾期理由/).first().waitFor();
           await noSerious(page);
           await detail.getByLabel(/逾期理由/).fill('需会同区大数据中心调研点位，时间较长');
           await detail.getByRole('button', { name: /登记答复/ }).click();
           await page.getByText('逾期理由：需会同区大数据中心调研点位，时间较长', { exact: false }).waitFor();
+          // The success message fades in and out (half transparent meanwhile): checked once it is gone.
+          await page.locator('.ant-message-notice').waitFor({ state: 'detached' });
           await noSerious(page);
         }
         assert.deepEqual(errors, []);

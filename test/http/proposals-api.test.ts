@@ -37,6 +37,10 @@ forEachDialect('proposals API', (ctx) => {
     const answered = await t.call(drafter, 'POST', `${base}/${p.id}/answer`, { answeredOn: '2024-06-20', replyText: '王某某委员：\n您提出的提案收悉，现答复如下……' });
     assert.equal(answered.statusCode, 200, answered.body);
     assert.equal((await t.call(drafter, 'POST', `${base}/${p.id}/feedback`, { feedback: 'satisfied', feedbackOn: '2024-07-02' })).statusCode, 200);
+    const letter = await t.app.inject({ url: `${base}/${p.id}/reply.docx`, headers: drafter.headers });
+    assert.equal(letter.statusCode, 200, letter.body);
+    assert.match(String(letter.headers['content-type']), /wordprocessingml/);
+    assert.equal(letter.rawPayload.subarray(0, 2).toString(), 'PK');
     const prepared = await t.call(drafter, 'POST', `${base}/${p.id}/result`, {});
     assert.equal(prepared.statusCode, 200, prepared.body);
     const itemId = json(prepared).resultItemId;

@@ -85,7 +85,7 @@ export function checkAnswerDate(base: string, deadline: AnswerDeadline, answered
   if (answeredOn <= deadline.dueOn) return { late: false };
   if (!lateReason || lateReason.trim().length < 4) {
     throw new ValidationError(
-      `答复日期 ${answeredOn} 晚于答复期限 ${deadline.dueOn}，逾期答复须写明逾期理由（lateReason，至少 4 个字）`, { field: 'lateReason' },
+      `答复日期 ${answeredOn} 晚于答复期限 ${deadline.dueOn}，逾期答复须写明逾期理由（至少 4 个字）`, { field: 'lateReason' },
     );
   }
   return { late: true };

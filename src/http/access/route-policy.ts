@@ -119,6 +119,7 @@ export const ROUTE_POLICY: Readonly<Record<string, RoutePolicy>> = {
   'POST /api/agencies/:agencyId/proposals/:id/feedback': inAgency('proposal.handle'),
   'POST /api/agencies/:agencyId/proposals/:id/result': inAgency(() => ['proposal.handle', 'item.draft']),
   'GET /api/agencies/:agencyId/proposals/:id/events': inAgency('proposal.read'),
+  'GET /api/agencies/:agencyId/proposals/:id/reply.docx': inAgency('proposal.read'),
   'GET /api/agencies/:agencyId/proposal-warnings': inAgency('proposal.read'),
   'GET /api/agencies/:agencyId/proposal-counts/:year': inAgency('proposal.read'),
   'GET /api/agencies/:agencyId/catalogue': inAgency('item.read'),

@@ -16,7 +16,8 @@ import { todayInChina } from '../application-labels.js';
 import { ErrorAlert } from '../components/problem-list.js';
 
 const day = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : '');
-const STATE_COLORS: Record<string, string> = { handling: 'blue', answered: 'green', feedback: 'default' };
+/** Tag classes of the states (the project's tag colours, which meet the contrast ratio). */
+const STATE_CLASSES: Record<string, string> = { handling: 'gk-tag-role', answered: 'gk-tag-ok', feedback: 'gk-tag-off' };
 
 /** The deadline as shown: the day, or pending with the year to enter. */
 export function dueLabel(p: Pick<Proposal, 'dueOn' | 'duePendingYear' | 'dueBase'>): string {
@@ -108,13 +109,13 @@ function ProposalDetail({ agencyId, proposal, onChanged }: { agencyId: number; p
     <section className="gk-panel gk-gap" aria-labelledby="proposal-detail-heading">
       <Typography.Title level={2} id="proposal-detail-heading">{p.regNo} {p.title}</Typography.Title>
       {error && <ErrorAlert error={error.error} title={error.title} onClose={() => setError(null)} />}
-      <Descriptions size="small" column={{ xs: 1, md: 2 }} items={[
+      <Descriptions bordered size="small" column={{ xs: 1, md: 2 }} items={[
         { key: 'k', label: '类别及编号', children: `${p.kindName} ${p.sourceNo}` },
         { key: 'p', label: '提出人', children: p.proposer },
         { key: 'r', label: '收到 / 交办', children: `${p.receivedOn} / ${p.assignedOn}` },
         { key: 'd', label: '答复期限', children: dueLabel(p) },
         { key: 'o', label: '主办 / 会办', children: `${p.leadOffice}${p.coOffices.length ? ` / ${p.coOffices.join('、')}` : ''}` },
-        { key: 's', label: '状态', children: <Tag color={STATE_COLORS[p.state]}>{p.stateName}</Tag> },
+        { key: 's', label: '状态', children: <Tag className={STATE_CLASSES[p.state]}>{p.stateName}</Tag> },
         ...(p.answeredOn ? [{ key: 'a', label: '答复日期', children: `${p.answeredOn}${p.lateReason ? `（逾期理由：${p.lateReason}）` : ''}` }] : []),
         ...(p.feedbackName ? [{ key: 'f', label: '代表委员意见', children: `${p.feedbackName}（${p.feedbackOn}）${p.feedbackNote ? `：${p.feedbackNote}` : ''}` }] : []),
         ...(p.resultItemId ? [{
@@ -123,6 +124,7 @@ function ProposalDetail({ agencyId, proposal, onChanged }: { agencyId: number; p
         }] : []),
       ]} />
       {p.replyText && <details><summary>答复函内容</summary><div style={{ whiteSpace: 'pre-wrap' }}>{p.replyText}</div></details>}
+      {p.replyText && <p><a href={`/api/agencies/${agencyId}/proposals/${p.id}/reply.docx`} download>下载答复函（Word）</a></p>}
       {mayHandle && p.state === 'handling' && (
         <Form form={answer} layout="vertical" className="gk-gap" onFinish={(v) => void run('未能登记答复', () => proposalApi.answer(agencyId, p.id, {
           answeredOn: day(v.answeredOn), replyText: v.replyText, lateReason: v.lateReason || null,
@@ -219,7 +221,7 @@ export function ProposalPage() {
             { title: '提出人', dataIndex: 'proposer' },
             { title: '主办科室', dataIndex: 'leadOffice' },
             { title: '答复期限', key: 'due', render: (_: unknown, p) => dueLabel(p) },
-            { title: '状态', key: 'state', render: (_: unknown, p) => <Tag color={STATE_COLORS[p.state]}>{p.stateName}</Tag> },
+            { title: '状态', key: 'state', render: (_: unknown, p) => <Tag className={STATE_CLASSES[p.state]}>{p.stateName}</Tag> },
             { title: '结果公开', key: 'pub', render: (_: unknown, p) => p.resultPublishedOn ?? (p.resultItemId ? '待发布' : '—') },
           ]} />
       </div>

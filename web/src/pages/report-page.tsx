@@ -169,7 +169,7 @@ export function ReportPage({ id }: { id: number }) {
           <Typography.Title level={1} className="gk-page-title">{doc.title || `${report.agencyName}${report.year}年政府信息公开工作年度报告`}</Typography.Title>
           <Space wrap size={[12, 4]} className="gk-meta">
             <Tag color={STATUS_COLORS[report.status]}>{STATUS_LABELS[report.status]}</Tag>
-            {correcting(report) && <Tag color="orange">更正中</Tag>}
+            {correcting(report) && <Tag className="gk-tag-warn">更正中</Tag>}
             {report.correctedAt && <span>更正：{formatTime(report.correctedAt)}</span>}
             <span>{FORMAT_LABELS[report.format] ?? report.format}</span>
             <span>第 {report.version} 版</span>
