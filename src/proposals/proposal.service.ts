@@ -331,8 +331,8 @@ export function proposalService(db: Kysely<Database>, clock: Clock, calendar: Wo
       };
     },
 
-    /** The figures of section 六（一）建议和提案办理情况 for a year, with the sentence reporting them. */
-    async yearCounts(agencyId: number, year: number): Promise<YearCounts> {
+    /** The figures of section 六 建议和提案办理情况 for a year (as of a day: what had happened by then), with the sentence reporting them. */
+    async yearCounts(agencyId: number, year: number, asOf?: string): Promise<YearCounts> {
       if (!Number.isInteger(year) || year < 2000 || year > 2200) throw new ValidationError(`年度“${String(year)}”无效`, { field: 'year' });
       const agency = await findAgencyRow(db, agencyId);
       if (!agency) throw new NotFoundError(`未找到编号为 ${agencyId} 的机关`);
@@ -340,7 +340,7 @@ export function proposalService(db: Kysely<Database>, clock: Clock, calendar: Wo
       return yearCounts(year, rows.map((r) => ({
         kind: r.kind as ProposalKind, assignedOn: r.assigned_on, answeredOn: r.answered_on, dueOn: null,
         late: r.late_reason !== null, resultPublishedOn: r.result_published_on ?? null,
-      })), '本机关');
+      })), '本机关', asOf);
     },
   };
 }

@@ -21,6 +21,8 @@ import { insertTextDraft, latestTextDraft } from './report-text.repository.js';
 import { chinaDay } from './report-versions.js';
 import { reportService, type StoredReport } from './report.service.js';
 import { registeredTextFigures } from './text-figure-sources.js';
+// 建议提案 register their figures for section 六 (proposals sit below reports, so this is a plain import).
+import './proposal-text-figures.js';
 
 /** The figures of the text as they stand now. */
 export interface TextFiguresView {

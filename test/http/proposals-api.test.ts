@@ -63,6 +63,15 @@ forEachDialect('proposals API', (ctx) => {
     assert.deepEqual(counts.cppcc, { received: 1, answered: 1, answeredOnTime: 1, resultsPublished: 1 });
     assert.match(counts.text, /政协提案 1 件.*均按期答复；办理结果已在门户网站公开 1 件。/);
     assert.equal((await t.call(drafter, 'GET', `/api/agencies/${t.bureauId}/proposal-warnings`)).statusCode, 200);
+
+    // The report's prose (section 六) states the proposals from the same data.
+    const report = await t.call(drafter, 'POST', '/api/reports', { agencyId: t.bureauId, year: 2024 });
+    assert.equal(report.statusCode, 201, report.body);
+    const drafted = await t.call(drafter, 'POST', `/api/reports/${json(report).id}/draft-text`, { baseVersion: 1, asOf: '2024-12-31' });
+    assert.equal(drafted.statusCode, 200, drafted.body);
+    const doc = json(await t.call(drafter, 'GET', `/api/reports/${json(report).id}`)).document;
+    const six = doc.sections.find((s: any) => s.key === '六').parts.map((x: any) => x.paragraphs.join('')).join('');
+    assert.match(six, /承办人大代表建议0件、政协提案1件，已在门户网站公开办理结果1件/);
   });
 
   test('a supervisor reads but may not register; an unknown proposal is a 404', async () => {

@@ -123,12 +123,17 @@ export interface YearCounts {
 }
 
 const zero = (): KindCounts => ({ received: 0, answered: 0, answeredOnTime: 0, resultsPublished: 0 });
-const inYear = (date: string | null, year: number) => date !== null && Number(date.slice(0, 4)) === year;
+const inYear = (date: string | null, year: number) => !!date && Number(date.slice(0, 4)) === year;
 
-/** Counts the proposals of a year (by the dates of assignment, answer and publication) and words them. */
-export function yearCounts(year: number, facts: readonly ProposalFacts[], unit = '本机关'): YearCounts {
+/**
+ * Counts the proposals of a year (by the dates of assignment, answer and publication) and words them; with `asOf`
+ * only what had happened by that day counts (a report drafted during the year).
+ */
+export function yearCounts(year: number, facts: readonly ProposalFacts[], unit = '本机关', asOf?: string): YearCounts {
   const counts = { npc: zero(), cppcc: zero() };
-  for (const f of facts) {
+  const by = (d: string | null) => (d !== null && asOf !== undefined && d > asOf ? null : d);
+  for (const raw of facts) {
+    const f = { ...raw, assignedOn: by(raw.assignedOn) ?? '', answeredOn: by(raw.answeredOn), resultPublishedOn: by(raw.resultPublishedOn) };
     const c = counts[f.kind];
     if (inYear(f.assignedOn, year)) c.received++;
     if (inYear(f.answeredOn, year)) {
