@@ -115,6 +115,19 @@ forEachDialect('proposals (建议提案)', (ctx) => {
     await assert.rejects(proposalService(ctx.db, clock, cal).get(agencyId + 999, p.id), /未找到建议提案/);
   });
 
+  it('corrects a proposal being handled, recording old → new; not once answered', async () => {
+    const p = await inTrx((svc) => svc.register(agencyId, cppcc({ sourceNo: '第 70 号', receivedOn: '2026-03-02', assignedOn: '2026-03-03' }), office));
+    const edited = await inTrx((svc) => svc.edit(agencyId, p.id, { ...cppcc({ sourceNo: '第 70 号', receivedOn: '2026-03-02', assignedOn: '2026-03-03' }), title: '关于优化企业开办的提案', dueOn: '2026-05-29' }, office));
+    assert.deepEqual([edited.title, edited.dueBase, edited.dueSet], ['关于优化企业开办的提案', '2026-05-29', true]);
+    const last = (await proposalService(ctx.db, clock, cal).events(agencyId, p.id)).at(-1)!;
+    assert.equal(last.type, 'edited');
+    assert.deepEqual(last.old, { title: '关于进一步优化企业开办流程的提案', due_base: '2026-06-03', due_set: 0 });
+    assert.deepEqual(last.new, { title: '关于优化企业开办的提案', due_base: '2026-05-29', due_set: 1 });
+    await inTrx((svc) => svc.answer(agencyId, p.id, { answeredOn: '2026-05-20', replyText: '答复' }, office));
+    await assert.rejects(inTrx((svc) => svc.edit(agencyId, p.id, cppcc({ sourceNo: '第 70 号', receivedOn: '2026-03-02', assignedOn: '2026-03-03' }), office)),
+      (e: unknown) => e instanceof ConflictError && e.code === 'PROPOSAL_STATE');
+  });
+
   it('warns about open proposals overdue and due soon', async () => {
     await inTrx((svc) => svc.register(agencyId, cppcc({ sourceNo: '第 90 号', receivedOn: '2026-08-20', assignedOn: '2026-08-21' }), office));
     await inTrx((svc) => svc.register(agencyId, cppcc({ sourceNo: '第 91 号', receivedOn: '2026-07-01', assignedOn: '2026-07-01' }), office));
