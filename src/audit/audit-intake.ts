@@ -37,7 +37,7 @@
  * Pure apart from zlib (no file system, database or clock). Synchronous: inflating a 50 MB part takes ~0.1 s; a
  * server that expands large uploads should do it off the request thread or part by part (load() per file).
  */
-import { SafeZip, ZipError, mib } from '../inspect/safe-zip.js';
+import { SafeZip, ZipError, mib } from '../parse/safe-zip.js';
 import { MAX_PARSE_BYTES, tooLargeMessage } from '../parse/parse-file.js';
 
 /** One uploaded (or given) file. */
@@ -119,7 +119,8 @@ export function neutralisePath(path: string): string {
   return parts.join('/') || '未命名文件';
 }
 
-const isZipMagic = (b: Uint8Array) => b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && ((b[2] === 0x03 && b[3] === 0x04) || (b[2] === 0x05 && b[3] === 0x06));
+/** Whether bytes begin as a ZIP archive (a local file header, or the end record of an empty archive). */
+export const isZipMagic = (b: Uint8Array) => b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && ((b[2] === 0x03 && b[3] === 0x04) || (b[2] === 0x05 && b[3] === 0x06));
 const zipNamed = (name: string) => /\.zip$/i.test(name);
 
 /** The shared state of one upload: files planned and bytes inflated so far. */

@@ -4,7 +4,7 @@
  * Word (.docx), Excel (.xlsx), WPS 文字/表格 (.wps/.et, OLE2 compound files), OFD, PNG, JPEG, GIF,
  * WebP. Executables (PE "MZ", ELF, Mach-O, Java class, #! scripts) are refused whatever their name.
  */
-import type { SafeZip } from './safe-zip.js';
+import type { SafeZip } from '../parse/safe-zip.js';
 
 /** The attachment types accepted. */
 export type AttachmentType = 'pdf' | 'docx' | 'xlsx' | 'wps' | 'et' | 'ofd' | 'png' | 'jpeg' | 'gif' | 'webp';

@@ -15,7 +15,7 @@ import { inspectDocx } from './inspect-docx.js';
 import { inspectOfd } from './inspect-ofd.js';
 import { PdfRefusal, inspectPdf } from './inspect-pdf.js';
 import { inspectXlsx } from './inspect-xlsx.js';
-import { SafeZip, ZipError, mib } from './safe-zip.js';
+import { SafeZip, ZipError, mib } from '../parse/safe-zip.js';
 
 /** Limits on one attachment. */
 export interface InspectionLimits {

@@ -11,7 +11,7 @@ import { DOCX_PREFIXES } from '../parse/docx-package.js';
 import type { XmlElement } from '../parse/xml-lite.js';
 import { hiddenFinding, piiFindings, type Finding } from './finding.js';
 import { embeddedFindings, propertyFindings } from './office-properties.js';
-import { ZipError, type SafeZip } from './safe-zip.js';
+import { ZipError, type SafeZip } from '../parse/safe-zip.js';
 import { attr, child, children, descendants, local, parsePart, textOf } from './xml-walk.js';
 
 /** What one paragraph (or table row) holds, by visibility. */

@@ -6,7 +6,7 @@
  */
 import { maskName } from '../core/applications/identity.js';
 import { hiddenFinding, piiFindings, type Finding } from './finding.js';
-import type { SafeZip } from './safe-zip.js';
+import type { SafeZip } from '../parse/safe-zip.js';
 import { attr, descendants, local, parsePart, textOf } from './xml-walk.js';
 
 const PAGE_CONTENT = /(?:^|\/)Pages\/Page_(\d+)\/Content\.xml$/i;

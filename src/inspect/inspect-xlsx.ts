@@ -10,7 +10,7 @@
 import { maskName } from '../core/applications/identity.js';
 import { cut, hiddenFinding, piiFindings, type Finding } from './finding.js';
 import { embeddedFindings, propertyFindings } from './office-properties.js';
-import { ZipError, type SafeZip } from './safe-zip.js';
+import { ZipError, type SafeZip } from '../parse/safe-zip.js';
 import { attr, child, children, descendants, local, parsePart, textOf } from './xml-walk.js';
 import type { XmlElement } from '../parse/xml-lite.js';
 

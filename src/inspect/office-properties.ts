@@ -5,7 +5,7 @@
  */
 import { maskName } from '../core/applications/identity.js';
 import { hiddenFinding, piiFindings, type Finding } from './finding.js';
-import type { SafeZip } from './safe-zip.js';
+import type { SafeZip } from '../parse/safe-zip.js';
 import { attr, descendants, local, parsePart, textOf } from './xml-walk.js';
 
 /** Properties reported, by local element name, with their Chinese names. */

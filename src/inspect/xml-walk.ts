@@ -3,7 +3,7 @@
  * local name (producers differ in prefixes), text of a subtree, children by name.
  */
 import { parseXml, XmlError, type XmlElement, type XmlNode } from '../parse/xml-lite.js';
-import { ZipError } from './safe-zip.js';
+import { ZipError } from '../parse/safe-zip.js';
 
 /** The part of a name after its prefix. */
 export const local = (name: string) => name.slice(name.indexOf(':') + 1);

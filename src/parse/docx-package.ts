@@ -2,8 +2,12 @@
  * Opening a .docx package: the ZIP, the main document part it names (word/document.xml), and
  * the numbering and styles parts that automatic list numbers need. Every failure is an Error
  * with a Chinese message naming what is wrong, which the caller turns into a per-file error.
+ *
+ * The ZIP is read with safe-zip.ts, not a general ZIP library: only the parts read are inflated, each under a hard
+ * output cap (its declared size, at most MAX_PART_BYTES), so a published "report" whose part lies about its size
+ * (a zip bomb) is refused with a message instead of exhausting the reader's memory.
  */
-import JSZip from 'jszip';
+import { SafeZip, ZipError } from './safe-zip.js';
 import { XmlError, parseXml, type XmlElement } from './xml-lite.js';
 
 /** The parts of a Word document the reader uses, parsed. */
@@ -29,16 +33,22 @@ const CORRUPT = 'DOCX 文件已损坏或不是 Word 文档：';
 /** Largest decompressed part read (a larger one is a ZIP bomb, not a report). */
 const MAX_PART_BYTES = 64 * 1024 * 1024;
 
+/**
+ * What the package may declare: images and embedded files count, though only XML parts are read, so the total is
+ * generous; what is actually inflated stays within MAX_PART_BYTES per part read.
+ */
+const PACKAGE_LIMITS = { maxUnzippedBytes: 1024 * 1024 * 1024, maxZipEntries: 10_000 };
+
 /** Opens the package and parses its document, numbering and styles parts. */
 export async function openDocx(bytes: Uint8Array): Promise<DocxParts> {
   if (bytes.length >= 4 && bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
     throw new Error(`${CORRUPT}这是旧版 Word（.doc）文件或受密码保护的文档，请在 Word 中另存为不加密的 .docx 后再读取。`);
   }
-  let zip: JSZip;
+  let zip: SafeZip;
   try {
-    zip = await JSZip.loadAsync(bytes);
+    zip = SafeZip.open(bytes, PACKAGE_LIMITS);
   } catch (error) {
-    throw new Error(`${CORRUPT}无法作为 ZIP 压缩包打开（${reason(error)}）。`);
+    throw zipFailure(error, '');
   }
   const rels = await readPart(zip, '_rels/.rels');
   const main = (rels && target(rels, 'officeDocument', '')) ?? 'word/document.xml';
@@ -71,20 +81,31 @@ function parse(xml: string, path: string): XmlElement {
   }
 }
 
-/** A part's text, or null when the package has no such part. */
-async function readPart(zip: JSZip, path: string): Promise<string | null> {
-  const entry = zip.file(path) ?? zip.file(Object.keys(zip.files).find((name) => name.toLowerCase() === path.toLowerCase()) ?? '');
-  if (!entry || entry.dir) return null;
-  // JSZip keeps the size from the central directory in a private field (see its typings).
-  const size = (entry as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize;
-  if (size !== undefined && size > MAX_PART_BYTES) {
+/** A part's text, or null when the package has no such part (names compared without case, as Word does). */
+async function readPart(zip: SafeZip, path: string): Promise<string | null> {
+  const size = zip.size(path);
+  if (size === null) return null;
+  if (size > MAX_PART_BYTES) {
     throw new Error(`${CORRUPT}${path} 解压后超过 ${MAX_PART_BYTES / 1024 / 1024} MB，不是正常的年度报告。`);
   }
   try {
-    return await entry.async('string');
+    // read() inflates no further than the declared size: a part that lies about it is refused.
+    return zip.text(path);
   } catch (error) {
-    throw new Error(`${CORRUPT}无法解压 ${path}（${reason(error)}）。`);
+    throw zipFailure(error, path);
   }
+}
+
+/** The per-file error of a package that cannot be opened or a part that cannot be inflated. */
+function zipFailure(error: unknown, path: string): Error {
+  if (error instanceof ZipError && error.problem === 'zip-bomb') {
+    return new Error(`DOCX 文件被拒绝，未读取：${error.message}。这不是正常的年度报告，请核实文件来源。`);
+  }
+  if (error instanceof ZipError && error.problem === 'encrypted') {
+    return new Error(`${CORRUPT}文件已加密，请在 Word 中取消密码后另存为 .docx 再读取。`);
+  }
+  const what = path ? `无法解压 ${path}` : '无法作为 ZIP 压缩包打开';
+  return new Error(`${CORRUPT}${what}（${reason(error)}）。`);
 }
 
 /** The target of the first relationship of a type (…/officeDocument, …/numbering), as a package path. */

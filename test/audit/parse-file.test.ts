@@ -12,6 +12,7 @@ import { MAX_PARSE_BYTES, parseReportFile, parseResultSummary } from '../../src/
 import { documentForImport } from '../../src/parse/parse-import.js';
 import { resultProblems } from '../../src/parse/parse-summary.js';
 import { sniffType } from '../../src/parse/sniff-type.js';
+import { makeZip } from './zip-fixtures.js';
 import { full2021, garbage, pdfWithoutText, renderedFiles, SEED_AGENCY, SEED_TEXT, textWithReceived } from './audit-fixtures.js';
 
 const corpus = (path: string) => readFileSync(new URL(`../corpus/${path}`, import.meta.url));
@@ -74,6 +75,25 @@ describe('parseReportFile on bad input', () => {
     const half = await parseReportFile(docx.subarray(0, Math.floor(docx.length / 2)), 'half.docx');
     assertFailed(half, /DOCX|Word|损坏/);
     assert.equal(half.sourceType, 'docx');
+  });
+
+  it('a DOCX whose document part lies about its size (a zip bomb) is refused without inflating past it', async () => {
+    const types = '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>';
+    // 32 MB of XML deflated to ~32 KB, declared as 4 KB: inflating stops one byte past the declared size.
+    const body = `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${'<w:p/>'.repeat(32 * 2 ** 20 / 6)}</w:body></w:document>`;
+    const lying = makeZip([
+      { name: '[Content_Types].xml', data: types },
+      { name: 'word/document.xml', data: body, deflate: true, declaredSize: 4096 },
+    ]);
+    const result = await parseReportFile(lying, '炸弹.docx');
+    assertFailed(result, /^DOCX 文件被拒绝，未读取：.*word\/document\.xml.*压缩炸弹/);
+    assert.equal(result.sourceType, 'docx');
+    // A part that declares more than a report's document can hold is refused before inflating.
+    const huge = makeZip([
+      { name: '[Content_Types].xml', data: types },
+      { name: 'word/document.xml', data: '<w:document/>', deflate: true, declaredSize: 100 * 2 ** 20 },
+    ]);
+    assertFailed(await parseReportFile(huge, 'huge.docx'), /DOCX.*(压缩炸弹|超过 64 MB)/);
   });
 
   it('a corrupt PDF: a header and garbage, and a real one cut in half', async () => {
