@@ -23,8 +23,14 @@ export const AUDIT_FORMAT_LABELS = { 2019: '2019 格式（试行）', 2021: '202
 /** The sort keys of a batch's files. */
 export const AUDIT_SORT_LABELS = { errors: '按问题数', name: '按文件名', agency: '按机关', year: '按年度' } as const;
 
-/** Most files in one upload (after zips are expanded). */
+/** Most files in one upload request (parts; also the most file ids audited again at once). */
 export const MAX_AUDIT_FILES = 500;
+
+/**
+ * Most files read from one upload once its zips are expanded (audit-intake.ts INTAKE_LIMITS.maxFiles): past it,
+ * each archive gives one failed file saying how many of its files were not read.
+ */
+export const MAX_BATCH_FILES = 2000;
 /** Longest note of a decision. */
 export const MAX_DECISION_NOTE = 500;
 

@@ -103,14 +103,22 @@ export async function batchCounts(db: Q, batchIds: readonly number[]): Promise<M
 
 // Files.
 
-/** Inserts the files of a batch, returning their ids in order. */
-export async function insertFiles(db: Q, rows: ReadonlyArray<{ batch_id: number; position: number; name: string; size: number; sha256: string }>): Promise<number[]> {
+/**
+ * Inserts the files of a batch, returning their ids in order: pending, or — a file refused at intake (a zip bomb, a
+ * zip nested too deep, files past the cap: `intakeError`) — failed with that message and no read. "Failed without a
+ * read" marks such a file for good: the runner gives every file it reads a read, so a re-run leaves it as it is.
+ */
+export async function insertFiles(db: Q, rows: ReadonlyArray<{ batch_id: number; position: number; name: string; size: number; sha256: string; intakeError?: string }>): Promise<number[]> {
   const ids: number[] = [];
-  for (const row of rows) {
-    ids.push((await db.insertInto('audit_files').values({ ...row, state: 'pending' }).returning('id').executeTakeFirstOrThrow()).id);
+  for (const { intakeError, ...row } of rows) {
+    const state = intakeError === undefined ? { state: 'pending' as const } : { state: 'failed' as const, error: intakeError };
+    ids.push((await db.insertInto('audit_files').values({ ...row, ...state }).returning('id').executeTakeFirstOrThrow()).id);
   }
   return ids;
 }
+
+/** Whether a file was refused at intake (failed without a read; see insertFiles). */
+export const isIntakeError = (row: Pick<AuditFileRowDb, 'state' | 'read_id'>): boolean => row.state === 'failed' && row.read_id === null;
 
 /** A file row with its batch's agency and the number of its current findings without a decision. */
 export type AuditFileListRow = AuditFileRowDb & { agency_id: number; undecided: number };
@@ -233,9 +241,10 @@ export async function releaseClaims(db: Q, batchId: number): Promise<void> {
     .where('batch_id', '=', batchId).where('state', '=', 'reading').execute();
 }
 
-/** Makes every file of a batch pending again (a re-run). */
+/** Makes every file of a batch pending again (a re-run), except files refused at intake: they have nothing to read. */
 export async function resetFiles(db: Q, batchId: number): Promise<void> {
-  await db.updateTable('audit_files').set({ state: 'pending', claim: null, claimed_at: null }).where('batch_id', '=', batchId).execute();
+  await db.updateTable('audit_files').set({ state: 'pending', claim: null, claimed_at: null }).where('batch_id', '=', batchId)
+    .where((eb) => eb.or([eb('state', '!=', 'failed'), eb('read_id', 'is not', null)])).execute();
 }
 
 /**

@@ -3,7 +3,8 @@
  * batch at once, the reading goes on in the background (audit-batch-runner.ts); the batch with its files (filter,
  * sort; polled for progress), a file's detail, decisions on findings, stop and re-run, exports (XLSX, CSV, HTML)
  * and the comparisons across years and agencies. Permission 核查年度报告 (audit.run) in the batch's agency; lists
- * and comparisons cover the agencies where the caller holds it.
+ * and comparisons cover the agencies where the caller holds it. ZIP archives in an upload are expanded by
+ * audit-intake.ts: each file inside is a file of the batch, an archive that cannot be expanded a failed one.
  */
 import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
@@ -21,9 +22,10 @@ import {
   AUDIT_SEVERITY_FILTER_LABELS, AUDIT_SORT_LABELS, AuditBatchListSchema, AuditBatchPageSchema, AuditBatchParams, AuditBatchSchema,
   AuditCompareAgencyQuery, AuditCompareAgencySchema, AuditCompareYearQuery, AuditCompareYearSchema, AuditDecisionBody,
   AuditExportQuery, AuditFileDetailSchema, AuditFileParams, AuditFilesQuery, AuditFindingParams, AuditFindingSchema, AuditLabelsSchema,
-  MAX_AUDIT_FILES,
+  MAX_AUDIT_FILES, MAX_BATCH_FILES,
 } from './audit-batch.schema.js';
 import { auditBatchService, checkUpload, defaultAuditReader, tooLargeFile, type AuditReader, type UploadedFile } from './audit-batch.service.js';
+import { isZipMagic, planIntake } from './audit-intake.js';
 import { compareAgency, compareAgencyXlsx, compareYear, compareYearXlsx } from './audit-compare.js';
 
 const TAGS = ['核查年度报告'];
@@ -31,17 +33,9 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 /** All files of one upload together. */
 const MAX_UPLOAD_BYTES = 1024 * 1024 * 1024;
 
-/**
- * Expands an uploaded part into report files (a zip into its reports). Until the zip intake lands
- * (src/audit/audit-intake.ts), each part is one file.
- */
-export type AuditExpander = (file: UploadedFile) => Promise<UploadedFile[]>;
-const oneFile: AuditExpander = async (file) => [file];
-
 /** What the plugin may be given beside the app context (the server passes the worker pool's reader). */
 export interface AuditBatchRouteOptions {
   reader?: AuditReader;
-  expand?: AuditExpander;
   concurrency?: number;
 }
 
@@ -53,7 +47,10 @@ export function auditRunnerOf(ctx: Pick<AppContext, 'db'>): AuditRunner | undefi
   return runners.get(ctx.db);
 }
 
-/** Reads the multipart upload: every file part (each ≤ 50 MB), the fields title and agencyId. */
+/**
+ * Reads the multipart upload: every file part, the fields title and agencyId. A report file may have 50 MB, a ZIP
+ * archive up to the upload's total (its files are held to 50 MB each by the intake).
+ */
 async function readParts(request: FastifyRequest): Promise<{ files: UploadedFile[]; title?: string; agencyId?: string }> {
   const files: UploadedFile[] = [];
   const fields: Record<string, string> = {};
@@ -64,6 +61,7 @@ async function readParts(request: FastifyRequest): Promise<{ files: UploadedFile
       if (part.type === 'file') {
         name = part.filename || `文件${files.length + 1}`;
         const bytes = await part.toBuffer();
+        if (bytes.length > MAX_PARSE_BYTES && !isZipMagic(bytes)) throw new TooLargeError(tooLargeFile(name, bytes.length));
         total += bytes.length;
         if (total > MAX_UPLOAD_BYTES) throw new TooLargeError(`一次上传的文件合计不得超过 ${MAX_UPLOAD_BYTES / 1024 / 1024 / 1024} GB，请分批上传`);
         files.push({ name, bytes });
@@ -113,8 +111,7 @@ const LABELS = {
 /** Registers the saved-audit API (call inside buildApp, after the access control). */
 export function auditBatchRoutes(options: AuditBatchRouteOptions = {}): FastifyPluginAsyncTypebox<AppContext> {
   return async (app, ctx) => {
-    await app.register(multipart, { limits: { fileSize: MAX_PARSE_BYTES, files: MAX_AUDIT_FILES, fields: 10, parts: MAX_AUDIT_FILES + 10 } });
-    const expand = options.expand ?? oneFile;
+    await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: MAX_AUDIT_FILES, fields: 10, parts: MAX_AUDIT_FILES + 10 } });
     const runner = createAuditRunner(ctx.db.db, ctx.clock, {
       reader: options.reader ?? defaultAuditReader, concurrency: options.concurrency,
       onError: (e) => app.log.error({ err: e }, '核查文件读取失败 (audit runner)'),
@@ -136,7 +133,9 @@ export function auditBatchRoutes(options: AuditBatchRouteOptions = {}): FastifyP
     app.post('/api/audits', {
       schema: {
         tags: TAGS, summary: '上传年度报告文件并核查',
-        description: `multipart/form-data：一个或多个文件字段 file（年度报告或压缩包，每个不超过 ${MAX_PARSE_BYTES / 1024 / 1024} MB，合计不超过 ${MAX_AUDIT_FILES} 个），`
+        description: `multipart/form-data：一个或多个文件字段 file（年度报告每个不超过 ${MAX_PARSE_BYTES / 1024 / 1024} MB，或 ZIP 压缩包，合计不超过 ${MAX_AUDIT_FILES} 个、1 GB），`
+          + `压缩包逐个展开（含其中的压缩包，至多两层），其中每个文件以“压缩包名/路径”为名，一次最多读取 ${MAX_BATCH_FILES} 个文件；`
+          + '无法展开的压缩包（损坏、嵌套过深、疑似“压缩炸弹”）和超出上限未读取的文件各列为一个读取失败的文件并说明原因，其余文件照常核查。'
           + '可选字段 title、agencyId；或 JSON `{ title?, agencyId?, fileIds }` 再次核查已上传的文件。文件按 SHA-256 只保存一份。'
           + '立即返回 202 和核查批次，文件在后台逐个读取；轮询 GET /api/audits/:id 查看进度。没有文件、文件过多为 400，文件过大为 413，均不保存任何数据。',
         response: { 202: AuditBatchSchema, ...errorResponses(400, 404, 413) },
@@ -146,7 +145,8 @@ export function auditBatchRoutes(options: AuditBatchRouteOptions = {}): FastifyP
       let batch;
       if (request.isMultipart()) {
         const upload = await readParts(request);
-        const files = (await Promise.all(upload.files.map(expand))).flat();
+        // Zips are listed, not inflated (nested ones apart): each entry is inflated as it is stored, in the transaction.
+        const files = planIntake(upload.files, { maxFiles: MAX_BATCH_FILES });
         checkUpload(files);
         const agencyId = agencyOf(request, upload.agencyId);
         await request.access.require('audit.run', agencyId);

@@ -21,17 +21,26 @@ import { insertBlobIfAbsent } from '../disclosure/item.repository.js';
 import { MAX_PARSE_BYTES, parseReportFile } from '../parse/parse-file.js';
 import {
   batchCounts, currentDecisions, filesByIds, findBatch, findFile, findingsOfReads, findRead, insertBatch, insertBatchEvent,
-  insertDecision, insertFiles, listBatches, listFiles, lockBatch, moveBatch, releaseClaims, resetFiles,
+  insertDecision, insertFiles, isIntakeError, listBatches, listFiles, lockBatch, moveBatch, releaseClaims, resetFiles,
   type AuditBatchRow, type AuditDecisionRow, type AuditFileListRow, type BatchCountsRow,
 } from './audit-batch.repository.js';
 import {
-  AUDIT_BATCH_STATE_LABELS, AUDIT_DECISION_LABELS, AUDIT_FILE_STATE_LABELS, AUDIT_SEVERITY_LABELS, MAX_AUDIT_FILES, MAX_DECISION_NOTE,
+  AUDIT_BATCH_STATE_LABELS, AUDIT_DECISION_LABELS, AUDIT_FILE_STATE_LABELS, AUDIT_SEVERITY_LABELS, MAX_AUDIT_FILES, MAX_BATCH_FILES, MAX_DECISION_NOTE,
   type AuditBatch, type AuditDecisionRequest, type AuditFileDetail, type AuditFileRow, type AuditFilesFilter, type AuditFinding,
   type AuditFindingCell, type AuditSeverity,
 } from './audit-batch-model.js';
+import type { IntakeEntry, PendingEntry } from './audit-intake.js';
 import { blankSummaries, detailTables, formatLabelOf, type CompactResult } from './audit-findings.js';
 
 type Q = Kysely<Database>;
+
+/** A file of a new batch, its bytes already stored by hash; `error`: refused at intake (the batch lists it failed). */
+interface StoredFile {
+  name: string;
+  size: number;
+  sha256: string;
+  error?: string;
+}
 
 /**
  * Reads one report file. The default parses on the calling thread; the server passes the worker pool's reader
@@ -48,20 +57,37 @@ export interface UploadedFile {
   bytes: Uint8Array;
 }
 
+/**
+ * A file of a batch as given to create(): its bytes, an entry the zip intake refused (`{ name, error }`: stored as a
+ * failed file with that message), or a planned zip entry inflated only when it is stored (audit-intake.ts
+ * planIntake), so an upload of many zipped reports never holds more than one inflated file at a time.
+ */
+export type UploadEntry = UploadedFile | IntakeEntry | PendingEntry;
+
+const loaded = (entry: UploadEntry): IntakeEntry => ('load' in entry ? entry.load() : entry);
+
+/** Empty bytes: the blob of a file refused at intake (a file row needs a blob; its hash is the empty content's). */
+const NOTHING = new Uint8Array(0);
+
 /** The SHA-256 of bytes, hex. */
 export const sha256Of = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
-const TOO_MANY = `一次最多核查 ${MAX_AUDIT_FILES} 个文件（含压缩包中的文件），请分批上传`;
+const TOO_MANY = `一次最多核查 ${MAX_AUDIT_FILES} 个文件，请分批上传`;
+const TOO_MANY_ENTRIES = `一次最多核查 ${MAX_BATCH_FILES} 个文件（含压缩包中的文件），请分批上传`;
 const NO_FILES = '没有上传文件：请至少选择一个年度报告文件（Word、PDF、网页或文本）或压缩包';
 
 /** The message of a file over the size limit. */
 export const tooLargeFile = (name: string, size?: number) =>
   `文件“${name}”过大${size ? `（${(size / 1024 / 1024).toFixed(1)} MB）` : ''}：每个年度报告文件不得超过 ${MAX_PARSE_BYTES / 1024 / 1024} MB`;
 
-/** Checks an upload before anything is stored: at least one file, not too many (each file's size is checked as it arrives). */
-export function checkUpload(files: readonly UploadedFile[]): void {
+/**
+ * Checks an upload before anything is stored: at least one file, not too many (each file's size is checked as it
+ * arrives). Zips are expanded first: the intake reads at most MAX_BATCH_FILES of their files and adds one failed
+ * entry per archive for the rest, which are counted here too.
+ */
+export function checkUpload(files: readonly { name: string }[]): void {
   if (files.length === 0) throw new ValidationError(NO_FILES, { field: 'file' });
-  if (files.length > MAX_AUDIT_FILES) throw new ValidationError(TOO_MANY, { field: 'file' });
+  if (files.length > MAX_BATCH_FILES + MAX_AUDIT_FILES) throw new ValidationError(TOO_MANY_ENTRIES, { field: 'file' });
   // An empty or unreadable file does not stop the batch: reading it says why (文件为空…), the others are read.
 }
 
@@ -130,20 +156,23 @@ export function auditBatchService(db: Q, clock: Clock) {
     return file;
   }
 
-  /** Stores the files (bytes once by hash) and a new batch reading them. */
-  async function store(agencyId: number, title: string | undefined, files: ReadonlyArray<{ name: string; size: number; sha256: string; bytes?: Uint8Array }>, actor: Actor): Promise<AuditBatch> {
+  /** Stores a file's bytes once by hash; the file as the batch lists it (an intake error: failed, empty blob). */
+  async function storeBlob(entry: IntakeEntry, at: string): Promise<StoredFile> {
+    const bytes = entry.bytes ?? NOTHING;
+    const sha256 = sha256Of(bytes);
+    const type = entry.error === undefined ? extname(entry.name).slice(1).toLowerCase() || 'report' : 'empty';
+    await insertBlobIfAbsent(db, { hash: sha256, size: bytes.length, file_type: type.slice(0, 16), content: bytes, created_at: at });
+    return { name: entry.name, size: bytes.length, sha256, error: entry.error };
+  }
+
+  /** Stores a new batch reading these files (already stored by hash; an intake error stays failed with its message). */
+  async function store(agencyId: number, title: string | undefined, files: readonly StoredFile[], actor: Actor): Promise<AuditBatch> {
     const at = clock();
-    for (const f of files) {
-      if (f.bytes) {
-        const type = extname(f.name).slice(1).toLowerCase() || 'report';
-        await insertBlobIfAbsent(db, { hash: f.sha256, size: f.bytes.length, file_type: type.slice(0, 16), content: f.bytes, created_at: at });
-      }
-    }
     const id = await insertBatch(db, {
       agency_id: agencyId, title: title?.trim() || titleOf(files, at), state: 'reading', run: 1,
       created_at: at, created_by: actor.name, created_by_id: actor.id, updated_at: at,
     });
-    await insertFiles(db, files.map((f, i) => ({ batch_id: id, position: i + 1, name: f.name, size: f.size, sha256: f.sha256 })));
+    await insertFiles(db, files.map((f, i) => ({ batch_id: id, position: i + 1, name: f.name, size: f.size, sha256: f.sha256, intakeError: f.error })));
     await insertBatchEvent(db, { batch_id: id, type: 'created', old_state: null, new_state: 'reading', run: 1, actor: actor.name, actor_id: actor.id, at });
     return view(await batchRow(id));
   }
@@ -151,10 +180,16 @@ export function auditBatchService(db: Q, clock: Clock) {
   return {
     batchRow,
 
-    /** A new batch of uploaded files (checked first: nothing is stored for a bad upload). */
-    async create(input: { agencyId: number; title?: string; files: readonly UploadedFile[] }, actor: Actor): Promise<AuditBatch> {
+    /**
+     * A new batch of uploaded files (checked first: nothing is stored for a bad upload). Planned zip entries are
+     * inflated one at a time as they are stored, and their bytes dropped before the next.
+     */
+    async create(input: { agencyId: number; title?: string; files: readonly UploadEntry[] }, actor: Actor): Promise<AuditBatch> {
       checkUpload(input.files);
-      return store(input.agencyId, input.title, input.files.map((f) => ({ name: f.name, size: f.bytes.length, sha256: sha256Of(f.bytes), bytes: f.bytes })), actor);
+      const at = clock();
+      const stored: StoredFile[] = [];
+      for (const entry of input.files) stored.push(await storeBlob(loaded(entry), at));
+      return store(input.agencyId, input.title, stored, actor);
     },
 
     /** A new batch of files already uploaded (each in a batch the caller may audit: `mayAudit`). */
@@ -168,7 +203,8 @@ export function auditBatchService(db: Q, clock: Clock) {
       const unknown = ids.filter((id) => !found.has(id));
       if (unknown.length) throw new NotFoundError(`未找到核查文件：${unknown.slice(0, 10).join('、')}${unknown.length > 10 ? ' 等' : ''}`);
       const byId = new Map(rows.map((r) => [r.id, r]));
-      return store(input.agencyId, input.title, ids.map((id) => byId.get(id)!).map((r) => ({ name: r.name, size: r.size, sha256: r.sha256 })), actor);
+      return store(input.agencyId, input.title, ids.map((id) => byId.get(id)!)
+        .map((r) => ({ name: r.name, size: r.size, sha256: r.sha256, error: isIntakeError(r) ? r.error ?? undefined : undefined })), actor);
     },
 
     /** The batches of these agencies, newest first. */
