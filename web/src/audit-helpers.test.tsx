@@ -7,9 +7,11 @@ import { navItemOf, visibleNav } from './nav.js';
 import { parseRoute, routeHref } from './router.js';
 
 describe('audit helpers', () => {
-  it('refuses files over 50 MB and empty files before sending, in Chinese', () => {
-    expect(uploadRefusal({ name: 'a.zip', size: 50 * 1024 * 1024 })).toBeNull();
-    expect(uploadRefusal({ name: '大.zip', size: 50 * 1024 * 1024 + 1 })).toBe('文件“大.zip”大小为 50.0 MB，超过 50 MB 的上限，未加入。');
+  it('refuses report files over 50 MB, zips over 1 GB and empty files before sending, in Chinese', () => {
+    expect(uploadRefusal({ name: 'a.pdf', size: 50 * 1024 * 1024 })).toBeNull();
+    expect(uploadRefusal({ name: '大.pdf', size: 50 * 1024 * 1024 + 1 })).toBe('文件“大.pdf”大小为 50.0 MB，超过 50 MB 的上限，未加入。');
+    expect(uploadRefusal({ name: '全部年报.ZIP', size: 600 * 1024 * 1024 })).toBeNull();
+    expect(uploadRefusal({ name: '更大.zip', size: 1024 * 1024 * 1024 + 1 })).toMatch(/^压缩包“更大\.zip”.*超过 1 GB 的上限/);
     expect(uploadRefusal({ name: '空.docx', size: 0 })).toMatch(/空文件/);
   });
 

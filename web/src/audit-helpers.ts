@@ -6,12 +6,19 @@
 import { fileSize } from './disclosure-labels.js';
 import type { AuditBatch, AuditDetailCell, AuditDetailTable, AuditFileRow, AuditFinding, AuditSeverity } from './schema-types.js';
 
-/** Largest file the UI sends (reports and zips); the server enforces its own limits too. */
+/** Largest report file the UI sends; the server enforces its own limits too. */
 export const MAX_AUDIT_UPLOAD_BYTES = 50 * 1024 * 1024;
+
+/** Largest .zip the UI sends: the whole upload's limit (the server holds each file inside to 50 MB). */
+export const MAX_AUDIT_ZIP_BYTES = 1024 * 1024 * 1024;
 
 /** Why a chosen file is refused before sending, or null when it may be sent. */
 export function uploadRefusal(file: { name: string; size: number }): string | null {
-  if (file.size > MAX_AUDIT_UPLOAD_BYTES) return `文件“${file.name}”大小为 ${fileSize(file.size)}，超过 50 MB 的上限，未加入。`;
+  if (/\.zip$/i.test(file.name)) {
+    if (file.size > MAX_AUDIT_ZIP_BYTES) return `压缩包“${file.name}”大小为 ${fileSize(file.size)}，超过 1 GB 的上限，未加入；请分成几个压缩包上传。`;
+  } else if (file.size > MAX_AUDIT_UPLOAD_BYTES) {
+    return `文件“${file.name}”大小为 ${fileSize(file.size)}，超过 50 MB 的上限，未加入。`;
+  }
   if (file.size === 0) return `文件“${file.name}”是空文件，未加入。`;
   return null;
 }

@@ -22,7 +22,7 @@ function fileOfSize(name: string, size: number): File {
 }
 
 describe('AuditNewDialog', () => {
-  it('lists chosen files with their sizes, refuses one over 50 MB, and audits earlier files again as JSON', { timeout: 60_000 }, async () => {
+  it('lists chosen files with their sizes, refuses a report over 50 MB, and audits earlier files again as JSON', { timeout: 60_000 }, async () => {
     setSession(sessionFixture({}, ['audit.run']));
     const posts: unknown[] = [];
     vi.stubGlobal('fetch', vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
@@ -38,12 +38,12 @@ describe('AuditNewDialog', () => {
     render(<AntApp><AuditNewDialog open batches={[batchFixture({ state: 'done' })]} onClose={() => {}} onCreated={created} /></AntApp>);
     const dialog = await screen.findByRole('dialog', {}, { timeout: 15_000 });
     const input = dialog.querySelector('input[type=file]') as HTMLInputElement;
-    fireEvent.change(input, { target: { files: [fileOfSize('甲局2021年报.docx', 48_000), fileOfSize('全部年报.zip', 60 * 1024 * 1024)] } });
+    fireEvent.change(input, { target: { files: [fileOfSize('甲局2021年报.docx', 48_000), fileOfSize('全部年报.pdf', 60 * 1024 * 1024)] } });
     const chosen = await within(dialog).findByRole('list', { name: '已选择的文件' }, { timeout: 10_000 });
     expect(chosen.textContent).toContain('甲局2021年报.docx');
     expect(chosen.textContent).toContain('46.9 KB');
-    expect(chosen.textContent).not.toContain('全部年报.zip');
-    expect(within(dialog).getByText('文件“全部年报.zip”大小为 60.0 MB，超过 50 MB 的上限，未加入。')).toBeTruthy();
+    expect(chosen.textContent).not.toContain('全部年报.pdf');
+    expect(within(dialog).getByText('文件“全部年报.pdf”大小为 60.0 MB，超过 50 MB 的上限，未加入。')).toBeTruthy();
 
     // Earlier files of a batch, audited again.
     fireEvent.click(within(dialog).getByText('选择已上传的文件重新核查'));

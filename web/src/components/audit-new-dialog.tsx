@@ -1,5 +1,5 @@
 /**
- * 新建核查: many report files or zips chosen or dropped (each with its size; a file over 50 MB refused here with
+ * 新建核查: many report files or zips chosen or dropped (each with its size; a report over 50 MB or a zip over 1 GB refused here with
  * a message), or files already uploaded in earlier batches picked to be audited again. Sends them as one batch
  * and opens it; the reading goes on on the server.
  */
@@ -81,7 +81,7 @@ export function AuditNewDialog({ open, batches, onClose, onCreated }: Props) {
           <Upload.Dragger multiple showUploadList={false} accept=".docx,.pdf,.html,.htm,.txt,.zip"
             beforeUpload={(f) => { add(f); return false; }}>
             <p className="gk-upload-text">点击选择或将文件拖到此处，可一次选择多个文件</p>
-            <p className="gk-upload-hint">年度报告的 Word（.docx）、PDF、网页（.html）或文本（.txt）文件，也可以是装有这些文件的 .zip 压缩包；每个文件不超过 50 MB。</p>
+            <p className="gk-upload-hint">年度报告的 Word（.docx）、PDF、网页（.html）或文本（.txt）文件，也可以是装有这些文件的 .zip 压缩包（其中的压缩包也会展开，一次最多读取 2000 个文件）；每个报告文件不超过 50 MB，压缩包不超过 1 GB。</p>
           </Upload.Dragger>
           {refused.length > 0 && <Alert className="gk-gap" type="error" showIcon title="以下文件未加入" description={<ul className="gk-plain-list">{refused.map((r) => <li key={r}>{r}</li>)}</ul>}
             closable={{ onClose: () => setRefused([]) }} />}
