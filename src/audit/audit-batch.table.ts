@@ -3,7 +3,8 @@
  * - `audit_batches`: a batch of report files audited together in an agency's scope; `run` counts its re-runs.
  * - `audit_batch_events`: what happened to a batch (created, stopped, re-run, resumed, done), who and when.
  * - `audit_files`: one file of a batch (bytes in `blobs` by SHA-256), its state, the reader's claim, and a copy of
- *   its latest read's summary (so lists filter and sort in SQL).
+ *   its latest read's summary (so lists filter and sort in SQL); a file the zip intake refused (a zip bomb, too deep, past
+ *   the cap) is stored 'failed' with its message and no read (its blob the empty content), and stays so.
  * - `audit_reads`: every read of a file (append-only): the summary, the compact result the detail shows, the figures.
  * - `audit_findings`: the findings of a read, each with its fingerprint (rule + cells).
  * - `audit_decisions`: decisions on findings as events (old → new) keyed by (agency, sha256, fingerprint): the

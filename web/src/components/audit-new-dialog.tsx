@@ -1,6 +1,6 @@
 /**
- * 新建核查: many report files or zips chosen or dropped (each with its size; a report over 50 MB or a zip over 1 GB refused here with
- * a message), or files already uploaded in earlier batches picked to be audited again. Sends them as one batch
+ * 新建核查: many report files or zips chosen or dropped (each with its size; a report over 50 MB or a zip over 1 GB
+ * refused here with a message), or files already uploaded in earlier batches picked to be audited again. Sends them as one batch
  * and opens it; the reading goes on on the server.
  */
 import { useEffect, useState } from 'react';
