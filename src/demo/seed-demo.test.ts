@@ -30,7 +30,7 @@ forEachDialect('demo data and seed import', (ctx) => {
     assert.deepEqual({ ...summary, id: 0, agencyId: 0 }, {
       id: 0, agencyId: 0, agencyName: DEMO_BUREAU, year: 2019, format: '2019', status: 'published', version: 1,
       issuedOn: '2020-01-18', createdAt: '2020-01-18T00:00:00.000Z', updatedAt: '2020-01-18T00:00:00.000Z',
-      publishedAt: '2020-01-18T00:00:00.000Z', reviewState: 'published', reviewStateName: '已发布', reviewVersion: 1,
+      publishedAt: '2020-01-18T00:00:00.000Z', reviewState: 'published', reviewStateName: '已发布', reviewVersion: 1, publishedVersion: 1, correctedAt: null,
     });
     const events = await reports.events(summary!.id);
     assert.deepEqual(events.map((e) => [e.type, e.actor]), [['imported', '演示数据'], ['published', '周专员']]);

@@ -17,6 +17,7 @@ import { reportService } from '../reports/report.service.js';
 import { reportReviewAdapter, reviewReport, submitReport } from '../reports/report-review.js';
 import { publishToChannels } from '../disclosure/review.service.js';
 import { ensureCalendar } from '../calendar/calendar-seed.js';
+import { addDemoDraftReport } from './demo-draft-report.js';
 import { playDemoDisclosureYear } from './demo-disclosure-year.js';
 import { addDemoItems } from './demo-items-generator.js';
 
@@ -68,6 +69,11 @@ export interface DemoOptions {
    * so the public site has a few hundred items to look at (issue 10); about 14 ms an item on SQLite, first start only.
    */
   generatedItems?: number;
+  /**
+   * Also make the bureau's 2020 report in the 2019 format as a draft filled and written from the data
+   * (src/demo/demo-draft-report.ts: 40 items of 2020, entered counts, sections 一 and 六 drafted; about 0.3 s).
+   */
+  draftReport?: boolean;
 }
 
 /**
@@ -107,6 +113,7 @@ export async function ensureDemoData(db: Kysely<Database>, clock: Clock, options
       await playDemoDisclosureYear(trx, bureau);
     }
     if (options.generatedItems) await addDemoItems(trx, bureau.id, options.generatedItems, 2024);
+    if (options.draftReport) await addDemoDraftReport(trx, bureau);
     return true;
   };
   return db.isTransaction ? work(db) : db.transaction().execute(work);

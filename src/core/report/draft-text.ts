@@ -166,7 +166,9 @@ const SECTION_ONE: PartPlan[] = [
       (p, c) => {
         if (!c.has('publications.total')) return null;
         p.t(`${c.year}年，本机关主动公开政府信息`).f('publications.total');
-        listClauses(p, c.channels.map(([k, words]): [string, string] => [k, `通过${words}公开`]), c);
+        // One channel holds them all: named without repeating the number.
+        if (c.channels.length === 1) p.t(`，均通过${c.channels[0]![1]}公开`);
+        else listClauses(p, c.channels.map(([k, words]): [string, string] => [k, `通过${words}公开`]), c);
         p.t('。');
         const normative: Array<[string, string]> = [
           ['normative.issued', '全年制发行政规范性文件'], ['normative.repealed', '废止'], ['normative.in-force', '现行有效行政规范性文件'],
