@@ -38,7 +38,7 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
   try {
     await migrate(db.db);
     await preparePiiStorage(db.db, pii);
-    await ensureDemoData(db.db, systemClock, { disclosureYear: true, generatedItems: 200, draftReport: true });
+    await ensureDemoData(db.db, systemClock, { disclosureYear: true, generatedItems: 200, draftReport: true, matters: true });
     await ensureCalendar(db.db, systemClock);
     noUsers = await userService(db.db, systemClock).isEmpty();
   } catch (e) {

@@ -16,7 +16,7 @@ export function isPostgres(db: Kysely<any>): boolean {
 }
 
 /** Tables whose rows are locked one at a time by id. */
-type LockableTable = 'agencies' | 'reports' | 'applications' | 'items' | 'catalogue_versions' | 'guide_versions' | 'monthly_checklists' | 'proposals';
+type LockableTable = 'agencies' | 'reports' | 'applications' | 'items' | 'catalogue_versions' | 'guide_versions' | 'monthly_checklists' | 'proposals' | 'matters';
 
 /**
  * Locks one row until the end of the transaction (PostgreSQL `select … for update`): a second

@@ -14,6 +14,7 @@ import {
 import {
   applications, calendar, caseAssignment, dropRedundantIndexes, hotUpdates, initial, numberSequences, statisticsIndexes,
 } from './migrations/reports-and-applications.js';
+import { searchMatterKind, serviceMatters } from './migrations/service-matters.js';
 
 /** Every migration in order. Names sort lexically; never rename or edit a released one. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -37,6 +38,8 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0019_audit_batches': auditBatches,
   '0020_report_corrections': reportCorrections,
   '0021_proposals': proposals,
+  '0022_service_matters': serviceMatters,
+  '0023_search_matter_kind': searchMatterKind,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };

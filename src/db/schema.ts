@@ -13,6 +13,9 @@ import type {
   Art20CountTable, BlobTable, CatalogueNodeTable, CatalogueVersionTable, ChannelPublicationTable, ChecklistEntryTable,
   DisclosureEventTable, GuideVersionTable, ItemTable, ItemVersionTable, MonthlyChecklistTable, PiiFindingTable, ReviewStepTable,
 } from '../disclosure/disclosure.table.js';
+import type {
+  HallMonthTable, MatterOfficeTable, MatterTable, MatterThemeTable, MatterVersionTable, ServiceHallTable,
+} from '../matters/matters.table.js';
 import type { SearchDocumentTable } from '../search/search.table.js';
 import type { PublicationGenerationTable } from './publication-generation.js';
 import type { NumberSequenceTable } from './sequences.js';
@@ -61,4 +64,10 @@ export interface Database {
   audit_reads: AuditReadTable;
   audit_findings: AuditFindingTable;
   audit_decisions: AuditDecisionTable;
+  matter_offices: MatterOfficeTable;
+  matter_themes: MatterThemeTable;
+  matters: MatterTable;
+  matter_versions: MatterVersionTable;
+  service_halls: ServiceHallTable;
+  hall_months: HallMonthTable;
 }

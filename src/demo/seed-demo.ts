@@ -20,6 +20,7 @@ import { ensureCalendar } from '../calendar/calendar-seed.js';
 import { addDemoDraftReport } from './demo-draft-report.js';
 import { playDemoDisclosureYear } from './demo-disclosure-year.js';
 import { addDemoItems } from './demo-items-generator.js';
+import { addDemoMatters } from './demo-matters.js';
 
 export const DEMO_GOVERNMENT = '环翠区人民政府';
 export const DEMO_BUREAU = '威海市环翠区行政审批服务局';
@@ -74,6 +75,11 @@ export interface DemoOptions {
    * (src/demo/demo-draft-report.ts: 40 items of 2020, entered counts, sections 一 and 六 drafted; about 0.3 s).
    */
   draftReport?: boolean;
+  /**
+   * Also add the bureau's 政务服务事项 (src/demo/demo-matters.ts): offices, halls with 2019's figures and 120 matters
+   * published through the chain in 2019. The server's start asks for it; tests of matters do.
+   */
+  matters?: boolean;
 }
 
 /**
@@ -114,6 +120,7 @@ export async function ensureDemoData(db: Kysely<Database>, clock: Clock, options
     }
     if (options.generatedItems) await addDemoItems(trx, bureau.id, options.generatedItems, 2024);
     if (options.draftReport) await addDemoDraftReport(trx, bureau);
+    if (options.matters) await addDemoMatters(trx, bureau.id, DEMO_ACTOR);
     return true;
   };
   return db.isTransaction ? work(db) : db.transaction().execute(work);

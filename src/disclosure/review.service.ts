@@ -26,7 +26,7 @@ import {
 } from './review.repository.js';
 
 /** The kinds of subject that go through the chain. */
-export type SubjectKind = 'item' | 'catalogue' | 'guide' | 'report';
+export type SubjectKind = 'item' | 'catalogue' | 'guide' | 'report' | 'matter';
 
 /** A subject as the chain sees it, loaded (and on PostgreSQL locked) inside the transaction. */
 export interface ReviewSubject {

@@ -4,7 +4,7 @@
  */
 import type { SearchDocKind } from './search.table.js';
 
-/** 政府信息 / 附件 / 公开指南 / 公开目录 / 年度报告, by kind. */
+/** 政府信息 / 附件 / 公开指南 / 公开目录 / 年度报告 / 办事指南, by kind. */
 export const SEARCH_KIND_NAMES: Readonly<Record<SearchDocKind, string>> = {
-  item: '政府信息', attachment: '附件', guide: '公开指南', catalogue: '公开目录', report: '年度报告',
+  item: '政府信息', attachment: '附件', guide: '公开指南', catalogue: '公开目录', report: '年度报告', matter: '办事指南',
 };

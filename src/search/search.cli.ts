@@ -18,6 +18,7 @@ export const SEARCH_SOURCE_MODULES: ReadonlyArray<() => Promise<unknown>> = [
   () => import('../disclosure/item-search.js'), // items and their attachments
   () => import('../disclosure/guide-search.js'),
   () => import('../reports/report-search.js'),
+  () => import('../matters/matter-search.js'),
 ];
 
 /** gongkai search rebuild. */

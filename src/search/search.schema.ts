@@ -8,7 +8,7 @@ import { MAX_PAGE, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE } from './search-query.js';
 /** The largest id (a 32-bit integer column on PostgreSQL): a larger one is a 400 naming the parameter, not a database error. */
 const MAX_ID = 2147483647;
 
-const Kind = Type.Union([Type.Literal('item'), Type.Literal('attachment'), Type.Literal('guide'), Type.Literal('catalogue'), Type.Literal('report')], {
+const Kind = Type.Union([Type.Literal('item'), Type.Literal('attachment'), Type.Literal('guide'), Type.Literal('catalogue'), Type.Literal('report'), Type.Literal('matter')], {
   description: '文件种类：item 政府信息、attachment 附件、guide 公开指南、catalogue 公开目录、report 年度报告',
 });
 

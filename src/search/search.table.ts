@@ -8,7 +8,7 @@
 import type { Generated, Insertable, Selectable } from 'kysely';
 
 /** What kind of public document a row indexes. */
-export type SearchDocKind = 'item' | 'attachment' | 'guide' | 'catalogue' | 'report';
+export type SearchDocKind = 'item' | 'attachment' | 'guide' | 'catalogue' | 'report' | 'matter';
 
 export interface SearchDocumentTable {
   id: Generated<number>;

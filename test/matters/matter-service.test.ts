@@ -1,0 +1,81 @@
+/**
+ * 政务服务事项 through the services on SQLite and PostgreSQL: the demo bureau's generated list (its shares, themes and
+ * levels as the plan says, checkable by hand), a matter through the chain with every version kept, and the bad inputs
+ * of issue 12 (no legal basis, a promised time limit longer than the statutory one), each leaving nothing stored.
+ */
+import assert from 'node:assert/strict';
+import { before, test } from 'node:test';
+import type { Kysely } from 'kysely';
+import { fixedClock } from '../../src/core/clock.js';
+import { ValidationError } from '../../src/core/errors.js';
+import type { Database } from '../../src/db/schema.js';
+import { demoMatter } from '../../src/demo/demo-matters.js';
+import { DEMO_BUREAU, ensureDemoData } from '../../src/demo/seed-demo.js';
+import { hallService } from '../../src/matters/hall.service.js';
+import { matterService } from '../../src/matters/matter.service.js';
+import { forEachDialect } from '../db-helpers.js';
+
+const clock = fixedClock('2026-03-02T02:00:00.000Z');
+
+forEachDialect('service matters', (ctx) => {
+  let db: Kysely<Database>;
+  let bureauId: number;
+  const actor = (login: string) => db.selectFrom('users').select(['id', 'name']).where('login', '=', login).executeTakeFirstOrThrow().then((u) => ({ id: Number(u.id), name: u.name }));
+
+  before(async () => {
+    db = (await ctx.fresh()).db;
+    await ensureDemoData(db, clock, { matters: true });
+    bureauId = Number((await db.selectFrom('agencies').select('id').where('name', '=', DEMO_BUREAU).executeTakeFirstOrThrow()).id);
+  });
+
+  test('the demo list as of 2019-12-31: the plan\'s counts and shares, themes and levels', async () => {
+    const d = await hallService(db, clock).dashboard(bureauId, 2019);
+    assert.deepEqual(d.matters.counts, { total: 120, online: 108, fullyOnline: 77, atMostOnce: 118, zeroVisit: 25, mailDelivery: 40 });
+    assert.equal(d.matters.shares.atMostOnce.percent, 98.3);
+    assert.equal(d.matters.shares.online.percent, 90);
+    assert.equal(d.matters.shares.fullyOnlineOfOnline.percent, 71.3);
+    assert.deepEqual(d.levels.map((l) => [l.level, l.count]), [['district', 120], ['town', 40], ['community', 28], ['village', 21]]);
+    assert.equal(d.themes.reduce((s, t) => s + t.count, 0), 120);
+    assert.equal(d.themes.filter((t) => t.key.startsWith('person:')).reduce((s, t) => s + t.count, 0), 60);
+    // The seed's hall figures: 264 windows, 420,000 transactions, 496 certificates mailed.
+    assert.deepEqual(d.totals, { windows: 264, transactions: 420_000, certificatesMailed: 496 });
+    // Half-way through the year only the matters published by then count.
+    const mid = await hallService(db, clock).dashboard(bureauId, 2019, '2019-05-31');
+    assert.ok(mid.matters.counts.total > 0 && mid.matters.counts.total < 120, String(mid.matters.counts.total));
+  });
+
+  test('a matter through the chain, each version kept; a new version is not public until published', async () => {
+    const [jingban, kezhang, baomi, lingdao, gongkai] = await Promise.all(['jingban', 'kezhang', 'baomi', 'lingdao', 'gongkai'].map(actor));
+    const s = matterService(db, clock);
+    const content = { ...demoMatter(1), code: 'TEST-0001', name: '测试事项' };
+    const created = await db.transaction().execute((trx) => matterService(trx, clock).create(bureauId, content, jingban!));
+    assert.equal(created.version, 1);
+    const saved = await db.transaction().execute((trx) => matterService(trx, clock).save(created.id, { baseVersion: 1, content: { ...content, promisedDays: 3 } }, jingban!));
+    assert.equal(saved.version, 2);
+    await assert.rejects(db.transaction().execute((trx) => matterService(trx, clock).save(created.id, { baseVersion: 1, content }, jingban!)), /已由他人保存为第 2 版.*承诺办结时限/);
+    await db.transaction().execute((trx) => matterService(trx, clock).submit(created.id, jingban!));
+    await assert.rejects(db.transaction().execute(async (trx) => matterService(trx, clock).decide(created.id, { step: 'first-review', decision: "pass" }, jingban!)), /不能审核|起草/);
+    await db.transaction().execute(async (trx) => matterService(trx, clock).decide(created.id, { step: 'first-review', decision: 'pass' }, kezhang!));
+    await db.transaction().execute(async (trx) => matterService(trx, clock).decide(created.id, { step: 'secrecy-review', decision: 'pass', form: { channelsFit: { portal: true } } }, baomi!));
+    await db.transaction().execute(async (trx) => matterService(trx, clock).decide(created.id, { step: 'sign-off', decision: 'pass' }, lingdao!));
+    const published = await db.transaction().execute(async (trx) => matterService(trx, clock).publish(created.id, ['portal'], gongkai!));
+    assert.equal(published.publishedVersion, 2);
+    assert.equal(published.state, 'published');
+    assert.deepEqual(published.versions.map((v) => v.version), [2, 1]);
+    assert.deepEqual((await s.view(created.id, 1)).content.promisedDays, content.promisedDays);
+  });
+
+  test('bad input: no legal basis, promised longer than statutory, unknown office or theme — a Chinese message, nothing stored', async () => {
+    const jingban = await actor('jingban');
+    const before = Number((await db.selectFrom('matters').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    const base = { ...demoMatter(2), code: 'TEST-BAD' };
+    const attempt = (content: unknown) => db.transaction().execute((trx) => matterService(trx, clock).create(bureauId, content, jingban!));
+    await assert.rejects(attempt({ ...base, legalBasis: [] }), (e: unknown) => e instanceof ValidationError && /事项缺少设定依据/.test(e.message));
+    await assert.rejects(attempt({ ...base, statutoryDays: 10, promisedDays: 15 }), /承诺办结时限（15 个工作日）不能长于法定办结时限（10 个工作日）/);
+    await assert.rejects(attempt({ ...base, office: '不存在的科' }), /实施主体“不存在的科”不在本机关登记的实施主体名单中/);
+    await assert.rejects(attempt({ ...base, themes: ['legal:404'] }), /主题分类“legal:404”不存在或已停用/);
+    await assert.rejects(attempt({ ...base, flags: { ...base.flags, online: false, fullyOnline: true } }), /全程网办的事项必须可网办/);
+    const after = Number((await db.selectFrom('matters').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    assert.equal(after, before);
+  });
+});
