@@ -51,7 +51,7 @@ export function part(path: string): string {
  * config (read from the environment by the entry points) above http, whose security settings it fills.
  */
 const ORDER = [
-  'core', 'security', 'parse', 'inspect', 'render', 'db', 'agencies', 'calendar', 'auth', 'search', 'disclosure', 'proposals', 'statistics', 'reports', 'portal',
+  'core', 'security', 'parse', 'inspect', 'render', 'db', 'agencies', 'calendar', 'auth', 'search', 'disclosure', 'matters', 'proposals', 'statistics', 'reports', 'portal',
   'applications', 'letters', 'audit', 'demo', 'http', 'config', 'cli', 'server',
 ];
 

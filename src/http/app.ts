@@ -26,6 +26,8 @@ import { NotFoundError } from '../core/errors.js';
 import { catalogueRoutes } from '../disclosure/catalogue.routes.js';
 import { disclosureSettingsRoutes } from '../disclosure/disclosure-settings.routes.js';
 import { guideRoutes } from '../disclosure/guide.routes.js';
+import { matterRoutes } from '../matters/matter.routes.js';
+import { matterPortalRoutes } from '../portal/matter-portal.routes.js';
 import { InterchangeReportSchema } from '../core/interchange/interchange-schema.js';
 import { letterRoutes } from '../letters/letter.routes.js';
 import { itemRoutes } from '../disclosure/item.routes.js';
@@ -109,6 +111,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
         { name: '核查年度报告', description: '批量核查已发布的年度报告：核查批次的上传、后台读取进度、问题及核查结论、导出，跨年度和跨机关比较' },
         { name: '依申请公开', description: '政府信息公开申请的登记、办理期限、处理决定、行政复议和行政诉讼' },
         { name: '主动公开', description: '主动公开的政府信息、目录；导入平台启用前已发布的信息，导出信息和目录' },
+        { name: '办事指南', description: '政务服务事项及其办事指南、二维码、服务大厅数据' },
       ],
     },
   });
@@ -143,6 +146,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(itemImportRoutes, ctx);
   await app.register(catalogueRoutes, ctx);
   await app.register(guideRoutes, ctx);
+  await app.register(matterRoutes, ctx);
+  await app.register(matterPortalRoutes, ctx);
   await app.register(disclosureSettingsRoutes, ctx);
   await app.register(portalReadinessRoutes, ctx);
   await app.register(table2Routes, ctx);

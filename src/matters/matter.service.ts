@@ -131,6 +131,12 @@ export function matterService(db: Kysely<Database>, clock: Clock) {
   return {
     view,
 
+    /** Refuses (404) a matter that is not the agency's: the access policy checked the path's agency. */
+    async assertInAgency(agencyId: number, id: number): Promise<void> {
+      const m = await findMatterRow(db, id);
+      if (!m || m.agency_id !== agencyId) throw new NotFoundError(`事项（编号 ${id}）不存在`);
+    },
+
     /** Checks a matter against the agency's lists and returns it normalised (the import checks rows with it). */
     async validate(agencyId: number, content: unknown): Promise<Matter> {
       return validateMatter(content, await matterContext(db, agencyId));

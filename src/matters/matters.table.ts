@@ -44,7 +44,7 @@ export interface MatterTable {
   /** The version the public sees, or null before first publication. */
   published_version: number | null;
   drafter_id: number | null;
-  /** How the matter came: 'platform' | 'import'. */
+  /** How the matter came: platform (drafted here) or import (from a spreadsheet). */
   origin: string;
   created_at: string;
   updated_at: string;

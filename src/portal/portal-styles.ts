@@ -97,7 +97,22 @@ mark{background:var(--mark);color:inherit;padding:0 .1em}
 .site-footer p{margin:.3rem 0}
 .site-footer .sep{margin-left:1.25rem}
 .footer-links a{margin:0 .75rem}
+.matter-guide .qr{float:right;margin:0 0 1rem 1rem;text-align:center;font-size:.85rem;color:var(--muted)}
+.matter-guide .qr img{display:block;margin:0 auto;image-rendering:pixelated}
+ul.tags{list-style:none;padding:0;margin:.5rem 0;display:flex;flex-wrap:wrap;gap:.4rem}
+ul.tags li{border:1px solid var(--brand);color:var(--brand);padding:.05rem .5rem;font-size:.85rem}
+ol.materials li span{display:block;color:var(--muted);font-size:.9rem}
+ol.materials li a{margin-right:1rem}
+.matter-filter{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:flex-end;margin:0 0 1rem}
+.matter-filter label{display:flex;flex-direction:column;font-size:.9rem}
+.matter-filter input,.matter-filter select,.matter-filter button{font:inherit;padding:.35rem .5rem;min-height:2.5rem}
+ul.matter-list{list-style:none;padding:0}
+ul.matter-list li{border-bottom:1px solid var(--line);padding:.6rem 0}
+ul.matter-list li a{font-size:1.05rem}
+ul.matter-list li .note{display:block}
 @media (max-width:640px){
+.matter-guide .qr{float:none;margin:0 auto 1rem}
+.matter-filter label{width:100%}
 main{width:calc(100% - 1rem);padding:1rem}
 .site-name{font-size:1.2rem}
 .display a{margin:0 1rem 0 0}
