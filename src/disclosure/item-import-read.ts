@@ -108,7 +108,8 @@ function isZip(bytes: Uint8Array): boolean {
   return bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 }
 
-async function xlsxRecords(bytes: Uint8Array): Promise<string[][]> {
+/** The first visible sheet of an XLSX as rows of cell texts (row and column positions kept). */
+export async function xlsxRecords(bytes: Uint8Array): Promise<string[][]> {
   const book = new ExcelJS.Workbook();
   await book.xlsx.load(bytes as unknown as ArrayBuffer);
   const sheet = book.worksheets.find((s) => s.state !== 'hidden' && s.state !== 'veryHidden') ?? book.worksheets[0];

@@ -27,6 +27,7 @@ import { catalogueRoutes } from '../disclosure/catalogue.routes.js';
 import { disclosureSettingsRoutes } from '../disclosure/disclosure-settings.routes.js';
 import { guideRoutes } from '../disclosure/guide.routes.js';
 import { matterRoutes } from '../matters/matter.routes.js';
+import { matterImportRoutes } from '../matters/matter-import.routes.js';
 import { matterPortalRoutes } from '../portal/matter-portal.routes.js';
 import { InterchangeReportSchema } from '../core/interchange/interchange-schema.js';
 import { letterRoutes } from '../letters/letter.routes.js';
@@ -147,6 +148,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(catalogueRoutes, ctx);
   await app.register(guideRoutes, ctx);
   await app.register(matterRoutes, ctx);
+  await app.register(matterImportRoutes, ctx);
   await app.register(matterPortalRoutes, ctx);
   await app.register(disclosureSettingsRoutes, ctx);
   await app.register(portalReadinessRoutes, ctx);

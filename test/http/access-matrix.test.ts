@@ -73,7 +73,7 @@ function paramValue(url: string, name: string, f: Fixture): string {
   if (name === '*') return url.startsWith('/admin') ? 'index.html' : 'swagger-ui.css';
   if (name === 'version') return '1';
   if (name === 'year') return '2024';
-  if (name === 'grantId' || name === 'remedyId' || name === 'findingId' || name === 'publicationId' || name === 'entryId') return '999999';
+  if (name === 'grantId' || name === 'hallId' || name === 'remedyId' || name === 'findingId' || name === 'publicationId' || name === 'entryId') return '999999';
   if (name === 'agencyId') return String(f.bureauId);
   if (name === 'hash') return '0'.repeat(64);
   if (name === 'month') return '2026-03';
@@ -96,6 +96,8 @@ function paramValue(url: string, name: string, f: Fixture): string {
     // Public portal pages: a category of the bureau's catalogue (a 404 until a catalogue version is published) and an item.
     if (url.startsWith('/categories/')) return String(f.nodeId);
     if (url.startsWith('/items/')) return String(f.itemId);
+    // A public guide (办事指南) that does not exist: a 404 to everyone.
+    if (url.startsWith('/matters/')) return '999999';
   }
   throw new Error(`access matrix: no value for :${name} of ${url} — add one to paramValue()`);
 }
