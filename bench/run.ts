@@ -5,7 +5,7 @@
  * committed). Parsing is also given as reports per second on one core (one file at a time); the
  * session check as requests/s signed in against the same handler on a public route (bench/auth.ts); importing
  * 10,000 items from XLSX (bench/item-import.ts); the attachment scan of a 100-page DOCX and PDF (bench/inspect.ts);
- * one item through the review chain (bench/items.ts); the public full-text search (bench/search.ts): index build
+ * one item through the review chain (bench/items.ts); 5,000 matters from XLSX and one A4 guide PDF with its QR code (bench/matters.ts); the public full-text search (bench/search.ts): index build
  * documents/s and search p50/p95 on a generated corpus; portal pages from the page cache beside a bare route (bench/portal.ts);
  * reading on worker threads (bench/parse-pool.ts): a bulk audit of 1,000 mixed files on the pool against one worker,
  * and the portal's p99 latency while a 50 MB upload is read.
@@ -26,6 +26,7 @@ import { authFigures, throughputLines, type SessionThroughput } from './auth.js'
 import { inspectFigures } from './inspect.js';
 import { itemFigures } from './items.js';
 import { itemImportFigures } from './item-import.js';
+import { matterFigures } from './matters.js';
 import { formatMs, measure, type Figure } from './measure.js';
 import { searchFigures } from './search.js';
 import { portalFigures, portalLines } from './portal.js';
@@ -79,6 +80,10 @@ console.log('');
 
 // Issue 9: importing 10,000 items of an old site from XLSX (≥ 1,000 items/s; SQLite, PostgreSQL when reachable).
 figures.push(...await itemImportFigures());
+console.log('');
+
+// Issue 12: importing 5,000 matters from XLSX; one A4 办事指南 PDF with its QR code.
+figures.push(...await matterFigures());
 console.log('');
 
 // Issue 8: the session check on every signed-in request, and argon2id per sign-in attempt.
