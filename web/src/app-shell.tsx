@@ -31,6 +31,9 @@ import { AuditBatchPage } from './pages/audit-batch-page.js';
 import { AuditFilePage } from './pages/audit-file-page.js';
 import { AuditComparePage } from './pages/audit-compare-page.js';
 import { ProposalPage } from './pages/proposal-page.js';
+import { MatterListPage } from './pages/matter-list-page.js';
+import { MatterPage } from './pages/matter-page.js';
+import { ServiceHallPage } from './pages/service-hall-page.js';
 import { UpcomingYearNotice } from './components/pending-deadlines.js';
 import { todayInChina } from './application-labels.js';
 
@@ -59,6 +62,10 @@ function screenOf(route: Route): ReactNode {
     case 'audit-file': return <AuditFilePage key={`${route.batchId}:${route.fileId}`} batchId={route.batchId} fileId={route.fileId} />;
     case 'audit-compare': return <AuditComparePage key={`${route.agency ?? ''}:${route.year ?? ''}`} agency={route.agency} year={route.year} />;
     case 'proposals': return <ProposalPage />;
+    case 'matters': return <MatterListPage />;
+    case 'matter-new': return <MatterPage key={`new-${route.agencyId}`} agencyId={route.agencyId} id={null} />;
+    case 'matter': return <MatterPage key={route.id} agencyId={route.agencyId} id={route.id} />;
+    case 'service-halls': return <ServiceHallPage />;
     default: return <ReportListPage />;
   }
 }

@@ -25,6 +25,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { route: { name: 'items' }, label: '主动公开', permission: 'item.read', sections: ['items', 'item', 'item-new'] },
   { route: { name: 'catalogue' }, label: '公开目录', permission: 'item.read', sections: ['catalogue'], secondary: true },
   { route: { name: 'checklists' }, label: '检查清理', permission: 'checklist.review', sections: ['checklists'], secondary: true },
+  { route: { name: 'matters' }, label: '办事指南', permission: 'item.read', sections: ['matters', 'matter', 'matter-new'], secondary: true },
+  { route: { name: 'service-halls' }, label: '政务服务大厅', permission: 'item.read', sections: ['service-halls'], secondary: true },
   { route: { name: 'portal-readiness' }, label: '迎检自查', permission: 'item.read', sections: ['portal-readiness'], secondary: true },
   { route: { name: 'reports' }, label: '年度报告', permission: 'report.read', sections: ['reports', 'report'] },
   // 上级监督: reading and checking the published reports of the agencies supervised, many at a time.

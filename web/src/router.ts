@@ -27,7 +27,11 @@ export type Route =
   | { name: 'audit-batch'; id: number }
   | { name: 'audit-file'; batchId: number; fileId: number }
   | { name: 'audit-compare'; agency?: string; year?: number }
-  | { name: 'proposals' };
+  | { name: 'proposals' }
+  | { name: 'matters' }
+  | { name: 'matter-new'; agencyId: number }
+  | { name: 'matter'; agencyId: number; id: number }
+  | { name: 'service-halls' };
 
 /** Reads a route from a location hash (#/reports/3); anything unknown is the report list. */
 export function parseRoute(hash: string): Route {
@@ -56,6 +60,12 @@ export function parseRoute(hash: string): Route {
   const audit = parseAuditRoute(path);
   if (audit) return audit;
   if (/^\/proposals\/?$/.test(path)) return { name: 'proposals' };
+  const matterNew = /^\/matters\/(\d+)\/new\/?$/.exec(path);
+  if (matterNew) return { name: 'matter-new', agencyId: Number(matterNew[1]) };
+  const matter = /^\/matters\/(\d+)\/(\d+)\/?$/.exec(path);
+  if (matter) return { name: 'matter', agencyId: Number(matter[1]), id: Number(matter[2]) };
+  if (/^\/matters\/?$/.test(path)) return { name: 'matters' };
+  if (/^\/service-halls\/?$/.test(path)) return { name: 'service-halls' };
   return { name: 'reports' };
 }
 
@@ -108,6 +118,10 @@ export function routeHref(route: Route): string {
       return route.agency ? `#/audits/compare/agency/${encodeURIComponent(route.agency)}`
         : route.year ? `#/audits/compare/year/${route.year}` : '#/audits/compare';
     case 'proposals': return '#/proposals';
+    case 'matters': return '#/matters';
+    case 'matter-new': return `#/matters/${route.agencyId}/new`;
+    case 'matter': return `#/matters/${route.agencyId}/${route.id}`;
+    case 'service-halls': return '#/service-halls';
     default: return '#/';
   }
 }
