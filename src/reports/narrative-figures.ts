@@ -4,9 +4,13 @@
  * 公开栏和LED显示屏960条”). They are counted from the publication records and offered with the address of the
  * publications behind each; the office writes them into the text. The prose is not checked against them: the
  * narrative checks (src/core/checks/narrative.ts) compare stated figures with table cells only.
+ * The service hall's figures (issue 12: the seed's “98.3%可实现‘最多跑一次’……可网办事项803项，占比90%……窗口264个……
+ * 一窗办理业务42万余件……快递免费送证496余件”) are offered too when the agency keeps a matter list or hall figures:
+ * the shares computed from the matter list as of 31 December, the halls' totals of the year.
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
+import { hallService } from '../matters/hall.service.js';
 import { publicationCounts } from '../statistics/publication-counts.service.js';
 
 /** A figure offered for the text. */
@@ -42,5 +46,28 @@ export async function narrativeFigures(db: Kysely<Database>, agencyId: number, y
       drillDown: url(keys.join(',')),
     });
   }
+  offers.push(...await hallOffers(db, agencyId, year));
+  return offers;
+}
+
+/** The matter list's shares and the halls' totals of the year, or nothing when the agency keeps neither. */
+async function hallOffers(db: Kysely<Database>, agencyId: number, year: number): Promise<NarrativeFigureOffer[]> {
+  const d = await hallService(db, () => `${year}-12-31T12:00:00.000Z`).dashboard(agencyId, year);
+  const drillDown = `/api/agencies/${agencyId}/service-dashboard?year=${year}`;
+  const offers: NarrativeFigureOffer[] = [];
+  const { counts, shares } = d.matters;
+  if (counts.total > 0) {
+    offers.push(
+      { label: `政务服务事项（截至${year}年12月31日已发布，项）`, value: counts.total, drillDown },
+      { label: '可实现“最多跑一次”的事项占比（%）', value: shares.atMostOnce.percent ?? 0, drillDown },
+      { label: '可网办事项（项）', value: counts.online, drillDown },
+      { label: '可网办事项占比（%）', value: shares.online.percent ?? 0, drillDown },
+      { label: '可全程网办事项（项）', value: counts.fullyOnline, drillDown },
+      { label: '可全程网办事项占可网办事项的比例（%）', value: shares.fullyOnlineOfOnline.percent ?? 0, drillDown },
+    );
+  }
+  if (d.totals.windows !== null) offers.push({ label: '政务服务大厅综合受理窗口（个）', value: d.totals.windows, drillDown });
+  if (d.totals.transactions !== null) offers.push({ label: `${year}年政务服务大厅办件量（件）`, value: d.totals.transactions, drillDown });
+  if (d.totals.certificatesMailed !== null) offers.push({ label: `${year}年快递送达证照（件）`, value: d.totals.certificatesMailed, drillDown });
   return offers;
 }

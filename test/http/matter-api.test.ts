@@ -85,6 +85,16 @@ forEachDialect('matter API and the public guides', (ctx) => {
     assert.deepEqual(d.totals, { windows: 264, transactions: 420000, certificatesMailed: 496 });
   });
 
+  test('the hall\'s figures are offered to the 2019 report\'s text', async () => {
+    const { narrativeFigures } = await import('../../src/reports/narrative-figures.js');
+    const offers = await narrativeFigures(t.db.db, t.bureauId, 2019);
+    const value = (label: RegExp) => offers.find((o) => label.test(o.label))?.value;
+    assert.equal(value(/最多跑一次/), 98.3);
+    assert.equal(value(/^可网办事项（项）/), 108);
+    assert.equal(value(/综合受理窗口/), 264);
+    assert.equal(value(/快递送达证照/), 496);
+  });
+
   test('bad input: no legal basis (400, nothing stored); a QR code of a guide never published (409; 404 on the portal)', async () => {
     const before = (await t.db.db.selectFrom('matters').select('id').execute()).length;
     const content = { ...demoMatter(3), code: 'HTTP-TEST-1', name: '未发布的测试事项' };
