@@ -15,6 +15,8 @@ import { errorResponses } from '../reports/report.schema.js';
 import { exportMattersXlsx } from './matter-export-xlsx.js';
 import { createMatterReadPool } from './matter-import-pool.js';
 import { importMatters } from './matter-import.service.js';
+import { storeMatterFile } from './matter-files.js';
+import { checkUpload } from '../disclosure/item-attachments.js';
 
 const TAGS = ['办事指南'];
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -68,6 +70,21 @@ export const matterImportRoutes: FastifyPluginAsyncTypebox<AppContext> = async (
     return inTransaction(ctx, (trx) => importMatters(trx, ctx.clock, parsed, {
       agencyId: request.params.agencyId, fileName, skipRefused: request.query.skipRefused, dryRun: request.query.dryRun,
     }, actor));
+  });
+
+  app.post('/api/agencies/:agencyId/matter-files', {
+    schema: {
+      tags: TAGS, summary: '上传申请材料的空白表格或示范样表',
+      description: '文件类型按内容识别并经安全检查；样表中发现身份证号码等个人信息的不予保存（示范样表应使用虚构信息）。返回文件的 SHA-256，供事项的申请材料引用。',
+      params: AgencyParams, response: { 201: Type.Object({ hash: Type.String(), fileName: Type.String(), fileType: Type.String() }), ...errorResponses(400, 404, 413) },
+    },
+  }, async (request, reply) => {
+    if (!request.isMultipart()) throw new ValidationError(NO_FILE, { field: 'file' });
+    const part = await request.file();
+    if (!part) throw new ValidationError(NO_FILE, { field: 'file' });
+    const upload = await checkUpload(part.filename || '表格', await part.toBuffer());
+    const stored = await inTransaction(ctx, (trx) => storeMatterFile(trx, ctx.clock, request.params.agencyId, upload));
+    return reply.code(201).send(stored);
   });
 
   app.get('/api/agencies/:agencyId/matters.xlsx', {

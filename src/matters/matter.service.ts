@@ -25,6 +25,7 @@ import {
   setMatterVersionRow, updateMatterTheme, versionColumns, type MatterFilter, type MatterListRow,
 } from './matter.repository.js';
 import { lockedMatter, matterReviewAdapter } from './matter-review.js';
+import { assertFilesStored } from './matter-files.js';
 
 /** The states in which a version is with the reviewers: no new version is saved over it. */
 const UNDER_REVIEW: readonly string[] = ['first-review', 'secrecy-review', 'sign-off', 'approved'];
@@ -146,6 +147,7 @@ export function matterService(db: Kysely<Database>, clock: Clock) {
     async create(agencyId: number, input: unknown, actor: Actor, origin: 'platform' | 'import' = 'platform'): Promise<MatterView> {
       await agencyOf(agencyId);
       const content = validateMatter(input, await matterContext(db, agencyId));
+      await assertFilesStored(db, content);
       await codeFree(agencyId, content.code);
       const at = clock();
       const row = await insertMatterRow(db, {
@@ -167,6 +169,7 @@ export function matterService(db: Kysely<Database>, clock: Clock) {
     async save(id: number, input: { baseVersion: number; content: unknown }, actor: Actor): Promise<MatterView> {
       const m = await lockedMatter(db, id);
       const content = validateMatter(input.content, await matterContext(db, m.agency_id));
+      await assertFilesStored(db, content);
       const current = (await findMatterVersionRow(db, id, m.version))!;
       if (input.baseVersion !== m.version) {
         const base = await findMatterVersionRow(db, id, input.baseVersion);

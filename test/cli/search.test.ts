@@ -13,7 +13,7 @@ describe('gongkai search', () => {
   it('rebuilds from the registered sources, and prints its usage', async () => {
     const rebuilt = await gongkai(['search', 'rebuild'], data.path);
     assert.equal(rebuilt.code, 0, rebuilt.stderr);
-    assert.match(rebuilt.stdout, /已重建全文检索索引：\d+ 份文件（政府信息、附件、公开指南、年度报告）/);
+    assert.match(rebuilt.stdout, /已重建全文检索索引：\d+ 份文件（政府信息、附件、公开指南、年度报告、办事指南）/);
     assert.ok(!hasStackTrace(rebuilt.stderr), rebuilt.stderr);
     const help = await gongkai(['search', '--help'], data.path);
     assert.equal(help.code, 0);

@@ -74,6 +74,28 @@ forEachDialect('matter list import and export', (ctx) => {
     assert.match(page.body, /共 120 项/);
   });
 
+  test('a blank form uploaded and named by a material; a form never uploaded is refused', async () => {
+    // A form as an image (a scanned sample); an XLSX from exceljs names an author in its properties, which the inspection flags.
+    const { qrPng } = await import('../../src/render/matters/matter-qr.js');
+    const bytes = await qrPng('示范样表');
+    const boundary = '----gongkai-matter-form';
+    const payload = Buffer.concat([
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="sample.png"\r\nContent-Type: application/octet-stream\r\n\r\n`),
+      bytes, Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    const res = await t.app.inject({ method: 'POST', url: `/api/agencies/${t.bureauId}/matter-files`, headers: { ...t.tester.headers, 'content-type': `multipart/form-data; boundary=${boundary}` }, payload });
+    assert.equal(res.statusCode, 201, res.body);
+    const ref = { hash: json(res).hash as string, fileName: '示范样表.png' };
+    const { demoMatter } = await import('../../src/demo/demo-matters.js');
+    const m = demoMatter(5);
+    const material = { ...m.materials[0]!, sample: ref };
+    let made = await t.app.inject({ method: 'POST', url: `/api/agencies/${t.bureauId}/matters`, headers: t.tester.headers, payload: { content: { ...m, code: 'FORM-1', materials: [material] } } });
+    assert.equal(made.statusCode, 201, made.body);
+    made = await t.app.inject({ method: 'POST', url: `/api/agencies/${t.bureauId}/matters`, headers: t.tester.headers, payload: { content: { ...m, code: 'FORM-2', materials: [{ ...material, sample: { hash: 'a'.repeat(64), fileName: '没传.xlsx' } }] } } });
+    assert.equal(made.statusCode, 400);
+    assert.match(json(made).message, /表格“没传.xlsx”尚未上传/);
+  });
+
   test('a file that is not an XLSX is refused with a reason', async () => {
     const res = await upload(Buffer.from('名称,编码\n甲,乙\n'));
     assert.equal(res.statusCode, 400);

@@ -72,7 +72,7 @@ forEachDialect('guides, reports and rebuild in the search index', (ctx) => {
     const before = await rows();
     assert.deepEqual([...new Set(before.map((r) => r.doc_kind))], ['attachment', 'guide', 'item', 'report']);
     for (const load of SEARCH_SOURCE_MODULES) await load();
-    assert.deepEqual(registeredSearchKinds().sort(), ['attachment', 'guide', 'item', 'report']);
+    assert.deepEqual(registeredSearchKinds().sort(), ['attachment', 'guide', 'item', 'matter', 'report']);
     const count = await t.db.db.transaction().execute((trx) => rebuildIndex(trx, allPublicDocuments(trx), new Date().toISOString()));
     assert.equal(count, before.length);
     assert.deepEqual(await rows(), before);

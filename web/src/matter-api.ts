@@ -54,6 +54,19 @@ export const matterFiles = (agencyId: number, id: number) => ({
   page: `/matters/${id}`, xlsx: `${base(agencyId)}/matters.xlsx`,
 });
 
+/** Uploads a material's form (空白表格 or 示范样表); resolves with what the material refers to. */
+export async function uploadMatterFile(agencyId: number, file: File): Promise<{ hash: string; fileName: string }> {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  const headers: Record<string, string> = { accept: 'application/json' };
+  const csrf = csrfToken();
+  if (csrf) headers['x-csrf-token'] = csrf;
+  const res = await fetch(`${base(agencyId)}/matter-files`, { method: 'POST', body: form, headers, credentials: 'same-origin' });
+  const body = await res.json().catch(() => null) as { hash: string; fileName: string; code?: string; message?: string } | null;
+  if (!res.ok) throw new ApiError(res.status, body?.code ?? `HTTP_${res.status}`, body?.message ?? `服务器返回错误（HTTP ${res.status}）。`);
+  return { hash: body!.hash, fileName: body!.fileName };
+}
+
 /** Uploads a matter list (XLSX) with progress (0…1); resolves with the import report. */
 export function uploadMatterList(agencyId: number, file: File, options: { skipRefused: boolean; dryRun: boolean }, onProgress: (f: number) => void): Promise<MatterImportReport> {
   return new Promise((resolve, reject) => {

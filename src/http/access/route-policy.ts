@@ -162,6 +162,7 @@ export const ROUTE_POLICY: Readonly<Record<string, RoutePolicy>> = {
   'GET /api/agencies/:agencyId/matters/:id/guide.pdf': inAgency('item.read'),
   'POST /api/agencies/:agencyId/matters/import': inAgency('item.import'),
   'GET /api/agencies/:agencyId/matters.xlsx': inAgency('item.read'),
+  'POST /api/agencies/:agencyId/matter-files': inAgency('item.draft'),
   'GET /api/agencies/:agencyId/matter-offices': inAgency('item.read'),
   'POST /api/agencies/:agencyId/matter-offices': inAgency('catalogue.edit'),
   'GET /api/agencies/:agencyId/matter-themes': inAgency('item.read'),

@@ -5,14 +5,14 @@
  * checks every rule and names what is wrong in Chinese; the form only gathers.
  */
 import { useEffect, useState } from 'react';
-import { Alert, Button, Checkbox, Input, InputNumber, Select, Space, Spin, Typography } from 'antd';
+import { Alert, Button, Checkbox, Input, InputNumber, Select, Space, Spin, Typography, Upload } from 'antd';
 import { ErrorAlert } from '../components/problem-list.js';
 import { ItemStateTag } from '../components/item-state-tag.js';
 import { VersionReview } from '../components/version-review.js';
 import {
   AUDIENCES, HANDLING_KINDS, MATERIAL_KINDS, MATTER_FLAG_KEYS, MATTER_FLAGS, MATTER_TYPES, SERVICE_LEVELS,
 } from '../../../src/core/matters/matter-lists.js';
-import { matterApi, matterFiles, type MatterContent, type MatterThemeResponse, type MatterViewResponse } from '../matter-api.js';
+import { matterApi, matterFiles, uploadMatterFile, type MatterContent, type MatterThemeResponse, type MatterViewResponse } from '../matter-api.js';
 import { formatTime } from '../labels.js';
 import { navigate } from '../router.js';
 import { useCan } from '../session.js';
@@ -116,6 +116,21 @@ export function MatterPage({ agencyId, id }: { agencyId: number; id: number | nu
           <Field label="设定依据（每行一条）" wide><Input.TextArea rows={3} value={content.legalBasis.join('\n')} onChange={(e) => set({ legalBasis: lines(e.target.value) })} /></Field>
           <Field label="受理条件" wide><Input.TextArea rows={3} value={content.conditions} onChange={(e) => set({ conditions: e.target.value })} /></Field>
           <Field label="申请材料（每行一项：名称｜原件或复印件｜份数｜纸质或电子）" wide><Input.TextArea rows={4} value={materials} onChange={(e) => setMaterials(e.target.value)} /></Field>
+          {content.materials.length > 0 && (
+            <div className="gk-field gk-field-wide" role="group" aria-label="表格下载">
+              <span>表格下载（空白表格、示范样表；保存后随指南发布）</span>
+              <ul>{content.materials.map((m, i) => (
+                <li key={`${m.name}-${i}`}>{m.name}：
+                  {(['blankForm', 'sample'] as const).map((slot) => (
+                    <Upload key={slot} showUploadList={false} beforeUpload={(file) => {
+                      uploadMatterFile(agencyId, file).then((ref) => set({ materials: content.materials.map((x, j) => (j === i ? { ...x, [slot]: ref } : x)) }), setError);
+                      return false;
+                    }}><Button size="small" type="link">{m[slot] ? `${slot === 'blankForm' ? '空白表格' : '示范样表'}：${m[slot]!.fileName}（更换）` : `上传${slot === 'blankForm' ? '空白表格' : '示范样表'}`}</Button></Upload>
+                  ))}
+                </li>
+              ))}</ul>
+            </div>
+          )}
           <Field label="办理流程（每行一个环节）" wide><Input.TextArea rows={4} value={content.procedure.join('\n')} onChange={(e) => set({ procedure: lines(e.target.value) })} /></Field>
           <Field label="法定办结时限（工作日，无则留空）"><InputNumber aria-label="法定办结时限" min={0} max={365} value={content.statutoryDays} onChange={(v) => set({ statutoryDays: typeof v === 'number' ? v : null })} /></Field>
           <Field label="承诺办结时限（工作日）"><InputNumber aria-label="承诺办结时限" min={0} max={365} value={content.promisedDays} onChange={(v) => set({ promisedDays: typeof v === 'number' ? v : 0 })} /></Field>
