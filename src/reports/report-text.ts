@@ -23,6 +23,8 @@ import { reportService, type StoredReport } from './report.service.js';
 import { registeredTextFigures } from './text-figure-sources.js';
 // 建议提案 register their figures for section 六 (proposals sit below reports, so this is a plain import).
 import './proposal-text-figures.js';
+// The service hall's figures register themselves as a source (the matter list's shares, the halls' totals).
+import './hall-text-figures.js';
 
 /** The figures of the text as they stand now. */
 export interface TextFiguresView {

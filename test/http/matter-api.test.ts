@@ -93,6 +93,12 @@ forEachDialect('matter API and the public guides', (ctx) => {
     assert.equal(value(/^可网办事项（项）/), 108);
     assert.equal(value(/综合受理窗口/), 264);
     assert.equal(value(/快递送达证照/), 496);
+    // The drafted prose's figures (src/reports/hall-text-figures.ts) carry the same values under the drafter's keys.
+    const { textFigures } = await import('../../src/reports/report-text.js');
+    const { loadSeedReport } = await import('../../src/demo/seed-demo.js');
+    const figures = await textFigures(t.db.db, { agencyId: t.bureauId, year: 2019 }, loadSeedReport(), '2019-12-31');
+    assert.deepEqual(['hall.matters', 'hall.one-visit-share', 'hall.online', 'hall.online-share', 'hall.fully-online-share', 'hall.windows', 'hall.transactions', 'hall.mailed'].map((k) => figures.get(k)?.value),
+      [120, 98.3, 108, 90, 71.3, 264, 420000, 496]);
   });
 
   test('bad input: no legal basis (400, nothing stored); a QR code of a guide never published (409; 404 on the portal)', async () => {
