@@ -7,6 +7,7 @@ import { describeError, EXIT_ERROR, UsageError } from './cli-errors.js';
 import { AGENCY_USAGE, ART20_USAGE, CALENDAR_USAGE, MAIN_USAGE, REPORT_USAGE, SEARCH_USAGE, USER_USAGE } from './usage.js';
 import { APPLICATION_USAGE } from '../applications/application-usage.js';
 import { ITEM_USAGE } from '../disclosure/item-import-usage.js';
+import { MATTER_USAGE } from '../matters/matter-usage.js';
 import { CATALOGUE_USAGE } from '../disclosure/catalogue-usage.js';
 import { DEMO_USAGE } from '../demo/demo-usage.js';
 import { PROPOSAL_USAGE } from '../proposals/proposal-usage.js';
@@ -80,6 +81,14 @@ const GROUPS: Record<string, { usage: string; commands: Record<string, Command> 
       export: lazy(() => import('../disclosure/item-import.cli.js'), (m) => m.itemExportCommand),
       'export-catalogue': lazy(() => import('../disclosure/item-import.cli.js'), (m) => m.itemExportCatalogueCommand),
       'set-code': lazy(() => import('../disclosure/item-import.cli.js'), (m) => m.itemSetCodeCommand),
+    },
+  },
+  matter: {
+    usage: MATTER_USAGE,
+    commands: {
+      import: lazy(() => import('../matters/matter.cli.js'), (m) => m.matterImportCommand),
+      export: lazy(() => import('../matters/matter.cli.js'), (m) => m.matterExportCommand),
+      figures: lazy(() => import('../matters/matter.cli.js'), (m) => m.matterFiguresCommand),
     },
   },
   catalogue: {

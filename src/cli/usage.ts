@@ -37,6 +37,9 @@ export const MAIN_USAGE = `用法：gongkai <命令> [参数]
   item export              导出政府信息（Excel，表头与导入相同）
   item export-catalogue    导出主动公开基本目录（Excel）
   item set-code            设置机关的统一社会信用代码和索引号模板
+  matter import FILE       导入事项清单（办事指南，Excel），逐行检查，导入为草稿
+  matter export            导出事项清单（Excel，表头与导入相同）
+  matter figures           显示某年度的事项占比和政务服务大厅数据
   catalogue show           显示机关的主动公开基本目录（编辑中的或已发布的）
   catalogue apply-template 套用目录模板（本局默认目录或基层政务公开标准目录）
   demo disclosure-year     为演示机关演练 2025 年度主动公开（演示数据，服务器首次启动时已自动演练）
@@ -48,7 +51,7 @@ export const MAIN_USAGE = `用法：gongkai <命令> [参数]
   user disable|enable LOGIN  停用或启用用户
   user reset-password LOGIN  重置密码（下次登录时须修改）
 
-查看某组命令的说明：gongkai report --help、gongkai agency --help、gongkai calendar --help、gongkai audit --help、gongkai application --help、gongkai item --help、gongkai catalogue --help、gongkai art20 --help、gongkai demo --help、gongkai proposal --help、gongkai search --help、gongkai user --help
+查看某组命令的说明：gongkai report --help、gongkai agency --help、gongkai calendar --help、gongkai audit --help、gongkai application --help、gongkai item --help、gongkai matter --help、gongkai catalogue --help、gongkai art20 --help、gongkai demo --help、gongkai proposal --help、gongkai search --help、gongkai user --help
 
 退出码：0 成功；1 报告存在错误（仅 report check、report parse）；2 用法、文件或数据错误；3 内部错误。
 数据库：与服务端相同（环境变量 DATABASE_URL 或 GONGKAI_DATA_DIR；申请人个人信息的加密密钥 GONGKAI_PII_KEY，SQLite 未设置时为数据目录中的 pii.key）。`;
