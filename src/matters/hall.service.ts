@@ -19,6 +19,7 @@ import {
 } from './hall.repository.js';
 import { countMattersAsOf, themesAndLevelsAsOf } from './matter.repository.js';
 import { themeNamer } from './matter-search.js';
+import type { ParsedHallFile } from './hall-import-read.js';
 
 /** The figures of a hall's month as entered. */
 export interface HallMonthInput {
@@ -97,6 +98,40 @@ export function hallService(db: Kysely<Database>, clock: Clock) {
         actor: actor.name, actor_id: actor.id, at,
       });
       return { hallId: hall.id, month, windows: values.windows, matters: values.matters, transactions: values.transactions, certificatesMailed: values.certificates_mailed };
+    },
+
+    /**
+     * Imports a hall figures file (hall-import-read.ts): every row checked first — the hall must be registered, the
+     * month real, the figures whole numbers — and, when none is refused, each month entered as by enterMonth (an
+     * existing month corrected, old → new in its event). A refused row imports nothing: the rows come back with reasons.
+     */
+    async importMonths(agencyId: number, parsed: ParsedHallFile, actor: Actor) {
+      if (parsed.fileProblems.length > 0) throw new ValidationError(parsed.fileProblems.map((p) => p.message).join('；'), { field: 'file' });
+      const halls = new Map((await listHallRows(db, agencyId)).map((h) => [h.name, h.id]));
+      const refused: Array<{ row: number; column: string; message: string }> = [];
+      const good: Array<{ hallId: number; month: string; input: HallMonthInput }> = [];
+      for (const { row, cells } of parsed.rows) {
+        const problems: string[] = [];
+        const hallId = halls.get(cells.hall ?? '');
+        if (hallId === undefined) problems.push(`大厅“${cells.hall ?? ''}”未登记`);
+        const m = /^(\d{4})(?:-|年)(\d{1,2})月?$/.exec(cells.month ?? '');
+        const month = m ? `${m[1]}-${m[2]!.padStart(2, '0')}` : '';
+        if (!isMonth(month)) problems.push(`月份“${cells.month ?? ''}”格式不正确（应如 2019-12）`);
+        const input: HallMonthInput = {};
+        for (const key of ['windows', 'matters', 'transactions', 'certificatesMailed'] as const) {
+          const text = (cells[key] ?? '').replace(/,/g, '');
+          if (text === '') input[key] = null;
+          else if (/^\d+$/.test(text)) input[key] = Number(text);
+          else problems.push(`${FIGURE_NAMES[key]}“${cells[key]}”应为不小于 0 的整数`);
+        }
+        if (problems.length > 0) refused.push(...problems.map((message) => ({ row, column: '', message: `第 ${row} 行：${message}` })));
+        else good.push({ hallId: hallId!, month, input });
+      }
+      if (refused.length > 0) {
+        return { stored: false, entered: 0, refused, message: `共 ${parsed.rows.length} 行，其中 ${new Set(refused.map((r) => r.row)).size} 行有误，未导入；请修改后重新导入。` };
+      }
+      for (const g of good) await this.enterMonth(agencyId, g.hallId, g.month, g.input, actor, 'import');
+      return { stored: true, entered: good.length, refused, message: `已导入 ${good.length} 个月度数据。` };
     },
 
     /**

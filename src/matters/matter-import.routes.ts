@@ -15,6 +15,7 @@ import { errorResponses } from '../reports/report.schema.js';
 import { exportMattersXlsx } from './matter-export-xlsx.js';
 import { createMatterReadPool } from './matter-import-pool.js';
 import { importMatters } from './matter-import.service.js';
+import { hallService } from './hall.service.js';
 import { storeMatterFile } from './matter-files.js';
 import { checkUpload } from '../disclosure/item-attachments.js';
 
@@ -85,6 +86,20 @@ export const matterImportRoutes: FastifyPluginAsyncTypebox<AppContext> = async (
     const upload = await checkUpload(part.filename || '表格', await part.toBuffer());
     const stored = await inTransaction(ctx, (trx) => storeMatterFile(trx, ctx.clock, request.params.agencyId, upload));
     return reply.code(201).send(stored);
+  });
+
+  app.post('/api/agencies/:agencyId/service-halls/months/import', {
+    schema: {
+      tags: TAGS, summary: '导入大厅月度数据（Excel）',
+      description: '表头：大厅、月份、窗口数、进驻事项数、办件量、快递送达证照数。大厅须已登记；有任何一行有误即不导入，逐行列出原因；已填报的月份按导入的数据更正并记录修改前后的值。',
+      params: AgencyParams,
+      response: { 200: Type.Object({ stored: Type.Boolean(), entered: Type.Integer(), refused: Type.Array(Problem), message: Type.String() }), ...errorResponses(400, 404, 413) },
+    },
+  }, async (request) => {
+    if (!Buffer.isBuffer(request.body) || request.body.length === 0) throw new ValidationError(NO_FILE, { field: 'file' });
+    const parsed = await pool.readHalls(request.body, '大厅数据.xlsx');
+    const actor = actorOf(request);
+    return inTransaction(ctx, (trx) => hallService(trx, ctx.clock).importMonths(request.params.agencyId, parsed, actor));
   });
 
   app.get('/api/agencies/:agencyId/matters.xlsx', {

@@ -96,6 +96,27 @@ forEachDialect('matter list import and export', (ctx) => {
     assert.match(json(made).message, /表格“没传.xlsx”尚未上传/);
   });
 
+  test('hall figures from Excel: an unregistered hall or a bad month refuses the file; then the months are entered', async () => {
+    const file = async (rows: string[][]) => {
+      const book = new ExcelJS.Workbook();
+      const sheet = book.addWorksheet('大厅数据');
+      sheet.addRow(['大厅', '月份', '窗口数', '进驻事项数', '办件量', '快递送达证照数']);
+      for (const r of rows) sheet.addRow(r);
+      return Buffer.from(await book.xlsx.writeBuffer());
+    };
+    const send = async (bytes: Buffer) => t.app.inject({ method: 'POST', url: `/api/agencies/${t.bureauId}/service-halls/months/import`, headers: { ...t.tester.headers, 'content-type': XLSX }, payload: bytes });
+    let res = await send(await file([['环翠区政务服务大厅', '2020-01', '160', '120', '30000', '40'], ['不存在的大厅', '2020-01', '1', '', '', ''], ['环翠区政务服务大厅', '2020-13', '', '', '', '']]));
+    assert.equal(res.statusCode, 200, res.body);
+    assert.equal(json(res).stored, false);
+    assert.match(json(res).refused.map((r: { message: string }) => r.message).join('\n'), /第 3 行：大厅“不存在的大厅”未登记[\s\S]*第 4 行：月份“2020-13”格式不正确/);
+    let d = json(await t.app.inject({ method: 'GET', url: `/api/agencies/${t.bureauId}/service-dashboard?year=2020`, headers: t.tester.headers }));
+    assert.equal(d.totals.transactions, null);
+    res = await send(await file([['环翠区政务服务大厅', '2020年1月', '160', '120', '30,000', '40'], ['羊亭镇便民服务中心', '2020-01', '13', '40', '1000', '']]));
+    assert.equal(json(res).stored, true, res.body);
+    d = json(await t.app.inject({ method: 'GET', url: `/api/agencies/${t.bureauId}/service-dashboard?year=2020`, headers: t.tester.headers }));
+    assert.deepEqual(d.totals, { windows: 173, transactions: 31000, certificatesMailed: 40 });
+  });
+
   test('a file that is not an XLSX is refused with a reason', async () => {
     const res = await upload(Buffer.from('名称,编码\n甲,乙\n'));
     assert.equal(res.statusCode, 400);

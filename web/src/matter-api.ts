@@ -67,6 +67,17 @@ export async function uploadMatterFile(agencyId: number, file: File): Promise<{ 
   return { hash: body!.hash, fileName: body!.fileName };
 }
 
+/** Imports a hall figures file (XLSX: 大厅、月份、窗口数、进驻事项数、办件量、快递送达证照数); resolves with the outcome. */
+export async function uploadHallFigures(agencyId: number, file: File): Promise<{ stored: boolean; entered: number; refused: Array<{ row: number; message: string }>; message: string }> {
+  const headers: Record<string, string> = { accept: 'application/json', 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
+  const csrf = csrfToken();
+  if (csrf) headers['x-csrf-token'] = csrf;
+  const res = await fetch(`${base(agencyId)}/service-halls/months/import`, { method: 'POST', body: await file.arrayBuffer(), headers, credentials: 'same-origin' });
+  const body = await res.json().catch(() => null) as { code?: string; message?: string } | null;
+  if (!res.ok) throw new ApiError(res.status, body?.code ?? `HTTP_${res.status}`, body?.message ?? `服务器返回错误（HTTP ${res.status}）。`);
+  return body as Awaited<ReturnType<typeof uploadHallFigures>>;
+}
+
 /** Uploads a matter list (XLSX) with progress (0…1); resolves with the import report. */
 export function uploadMatterList(agencyId: number, file: File, options: { skipRefused: boolean; dryRun: boolean }, onProgress: (f: number) => void): Promise<MatterImportReport> {
   return new Promise((resolve, reject) => {

@@ -170,6 +170,7 @@ export const ROUTE_POLICY: Readonly<Record<string, RoutePolicy>> = {
   'GET /api/agencies/:agencyId/service-halls': inAgency('item.read'),
   'POST /api/agencies/:agencyId/service-halls': inAgency('catalogue.edit'),
   'PUT /api/agencies/:agencyId/service-halls/:hallId/months/:month': inAgency('catalogue.edit'),
+  'POST /api/agencies/:agencyId/service-halls/months/import': inAgency('catalogue.edit'),
   'GET /api/agencies/:agencyId/service-dashboard': inAgency('item.read'),
   'GET /api/agencies/:agencyId/disclosure-settings': inAgency('item.read'),
   'GET /api/agencies/:agencyId/portal-readiness': inAgency('item.read'),

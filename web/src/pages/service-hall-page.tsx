@@ -5,12 +5,12 @@
  * the theme lists (rename, stop, add a local theme).
  */
 import { useEffect, useState } from 'react';
-import { Alert, Button, Input, InputNumber, Select, Space, Table, Typography } from 'antd';
+import { Alert, Button, Input, InputNumber, Select, Space, Table, Typography, Upload } from 'antd';
 import type { Agency } from '../api-types.js';
 import { api } from '../api.js';
 import { ErrorAlert } from '../components/problem-list.js';
 import { SERVICE_LEVELS } from '../../../src/core/matters/matter-lists.js';
-import { matterApi, type MatterThemeResponse, type ServiceDashboardResponse } from '../matter-api.js';
+import { matterApi, uploadHallFigures, type MatterThemeResponse, type ServiceDashboardResponse } from '../matter-api.js';
 import { agenciesWhere, useCan, useSession } from '../session.js';
 
 const pct = (p: number | null) => (p === null ? '—' : `${p}%`);
@@ -94,6 +94,12 @@ export function ServiceHallPage() {
                       value={entry[k]} onChange={(v) => setEntry({ ...entry, [k]: typeof v === 'number' ? v : null })} />
                   ))}
                   <Button htmlType="submit" disabled={!entry.hallId || !entry.month}>填报</Button>
+                  <Upload accept=".xlsx" showUploadList={false} beforeUpload={(file) => {
+                    uploadHallFigures(agencyId, file).then((r) => {
+                      if (r.stored) { setDone(r.message); setReload((n) => n + 1); } else setError(new Error(`${r.message}${r.refused.map((p) => `；${p.message}`).join('')}`));
+                    }, setError);
+                    return false;
+                  }}><Button>从 Excel 导入月度数据</Button></Upload>
                 </Space>
               </form>
             )}
