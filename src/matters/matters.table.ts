@@ -1,5 +1,5 @@
 /**
- * Row types of the 政务服务事项 tables (migrations 0020 and 0021):
+ * Row types of the 政务服务事项 tables (migrations 0022 and 0023):
  * - `matter_offices`: the agency's 实施主体 / 承办科室 a matter names (an import row naming another is refused).
  * - `matter_themes`: the national theme lists (自然人, 法人; src/core/matters/matter-lists.ts), editable; archived, never deleted.
  * - `matters` + `matter_versions`: a matter and every version of its guide (the whole document as JSON, plus the
