@@ -118,7 +118,15 @@ export function auditBatchRoutes(options: AuditBatchRouteOptions = {}): FastifyP
     });
     runners.set(ctx.db, runner);
     // Batches left reading by a stopped server go on (their abandoned files once the lease runs out).
-    app.addHook('onReady', async () => { await runner.resume(); });
+    // A failure here (the database not reachable yet) is logged, never a refused start: the next upload or
+    // re-run resumes reading, and abandoned files are claimed again once their lease runs out.
+    app.addHook('onReady', async () => {
+      try {
+        await runner.resume();
+      } catch (e) {
+        app.log.error({ err: e }, '恢复未完成的核查批次失败 (audit resume)');
+      }
+    });
     app.addHook('onClose', async () => { await runner.close(); });
 
     const reads = () => auditBatchService(ctx.db.db, ctx.clock);
