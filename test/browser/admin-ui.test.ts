@@ -130,7 +130,7 @@ describe('admin UI in a browser', { skip }, () => {
       await signIn(page, 'gongkai', 'Falsch#2026-xx');
       await page.getByText('登录名或密码错误，或账户不可用').waitFor();
       await firstSignIn(page, 'gongkai');
-      assert.deepEqual(await menu(page), ['待我处理', '主动公开', '公开目录', '迎检自查', '年度报告', '依申请公开', '办理情况统计', '机关', '工作日日历']);
+      assert.deepEqual(await menu(page), ['待我处理', '主动公开', '公开目录', '办事指南', '政务服务大厅', '迎检自查', '年度报告', '依申请公开', '建议提案', '办理情况统计', '机关', '工作日日历']);
       const header = await page.getByLabel('当前用户').innerText();
       assert.match(header, /周专员/);
       assert.match(header, /威海市环翠区行政审批服务局/);
@@ -153,7 +153,7 @@ describe('admin UI in a browser', { skip }, () => {
     try {
       await page.goto(`${base}/admin/`);
       // The demo also holds the scripted 2025 report (src/demo/demo-disclosure-year.ts): the seed's 2019 row.
-      const row = page.locator('tr', { hasText: '威海市环翠区行政审批服务局' }).filter({ hasText: '2019 试行格式' });
+      const row = page.locator('tr', { hasText: '威海市环翠区行政审批服务局' }).filter({ hasText: '2019 试行格式' }).filter({ hasText: '已发布' });
       await row.first().waitFor();
       const rowText = await row.first().innerText();
       assert.match(rowText, /2019/);
@@ -182,14 +182,14 @@ describe('admin UI in a browser', { skip }, () => {
     const auth = await apiSession(base, 'gongkai', passwords('gongkai').changed);
     const created = await fetch(`${base}/api/reports`, {
       method: 'POST', headers: { 'content-type': 'application/json', ...auth },
-      body: JSON.stringify({ agencyId: await demoAgencyId(base, auth), year: 2020 }),
+      body: JSON.stringify({ agencyId: await demoAgencyId(base, auth), year: 2022 }),
     });
     assert.equal(created.status, 201, await created.clone().text());
     const { id } = await created.json() as { id: number };
     const page = await publisher!.newPage();
     try {
       await page.goto(`${base}/admin/#/reports/${id}`);
-      const input = page.getByLabel('第二十条第（五）项 行政许可 处理决定数量');
+      const input = page.getByLabel('第二十条第（五）项 行政许可 本年处理决定数量');
       await input.waitFor();
       assert.equal(await input.inputValue(), '');
       await page.getByRole('button', { name: /发\s*布/ }).waitFor();
