@@ -218,3 +218,31 @@ export function securityLogXlsxUrl(filter: SecurityLogFilter): string {
 export function letterUrl(id: number, kind: 'letter' | 'fee-notice', ext: 'docx' | 'pdf'): string {
   return `/api/applications/${id}/${kind}.${ext}`;
 }
+
+/**
+ * POSTs a multipart form with upload progress (0…1; fetch cannot report it), with the CSRF token, and resolves
+ * with the JSON answer; a refusal rejects with the server's ApiError (a 401 ends the session as `request` does).
+ */
+export function uploadForm<T>(url: string, form: FormData, onProgress: (fraction: number) => void): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', url);
+    xhr.setRequestHeader('accept', 'application/json');
+    const csrf = csrfToken();
+    if (csrf) xhr.setRequestHeader('x-csrf-token', csrf);
+    xhr.upload.onprogress = (e) => { if (e.lengthComputable) onProgress(e.loaded / e.total); };
+    xhr.onerror = () => reject(new ApiError(0, 'NETWORK', '无法连接服务器，请检查网络后重试。'));
+    xhr.onload = () => {
+      let body: unknown = null;
+      try { body = xhr.responseText ? JSON.parse(xhr.responseText) : null; } catch { body = null; }
+      if (xhr.status >= 200 && xhr.status < 300) { resolve(body as T); return; }
+      const b = body as { code?: string; message?: string; problems?: [] } | null;
+      const error = b && typeof b.message === 'string'
+        ? new ApiError(xhr.status, b.code ?? 'ERROR', b.message, b.problems ?? [])
+        : new ApiError(xhr.status, `HTTP_${xhr.status}`, xhr.status === 413 ? '文件过大，超过允许的上传大小。' : `服务器返回错误（HTTP ${xhr.status}）。`);
+      if (xhr.status === 401) sessionEnded(error.code, error.message);
+      reject(error);
+    };
+    xhr.send(form);
+  });
+}

@@ -3,8 +3,7 @@
  * detail, decisions on findings, rerun and stop, comparisons, and the upload of many files (multipart, with
  * progress). Failures are ApiErrors with the server's Chinese message.
  */
-import { ApiError, request } from './api.js';
-import { csrfToken, sessionEnded } from './session.js';
+import { request, uploadForm } from './api.js';
 import type {
   AuditAgainRequest, AuditBatch, AuditBatchPage, AuditCompareAgency, AuditCompareYear, AuditDecisionRequest, AuditFileDetail,
   AuditFilesFilter, AuditFinding, AuditLabels,
@@ -24,31 +23,11 @@ let labels: Promise<AuditLabels> | null = null;
  * progress (0…1); resolves with the batch the server answers at once (202), reading goes on in the background.
  */
 export function uploadAuditFiles(files: readonly File[], title: string, onProgress: (fraction: number) => void): Promise<AuditBatch> {
-  return new Promise((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open('POST', '/api/audits');
-    xhr.setRequestHeader('accept', 'application/json');
-    const csrf = csrfToken();
-    if (csrf) xhr.setRequestHeader('x-csrf-token', csrf);
-    xhr.upload.onprogress = (e) => { if (e.lengthComputable) onProgress(e.loaded / e.total); };
-    xhr.onerror = () => reject(new ApiError(0, 'NETWORK', '无法连接服务器，请检查网络后重试。'));
-    xhr.onload = () => {
-      let body: unknown = null;
-      try { body = xhr.responseText ? JSON.parse(xhr.responseText) : null; } catch { body = null; }
-      if (xhr.status >= 200 && xhr.status < 300) { resolve(body as AuditBatch); return; }
-      const b = body as { code?: string; message?: string; problems?: [] } | null;
-      const error = b && typeof b.message === 'string'
-        ? new ApiError(xhr.status, b.code ?? 'ERROR', b.message, b.problems ?? [])
-        : new ApiError(xhr.status, `HTTP_${xhr.status}`, xhr.status === 413 ? '文件过大，超过允许的上传大小。' : `服务器返回错误（HTTP ${xhr.status}）。`);
-      if (xhr.status === 401) sessionEnded(error.code, error.message);
-      reject(error);
-    };
-    const form = new FormData();
-    // The title first: the server reads the fields before the files' streams.
-    if (title.trim()) form.append('title', title.trim());
-    for (const file of files) form.append('file', file, file.name);
-    xhr.send(form);
-  });
+  const form = new FormData();
+  // The title first: the server reads the fields before the files' streams.
+  if (title.trim()) form.append('title', title.trim());
+  for (const file of files) form.append('file', file, file.name);
+  return uploadForm<AuditBatch>('/api/audits', form, onProgress);
 }
 
 /** Typed calls of the audit API. */

@@ -3,8 +3,7 @@
  * progress), the review chain, scan findings, publishing and withdrawal, the inbox, Art. 26 warnings,
  * the catalogue and the monthly checklist. Failures are ApiErrors with the server's Chinese message.
  */
-import { ApiError, request } from './api.js';
-import { csrfToken, sessionEnded } from './session.js';
+import { ApiError, request, uploadForm } from './api.js';
 import type {
   AddNodeRequest, CatalogueNodeRow, CatalogueTemplateInfo, CatalogueVersion, CatalogueVersionSummary, GuideContent, GuideVersion,
   GuideVersionSummary, MoveNodeRequest, DisclosureSettingsRequest, DisclosureSettingsView, TemplateApplied, UpdateNodeRequest, VersionReviewBody, CatalogueTree, Channel, Checklist, ChecklistDecision, ChecklistSummary, Inbox, ItemDetail, ItemFields, ItemPage, ItemSave,
@@ -33,29 +32,9 @@ function query(params: Record<string, string | number | undefined | null>): stri
  * once stored (type detected from the bytes by the server), or rejects with the server's refusal.
  */
 export function uploadAttachment(itemId: number, file: File, onProgress: (fraction: number) => void): Promise<unknown> {
-  return new Promise((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open('POST', `/api/items/${itemId}/attachments`);
-    xhr.setRequestHeader('accept', 'application/json');
-    const csrf = csrfToken();
-    if (csrf) xhr.setRequestHeader('x-csrf-token', csrf);
-    xhr.upload.onprogress = (e) => { if (e.lengthComputable) onProgress(e.loaded / e.total); };
-    xhr.onerror = () => reject(new ApiError(0, 'NETWORK', '无法连接服务器，请检查网络后重试。'));
-    xhr.onload = () => {
-      let body: unknown = null;
-      try { body = xhr.responseText ? JSON.parse(xhr.responseText) : null; } catch { body = null; }
-      if (xhr.status >= 200 && xhr.status < 300) { resolve(body); return; }
-      const b = body as { code?: string; message?: string; problems?: [] } | null;
-      const error = b && typeof b.message === 'string'
-        ? new ApiError(xhr.status, b.code ?? 'ERROR', b.message, b.problems ?? [])
-        : new ApiError(xhr.status, `HTTP_${xhr.status}`, xhr.status === 413 ? '文件过大，超过允许的上传大小。' : `服务器返回错误（HTTP ${xhr.status}）。`);
-      if (xhr.status === 401) sessionEnded(error.code, error.message);
-      reject(error);
-    };
-    const form = new FormData();
-    form.append('file', file, file.name);
-    xhr.send(form);
-  });
+  const form = new FormData();
+  form.append('file', file, file.name);
+  return uploadForm<unknown>(`/api/items/${itemId}/attachments`, form, onProgress);
 }
 
 /** Typed calls of the disclosure API. */

@@ -3,8 +3,8 @@
  * and the import upload with progress. Failures are ApiErrors with the server's Chinese message.
  */
 import type { Static } from 'typebox';
-import { ApiError, request } from './api.js';
-import { csrfToken, sessionEnded } from './session.js';
+import { ApiError, request, uploadForm } from './api.js';
+import { csrfToken } from './session.js';
 import type { MatterImportReportSchema } from '../../src/matters/matter-import.routes.js';
 import type {
   MatterContent, MatterListResponse, MatterThemeResponse, MatterViewResponse, ServiceDashboardResponse, ServiceHallResponse,
@@ -80,25 +80,8 @@ export async function uploadHallFigures(agencyId: number, file: File): Promise<{
 
 /** Uploads a matter list (XLSX) with progress (0…1); resolves with the import report. */
 export function uploadMatterList(agencyId: number, file: File, options: { skipRefused: boolean; dryRun: boolean }, onProgress: (f: number) => void): Promise<MatterImportReport> {
-  return new Promise((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open('POST', `${base(agencyId)}/matters/import${query({ skipRefused: options.skipRefused ? 'true' : undefined, dryRun: options.dryRun ? 'true' : undefined })}`);
-    xhr.setRequestHeader('accept', 'application/json');
-    const csrf = csrfToken();
-    if (csrf) xhr.setRequestHeader('x-csrf-token', csrf);
-    xhr.upload.onprogress = (e) => { if (e.lengthComputable) onProgress(e.loaded / e.total); };
-    xhr.onerror = () => reject(new ApiError(0, 'NETWORK', '无法连接服务器，请检查网络后重试。'));
-    xhr.onload = () => {
-      let body: unknown = null;
-      try { body = xhr.responseText ? JSON.parse(xhr.responseText) : null; } catch { body = null; }
-      if (xhr.status >= 200 && xhr.status < 300) { resolve(body as MatterImportReport); return; }
-      const b = body as { code?: string; message?: string } | null;
-      const error = new ApiError(xhr.status, b?.code ?? `HTTP_${xhr.status}`, b?.message ?? `服务器返回错误（HTTP ${xhr.status}）。`);
-      if (xhr.status === 401) sessionEnded(error.code, error.message);
-      reject(error);
-    };
-    const form = new FormData();
-    form.append('file', file, file.name);
-    xhr.send(form);
-  });
+  const form = new FormData();
+  form.append('file', file, file.name);
+  const url = `${base(agencyId)}/matters/import${query({ skipRefused: options.skipRefused ? 'true' : undefined, dryRun: options.dryRun ? 'true' : undefined })}`;
+  return uploadForm<MatterImportReport>(url, form, onProgress);
 }
