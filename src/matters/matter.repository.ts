@@ -9,27 +9,10 @@ import type { MatterRow, MatterVersionRow, NewMatterRow } from './matters.table.
 
 type Q = Kysely<Database>;
 
-/** A matter's list columns of one version (current or published). */
-export interface MatterListRow {
-  id: number;
-  agency_id: number;
-  state: string;
-  version: number;
-  published_version: number | null;
-  updated_at: string;
-  name: string;
-  code: string;
-  type: string;
-  office: string;
-  themes: string;
-  levels: string;
-  online: number;
-  fully_online: number;
-  at_most_once: number;
-  zero_visit: number;
-  mail_delivery: number;
-  published_on: string | null;
-}
+/** A matter's list columns of one version (current or published): the matter's state beside the version's fields. */
+export type MatterListRow = Pick<MatterRow, 'id' | 'agency_id' | 'state' | 'published_version' | 'updated_at'>
+  & Pick<MatterVersionRow, 'version' | 'name' | 'code' | 'type' | 'office' | 'themes' | 'levels' | 'online' | 'fully_online'
+    | 'at_most_once' | 'zero_visit' | 'mail_delivery' | 'published_on'>;
 
 /** Filters of a matter list. */
 export interface MatterFilter {
