@@ -25,12 +25,8 @@ const FILES = [
   { name: '植树活动通知.txt', mimeType: 'text/plain', buffer: readFileSync(join(ROOT, 'test/corpus/txt/not-a-report.txt')) },
 ];
 
-/** Serious or critical axe violations, once antd's motion has finished (half-transparent text mid-animation fails contrast). */
-const serious = async (page: Page) => {
-  await page.waitForFunction(() => !document.querySelector('[class*="-motion-"], [class*="-appear"], [class*="-enter"], [class*="-leave"]'), undefined, { timeout: 5000 }).catch(() => undefined);
-  await page.waitForTimeout(300);
-  return violationsOf(await axeViolations(page), SERIOUS);
-};
+/** Serious or critical axe violations (axeViolations waits for antd's motion to end first). */
+const serious = async (page: Page) => violationsOf(await axeViolations(page), SERIOUS);
 
 /** A full-page screenshot into /tmp. */
 async function shot(page: Page, name: string): Promise<void> {

@@ -49,6 +49,7 @@ let axeSource: string | undefined;
 
 /** Runs axe-core in the page; returns its violations. */
 export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+  await motionSettled(page);
   axeSource ??= readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
   await page.evaluate(axeSource);
   return page.evaluate(async () => {
@@ -56,6 +57,22 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
     const result = await axe.run(document);
     return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }));
   });
+}
+
+/**
+ * Waits (at most 5 s) until antd's motion has ended: no element carries a motion class and no finite CSS animation or
+ * transition is running. Text fading in is half transparent meanwhile, which axe reports as too little contrast.
+ */
+export async function motionSettled(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const moving = /^ant-[\w-]*-(appear|enter|leave)(-(prepare|start|active))?$/;
+    for (const el of document.querySelectorAll('[class*="-appear"], [class*="-enter"], [class*="-leave"]')) {
+      if ([...el.classList].some((c) => moving.test(c))) return false;
+    }
+    return document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity);
+  }, undefined, { timeout: 5000, polling: 50 }).catch(() => undefined);
+  // Two frames more, so the final styles are painted before axe reads them.
+  await page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
 }
 
 /** The violations of the given impacts (default critical), described for an assertion message. */
