@@ -5,7 +5,8 @@
  *     rendered to text (Word's export), HTML, DOCX and PDF with the renderers of bench/run.ts, a few “collapsed”
  *     texts (table cells run together, as copied from a PDF) and a few files that are no report — through the parse
  *     pool with one worker per core, and through a pool of one worker; the speed-up (goal ≥ 1.7× on 2 cores).
- *     Median of ROUNDS runs each, the pool started and warmed before timing (as the server keeps it).
+ *     Median of ROUNDS runs each on a warm pool (as the server keeps it between batches), and the first audit on a
+ *     freshly started pool beside it (its workers start and V8 compiles the readers meanwhile).
  * (b) The portal while a 50 MB upload is read: a real listening server (buildApp on a temporary SQLite database
  *     with the demo data), CONNECTIONS keep-alive clients asking GET / for the whole time that POST /api/parse reads
  *     a 50 MB upload that holds no report — a text, then a web page of 440,000 paragraphs; p50/p99/max latency of
@@ -94,24 +95,19 @@ export async function auditFigures(): Promise<{ lines: string[]; figures: Figure
     const timed = async (workers: number) => {
       const pool = createParsePool({ maxThreads: workers, idleTimeoutMs: 600_000 });
       try {
-        // Warm: every worker started and each reader compiled (the server's pool stays warm between requests).
-        const samples = ['0000-r0.txt', '0001-r0.html', '0002-r0.docx', '0003-r0.pdf'].map((name) => [name, readFileSync(join(dir, '00', name))] as const);
-        for (let i = 0; i < 3; i++) {
-          await Promise.all(Array.from({ length: workers }, () => Promise.all(samples.map(([name, body]) => pool.summarize(body, name)))));
-        }
-        const times: number[] = [];
-        const cpuMs: number[] = [];
-        let failed = 0;
-        for (let round = 0; round < ROUNDS; round++) {
+        const once = async () => {
           const start = performance.now();
           const cpu = process.cpuUsage();
           const audit = await auditFiles([dir], undefined, { pool });
-          times.push(performance.now() - start);
           const used = process.cpuUsage(cpu);
-          cpuMs.push((used.user + used.system) / 1000);
-          failed = audit.rows.filter((r) => r.error !== null).length;
-        }
-        return { ms: median(times), cpu: median(cpuMs), failed };
+          return { ms: performance.now() - start, cpu: (used.user + used.system) / 1000, failed: audit.rows.filter((r) => r.error !== null).length };
+        };
+        // The first audit on a fresh pool: its workers start and V8 compiles the readers while it runs.
+        const cold = await once();
+        // Then the pool is warm, as the server's stays between batches: the median of ROUNDS audits.
+        const warm = [];
+        for (let round = 0; round < ROUNDS; round++) warm.push(await once());
+        return { cold, ms: median(warm.map((w) => w.ms)), cpu: median(warm.map((w) => w.cpu)), failed: warm[0]!.failed };
       } finally {
         await pool.close();
       }
@@ -119,11 +115,14 @@ export async function auditFigures(): Promise<{ lines: string[]; figures: Figure
     const one = await timed(1);
     const many = await timed(threads);
     const speedup = one.ms / many.ms;
-    // CPU time of the process (all threads) beside the wall time: on a machine busy with other work the wall time
-    // says less than how much CPU the pool could get.
-    lines.push(`  1 worker:  ${formatMs(one.ms)} (${(FILES / (one.ms / 1000)).toFixed(0)} files/s, CPU ${formatMs(one.cpu)})`);
-    lines.push(`  ${threads} workers: ${formatMs(many.ms)} (${(FILES / (many.ms / 1000)).toFixed(0)} files/s, CPU ${formatMs(many.cpu)}), speed-up ${speedup.toFixed(2)}×`
-      + ` (target ≥ ${SPEEDUP_TARGET}×, ${speedup >= SPEEDUP_TARGET ? 'ok' : 'SLOW'}); ${many.failed} files not reports or unreadable, as planted`);
+    const coldSpeedup = one.cold.ms / many.cold.ms;
+    // CPU time of the process (all threads, V8's garbage-collector and compiler threads included) beside the wall
+    // time: one worker already keeps more than one core busy, which is what bounds the speed-up on 2 cores.
+    const rate = (ms: number) => `${(FILES / (ms / 1000)).toFixed(0)} files/s`;
+    lines.push(`  1 worker:  ${formatMs(one.ms)} warm (${rate(one.ms)}, CPU ${formatMs(one.cpu)}); first audit after start ${formatMs(one.cold.ms)}`);
+    lines.push(`  ${threads} workers: ${formatMs(many.ms)} warm (${rate(many.ms)}, CPU ${formatMs(many.cpu)}); first audit after start ${formatMs(many.cold.ms)}`);
+    lines.push(`  speed-up ${speedup.toFixed(2)}× warm (target ≥ ${SPEEDUP_TARGET}×, ${speedup >= SPEEDUP_TARGET ? 'ok' : 'SLOW'}), ${coldSpeedup.toFixed(2)}× on the first audit;`
+      + ` ${many.failed} files not reports or unreadable, as planted`);
     return {
       lines,
       figures: [

@@ -23,7 +23,7 @@ import { auditReadOf } from './audit-findings.js';
 export interface AuditRunnerOptions {
   /** Reads one file (default: parse in this thread; the server passes the worker pool). */
   reader?: AuditReader;
-  /** Files of one batch read at the same time by this instance (1 until the pool runs several). */
+  /** Files of one batch read at the same time by this instance [1; the server passes the parse pool's threads]. */
   concurrency?: number;
   /**
    * After how long without renewal a claim is taken to be abandoned (its instance stopped) and the file read again;

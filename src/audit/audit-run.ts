@@ -5,7 +5,8 @@
  * which is large. Rows come in path order whatever order the workers finish in. A file that cannot be read is a
  * row with its error (a worker that runs out of time or memory included); the audit goes on.
  */
-import { readdir, readFile, realpath, stat } from 'node:fs/promises';
+import type { Dirent } from 'node:fs';
+import { open, readdir, realpath, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { ParseResult } from '../core/parse/parse-types.js';
 import { fileErrorResult, MAX_PARSE_BYTES, tooLargeMessage } from '../parse/parse-file.js';
@@ -51,16 +52,20 @@ async function walk(dir: string, cwd: string, out: Target[], seen: Set<string>):
   }
   if (seen.has(real)) return;
   seen.add(real);
-  let names: string[];
+  let entries: Dirent[];
   try {
-    names = await readdir(real);
+    entries = await readdir(real, { withFileTypes: true });
   } catch (e) {
     out.push({ path: dir, error: fsMessage(e) });
     return;
   }
-  for (const name of names.sort()) {
-    if (skipped(name)) continue;
-    const path = join(dir, name);
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    if (skipped(entry.name)) continue;
+    const path = join(dir, entry.name);
+    // The listing says what a plain file or folder is; only a link (or an unknown type) is looked up.
+    if (entry.isFile()) { out.push({ path }); continue; }
+    if (entry.isDirectory()) { await walk(path, cwd, out, seen); continue; }
     try {
       const info = await stat(resolve(cwd, path));
       if (info.isDirectory()) await walk(path, cwd, out, seen);
@@ -124,15 +129,20 @@ async function* inputs(targets: Target[], cwd: string, intake: Partial<IntakeLim
     }
     let bytes: Uint8Array;
     try {
-      const full = resolve(cwd, name);
-      const info = await stat(full);
-      const archive = /\.zip$/i.test(name);
-      const max = archive ? MAX_ARCHIVE_BYTES : MAX_PARSE_BYTES;
-      if (info.size > max) {
-        yield { name, error: archive ? `压缩包过大（${(info.size / 1024 ** 3).toFixed(1)} GB），超过 ${MAX_ARCHIVE_BYTES / 1024 ** 3} GB，请分成几个压缩包` : tooLargeMessage(info.size) };
-        continue;
+      // One open: its size is checked on the handle, then the same handle is read (no second look-up by path).
+      const handle = await open(resolve(cwd, name), 'r');
+      try {
+        const { size } = await handle.stat();
+        const archive = /\.zip$/i.test(name);
+        const max = archive ? MAX_ARCHIVE_BYTES : MAX_PARSE_BYTES;
+        if (size > max) {
+          yield { name, error: archive ? `压缩包过大（${(size / 1024 ** 3).toFixed(1)} GB），超过 ${MAX_ARCHIVE_BYTES / 1024 ** 3} GB，请分成几个压缩包` : tooLargeMessage(size) };
+          continue;
+        }
+        bytes = await handle.readFile();
+      } finally {
+        await handle.close();
       }
-      bytes = await readFile(full);
     } catch (e) {
       yield { name, error: fsMessage(e) };
       continue;
@@ -158,23 +168,44 @@ export async function auditFiles(paths: string[], onProgress?: AuditProgress, op
   const problems: AuditProblem[] = [];
   let total = targets.length;
   let sent = 0;
-  // Results in the order the files were sent; only a window of them is ever in flight. The workers send back only
-  // each file's row and problems (ParsePool.summarize), so this thread stays free however fast they read.
-  const window: Array<Promise<ParseSummary>> = [];
-  const settleOldest = async () => {
-    const { row, problems: found } = await window.shift()!;
-    rows.push(row);
-    problems.push(...found);
+  let failure: unknown;
+  // At most twice the pool's threads are read or queued at once; results are kept in the order the files were
+  // sent. A slot frees when any file finishes, not only the oldest: waiting for the oldest (a long PDF) would leave
+  // the other workers idle behind it.
+  const done: Array<ParseSummary | undefined> = [];
+  let flushed = 0;
+  let inFlight = 0;
+  let freed: (() => void) | null = null;
+  const flush = () => {
+    while (flushed < done.length && done[flushed] !== undefined) {
+      const { row, problems: found } = done[flushed]!;
+      done[flushed++] = undefined;
+      rows.push(row);
+      problems.push(...found);
+    }
+  };
+  const settle = (index: number) => (summary: ParseSummary) => {
+    done[index] = summary;
+    inFlight--;
+    flush();
+    freed?.();
   };
   try {
     for await (const input of inputs(targets, cwd, options.intake, (n) => { total += n; })) {
-      onProgress?.(sent++, total, input.name);
-      window.push(input.error !== undefined
+      onProgress?.(sent, total, input.name);
+      const index = sent++;
+      done.push(undefined);
+      inFlight++;
+      // pool.summarize never rejects for a bad file; a closed pool's rejection ends the audit below.
+      const reading = input.error !== undefined
         ? Promise.resolve(summaryOf(fileErrorResult(input.name, input.error)))
-        : pool.summarize(input.bytes, input.name, { timeoutMs: options.timeoutMs, move: true }));
-      if (window.length >= pool.threads * 2) await settleOldest();
+        : pool.summarize(input.bytes, input.name, { timeoutMs: options.timeoutMs, move: true });
+      reading.then(settle(index), (error: unknown) => { failure ??= error; inFlight--; freed?.(); });
+      while (inFlight >= pool.threads * 2 && failure === undefined) await new Promise<void>((resolve) => { freed = resolve; });
+      if (failure !== undefined) throw failure;
     }
-    while (window.length > 0) await settleOldest();
+    while (inFlight > 0 && failure === undefined) await new Promise<void>((resolve) => { freed = resolve; });
+    if (failure !== undefined) throw failure;
   } finally {
     if (!options.pool) await pool.close();
   }

@@ -17,7 +17,7 @@ import { sessionRoutes } from '../auth/session.routes.js';
 import { userRoutes } from '../auth/user.routes.js';
 import { auditRoutes } from '../audit/audit.routes.js';
 import { auditBatchRoutes } from '../audit/audit-batch.routes.js';
-import { parseInWorker } from '../parse/parse-pool.js';
+import { defaultParseThreads, parseInWorker } from '../parse/parse-pool.js';
 import { calendarRoutes } from '../calendar/calendar.routes.js';
 import { checklistRoutes } from '../disclosure/checklist.routes.js';
 import { proposalRoutes } from '../proposals/proposal.routes.js';
@@ -132,8 +132,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(reportRoutes, ctx);
   await app.register(portalRoutes, ctx);
   await app.register(auditRoutes, ctx);
-  // Saved audits read their files on the parse pool's workers (closed with the app by auditRoutes).
-  await app.register(auditBatchRoutes({ reader: (bytes, name) => parseInWorker(bytes, name) }), ctx);
+  // Saved audits read their files on the parse pool's workers (closed with the app by auditRoutes), as many at once
+  // as the pool has threads.
+  await app.register(auditBatchRoutes({ reader: (bytes, name) => parseInWorker(bytes, name), concurrency: defaultParseThreads() }), ctx);
   await app.register(applicationRoutes, ctx);
   await app.register(letterRoutes, ctx);
   await app.register(calendarRoutes, ctx);

@@ -13,6 +13,9 @@ import { auditCsv, auditProblemsCsv, csvField, problemsCsvPath } from '../../src
 import { auditHtml } from '../../src/audit/audit-html.js';
 import { auditFiles, expandPaths, type AuditResult } from '../../src/audit/audit-run.js';
 import { auditXlsx } from '../../src/audit/audit-xlsx.js';
+import { fileErrorResult } from '../../src/parse/parse-file.js';
+import type { ParsePool, ParseSummary } from '../../src/parse/parse-pool.js';
+import { parseResultSummary } from '../../src/parse/parse-summary.js';
 import { full2021, SEED_AGENCY, textWithReceived, writeMixedFolder } from './audit-fixtures.js';
 
 describe('auditFiles over a folder of mixed reports', () => {
@@ -144,5 +147,39 @@ describe('audit inputs', () => {
     writeFileSync(join(dir, 'a.txt'), 'x');
     const list = await expandPaths(['a.txt', './a.txt', '.'], dir);
     assert.deepEqual(list, [{ path: '<b>报告&"1".txt' }, { path: 'a.txt' }]);
+  });
+});
+
+describe('auditFiles keeps every worker busy', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gongkai-audit-slow-'));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('a slow first file does not hold back the others; rows stay in path order', async () => {
+    const names = Array.from({ length: 12 }, (_, i) => `${String(i).padStart(2, '0')}.txt`);
+    for (const name of names) writeFileSync(join(dir, name), name);
+    let releaseSlow!: () => void;
+    const slowDone = new Promise<void>((resolve) => { releaseSlow = resolve; });
+    const started: string[] = [];
+    const summary = (file: string): ParseSummary => ({ row: parseResultSummary(fileErrorResult(file, `读了 ${file}`)), problems: [] });
+    // Two threads, so at most four files in flight: the slow one and three others at a time.
+    const pool: ParsePool = {
+      threads: 2,
+      parse: () => Promise.reject(new Error('not used')),
+      summarize: async (_bytes, file) => {
+        started.push(file);
+        if (file.endsWith('00.txt')) await slowDone;
+        else await new Promise((resolve) => setTimeout(resolve, 1));
+        return summary(file);
+      },
+      close: async () => undefined,
+    };
+    const audit = auditFiles([dir], undefined, { pool });
+    // While the first file is still being read, every other file is read (a window that waits for the oldest
+    // file would stop after four).
+    for (let i = 0; i < 200 && started.length < names.length; i++) await new Promise((resolve) => setTimeout(resolve, 5));
+    assert.equal(started.length, names.length);
+    releaseSlow();
+    const { rows } = await audit;
+    assert.deepEqual(rows.map((r) => r.file), names.map((n) => join(dir, n)));
   });
 });
