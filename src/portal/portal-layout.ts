@@ -135,7 +135,7 @@ ${meta('SiteName', site.name)}${meta('SiteDomain', site.domain)}${meta('SiteIDCo
 ${displayLinks(ctx)}
 </div>
 <nav class="site-nav" aria-label="网站导航"><div class="inner">
-<a href="/">首页</a><a href="/search">站内搜索</a><a href="/apply">依申请公开</a><a href="/status">办理进度查询</a><a href="/sitemap">网站地图</a>
+<a href="/">首页</a><a href="/search">站内搜索</a><a href="/matters">办事指南</a><a href="/apply">依申请公开</a><a href="/status">办理进度查询</a><a href="/sitemap">网站地图</a>
 </div></nav>
 </header>
 ${crumbsHtml(crumbs)}

@@ -18,6 +18,7 @@ import { reportFileResponse } from '../reports/report.routes.js';
 import { DownloadParams, MAX_ID, VersionDownloadParams } from '../reports/report.schema.js';
 import { reportService } from '../reports/report.service.js';
 import { calendarService } from '../calendar/calendar.service.js';
+import { listMatterRows } from '../matters/matter.repository.js';
 import { proposalService } from '../proposals/proposal.service.js';
 import { proposalsPage } from './proposal-pages.js';
 
@@ -29,6 +30,7 @@ import { createPageCache, type RenderedBody } from './page-cache.js';
 import {
   applyInfoPage, cataloguePage, categoryHref, categoryPage, guidePage, itemHref, itemPage, latestList, PAGE_SIZE, RULES_CATEGORY_NAME, rulesPage, withdrawnPage,
 } from './disclosure-pages.js';
+import { matterHref } from './matter-pages.js';
 import { atomFeed, sitemapXml } from './portal-feeds.js';
 import { DISPLAY_COOKIE, displayOf, displayValue, type PageContext } from './portal-layout.js';
 import { agencyHref, agencyPage, homePage, reportPage, reportsPage, STATUTORY_COLUMNS } from './portal-pages.js';
@@ -288,11 +290,15 @@ export const portalRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, c
     const entries: Array<{ path: string; lastmod?: string | null }> = [{ path: '/' }, { path: '/search' }, { path: '/sitemap' }, { path: '/apply' }];
     const catalogues = await publicCatalogues(db());
     for (const a of await agencies().list()) {
-      entries.push({ path: agencyHref(a.id) }, ...STATUTORY_COLUMNS.map((c) => ({ path: `${agencyHref(a.id)}/${c.path}` })));
+      entries.push({ path: agencyHref(a.id) }, ...STATUTORY_COLUMNS.map((c) => ({ path: `${agencyHref(a.id)}/${c.path}` })), { path: `${agencyHref(a.id)}/proposals` });
       const walk = (nodes: CatalogueSnapshotNode[]) => nodes.forEach((n) => { entries.push({ path: categoryHref(n.id) }); walk(n.children); });
       walk(catalogues.get(a.id) ?? []);
     }
     for (const r of await reports().list({ onPortal: true })) entries.push({ path: `/reports/${r.id}`, lastmod: r.issuedOn });
+    // The published service guides (办事指南), each with the day its current version was published.
+    entries.push({ path: '/matters' });
+    const guides = await listMatterRows(db(), true, {}, { offset: 0, limit: SITEMAP_ITEMS });
+    for (const m of guides.rows) entries.push({ path: matterHref(m.id), lastmod: m.published_on });
     const items = await publicItemPage(db(), {}, 1, SITEMAP_ITEMS);
     for (const i of items.rows) entries.push({ path: itemHref(i.id), lastmod: i.publishedOn });
     return { body: sitemapXml(siteOf(ctx), entries), type: 'application/xml; charset=utf-8' };

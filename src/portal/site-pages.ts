@@ -105,7 +105,8 @@ function categoryList(nodes: CatalogueSnapshotNode[]): Html {
 
 function agencyEntries(nodes: AgencyNode[], catalogues: Map<number, CatalogueSnapshotNode[]>): Html {
   return html`${nodes.map((a) => html`<li><a href="${agencyHref(a.id)}">${a.name}政府信息公开</a>
-<ul>${STATUTORY_COLUMNS.map((c) => html`<li><a href="${agencyHref(a.id)}/${c.path}">${c.name}</a>${c.path === 'catalogue' && catalogues.get(a.id)?.length ? categoryList(catalogues.get(a.id)!) : ''}</li>`)}</ul>
+<ul>${STATUTORY_COLUMNS.map((c) => html`<li><a href="${agencyHref(a.id)}/${c.path}">${c.name}</a>${c.path === 'catalogue' && catalogues.get(a.id)?.length ? categoryList(catalogues.get(a.id)!) : ''}</li>`)}
+<li><a href="${agencyHref(a.id)}/proposals">建议提案办理结果</a></li></ul>
 ${a.children.length ? html`<ul>${agencyEntries(a.children, catalogues)}</ul>` : ''}</li>`)}`;
 }
 
@@ -119,6 +120,7 @@ export function sitemapPage(ctx: PageContext, tree: AgencyNode[], catalogues: Ma
 <ul class="tree">
 <li><a href="/">首页</a></li>
 <li><a href="/search">站内搜索</a></li>
+<li><a href="/matters">办事指南</a>（按主题、服务层级、科室和办理方式查找，可扫码查看）</li>
 <li><a href="/apply">依申请公开：在线申请</a></li>
 <li><a href="/status">依申请公开：办理进度查询</a></li>
 </ul>

@@ -121,6 +121,15 @@ forEachDialect('matter API and the public guides', (ctx) => {
     for (const path of ['', '/qr.png', '/qr.svg', '/guide.pdf']) {
       assert.equal((await t.app.inject({ method: 'GET', url: `/matters/${id}${path}` })).statusCode, 404, path);
     }
+    // The site map lists the published guides (and the guide list, in the navigation too), never a draft.
+    const xml = (await t.app.inject({ method: 'GET', url: '/sitemap.xml' })).body;
+    assert.match(xml, /<loc>https:\/\/[^<]+\/matters<\/loc>/);
+    assert.equal((xml.match(/\/matters\/\d+<\/loc>/g) ?? []).length, 120);
+    assert.ok(!xml.includes(`/matters/${id}</loc>`));
+    assert.match(xml, /\/agencies\/\d+\/proposals<\/loc>/);
+    const map = (await t.app.inject({ method: 'GET', url: '/sitemap' })).body;
+    assert.match(map, /<nav class="site-nav"[^]*<a href="\/matters">办事指南<\/a>/);
+    assert.match(map, /<a href="\/agencies\/\d+\/proposals">建议提案办理结果<\/a>/);
     // Another agency's path does not reach the bureau's matter.
     res = await t.app.inject({ method: 'GET', url: `/api/agencies/${t.governmentId}/matters/${id}`, headers: t.tester.headers });
     assert.equal(res.statusCode, 404);
