@@ -7,7 +7,7 @@ import { migrate } from './migrations.js';
 forEachDialect('migrations', (ctx) => {
   it('apply once and are idempotent afterwards', async () => {
     const { db } = await ctx.fresh({ migrate: false });
-    assert.deepEqual(await migrate(db), ['0001_initial', '0002_calendar', '0003_applications', '0004_statistics_indexes', '0005_case_assignment', '0006_drop_redundant_indexes', '0007_hot_updates', '0008_number_sequences', '0010_users_and_sessions', '0011_applicant_encryption', '0012_proactive_disclosure', '0013_report_review', '0014_search_index', '0015_publication_generation', '0016_attachment_text', '0017_item_interpretation', '0018_report_text_drafts', '0019_audit_batches', '0020_report_corrections', '0021_proposals', '0022_service_matters', '0023_search_matter_kind']);
+    assert.deepEqual(await migrate(db), ['0001_initial', '0002_calendar', '0003_applications', '0004_statistics_indexes', '0005_case_assignment', '0006_drop_redundant_indexes', '0007_hot_updates', '0008_number_sequences', '0010_users_and_sessions', '0011_applicant_encryption', '0012_proactive_disclosure', '0013_report_review', '0014_search_index', '0015_publication_generation', '0016_attachment_text', '0017_item_interpretation', '0018_report_text_drafts', '0019_audit_batches', '0020_report_corrections', '0021_proposals', '0022_service_matters', '0023_search_matter_kind', '0024_matter_abolition']);
     assert.deepEqual(await migrate(db), []);
     assert.deepEqual(await migrate(db), []);
     const tables = (await db.introspection.getTables()).map((t) => t.name).filter((n) => !n.startsWith('kysely_')).sort();

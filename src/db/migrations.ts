@@ -14,7 +14,7 @@ import {
 import {
   applications, calendar, caseAssignment, dropRedundantIndexes, hotUpdates, initial, numberSequences, statisticsIndexes,
 } from './migrations/reports-and-applications.js';
-import { searchMatterKind, serviceMatters } from './migrations/service-matters.js';
+import { matterAbolition, searchMatterKind, serviceMatters } from './migrations/service-matters.js';
 
 /** Every migration in order. Names sort lexically; never rename or edit a released one. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -40,6 +40,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0021_proposals': proposals,
   '0022_service_matters': serviceMatters,
   '0023_search_matter_kind': searchMatterKind,
+  '0024_matter_abolition': matterAbolition,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };

@@ -21,7 +21,8 @@ export async function themeNamer(db: Kysely<Database>): Promise<(key: string) =>
 
 async function matterDocument(db: Kysely<Database>, id: number, names: (key: string) => string): Promise<SearchDocumentInput | null> {
   const row = await publishedMatterVersion(db, id);
-  if (!row || !row.published_on) return null;
+  // Never published, or abolished: not (or no longer) in the index.
+  if (!row || !row.published_on || row.abolished === 1) return null;
   const m = JSON.parse(row.content) as Matter;
   return {
     kind: 'matter', docId: String(id), agencyId: row.agency_id, publishedOn: row.published_on, year: Number(row.published_on.slice(0, 4)),

@@ -12,7 +12,7 @@ type Q = Kysely<Database>;
 /** A matter's list columns of one version (current or published): the matter's state beside the version's fields. */
 export type MatterListRow = Pick<MatterRow, 'id' | 'agency_id' | 'state' | 'published_version' | 'updated_at'>
   & Pick<MatterVersionRow, 'version' | 'name' | 'code' | 'type' | 'office' | 'themes' | 'levels' | 'online' | 'fully_online'
-    | 'at_most_once' | 'zero_visit' | 'mail_delivery' | 'published_on'>;
+    | 'at_most_once' | 'zero_visit' | 'mail_delivery' | 'published_on' | 'abolished'>;
 
 /** Filters of a matter list. */
 export interface MatterFilter {
@@ -43,7 +43,9 @@ export function insertMatterRow(db: Q, row: NewMatterRow): Promise<MatterRow> {
   return db.insertInto('matters').values(row).returningAll().executeTakeFirstOrThrow();
 }
 
-export function insertMatterVersionRow(db: Q, row: Omit<MatterVersionRow, 'id'>): Promise<MatterVersionRow> {
+export function insertMatterVersionRow(
+  db: Q, row: Omit<MatterVersionRow, 'id' | 'abolished' | 'abolish_reason'> & Partial<Pick<MatterVersionRow, 'abolished' | 'abolish_reason'>>,
+): Promise<MatterVersionRow> {
   return db.insertInto('matter_versions').values(row).returningAll().executeTakeFirstOrThrow();
 }
 
@@ -61,7 +63,7 @@ export function findMatterVersionRow(db: Q, matterId: number, version: number): 
 
 /** Every version of a matter, newest first (without content). */
 export function listMatterVersionRows(db: Q, matterId: number) {
-  return db.selectFrom('matter_versions').select(['version', 'name', 'created_at', 'created_by', 'created_by_id', 'published_on'])
+  return db.selectFrom('matter_versions').select(['version', 'name', 'created_at', 'created_by', 'created_by_id', 'published_on', 'abolished'])
     .where('matter_id', '=', matterId).orderBy('version', 'desc').execute();
 }
 
@@ -92,13 +94,15 @@ export async function markMatterPublishedRow(db: Q, id: number, version: number,
   await db.updateTable('matter_versions').set({ published_on: on }).where('matter_id', '=', id).where('version', '=', version).execute();
 }
 
+/** The office's list (current versions) or the public's (published versions, an abolished matter left out). */
 function listColumns(db: Q, published: boolean) {
-  return db.selectFrom('matters as m')
+  const q = db.selectFrom('matters as m')
     .innerJoin('matter_versions as v', (j) => j.onRef('v.matter_id', '=', 'm.id').onRef('v.version', '=', published ? 'm.published_version' : 'm.version'))
     .select([
       'm.id', 'm.agency_id', 'm.state', 'm.version', 'm.published_version', 'm.updated_at', 'v.name', 'v.code', 'v.type', 'v.office',
-      'v.themes', 'v.levels', 'v.online', 'v.fully_online', 'v.at_most_once', 'v.zero_visit', 'v.mail_delivery', 'v.published_on',
+      'v.themes', 'v.levels', 'v.online', 'v.fully_online', 'v.at_most_once', 'v.zero_visit', 'v.mail_delivery', 'v.published_on', 'v.abolished',
     ]);
+  return published ? q.where('v.abolished', '=', 0) : q;
 }
 
 function filtered(db: Q, published: boolean, f: MatterFilter) {
@@ -128,14 +132,14 @@ export async function listMatterRows(db: Q, published: boolean, f: MatterFilter,
 export function allMatterContents(db: Q, agencyId: number) {
   return db.selectFrom('matters as m')
     .innerJoin('matter_versions as v', (j) => j.onRef('v.matter_id', '=', 'm.id').onRef('v.version', '=', 'm.version'))
-    .select(['m.id', 'm.state', 'v.content']).where('m.agency_id', '=', agencyId).orderBy('v.code').execute();
+    .select(['m.id', 'm.state', 'v.content', 'v.abolished', 'v.published_on']).where('m.agency_id', '=', agencyId).orderBy('v.code').execute();
 }
 
-/** A published matter's public row (null when not published). */
+/** A published matter's public row (null when not published); `abolished` 1 when the published version abolished it. */
 export function publishedMatterVersion(db: Q, id: number) {
   return db.selectFrom('matters as m')
     .innerJoin('matter_versions as v', (j) => j.onRef('v.matter_id', '=', 'm.id').onRef('v.version', '=', 'm.published_version'))
-    .select(['m.id', 'm.agency_id', 'm.published_version', 'v.content', 'v.published_on', 'v.name']).where('m.id', '=', id).executeTakeFirst();
+    .select(['m.id', 'm.agency_id', 'm.published_version', 'v.content', 'v.published_on', 'v.name', 'v.abolished', 'v.abolish_reason']).where('m.id', '=', id).executeTakeFirst();
 }
 
 /** Ids of every published matter (search rebuild, sitemap). */
@@ -153,7 +157,9 @@ export async function countMattersAsOf(db: Q, agencyId: number, day: string, lev
   let q = db.selectFrom('matter_versions as v').innerJoin('matters as m', 'm.id', 'v.matter_id')
     .where('m.agency_id', '=', agencyId).where('v.published_on', '<=', day)
     .where('v.version', '=', (eb) => eb.selectFrom('matter_versions as w').select((e) => e.fn.max('w.version').as('mv'))
-      .whereRef('w.matter_id', '=', 'v.matter_id').where('w.published_on', '<=', day));
+      .whereRef('w.matter_id', '=', 'v.matter_id').where('w.published_on', '<=', day))
+    // A matter whose newest published version by then abolished it no longer counts.
+    .where('v.abolished', '=', 0);
   if (level) q = q.where('v.levels', 'like', `% ${level} %`);
   const r = await q.select((eb) => [
     eb.fn.countAll<number>().as('total'),
@@ -174,6 +180,7 @@ export function themesAndLevelsAsOf(db: Q, agencyId: number, day: string) {
     .where('m.agency_id', '=', agencyId).where('v.published_on', '<=', day)
     .where('v.version', '=', (eb) => eb.selectFrom('matter_versions as w').select((e) => e.fn.max('w.version').as('mv'))
       .whereRef('w.matter_id', '=', 'v.matter_id').where('w.published_on', '<=', day))
+    .where('v.abolished', '=', 0)
     .execute();
 }
 

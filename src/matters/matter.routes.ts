@@ -16,7 +16,7 @@ import { AgencyParams, PublishBody, ReviewDecisionBody, SubmitBody } from '../di
 import { hallService } from './hall.service.js';
 import { guideForQr } from './matter-public.js';
 import {
-  CreateMatterBody, DashboardQuery, DashboardSchema, HallBody, HallMonthBody, HallMonthParams, HallMonthSchema, HallSchema, MatterListQuery,
+  AbolishMatterBody, CreateMatterBody, DashboardQuery, DashboardSchema, HallBody, HallMonthBody, HallMonthParams, HallMonthSchema, HallSchema, MatterListQuery,
   MatterListSchema, MatterParams, MatterVersionQuery, MatterViewSchema, OfficeBody, OfficeSchema, SaveMatterBody, ThemeBody, ThemeSchema,
 } from './matter.schema.js';
 import { FLAG_COLUMNS, matterService } from './matter.service.js';
@@ -65,6 +65,21 @@ export const matterRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, c
       const s = matterService(trx, ctx.clock);
       await s.assertInAgency(request.params.agencyId, request.params.id);
       return s.save(request.params.id, request.body, actor);
+    });
+  });
+
+  app.post(`${one}/abolish`, {
+    schema: {
+      tags: TAGS, summary: '取消事项（生成取消版本，经审核发布后生效）',
+      description: '以已发布的内容和取消理由生成新版本，提交审核、签发并发布后，门户网站不再列出该事项，其办事指南页面说明取消日期和理由，统计口径自取消之日起不再计入。未发布的事项、已取消的事项、审核期间和依据版本过期的均返回 409；未填理由 400。',
+      params: MatterParams, body: AbolishMatterBody, response: { 200: MatterViewSchema, ...errorResponses(400, 404, 409) },
+    },
+  }, async (request) => {
+    const actor = actorOf(request);
+    return inTransaction(ctx, async (trx) => {
+      const s = matterService(trx, ctx.clock);
+      await s.assertInAgency(request.params.agencyId, request.params.id);
+      return s.abolish(request.params.id, request.body, actor);
     });
   });
 

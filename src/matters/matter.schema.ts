@@ -44,6 +44,7 @@ export const MatterSummarySchema = Type.Object({
   id: Type.Integer(), agencyId: Type.Integer(), code: Type.String(), name: Type.String(), type: Type.String(), office: Type.String(),
   state: ReviewStateSchema, stateName: Type.String(), version: Type.Integer(), publishedVersion: Nullable(Type.Integer()),
   publishedOn: Nullable(Type.String()), themes: Type.Array(Type.String()), levels: Type.Array(Type.String()), flags: Flags, updatedAt: Type.String(),
+  abolishing: Type.Boolean({ description: '当前版本为取消事项（经审核发布后事项取消）' }),
 });
 
 export const MatterListSchema = Type.Object({ total: Type.Integer(), matters: Type.Array(MatterSummarySchema) });
@@ -52,13 +53,20 @@ export const MatterViewSchema = Type.Object({
   id: Type.Integer(), agencyId: Type.Integer(), state: ReviewStateSchema, stateName: Type.String(), version: Type.Integer(),
   shownVersion: Type.Integer(), publishedVersion: Nullable(Type.Integer()), createdAt: Type.String(), createdBy: Type.String(),
   publishedOn: Nullable(Type.String()), content: MatterSchema,
-  versions: Type.Array(Type.Object({ version: Type.Integer(), name: Type.String(), createdAt: Type.String(), createdBy: Type.String(), publishedOn: Nullable(Type.String()) })),
+  abolition: Nullable(Type.Object({ reason: Type.String() }, { description: '所示版本为取消事项时的取消理由' })),
+  abolished: Nullable(Type.Object({ on: Type.String(), reason: Type.String() }, { description: '事项已取消（取消版本已发布）：取消日期和理由' })),
+  versions: Type.Array(Type.Object({ version: Type.Integer(), name: Type.String(), createdAt: Type.String(), createdBy: Type.String(), publishedOn: Nullable(Type.String()), abolishing: Type.Boolean() })),
   ...ChainRecordProperties,
 });
 
 export const MatterParams = Type.Object({ agencyId: idSchema('机关编号'), id: idSchema('事项编号') });
 export const MatterVersionQuery = Type.Object({ version: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_ID, description: '版本号（默认当前版本）' })) });
 export const CreateMatterBody = Type.Object({ content: Type.Record(Type.String(), Type.Unknown(), { description: '事项内容，结构见 MatterSchema' }) }, { additionalProperties: false });
+export const AbolishMatterBody = Type.Object({
+  baseVersion: Type.Integer({ minimum: 1, maximum: MAX_ID, description: '取消所依据的当前版本号' }),
+  reason: Type.String({ maxLength: 500, description: '取消理由（如：依据某文件取消该事项）' }),
+}, { additionalProperties: false });
+
 export const SaveMatterBody = Type.Object({
   baseVersion: Type.Integer({ minimum: 1, maximum: MAX_ID, description: '修改所依据的版本号' }),
   content: Type.Record(Type.String(), Type.Unknown(), { description: '事项内容，结构见 MatterSchema' }),

@@ -52,6 +52,8 @@ export interface MatterSummary {
   levels: string[];
   flags: Record<MatterFlag, boolean>;
   updatedAt: string;
+  /** The current version abolishes the matter (it goes through the chain like any change). */
+  abolishing: boolean;
 }
 
 /** A matter's version with its content and chain record. */
@@ -69,7 +71,11 @@ export interface MatterView extends ChainRecord {
   createdBy: string;
   publishedOn: string | null;
   content: Matter;
-  versions: Array<{ version: number; name: string; createdAt: string; createdBy: string; publishedOn: string | null }>;
+  /** The shown version abolishes the matter, for this reason. */
+  abolition: { reason: string } | null;
+  /** The matter is abolished: its abolishing version was published on that day. */
+  abolished: { on: string; reason: string } | null;
+  versions: Array<{ version: number; name: string; createdAt: string; createdBy: string; publishedOn: string | null; abolishing: boolean }>;
 }
 
 /** A list row as the API shows it. */
@@ -80,6 +86,7 @@ export function summaryOf(r: MatterListRow): MatterSummary {
     stateName: REVIEW_STATES[r.state as ReviewState] ?? r.state, version: r.version, publishedVersion: r.published_version,
     publishedOn: r.published_on, themes: words(r.themes), levels: words(r.levels),
     flags: Object.fromEntries(MATTER_FLAG_KEYS.map((k) => [k, r[FLAG_COLUMNS[k]] === 1])) as Record<MatterFlag, boolean>, updatedAt: r.updated_at,
+    abolishing: r.abolished === 1,
   };
 }
 
@@ -106,11 +113,16 @@ export function matterService(db: Kysely<Database>, clock: Clock) {
     const shown = version ?? m.version;
     const v = await findMatterVersionRow(db, id, shown);
     if (!v) throw new NotFoundError(`事项“${m.name}”第 ${shown} 版不存在`);
+    const published = m.published_version === null ? null : m.published_version === shown ? v : await findMatterVersionRow(db, id, m.published_version);
     return {
       id, agencyId: m.agency_id, state: m.state as ReviewState, stateName: REVIEW_STATES[m.state as ReviewState] ?? m.state,
       version: m.version, shownVersion: shown, publishedVersion: m.published_version, createdAt: v.created_at, createdBy: v.created_by,
       publishedOn: v.published_on, content: JSON.parse(v.content) as Matter,
-      versions: (await listMatterVersionRows(db, id)).map((r) => ({ version: r.version, name: r.name, createdAt: r.created_at, createdBy: r.created_by, publishedOn: r.published_on })),
+      abolition: v.abolished === 1 ? { reason: v.abolish_reason ?? '' } : null,
+      abolished: published?.abolished === 1 && published.published_on ? { on: published.published_on, reason: published.abolish_reason ?? '' } : null,
+      versions: (await listMatterVersionRows(db, id)).map((r) => ({
+        version: r.version, name: r.name, createdAt: r.created_at, createdBy: r.created_by, publishedOn: r.published_on, abolishing: r.abolished === 1,
+      })),
       ...await chainRecordOf(db, { kind: 'matter', id, version: shown }),
     };
   }
@@ -193,6 +205,49 @@ export function matterService(db: Kysely<Database>, clock: Clock) {
       await insertDisclosureEvent(db, {
         agency_id: m.agency_id, subject_kind: 'matter', subject_id: id, type: 'saved',
         data: { old: { version: m.version, state: m.state }, new: { version }, changed: changedFields(JSON.parse(current.content), content) },
+        actor: actor.name, actor_id: actor.id, at,
+      });
+      return view(id);
+    },
+
+    /**
+     * Abolishes a published matter (事项取消) as a new version: the published content with the reason, a draft that
+     * goes through the review chain like any change (the seed: 设置规范的变更、审核、发布流程). Once that version is
+     * published the guide leaves the portal's lists, the search and the shares from that day, and its page, which
+     * printed QR codes still open, says when and why. Saving the matter again instead drops the abolition. Refused
+     * without a reason, from a stale base version, for a matter never published or already abolished, and while the
+     * current version is with the reviewers.
+     */
+    async abolish(id: number, input: { baseVersion: number; reason: string }, actor: Actor): Promise<MatterView> {
+      const m = await lockedMatter(db, id);
+      const reason = input.reason.trim();
+      if (!reason) throw new ValidationError('请填写取消理由（如：依据哪一文件取消该事项）', { field: 'reason' });
+      if (input.baseVersion !== m.version) {
+        throw new ConflictError(`事项“${m.name}”已由他人保存为第 ${m.version} 版（您依据的是第 ${input.baseVersion} 版），请刷新后再办理取消`, 'STALE_VERSION');
+      }
+      if (m.published_version === null) {
+        throw new ConflictError(`事项“${m.name}”尚未发布，门户网站上没有它的办事指南，无需取消`, 'NOT_PUBLISHED');
+      }
+      if (UNDER_REVIEW.includes(m.state)) {
+        throw new ConflictError(`事项“${m.name}”第 ${m.version} 版正在审核（${REVIEW_STATES[m.state as ReviewState]}），审核期间不能办理取消；如需取消，请先由审核人退回`, 'REVIEW_LOCKED');
+      }
+      const published = (await findMatterVersionRow(db, id, m.published_version))!;
+      if (published.abolished === 1) throw new ConflictError(`事项“${m.name}”已于 ${published.published_on} 取消`, 'MATTER_ABOLISHED');
+      const current = (await findMatterVersionRow(db, id, m.version))!;
+      if (current.abolished === 1) throw new ConflictError(`事项“${m.name}”的取消已在办理（第 ${m.version} 版），请提交审核`, 'ABOLITION_PENDING');
+      const content = JSON.parse(published.content) as Matter;
+      const at = clock();
+      const version = m.version + 1;
+      await insertMatterVersionRow(db, {
+        matter_id: id, version, content: published.content, ...versionColumns(content),
+        created_at: at, created_by: actor.name, created_by_id: actor.id, published_on: null, abolished: 1, abolish_reason: reason,
+      });
+      if (!(await setMatterVersionRow(db, id, m.version, { version, name: content.name, code: content.code, at }))) {
+        throw new ConflictError(`事项“${m.name}”已被他人修改，请刷新后重试`, 'STALE_VERSION');
+      }
+      await insertDisclosureEvent(db, {
+        agency_id: m.agency_id, subject_kind: 'matter', subject_id: id, type: 'abolition-drafted',
+        data: { old: { version: m.version, state: m.state }, new: { version, abolished: true }, reason },
         actor: actor.name, actor_id: actor.id, at,
       });
       return view(id);

@@ -74,6 +74,10 @@ export interface MatterVersionTable {
   created_by_id: number | null;
   /** The day this version went on the portal (YYYY-MM-DD), or null. */
   published_on: string | null;
+  /** 1: this version abolishes the matter (事项取消); once published the guide is withdrawn from that day. */
+  abolished: Generated<number>;
+  /** Why the matter is abolished (an abolishing version only). */
+  abolish_reason: string | null;
 }
 
 export interface ServiceHallTable {

@@ -8,6 +8,7 @@ import type { Matter } from '../core/matters/matter.js';
 import {
   AUDIENCES, HANDLING_KINDS, MATERIAL_KINDS, MATTER_FLAG_KEYS, MATTER_FLAGS, MATTER_TYPES, SERVICE_LEVELS, type MatterFlag,
 } from '../core/matters/matter-lists.js';
+import type { AbolishedGuide } from '../matters/matter-public.js';
 import type { MatterSummary } from '../matters/matter.service.js';
 import { daysText, MEDIUM_NAMES } from '../matters/matter-text.js';
 import { html, type Html } from '../render/html/template.js';
@@ -34,6 +35,24 @@ function fact(label: string, value: Html | string): Html {
 function flagTags(flags: Record<MatterFlag, boolean>): Html {
   const on = MATTER_FLAG_KEYS.filter((k) => flags[k]);
   return on.length ? html`<ul class="tags">${on.map((k) => html`<li>${MATTER_FLAGS[k]}</li>`)}</ul>` : html``;
+}
+
+/**
+ * The page of an abolished matter (事项取消): printed QR codes in the hall still open this address, so it says when
+ * and why the matter was abolished and where to look for current guides, instead of a bare “not found”.
+ */
+export function abolishedMatterPage(ctx: PageContext, g: AbolishedGuide): string {
+  return portalPage(ctx, {
+    title: `${g.name}（已取消）`,
+    column: { name: '办事指南', type: '办事服务' },
+    crumbs: [HOME, CRUMB, { label: g.name }],
+    main: html`<article class="matter-guide">
+<h1 class="article-title">${g.name}</h1>
+<p class="notice">本事项已于 ${g.abolishedOn} 取消，不再办理，原办事指南停止使用。${g.reason ? html`取消理由：${g.reason}。` : ''}</p>
+<p class="note">${g.agencyName}　事项编码：${g.code}</p>
+<p>请在<a href="/matters">办事指南</a>中查找现行事项，或使用<a href="/search">站内搜索</a>。</p>
+</article>`,
+  });
 }
 
 /** One published guide. */

@@ -11,13 +11,13 @@ import { pageOf, siteOf, type AppContext } from '../http/context.js';
 import { ATTACHMENT_MEDIA_TYPES, type AttachmentType } from '../inspect/file-type.js';
 import { FLAG_COLUMNS, matterService, summaryOf } from '../matters/matter.service.js';
 import { listMatterRows } from '../matters/matter.repository.js';
-import { publishedGuide, publishedMaterialFile } from '../matters/matter-public.js';
+import { abolishedGuide, publishedGuide, publishedMaterialFile } from '../matters/matter-public.js';
 import { contentDisposition } from '../render/render-report.js';
 import { renderMatterGuidePdf } from '../render/matters/matter-guide-pdf.js';
 import { qrBoardSvg, qrPng } from '../render/matters/matter-qr.js';
 import { MAX_ID } from '../reports/report.schema.js';
 import { createPageCache, type RenderedBody } from './page-cache.js';
-import { matterListPage, matterPage } from './matter-pages.js';
+import { abolishedMatterPage, matterListPage, matterPage } from './matter-pages.js';
 import { absolute } from './portal-feeds.js';
 import { displayValue } from './portal-layout.js';
 
@@ -59,10 +59,16 @@ export const matterPortalRoutes: FastifyPluginAsyncTypebox<AppContext> = async (
     return matterListPage(p, form, { themes, offices }, { total, matters: rows.map(summaryOf) }, PAGE_SIZE);
   }));
 
-  app.get('/matters/:id', { schema: { ...PAGE, params: IdParams } }, (request, reply) => page(request, reply, async (p) => {
-    const g = await publishedGuide(db(), request.params.id);
-    return matterPage(p, { id: g.id, agencyName: g.agencyName, matter: g.matter, publishedOn: g.publishedOn, version: g.version, themeName: g.themeName });
-  }));
+  app.get('/matters/:id', { schema: { ...PAGE, params: IdParams } }, (request, reply) => {
+    const p = pageOf(ctx, request);
+    return cache.send(request, reply, `${request.url}|${displayValue(p.display)}`, async () => {
+      // An abolished matter: 410 Gone with the notice (its QR code is still on the hall's boards).
+      const gone = await abolishedGuide(db(), request.params.id);
+      if (gone) return { body: abolishedMatterPage(p, gone), vary: 'Cookie', status: 410 };
+      const g = await publishedGuide(db(), request.params.id);
+      return { body: matterPage(p, { id: g.id, agencyName: g.agencyName, matter: g.matter, publishedOn: g.publishedOn, version: g.version, themeName: g.themeName }), vary: 'Cookie' };
+    });
+  });
 
   app.get('/matters/:id/qr.png', { schema: { ...PAGE, params: IdParams } }, (request, reply) => cached(request, reply, `matter-qr-png:${request.params.id}`, async () => {
     const g = await publishedGuide(db(), request.params.id);

@@ -9,7 +9,9 @@ import { after, before, test } from 'node:test';
 import jsQRModule from 'jsqr';
 import { PNG } from 'pngjs';
 import { operator } from '../../src/core/actor.js';
+import { fixedClock } from '../../src/core/clock.js';
 import { addDemoMatters, demoMatter } from '../../src/demo/demo-matters.js';
+import { matterService } from '../../src/matters/matter.service.js';
 import { forEachDialect } from '../db-helpers.js';
 import { json, sendJson, testApp, type TestApp } from './http-helpers.js';
 
@@ -133,5 +135,35 @@ forEachDialect('matter API and the public guides', (ctx) => {
     // Another agency's path does not reach the bureau's matter.
     res = await t.app.inject({ method: 'GET', url: `/api/agencies/${t.governmentId}/matters/${id}`, headers: t.tester.headers });
     assert.equal(res.statusCode, 404);
+  });
+  test('事项取消 over HTTP: the abolition drafted, signed off and published; its page (the old QR codes) says when and why, 410', async () => {
+    const id = Number((await t.db.db.selectFrom('matters').select('id').where('code', '=', demoMatter(120).code).executeTakeFirstOrThrow()).id);
+    const view = json(await t.app.inject({ method: 'GET', url: `/api/agencies/${t.bureauId}/matters/${id}`, headers: t.tester.headers }));
+    let res = await sendJson(t.app, 'POST', `/api/agencies/${t.bureauId}/matters/${id}/abolish`, { baseVersion: view.version, reason: '' }, t.tester.headers);
+    assert.equal(res.statusCode, 400);
+    assert.match(json(res).message, /请填写取消理由/);
+    res = await sendJson(t.app, 'POST', `/api/agencies/${t.bureauId}/matters/${id}/abolish`, { baseVersion: view.version, reason: '依据《关于取消一批行政许可事项的决定》取消（演示）' }, t.tester.headers);
+    assert.equal(res.statusCode, 200, res.body);
+    assert.deepEqual(json(res).abolition, { reason: '依据《关于取消一批行政许可事项的决定》取消（演示）' });
+    // Still public until the abolition is signed off and published.
+    assert.equal((await t.app.inject({ method: 'GET', url: `/matters/${id}` })).statusCode, 200);
+    const users = await t.db.db.selectFrom('users').select(['id', 'name', 'login']).execute();
+    const who = (login: string) => { const u = users.find((x) => x.login === login)!; return { id: Number(u.id), name: u.name }; };
+    const step = (f: (s: ReturnType<typeof matterService>) => Promise<unknown>) => t.db.db.transaction().execute((trx) => f(matterService(trx, fixedClock('2024-06-03T02:00:00.000Z'))));
+    await step((s) => s.submit(id, who('jingban')));
+    await step((s) => s.decide(id, { step: 'first-review', decision: 'pass' }, who('kezhang')));
+    await step((s) => s.decide(id, { step: 'secrecy-review', decision: 'pass', form: { channelsFit: { portal: true } } }, who('baomi')));
+    await step((s) => s.decide(id, { step: 'sign-off', decision: 'pass' }, who('lingdao')));
+    await step((s) => s.publish(id, ['portal'], who('gongkai')));
+    const page = await t.app.inject({ method: 'GET', url: `/matters/${id}` });
+    assert.equal(page.statusCode, 410);
+    assert.match(page.body, /本事项已于 \d{4}-\d{2}-\d{2} 取消，不再办理，原办事指南停止使用。取消理由：依据《关于取消一批行政许可事项的决定》取消（演示）。/);
+    assert.equal((await t.app.inject({ method: 'GET', url: `/matters/${id}/qr.png` })).statusCode, 404);
+    res = await t.app.inject({ method: 'GET', url: `/api/agencies/${t.bureauId}/matters/${id}/qr.png`, headers: t.tester.headers });
+    assert.equal(res.statusCode, 409);
+    assert.equal(json(res).code, 'MATTER_ABOLISHED');
+    const list = await t.app.inject({ method: 'GET', url: '/matters' });
+    assert.match(list.body, /共 119 项/);
+    assert.ok(!(await t.app.inject({ method: 'GET', url: '/sitemap.xml' })).body.includes(`/matters/${id}</loc>`));
   });
 });

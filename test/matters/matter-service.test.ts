@@ -12,6 +12,8 @@ import type { Database } from '../../src/db/schema.js';
 import { demoMatter } from '../../src/demo/demo-matters.js';
 import { DEMO_BUREAU, ensureDemoData } from '../../src/demo/seed-demo.js';
 import { hallService } from '../../src/matters/hall.service.js';
+import { listMatterRows } from '../../src/matters/matter.repository.js';
+import { abolishedGuide, guideForQr, publishedGuide } from '../../src/matters/matter-public.js';
 import { matterService } from '../../src/matters/matter.service.js';
 import { forEachDialect } from '../db-helpers.js';
 
@@ -63,6 +65,59 @@ forEachDialect('service matters', (ctx) => {
     assert.equal(published.state, 'published');
     assert.deepEqual(published.versions.map((v) => v.version), [2, 1]);
     assert.deepEqual((await s.view(created.id, 1)).content.promisedDays, content.promisedDays);
+  });
+
+  test('事项取消: an abolishing version through the chain; then gone from lists, search and shares from that day, its page says why', async () => {
+    const [jingban, kezhang, baomi, lingdao, gongkai] = await Promise.all(['jingban', 'kezhang', 'baomi', 'lingdao', 'gongkai'].map(actor));
+    const on = (day: string) => fixedClock(`${day}T02:00:00.000Z`);
+    const run = <T>(day: string, f: (s: ReturnType<typeof matterService>) => Promise<T>) => db.transaction().execute((trx) => f(matterService(trx, on(day))));
+    const through = async (id: number, day: string) => {
+      await run(day, (s) => s.submit(id, jingban!));
+      await run(day, (s) => s.decide(id, { step: 'first-review', decision: 'pass' }, kezhang!));
+      await run(day, (s) => s.decide(id, { step: 'secrecy-review', decision: 'pass', form: { channelsFit: { portal: true } } }, baomi!));
+      await run(day, (s) => s.decide(id, { step: 'sign-off', decision: 'pass' }, lingdao!));
+      return run(day, (s) => s.publish(id, ['portal'], gongkai!));
+    };
+    const content = { ...demoMatter(4), code: 'TEST-ABOLISH', name: '待取消的测试事项' };
+    const created = await run('2026-03-02', (s) => s.create(bureauId, content, jingban!));
+    // Never published: nothing to abolish.
+    await assert.rejects(run('2026-03-02', (s) => s.abolish(created.id, { baseVersion: 1, reason: '测试' }, jingban!)), /尚未发布.*无需取消/);
+    await through(created.id, '2026-03-02');
+    const count = async (day: string) => (await hallService(db, clock).dashboard(bureauId, 2026, day)).matters.counts.total;
+    const before = await count('2026-03-31');
+    // No reason, a stale base: refused, nothing stored.
+    await assert.rejects(run('2026-04-01', (s) => s.abolish(created.id, { baseVersion: 1, reason: '  ' }, jingban!)), (e: unknown) => e instanceof ValidationError && /请填写取消理由/.test(e.message));
+    await assert.rejects(run('2026-04-01', (s) => s.abolish(created.id, { baseVersion: 0, reason: '依据区政府文件取消' }, jingban!)), /已由他人保存为第 1 版/);
+    assert.equal((await matterService(db, clock).view(created.id)).versions.length, 1);
+
+    const drafted = await run('2026-04-01', (s) => s.abolish(created.id, { baseVersion: 1, reason: '依据区政府文件取消' }, jingban!));
+    assert.equal(drafted.version, 2);
+    assert.equal(drafted.state, 'draft');
+    assert.deepEqual(drafted.abolition, { reason: '依据区政府文件取消' });
+    assert.equal(drafted.abolished, null);
+    await assert.rejects(run('2026-04-01', (s) => s.abolish(created.id, { baseVersion: 2, reason: '再次' }, jingban!)), /取消已在办理/);
+    // Until the abolition is published the guide stays public.
+    assert.equal((await publishedGuide(db, created.id)).version, 1);
+    const done = await through(created.id, '2026-04-01');
+    assert.deepEqual(done.abolished, { on: '2026-04-01', reason: '依据区政府文件取消' });
+    assert.deepEqual(done.versions.map((v) => [v.version, v.abolishing]), [[2, true], [1, false]]);
+
+    await assert.rejects(publishedGuide(db, created.id), /已于 2026-04-01 取消/);
+    assert.deepEqual(await abolishedGuide(db, created.id), {
+      id: created.id, agencyName: DEMO_BUREAU, name: content.name, code: content.code, abolishedOn: '2026-04-01', reason: '依据区政府文件取消',
+    });
+    await assert.rejects(guideForQr(db, created.id), /已于 2026-04-01 取消，不再生成二维码/);
+    const publicList = await listMatterRows(db, true, { agencyId: bureauId, q: 'TEST-ABOLISH' }, { offset: 0, limit: 10 });
+    assert.equal(publicList.total, 0);
+    const officeList = await matterService(db, clock).list({ agencyId: bureauId, q: 'TEST-ABOLISH' }, { offset: 0, limit: 10 });
+    assert.equal(officeList.matters[0]?.abolishing, true);
+    const indexed = await db.selectFrom('search_documents').select('id').where('doc_kind', '=', 'matter').where('doc_id', '=', String(created.id)).execute();
+    assert.equal(indexed.length, 0);
+    // The shares: counted until the day before, not from the day of the abolition.
+    assert.equal(await count('2026-03-31'), before);
+    assert.equal(await count('2026-04-01'), before - 1);
+    // Abolished: no further abolition.
+    await assert.rejects(run('2026-04-02', (s) => s.abolish(created.id, { baseVersion: 2, reason: '再次' }, jingban!)), /已于 2026-04-01 取消/);
   });
 
   test('bad input: no legal basis, promised longer than statutory, unknown office or theme — a Chinese message, nothing stored', async () => {

@@ -34,6 +34,9 @@ export const matterApi = {
   save: (agencyId: number, id: number, baseVersion: number, content: MatterContent) =>
     request<MatterViewResponse>('PUT', `${base(agencyId)}/matters/${id}`, { baseVersion, content }),
   submit: (agencyId: number, id: number) => request<MatterViewResponse>('POST', `${base(agencyId)}/matters/${id}/submit`, {}),
+  /** Drafts the abolition (事项取消) of a published matter as a new version, for the review chain. */
+  abolish: (agencyId: number, id: number, baseVersion: number, reason: string) =>
+    request<MatterViewResponse>('POST', `${base(agencyId)}/matters/${id}/abolish`, { baseVersion, reason }),
   review: (agencyId: number, id: number, body: VersionReviewBody) => request<MatterViewResponse>('POST', `${base(agencyId)}/matters/${id}/review`, body),
   publish: (agencyId: number, id: number, channels: Channel[]) => request<MatterViewResponse>('POST', `${base(agencyId)}/matters/${id}/publish`, { channels }),
   offices: (agencyId: number) => request<Array<{ id: number; name: string }>>('GET', `${base(agencyId)}/matter-offices`),

@@ -136,3 +136,15 @@ export const searchMatterKind: Migration = {
     end`.execute(db);
   },
 };
+
+/**
+ * 0024: a matter can be abolished (事项取消). The abolition is a version of its own that goes through the review
+ * chain like any change; once published, the guide leaves the lists, the search and the shares from that day, and
+ * its page (which printed QR codes still open) says when and why it was abolished.
+ */
+export const matterAbolition: Migration = {
+  async up(db: Kysely<any>) {
+    await db.schema.alterTable('matter_versions').addColumn('abolished', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+    await db.schema.alterTable('matter_versions').addColumn('abolish_reason', 'text').execute();
+  },
+};

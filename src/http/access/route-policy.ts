@@ -154,6 +154,7 @@ export const ROUTE_POLICY: Readonly<Record<string, RoutePolicy>> = {
   'POST /api/agencies/:agencyId/matters': inAgency('item.draft'),
   'GET /api/agencies/:agencyId/matters/:id': inAgency('item.read'),
   'PUT /api/agencies/:agencyId/matters/:id': inAgency('item.draft'),
+  'POST /api/agencies/:agencyId/matters/:id/abolish': inAgency('item.draft'),
   'POST /api/agencies/:agencyId/matters/:id/submit': inAgency('item.draft'),
   'POST /api/agencies/:agencyId/matters/:id/review': inAgency(reviewStepPermission),
   'POST /api/agencies/:agencyId/matters/:id/publish': inAgency('item.publish'),

@@ -127,7 +127,13 @@ export function MatterListPage() {
             { title: '实施主体', dataIndex: 'office', width: 130 },
             { title: '主题分类', dataIndex: 'themes', render: (t: string[]) => t.map(themeName).join('、') },
             { title: '办理方式', dataIndex: 'flags', render: (f: Record<string, boolean>) => MATTER_FLAG_KEYS.filter((k) => f[k]).map((k) => <Tag key={k}>{MATTER_FLAGS[k]}</Tag>) },
-            { title: '状态', dataIndex: 'state', width: 110, render: (s: string) => <ItemStateTag state={s as never} /> },
+            {
+              title: '状态', dataIndex: 'state', width: 130,
+              render: (s: string, r: MatterListResponse['matters'][number]) => (
+                <>{r.abolishing && s === 'published' ? <Tag color="red">已取消</Tag> : <ItemStateTag state={s as never} />}
+                  {r.abolishing && s !== 'published' && <Tag color="orange">取消事项</Tag>}</>
+              ),
+            },
             { title: '发布版本', dataIndex: 'publishedVersion', width: 90, render: (v: number | null) => (v === null ? '未发布' : `第 ${v} 版`) },
           ]} />
       </div>

@@ -6,6 +6,7 @@
  */
 import { useEffect, useState } from 'react';
 import { Alert, Button, Checkbox, Input, InputNumber, Select, Space, Spin, Typography, Upload } from 'antd';
+import { AbolishButton, AbolitionNotes, mayAbolish } from '../components/matter-abolition.js';
 import { ErrorAlert } from '../components/problem-list.js';
 import { ItemStateTag } from '../components/item-state-tag.js';
 import { VersionReview } from '../components/version-review.js';
@@ -80,7 +81,8 @@ export function MatterPage({ agencyId, id }: { agencyId: number; id: number | nu
     } else await run(() => matterApi.save(agencyId, id, view!.version, body), '已保存为新版本');
   };
   if (id !== null && !view && error === null) return <Spin />;
-  const editable = mayDraft && (!view || ['draft', 'returned', 'published'].includes(view.state));
+  // An abolished matter is closed: nothing more to edit or publish.
+  const editable = mayDraft && (!view || (['draft', 'returned', 'published'].includes(view.state) && !view.abolished));
   const files = id !== null ? matterFiles(agencyId, id) : null;
   return (
     <div className="gk-page">
@@ -90,7 +92,8 @@ export function MatterPage({ agencyId, id }: { agencyId: number; id: number | nu
       </div>
       {error !== null && <div className="gk-gap"><ErrorAlert error={error} title="未能完成" onClose={() => setError(null)} /></div>}
       {saved && <Alert className="gk-gap" type="success" showIcon title={saved} closable onClose={() => setSaved(null)} />}
-      {view?.publishedVersion && files && (
+      {view && <AbolitionNotes view={view} />}
+      {view?.publishedVersion && !view.abolished && files && (
         <section className="gk-panel gk-gap" aria-labelledby="gk-files-title">
           <Typography.Title level={2} className="gk-h2" id="gk-files-title">已发布的办事指南</Typography.Title>
           <Space wrap>
@@ -157,6 +160,7 @@ export function MatterPage({ agencyId, id }: { agencyId: number; id: number | nu
             {view && ['draft', 'returned'].includes(view.state) && (
               <Button loading={busy} onClick={() => void run(() => matterApi.submit(agencyId, id!), '已提交审核')}>提交审核</Button>
             )}
+            {view && mayAbolish(view) && <AbolishButton agencyId={agencyId} view={view} onDone={show} />}
           </Space>
         )}
       </form>
