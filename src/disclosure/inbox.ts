@@ -1,7 +1,7 @@
 /**
  * "待我处理": what waits for the signed-in person, per step they hold the permission for, across the agencies
- * they hold it in. Items now; the catalogue, the guide and the annual report plug in an `InboxSource` of their own
- * (listed in INBOX_SOURCES below).
+ * they hold it in. Items and matters (办事指南) now; the catalogue, the guide and the annual report can plug in an
+ * `InboxSource` of their own (registerInboxSource below).
  */
 import type { Kysely } from 'kysely';
 import type { Permission } from '../core/access/permissions.js';
@@ -47,8 +47,11 @@ export interface InboxSource {
   tasks(db: Kysely<Database>, person: InboxPerson): Promise<InboxTask[]>;
 }
 
-/** What an item task looks for: the permission, the state, whether only the person's own drafts count. */
-const ITEM_TASKS: ReadonlyArray<{ key: string; name: string; permission: Permission; state: ReviewState; own: boolean }> = [
+/** A task of the chain: the permission, the state, whether only the person's own drafts count. */
+export interface ChainTask { key: string; name: string; permission: Permission; state: ReviewState; own: boolean }
+
+/** The chain's tasks, the same for every kind of subject that goes through it (items, matters…). */
+export const CHAIN_TASKS: readonly ChainTask[] = [
   ...(Object.entries(REVIEW_STEPS) as Array<[string, (typeof REVIEW_STEPS)[keyof typeof REVIEW_STEPS]]>).map(([key, def]) => ({
     key, name: def.name, permission: def.permission as Permission, state: def.state as ReviewState, own: false,
   })),
@@ -61,7 +64,7 @@ export const itemInboxSource: InboxSource = {
   kind: 'item',
   async tasks(db, person) {
     const out: InboxTask[] = [];
-    for (const t of ITEM_TASKS) {
+    for (const t of CHAIN_TASKS) {
       const agencies = await person.agenciesWith(t.permission);
       if (agencies.length === 0) continue;
       const who = t.own ? { drafterId: person.userId } : t.key === 'publish' ? {} : { notDrafterId: person.userId };
@@ -80,10 +83,17 @@ export const itemInboxSource: InboxSource = {
 };
 
 /**
- * THE HOOK: every kind of subject in the inbox, in the order shown. The catalogue, the guide and the annual report
- * add their `InboxSource` here (e.g. `catalogueInboxSource` from catalogue-inbox.ts).
+ * THE HOOK: every kind of subject in the inbox, in the order shown. Items are here; a feature above this one (the
+ * matters) adds its source with registerInboxSource when its module loads, as search sources do.
  */
-export const INBOX_SOURCES: readonly InboxSource[] = [itemInboxSource];
+const INBOX_SOURCES: InboxSource[] = [itemInboxSource];
+
+/** Adds a kind of subject to the inbox (once per kind; a second registration of the kind replaces the first). */
+export function registerInboxSource(source: InboxSource): void {
+  const at = INBOX_SOURCES.findIndex((s) => s.kind === source.kind);
+  if (at >= 0) INBOX_SOURCES[at] = source;
+  else INBOX_SOURCES.push(source);
+}
 
 /** The inbox of a person: every task of every source they hold the permission for, with the total. */
 export async function inbox(db: Kysely<Database>, person: InboxPerson, sources: readonly InboxSource[] = INBOX_SOURCES): Promise<{ total: number; tasks: InboxTask[] }> {

@@ -20,6 +20,8 @@ import {
   MatterListSchema, MatterParams, MatterVersionQuery, MatterViewSchema, OfficeBody, OfficeSchema, SaveMatterBody, ThemeBody, ThemeSchema,
 } from './matter.schema.js';
 import { FLAG_COLUMNS, matterService } from './matter.service.js';
+// Matters waiting for a step of the chain appear in 待我处理 (registers the inbox source).
+import './matter-inbox.js';
 
 const TAGS = ['办事指南'];
 

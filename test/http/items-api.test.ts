@@ -261,7 +261,7 @@ forEachDialect('items API: the review chain', (ctx) => {
     assert.ok(first.count >= 1 && first.entries.some((e: any) => e.id === item.id));
     assert.equal(first.name, '政府信息·科室负责人初审');
     const secrecyInbox = json(await t.call(secrecy, 'GET', '/api/inbox'));
-    assert.deepEqual(secrecyInbox.tasks.map((x: any) => x.key), ['item:secrecy-review']);
+    assert.deepEqual(secrecyInbox.tasks.map((x: any) => x.key), ['item:secrecy-review', 'matter:secrecy-review']);
   });
 
   test('a published item edited is a new draft; the public keeps the published version until the new one passes the chain; the 索引号 never changes', async () => {

@@ -12,7 +12,9 @@ import type { Database } from '../../src/db/schema.js';
 import { demoMatter } from '../../src/demo/demo-matters.js';
 import { DEMO_BUREAU, ensureDemoData } from '../../src/demo/seed-demo.js';
 import { hallService } from '../../src/matters/hall.service.js';
+import { inbox } from '../../src/disclosure/inbox.js';
 import { listMatterRows } from '../../src/matters/matter.repository.js';
+import '../../src/matters/matter-inbox.js';
 import { abolishedGuide, guideForQr, publishedGuide } from '../../src/matters/matter-public.js';
 import { matterService } from '../../src/matters/matter.service.js';
 import { forEachDialect } from '../db-helpers.js';
@@ -118,6 +120,22 @@ forEachDialect('service matters', (ctx) => {
     assert.equal(await count('2026-04-01'), before - 1);
     // Abolished: no further abolition.
     await assert.rejects(run('2026-04-02', (s) => s.abolish(created.id, { baseVersion: 2, reason: '再次' }, jingban!)), /已于 2026-04-01 取消/);
+  });
+
+  test('待我处理: a matter waiting for 初审 is in the reviewer\'s inbox, not in its author\'s; returned, it is back with the author', async () => {
+    const [jingban, kezhang] = await Promise.all(['jingban', 'kezhang'].map(actor));
+    const content = { ...demoMatter(5), code: 'TEST-INBOX', name: '待办测试事项' };
+    const created = await db.transaction().execute((trx) => matterService(trx, clock).create(bureauId, content, jingban!));
+    await db.transaction().execute((trx) => matterService(trx, clock).submit(created.id, jingban!));
+    const person = (user: { id: number }) => ({ userId: user.id, agenciesWith: async () => [bureauId] });
+    const task = async (user: { id: number }, key: string) => (await inbox(db, person(user))).tasks.find((t) => t.key === key);
+    const reviewer = await task(kezhang!, 'matter:first-review');
+    assert.equal(reviewer?.name, '办事指南·科室负责人初审');
+    assert.ok(reviewer!.entries.some((e) => e.id === created.id && e.title === '待办测试事项办事指南' && e.agencyId === bureauId));
+    assert.ok(!(await task(jingban!, 'matter:first-review'))!.entries.some((e) => e.id === created.id));
+    await db.transaction().execute((trx) => matterService(trx, clock).decide(created.id, { step: 'first-review', decision: 'return', reason: '请补充办理地点' }, kezhang!));
+    assert.ok((await task(jingban!, 'matter:returned'))!.entries.some((e) => e.id === created.id));
+    assert.ok(!(await task(kezhang!, 'matter:returned'))!.entries.some((e) => e.id === created.id));
   });
 
   test('bad input: no legal basis, promised longer than statutory, unknown office or theme — a Chinese message, nothing stored', async () => {

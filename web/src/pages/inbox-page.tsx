@@ -1,6 +1,7 @@
 /**
  * 待我处理: for every step of the review chain the signed-in person may take (初审, 保密审查, 核审签发, 发布; for
- * items and, as they join the chain, the catalogue, the guide and the annual report), how many wait and which;
+ * items and 办事指南 — a new guide, a change or an abolition — and, as they join, the catalogue, the guide and the
+ * annual report), how many wait and which;
  * each opens the subject. Task names are the server's. The start page of reviewers.
  */
 import { useCallback, useEffect, useState } from 'react';
@@ -15,9 +16,10 @@ import { ErrorAlert } from '../components/problem-list.js';
 import { ItemStateTag } from '../components/item-state-tag.js';
 
 /** Where a waiting subject is handled. */
-export function entryRoute(entry: Pick<InboxEntry, 'kind' | 'id'>): Route {
+export function entryRoute(entry: Pick<InboxEntry, 'kind' | 'id' | 'agencyId'>): Route {
   switch (entry.kind) {
     case 'report': return { name: 'report', id: entry.id };
+    case 'matter': return { name: 'matter', agencyId: entry.agencyId, id: entry.id };
     case 'catalogue': case 'guide': return { name: 'catalogue' };
     default: return { name: 'item', id: entry.id };
   }
