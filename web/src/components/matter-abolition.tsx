@@ -3,10 +3,9 @@
  * through 初审、保密审查、核审签发 and is published like any change), and the notices while it is in the chain and
  * once it is in force (the guide's page, which printed QR codes still open, then says when and why).
  */
-import { useState } from 'react';
-import { Alert, App, Button, Input, Modal } from 'antd';
+import { Alert } from 'antd';
 import { matterApi, type MatterViewResponse } from '../matter-api.js';
-import { ErrorAlert } from './problem-list.js';
+import { ReasonDialogButton } from './reason-dialog-button.js';
 
 /** Whether the matter may be abolished now: published, not abolished, no abolition drafted, not with the reviewers. */
 export function mayAbolish(view: MatterViewResponse): boolean {
@@ -15,38 +14,12 @@ export function mayAbolish(view: MatterViewResponse): boolean {
 
 /** The 取消事项 button and its dialog. */
 export function AbolishButton({ agencyId, view, onDone }: { agencyId: number; view: MatterViewResponse; onDone: (v: MatterViewResponse) => void }) {
-  const { message } = App.useApp();
-  const [open, setOpen] = useState(false);
-  const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const start = async () => {
-    setBusy(true);
-    try {
-      const v = await matterApi.abolish(agencyId, view.id, view.version, reason);
-      setOpen(false);
-      setReason('');
-      setError(null);
-      message.success('已生成取消版本：请提交审核，签发并发布后生效');
-      onDone(v);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
   return (
-    <>
-      <Button danger onClick={() => setOpen(true)}>取消事项</Button>
-      <Modal title="取消事项" open={open} onCancel={() => setOpen(false)} onOk={() => void start()} okText="生成取消版本" cancelText="返回"
-        confirmLoading={busy} okButtonProps={{ danger: true, disabled: reason.trim().length < 4 }}>
-        <p>以已发布的第 {view.publishedVersion} 版为基础生成取消版本，须经初审、保密审查、核审签发后发布。发布之日起，门户网站不再列出该事项，
-          其办事指南页面（含已张贴的二维码所指向的页面）说明取消日期和理由，办理方式占比等统计自该日起不再计入。</p>
-        {error !== null && <ErrorAlert error={error} title="未能生成取消版本" onClose={() => setError(null)} />}
-        <label htmlFor="abolish-reason">取消理由（至少 4 个字，将在办事指南页面公开，如：依据哪一文件取消）</label>
-        <Input.TextArea id="abolish-reason" rows={3} value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} />
-      </Modal>
-    </>
+    <ReasonDialogButton button="取消事项" danger title="取消事项" okText="生成取消版本" fieldId="abolish-reason"
+      intro={<>以已发布的第 {view.publishedVersion} 版为基础生成取消版本，须经初审、保密审查、核审签发后发布。发布之日起，门户网站不再列出该事项，
+        其办事指南页面（含已张贴的二维码所指向的页面）说明取消日期和理由，办理方式占比等统计自该日起不再计入。</>}
+      label="取消理由（至少 4 个字，将在办事指南页面公开，如：依据哪一文件取消）" failed="未能生成取消版本" success="已生成取消版本：请提交审核，签发并发布后生效"
+      act={async (reason) => onDone(await matterApi.abolish(agencyId, view.id, view.version, reason))} />
   );
 }
 

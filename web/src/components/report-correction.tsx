@@ -4,11 +4,11 @@
  * corrections published so far.
  */
 import { useEffect, useState } from 'react';
-import { Alert, App, Button, Input, Modal } from 'antd';
+import { Alert } from 'antd';
 import type { ReportSummary } from '../api-types.js';
 import { correctionApi, type ReportCorrection } from '../proposal-api.js';
 import { formatTime } from '../labels.js';
-import { ErrorAlert } from './problem-list.js';
+import { ReasonDialogButton } from './reason-dialog-button.js';
 
 /** Whether a report is being corrected: it was published, and its current version is a new draft. */
 export function correcting(report: Pick<ReportSummary, 'status' | 'publishedVersion'>): boolean {
@@ -17,38 +17,12 @@ export function correcting(report: Pick<ReportSummary, 'status' | 'publishedVers
 
 /** The 更正 button of a published report (for those who may edit reports). */
 export function CorrectButton({ report, onStarted }: { report: ReportSummary; onStarted: () => void }) {
-  const { message } = App.useApp();
-  const [open, setOpen] = useState(false);
-  const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const start = async () => {
-    setBusy(true);
-    try {
-      await correctionApi.start(report.id, reason);
-      setOpen(false);
-      setReason('');
-      setError(null);
-      message.success('已开始更正：请修改报告，检查后提交审核');
-      onStarted();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
   return (
-    <>
-      <Button onClick={() => setOpen(true)}>更正</Button>
-      <Modal title="更正已发布的报告" open={open} onCancel={() => setOpen(false)} onOk={() => void start()} okText="开始更正" cancelText="取消"
-        confirmLoading={busy} okButtonProps={{ disabled: reason.trim().length < 4 }}>
-        <p>以已发布的第 {report.publishedVersion ?? report.version} 版为基础生成新的草稿版本；修改、检查后须重新经初审、保密审查、核审签发后发布。
-          更正期间门户网站仍显示原发布版本；发布后门户网站注明更正日期和更正说明，原版本仍可下载。</p>
-        {error !== null && <ErrorAlert error={error} title="未能开始更正" onClose={() => setError(null)} />}
-        <label htmlFor="correction-reason">更正说明（至少 4 个字，将随更正后的报告公开）</label>
-        <Input.TextArea id="correction-reason" rows={3} value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} />
-      </Modal>
-    </>
+    <ReasonDialogButton button="更正" title="更正已发布的报告" okText="开始更正" fieldId="correction-reason"
+      intro={<>以已发布的第 {report.publishedVersion ?? report.version} 版为基础生成新的草稿版本；修改、检查后须重新经初审、保密审查、核审签发后发布。
+        更正期间门户网站仍显示原发布版本；发布后门户网站注明更正日期和更正说明，原版本仍可下载。</>}
+      label="更正说明（至少 4 个字，将随更正后的报告公开）" failed="未能开始更正" success="已开始更正：请修改报告，检查后提交审核"
+      act={async (reason) => { await correctionApi.start(report.id, reason); onStarted(); }} />
   );
 }
 
