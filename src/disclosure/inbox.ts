@@ -51,7 +51,7 @@ export interface InboxSource {
 export interface ChainTask { key: string; name: string; permission: Permission; state: ReviewState; own: boolean }
 
 /** The chain's tasks, the same for every kind of subject that goes through it (items, matters…). */
-export const CHAIN_TASKS: readonly ChainTask[] = [
+const CHAIN_TASKS: readonly ChainTask[] = [
   ...(Object.entries(REVIEW_STEPS) as Array<[string, (typeof REVIEW_STEPS)[keyof typeof REVIEW_STEPS]]>).map(([key, def]) => ({
     key, name: def.name, permission: def.permission as Permission, state: def.state as ReviewState, own: false,
   })),
@@ -59,27 +59,46 @@ export const CHAIN_TASKS: readonly ChainTask[] = [
   { key: 'returned', name: '退回修改', permission: 'item.draft', state: 'returned', own: true },
 ];
 
+/** Who a task lists: the person's own versions (returned to them), or anyone's but theirs (the chain refuses a
+ * reviewer who wrote the version), or anyone's (publishing). */
+export interface TaskWho {
+  own?: number;
+  notOwn?: number;
+}
+
+/** What a kind of subject answers for one task: the first entries and the whole count. */
+type TaskRows = (db: Kysely<Database>, agencyIds: number[], state: ReviewState, who: TaskWho) => Promise<{ entries: InboxEntry[]; count: number }>;
+
+/**
+ * The chain's tasks of one kind of subject for a person: each step they hold the permission for, in the agencies
+ * they hold it in. `label` names the kind in the task's name (政府信息·科室负责人初审).
+ */
+export async function chainInboxTasks(db: Kysely<Database>, person: InboxPerson, kind: SubjectKind, label: string, rows: TaskRows): Promise<InboxTask[]> {
+  const out: InboxTask[] = [];
+  for (const t of CHAIN_TASKS) {
+    const agencies = await person.agenciesWith(t.permission);
+    if (agencies.length === 0) continue;
+    const who: TaskWho = t.own ? { own: person.userId } : t.key === 'publish' ? {} : { notOwn: person.userId };
+    const { entries, count } = await rows(db, agencies, t.state, who);
+    out.push({ kind, key: `${kind}:${t.key}`, name: `${label}·${t.name}`, permission: t.permission, count, entries });
+  }
+  return out;
+}
+
 /** Items waiting for a step the person may take (their own drafts are not theirs to review, so not listed). */
 export const itemInboxSource: InboxSource = {
   kind: 'item',
-  async tasks(db, person) {
-    const out: InboxTask[] = [];
-    for (const t of CHAIN_TASKS) {
-      const agencies = await person.agenciesWith(t.permission);
-      if (agencies.length === 0) continue;
-      const who = t.own ? { drafterId: person.userId } : t.key === 'publish' ? {} : { notDrafterId: person.userId };
-      const rows = await listItemsInState(db, agencies, t.state, who);
-      const count = await countItemsInState(db, agencies, t.state, who);
-      out.push({
-        kind: 'item', key: `item:${t.key}`, name: `政府信息·${t.name}`, permission: t.permission, count,
-        entries: rows.map((r) => ({
-          kind: 'item', id: r.id, agencyId: r.agency_id, title: r.title, state: r.state as ReviewState,
-          stateName: REVIEW_STATES[r.state as ReviewState], version: r.version, drafterName: r.drafter_name, updatedAt: r.updated_at,
-        })),
-      });
-    }
-    return out;
-  },
+  tasks: (db, person) => chainInboxTasks(db, person, 'item', '政府信息', async (q, agencies, state, who) => {
+    const filter = { drafterId: who.own, notDrafterId: who.notOwn };
+    const rows = await listItemsInState(q, agencies, state, filter);
+    return {
+      count: await countItemsInState(q, agencies, state, filter),
+      entries: rows.map((r) => ({
+        kind: 'item', id: r.id, agencyId: r.agency_id, title: r.title, state: r.state as ReviewState,
+        stateName: REVIEW_STATES[r.state as ReviewState], version: r.version, drafterName: r.drafter_name, updatedAt: r.updated_at,
+      })),
+    };
+  }),
 };
 
 /**
